@@ -1,0 +1,1 @@
+"""The service tray: one catalogue of public, private and third-sector services."""

@@ -1,0 +1,164 @@
+"""The catalogue as the UI sees it: browse, filter, look up, search. Read-only.
+
+The whole catalogue of a site (hundreds of services) is held in memory as
+immutable domain objects; it is reloaded after an import or a sync.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+
+from kiosk.catalogue import hours as hours_mod
+from kiosk.catalogue.domain import (Channel, OpeningException, OpeningHours, Provider, Service, Slot, TimeRange)
+from kiosk.catalogue.search import SearchIndex
+from kiosk.storage.db import Database
+from kiosk.storage.models import (CatalogueMetaRecord, ChannelRecord, ProviderRecord, ServiceRecord,
+                                  SlotRecord)
+
+
+@dataclass(frozen=True)
+class CatalogueFilter:
+    """What a resident narrowed the tray down to. ``None`` means no restriction."""
+
+    life_event: str | None = None
+    target_group: str | None = None
+    sectors: frozenset[str] | None = None
+    open_now: bool = False
+    language: str | None = None
+    voucher: bool = False
+    channel_kind: str | None = None
+
+
+def _ranges(raw) -> tuple[TimeRange, ...]:
+    return tuple(TimeRange(a, b) for a, b in raw or ())
+
+
+def _hours(raw: dict) -> OpeningHours | None:
+    if not raw:
+        return None
+    return OpeningHours(
+        regular={day: _ranges(r) for day, r in (raw.get("regular") or {}).items()},
+        exceptions=tuple(OpeningException(date=e["date"], closed=e.get("closed", False),
+                                          hours=_ranges(e.get("hours")), note=e.get("note") or {})
+                         for e in raw.get("exceptions") or ()),
+        always_open=raw.get("always_open", False))
+
+
+def _provider(r: ProviderRecord) -> Provider:
+    return Provider(id=r.id, names=r.names, sector=r.sector, organiser_type=r.organiser_type,
+                    business_id=r.business_id, contact=r.contact or {}, accepts_vouchers=r.accepts_vouchers)
+
+
+def _channel(r: ChannelRecord) -> Channel:
+    return Channel(id=r.id, service_id=r.service_id, kind=r.kind, names=r.names or {}, address=r.address or {},
+                   phone=r.phone, url=r.url, opening_hours=_hours(r.opening_hours),
+                   accessibility=r.accessibility or {}, languages=tuple(r.languages or ()))
+
+
+def _as_utc(dt: datetime) -> datetime:
+    # SQLite hands back naive datetimes; they were stored in UTC.
+    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
+
+
+class Catalogue:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self.reload()
+
+    def reload(self) -> None:
+        with self._db.sessions() as s:
+            providers = {r.id: _provider(r) for r in s.scalars(select(ProviderRecord))}
+            services: list[Service] = []
+            for r in s.scalars(select(ServiceRecord).order_by(ServiceRecord.id)):
+                services.append(Service(
+                    id=r.id, names=r.names, short_descriptions=r.short_descriptions, descriptions=r.descriptions,
+                    user_instructions=r.user_instructions or {}, goal=r.goal or {}, content=r.content or {},
+                    outputs=r.outputs or {}, quality=r.quality or {}, charge_type=r.charge_type,
+                    price_text=r.price_text or {}, target_groups=tuple(r.target_groups or ()),
+                    life_events=tuple(r.life_events or ()), service_classes=tuple(r.service_classes or ()),
+                    keywords={k: tuple(v) for k, v in (r.keywords or {}).items()},
+                    languages=tuple(r.languages or ()),
+                    responsible_provider=providers[r.responsible_provider_id],
+                    producers=tuple(providers[p.provider_id] for p in r.producers),
+                    channels=tuple(_channel(c) for c in r.channels)))
+            meta = {m.key: m.value for m in s.scalars(select(CatalogueMetaRecord))}
+        self._providers = providers
+        self._services = {s.id: s for s in services}
+        self._ordered = services
+        self.meta = meta
+        self._index = SearchIndex(services)
+
+    # -- lookups ---------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._ordered)
+
+    def service(self, service_id: str) -> Service | None:
+        return self._services.get(service_id)
+
+    def provider(self, provider_id: str) -> Provider | None:
+        return self._providers.get(provider_id)
+
+    def providers(self) -> list[Provider]:
+        return list(self._providers.values())
+
+    def all_services(self) -> list[Service]:
+        return list(self._ordered)
+
+    # -- browse and filter -----------------------------------------------------------------
+    def matches(self, s: Service, f: CatalogueFilter, now: datetime | None = None) -> bool:
+        if f.life_event and f.life_event not in s.life_events:
+            return False
+        if f.target_group and f.target_group not in s.target_groups:
+            return False
+        if f.sectors is not None and not (s.sectors & f.sectors):
+            return False
+        if f.language and f.language not in s.languages:
+            return False
+        if f.voucher and not s.accepts_vouchers:
+            return False
+        if f.channel_kind and not any(c.kind == f.channel_kind for c in s.channels):
+            return False
+        if f.open_now:
+            now = now or datetime.now(timezone.utc)
+            if not any((st := hours_mod.status(c.opening_hours, now)) is not None and st.open_now
+                       and c.kind in ("visit", "walk_in", "phone", "video") for c in s.channels):
+                return False
+        return True
+
+    def services(self, f: CatalogueFilter = CatalogueFilter(), lang: str = "fi",
+                 now: datetime | None = None) -> list[Service]:
+        """Services matching ``f``, sorted by their name in ``lang``."""
+        found = [s for s in self._ordered if self.matches(s, f, now)]
+        found.sort(key=lambda s: s.names.get(lang, "").casefold())
+        return found
+
+    def counts(self, attribute: str, f: CatalogueFilter = CatalogueFilter()) -> dict[str, int]:
+        """How many services each life event / target group has, for tile badges."""
+        out: dict[str, int] = {}
+        for s in self._ordered:
+            if self.matches(s, f):
+                for code in getattr(s, attribute):
+                    out[code] = out.get(code, 0) + 1
+        return out
+
+    def search(self, query: str, lang: str = "fi", f: CatalogueFilter | None = None, limit: int = 50,
+               now: datetime | None = None) -> list[Service]:
+        hits = self._index.search(query, lang, limit=limit if f is None else max(limit * 4, 200))
+        found = [self._services[h.service_id] for h in hits]
+        if f is not None:
+            found = [s for s in found if self.matches(s, f, now)]
+        return found[:limit]
+
+    # -- slots -------------------------------------------------------------------------------
+    def free_slots(self, channel_id: str, after: datetime | None = None, limit: int = 500) -> list[Slot]:
+        after = after or datetime.now(timezone.utc)
+        with self._db.sessions() as s:
+            rows = s.scalars(select(SlotRecord)
+                             .where(SlotRecord.channel_id == channel_id, SlotRecord.starts_at > after,
+                                    SlotRecord.booked < SlotRecord.capacity)
+                             .order_by(SlotRecord.starts_at).limit(limit))
+            return [Slot(id=r.id, channel_id=r.channel_id, starts_at=_as_utc(r.starts_at),
+                         ends_at=_as_utc(r.ends_at), capacity=r.capacity, booked=r.booked) for r in rows]

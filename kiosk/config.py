@@ -1,0 +1,205 @@
+"""Device configuration: declared once here, defaults in ``config/default.toml``.
+
+A device file only overrides what differs. Every value is checked at start-up; a
+bad value stops start-up with one message naming the file, the key, the value and
+what was expected.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_args, get_origin, get_type_hints
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG_PATH = REPO_ROOT / "config" / "default.toml"
+
+LANGUAGES = ("fi", "sv", "en")
+
+
+class ConfigError(Exception):
+    """A configuration problem, with a message meant for the person who wrote the file."""
+
+
+def _opt(*, choices: tuple | None = None, min: float | None = None, max: float | None = None,
+         items: tuple | None = None, doc: str = "") -> Any:
+    return field(metadata={"choices": choices, "min": min, "max": max, "items": items, "doc": doc})
+
+
+@dataclass(frozen=True)
+class DeviceConfig:
+    site: str = _opt(doc="site id, as the city backend knows it")
+    name: str = _opt(doc="a name IT recognises, e.g. 'kontula-lobby-1'")
+    data_dir: str = _opt(doc="where the kiosk keeps its database; relative paths are from the config file")
+
+
+@dataclass(frozen=True)
+class UiConfig:
+    languages: tuple[str, ...] = _opt(items=LANGUAGES, doc="languages offered, in button order")
+    default_language: str = _opt(choices=LANGUAGES)
+    resolution: str = _opt(choices=("1920x1080", "1280x800"))
+    fullscreen: bool = _opt(doc="kiosk mode: full screen, no window decorations")
+    theme: str = _opt(choices=("light", "dark"))
+    idle_timeout_s: int = _opt(min=20, max=3600, doc="no touch for this long returns home")
+    idle_warning_s: int = _opt(min=5, max=120, doc="countdown shown this long before returning home")
+
+
+@dataclass(frozen=True)
+class BackendConfig:
+    url: str = _opt(doc="the city backend, e.g. https://kiosk-api.example.fi")
+    timeout_s: float = _opt(min=0.5, max=120)
+    sync_interval_s: int = _opt(min=5, max=86400)
+
+
+@dataclass(frozen=True)
+class ModulesConfig:
+    booking: bool = _opt()
+    queue: bool = _opt()
+    video: bool = _opt()
+    feedback: bool = _opt()
+    participation: bool = _opt()
+
+
+@dataclass(frozen=True)
+class Config:
+    device: DeviceConfig
+    ui: UiConfig
+    backend: BackendConfig
+    modules: ModulesConfig
+    source: tuple[str, ...] = ()  # files read, for messages and the admin screen
+
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.device.data_dir)
+
+    @property
+    def window_size(self) -> tuple[int, int]:
+        w, h = self.ui.resolution.split("x")
+        return int(w), int(h)
+
+
+_SECTIONS: dict[str, type] = {
+    "device": DeviceConfig,
+    "ui": UiConfig,
+    "backend": BackendConfig,
+    "modules": ModulesConfig,
+}
+
+
+def _type_name(tp: Any) -> str:
+    if get_origin(tp) is tuple:
+        return f"a list of {_type_name(get_args(tp)[0])}"
+    return {bool: "true or false", int: "a whole number", float: "a number", str: "a text in quotes"}.get(tp, str(tp))
+
+
+def _check_value(file: str, key: str, value: Any, tp: Any, meta: dict) -> Any:
+    def fail(expected: str) -> ConfigError:
+        return ConfigError(f"{file}: {key} = {value!r} is not valid: expected {expected}")
+
+    if get_origin(tp) is tuple:
+        if not isinstance(value, list):
+            raise fail(_type_name(tp))
+        inner = get_args(tp)[0]
+        out = []
+        for v in value:
+            if not isinstance(v, inner) or isinstance(v, bool) and inner is not bool:
+                raise fail(_type_name(tp))
+            if meta.get("items") and v not in meta["items"]:
+                raise fail("items from " + ", ".join(meta["items"]))
+            out.append(v)
+        if not out:
+            raise fail("at least one item")
+        if len(set(out)) != len(out):
+            raise fail("each item once")
+        return tuple(out)
+    if tp is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if tp is bool and not isinstance(value, bool) or tp is not bool and (isinstance(value, bool) or not isinstance(value, tp)):
+        raise fail(_type_name(tp))
+    if meta.get("choices") and value not in meta["choices"]:
+        raise fail("one of " + ", ".join(repr(c) for c in meta["choices"]))
+    lo, hi = meta.get("min"), meta.get("max")
+    if lo is not None and value < lo or hi is not None and value > hi:
+        raise fail(f"{_type_name(tp)} from {lo:g} to {hi:g}")
+    if tp is str and not value.strip():
+        raise fail("a non-empty text")
+    return value
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+
+
+def _merge(file: str, base: dict, override: dict) -> None:
+    for section, values in override.items():
+        if section not in _SECTIONS:
+            raise ConfigError(f"{file}: unknown section [{section}]: expected one of "
+                              + ", ".join(f"[{s}]" for s in _SECTIONS))
+        if not isinstance(values, dict):
+            raise ConfigError(f"{file}: {section} must be a table [{section}]")
+        known = {f.name for f in dataclasses.fields(_SECTIONS[section])}
+        for key, value in values.items():
+            if key not in known:
+                raise ConfigError(f"{file}: unknown key {section}.{key}: expected one of "
+                                  + ", ".join(sorted(known)))
+            base.setdefault(section, {})[key] = (file, value)
+
+
+def load_config(path: str | Path | None = None, *, default_path: Path = DEFAULT_CONFIG_PATH) -> Config:
+    """Read the defaults, then the device file over them, and check every value."""
+    layered: dict[str, dict[str, tuple[str, Any]]] = {}
+    files = [default_path] + ([Path(path)] if path is not None else [])
+    for f in files:
+        _merge(str(f), layered, _read_toml(f))
+
+    sections: dict[str, Any] = {}
+    for section, cls in _SECTIONS.items():
+        hints = get_type_hints(cls)
+        kwargs = {}
+        for f in dataclasses.fields(cls):
+            entry = layered.get(section, {}).get(f.name)
+            if entry is None:
+                raise ConfigError(f"{default_path}: missing key {section}.{f.name}")
+            file, value = entry
+            kwargs[f.name] = _check_value(file, f"{section}.{f.name}", value, hints[f.name], f.metadata)
+        sections[section] = cls(**kwargs)
+
+    ui: UiConfig = sections["ui"]
+    ui_file = layered["ui"]["default_language"][0]
+    if ui.default_language not in ui.languages:
+        raise ConfigError(f"{ui_file}: ui.default_language = {ui.default_language!r} is not valid: "
+                          f"expected one of ui.languages ({', '.join(ui.languages)})")
+    if ui.idle_warning_s >= ui.idle_timeout_s:
+        raise ConfigError(f"{layered['ui']['idle_warning_s'][0]}: ui.idle_warning_s = {ui.idle_warning_s} "
+                          f"is not valid: expected less than ui.idle_timeout_s ({ui.idle_timeout_s})")
+    url = sections["backend"].url
+    if not url.startswith(("http://", "https://")):
+        raise ConfigError(f"{layered['backend']['url'][0]}: backend.url = {url!r} is not valid: "
+                          "expected an address starting with https:// (or http:// for 127.0.0.1)")
+
+    # A relative data directory is relative to the file that set it, not to the
+    # directory the kiosk happened to be started from.
+    data_file, data_dir = layered["device"]["data_dir"]
+    dd = Path(data_dir)
+    if not dd.is_absolute():
+        dd = (Path(data_file).resolve().parent / dd).resolve()
+    sections["device"] = dataclasses.replace(sections["device"], data_dir=str(dd))
+    return Config(**sections, source=tuple(str(f) for f in files))
+
+
+def describe_options() -> list[tuple[str, str, str]]:
+    """(key, type, doc) for every option: used by docs/configuration.md and its test."""
+    rows = []
+    for section, cls in _SECTIONS.items():
+        hints = get_type_hints(cls)
+        for f in dataclasses.fields(cls):
+            rows.append((f"{section}.{f.name}", _type_name(hints[f.name]), f.metadata.get("doc", "")))
+    return rows

@@ -1,0 +1,1 @@
+"""Local SQLite storage: typed models, migrations, and opening the database safely."""

@@ -1,0 +1,103 @@
+"""Opening the kiosk database: WAL, durable writes, migrations, corruption handling."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+@dataclass
+class Database:
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    # Human-readable notices for staff, e.g. "the database was corrupt and moved aside".
+    notices: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _on_connect(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    # FULL: a write the user was told succeeded survives a power cut.
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def check_integrity(path: Path) -> str | None:
+    """None when the file is a healthy SQLite database, else what is wrong with it."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+        if header and header != b"SQLite format 3\x00":
+            return "not an SQLite database"
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+        if row is None or row[0] != "ok":
+            return f"integrity check failed: {row[0] if row else 'no answer'}"
+    except (sqlite3.DatabaseError, OSError) as exc:
+        return str(exc)
+    return None
+
+
+def move_aside(path: Path, reason: str) -> Path:
+    """Keep a corrupt database (it may hold unsent records) under a new name."""
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    path.rename(target)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.rename(target.with_name(target.name + suffix))
+    log.error("database %s was corrupt (%s); moved aside to %s", path, reason, target)
+    return target
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest version with Alembic."""
+    from alembic import command
+    from alembic.config import Config as AlembicConfig
+
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "heads")
+
+
+def open_database(path: str | Path) -> Database:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    notices: list[str] = []
+    if path.exists() and path.stat().st_size > 0:
+        problem = check_integrity(path)
+        if problem:
+            aside = move_aside(path, problem)
+            notices.append(f"The local database was damaged ({problem}). It was kept as {aside.name} "
+                           "for IT to inspect, and a new one was started.")
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _on_connect)
+    migrate(engine)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Database(path=path, engine=engine, sessions=sessions, notices=notices)

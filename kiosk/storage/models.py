@@ -1,0 +1,99 @@
+"""SQLAlchemy 2 typed models for the kiosk's local database.
+
+Multilingual text is stored as a JSON object ``{"fi": ..., "sv": ..., "en": ...}``;
+rows are turned into plain domain objects (``kiosk.catalogue.domain``) before they
+reach the UI.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ProviderRecord(Base):
+    __tablename__ = "providers"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    names: Mapped[dict] = mapped_column(JSON)
+    sector: Mapped[str] = mapped_column(String(16))  # public / private / third_sector
+    organiser_type: Mapped[str] = mapped_column(String(32))
+    business_id: Mapped[str | None] = mapped_column(String(16))
+    contact: Mapped[dict] = mapped_column(JSON, default=dict)
+    accepts_vouchers: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ServiceProducerRecord(Base):
+    __tablename__ = "service_producers"
+
+    service_id: Mapped[str] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"), primary_key=True)
+    provider_id: Mapped[str] = mapped_column(ForeignKey("providers.id", ondelete="RESTRICT"), primary_key=True)
+
+
+class ServiceRecord(Base):
+    __tablename__ = "services"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    names: Mapped[dict] = mapped_column(JSON)
+    short_descriptions: Mapped[dict] = mapped_column(JSON)
+    descriptions: Mapped[dict] = mapped_column(JSON)
+    user_instructions: Mapped[dict] = mapped_column(JSON, default=dict)
+    goal: Mapped[dict] = mapped_column(JSON, default=dict)
+    content: Mapped[dict] = mapped_column(JSON, default=dict)
+    outputs: Mapped[dict] = mapped_column(JSON, default=dict)
+    quality: Mapped[dict] = mapped_column(JSON, default=dict)
+    charge_type: Mapped[str] = mapped_column(String(16))  # free / charged / voucher
+    price_text: Mapped[dict] = mapped_column(JSON, default=dict)
+    target_groups: Mapped[list] = mapped_column(JSON, default=list)
+    life_events: Mapped[list] = mapped_column(JSON, default=list)
+    service_classes: Mapped[list] = mapped_column(JSON, default=list)
+    keywords: Mapped[dict] = mapped_column(JSON, default=dict)
+    languages: Mapped[list] = mapped_column(JSON, default=list)
+    responsible_provider_id: Mapped[str] = mapped_column(ForeignKey("providers.id", ondelete="RESTRICT"), index=True)
+
+    channels: Mapped[list[ChannelRecord]] = relationship(back_populates="service", cascade="all, delete-orphan",
+                                                         order_by="ChannelRecord.id")
+    producers: Mapped[list[ServiceProducerRecord]] = relationship(cascade="all, delete-orphan")
+
+
+class ChannelRecord(Base):
+    __tablename__ = "channels"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    service_id: Mapped[str] = mapped_column(ForeignKey("services.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # visit / video / phone / web / walk_in
+    names: Mapped[dict] = mapped_column(JSON, default=dict)
+    address: Mapped[dict] = mapped_column(JSON, default=dict)
+    phone: Mapped[str | None] = mapped_column(String(32))
+    url: Mapped[str | None] = mapped_column(String(512))
+    opening_hours: Mapped[dict] = mapped_column(JSON, default=dict)
+    accessibility: Mapped[dict] = mapped_column(JSON, default=dict)
+    languages: Mapped[list] = mapped_column(JSON, default=list)
+
+    service: Mapped[ServiceRecord] = relationship(back_populates="channels")
+
+
+class SlotRecord(Base):
+    __tablename__ = "slots"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    channel_id: Mapped[str] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"), index=True)
+    starts_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)  # stored in UTC
+    ends_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    capacity: Mapped[int] = mapped_column(Integer, default=1)
+    booked: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CatalogueMetaRecord(Base):
+    """Facts about the catalogue copy in use: where it came from and when."""
+
+    __tablename__ = "catalogue_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

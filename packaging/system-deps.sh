@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the kiosk and its tests need, only when missing.
+# Used by `make run`, `make test` and .ci/run so that a fresh Debian machine needs
+# nothing installed by hand. Set KIOSK_SKIP_SYSTEM_DEPS=1 to skip (e.g. in a
+# container image that already has them).
+set -euo pipefail
+
+if [[ "${KIOSK_SKIP_SYSTEM_DEPS:-0}" == "1" ]]; then
+    exit 0
+fi
+
+# Qt (xcb and offscreen platforms), fonts with wide language coverage, a virtual
+# screen for tests and screenshots, and PostgreSQL for the backend's tests.
+PACKAGES=(
+    libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
+    libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
+    libxcb-randr0 libxcb-render-util0 libxcb-image0 libnss3 libasound2
+    fonts-dejavu-core fonts-noto-core
+    xvfb xauth
+    postgresql
+)
+if [[ -n "${KIOSK_EXTRA_SYSTEM_PACKAGES:-}" ]]; then
+    read -r -a extra <<<"${KIOSK_EXTRA_SYSTEM_PACKAGES}"
+    PACKAGES+=("${extra[@]}")
+fi
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+    echo "system-deps: this is not a Debian-based system (no dpkg-query)." >&2
+    echo "system-deps: install the equivalents of: ${PACKAGES[*]}" >&2
+    echo "system-deps: then run again with KIOSK_SKIP_SYSTEM_DEPS=1" >&2
+    exit 1
+fi
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$pkg")
+    fi
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+    exit 0
+fi
+
+echo "system-deps: installing missing Debian packages: ${missing[*]}"
+if [[ $(id -u) -eq 0 ]]; then
+    SUDO=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    SUDO=(sudo -n)
+else
+    echo "system-deps: cannot install them: not root and no password-less sudo." >&2
+    echo "system-deps: ask an administrator to run:" >&2
+    echo "    apt-get install -y ${missing[*]}" >&2
+    exit 1
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "system-deps: apt-get not found; install by hand: ${missing[*]}" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" apt-get update -qq || echo "system-deps: apt-get update failed; trying the install anyway" >&2
+if ! "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+    echo "system-deps: apt-get install failed for: ${missing[*]}" >&2
+    exit 1
+fi
+echo "system-deps: done"

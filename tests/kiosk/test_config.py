@@ -1,0 +1,55 @@
+import pytest
+
+from kiosk.config import DEFAULT_CONFIG_PATH, ConfigError, describe_options, load_config
+
+
+def write(tmp_path, text):
+    p = tmp_path / "device.toml"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_defaults_load_and_device_file_overrides(tmp_path):
+    cfg = load_config(write(tmp_path, '[ui]\ndefault_language = "sv"\nresolution = "1280x800"\n'))
+    assert cfg.ui.default_language == "sv"
+    assert cfg.window_size == (1280, 800)
+    assert cfg.ui.idle_timeout_s == 90  # from config/default.toml
+
+
+def test_relative_data_dir_is_relative_to_the_file_that_set_it(tmp_path):
+    cfg = load_config(write(tmp_path, '[device]\ndata_dir = "state"\n'))
+    assert cfg.data_dir == (tmp_path / "state").resolve()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('[ui]\nidle_timout_s = 30\n', ["device.toml", "unknown key ui.idle_timout_s", "idle_timeout_s"]),
+    ('[uii]\nx = 1\n', ["device.toml", "unknown section [uii]"]),
+    ('[ui]\nidle_timeout_s = "ninety"\n', ["device.toml", "ui.idle_timeout_s", "'ninety'", "a whole number"]),
+    ('[ui]\nidle_timeout_s = 5\n', ["ui.idle_timeout_s = 5", "from 20 to 3600"]),
+    ('[ui]\nfullscreen = "yes"\n', ["ui.fullscreen", "true or false"]),
+    ('[ui]\ndefault_language = "de"\n', ["ui.default_language = 'de'", "one of 'fi', 'sv', 'en'"]),
+    ('[ui]\nlanguages = ["fi", "xx"]\n', ["ui.languages", "items from fi, sv, en"]),
+    ('[ui]\nlanguages = ["fi"]\ndefault_language = "sv"\n', ["ui.default_language = 'sv'", "ui.languages"]),
+    ('[ui]\nresolution = "800x600"\n', ["ui.resolution", "'1920x1080'"]),
+    ('[backend]\nurl = "ftp://x"\n', ["backend.url", "https://"]),
+    ('[ui]\nidle_warning_s = 100\nidle_timeout_s = 60\n', ["ui.idle_warning_s = 100", "less than ui.idle_timeout_s"]),
+    ('[ui\n', ["device.toml", "not valid TOML"]),
+])
+def test_bad_config_stops_with_a_message_naming_file_key_value_and_expectation(tmp_path, text, expected):
+    with pytest.raises(ConfigError) as exc:
+        load_config(write(tmp_path, text))
+    for part in expected:
+        assert part in str(exc.value)
+
+
+def test_missing_file_is_named(tmp_path):
+    with pytest.raises(ConfigError, match="nope.toml: file not found"):
+        load_config(tmp_path / "nope.toml")
+
+
+def test_every_option_has_a_default_and_is_documented():
+    text = DEFAULT_CONFIG_PATH.read_text(encoding="utf-8")
+    docs = (DEFAULT_CONFIG_PATH.parent.parent / "docs" / "configuration.md").read_text(encoding="utf-8")
+    for key, _type, _doc in describe_options():
+        assert key.split(".")[1] + " =" in text, key
+        assert f"`{key}`" in docs, f"{key} is not in docs/configuration.md"
