@@ -97,3 +97,57 @@ class CatalogueMetaRecord(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# -- sync (issue 3): the outbox, its audit trail, sync state and the catalogue mirror --
+
+class OutboxItem(Base):
+    """A change that must reach the city backend exactly once (see kiosk/outbox.py)."""
+
+    __tablename__ = "outbox_items"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID made on the kiosk
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    state: Mapped[str] = mapped_column(String(16), index=True)  # pending / quarantined / delivered
+    reason: Mapped[str | None] = mapped_column(String(64))  # why the backend rejected it
+    detail: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class OutboxAuditRecord(Base):
+    """Staff retries and discards of quarantined items: who, when, what."""
+
+    __tablename__ = "outbox_audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    item_id: Mapped[str] = mapped_column(String(36), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(16))  # retry / discard
+    staff: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(String(64), default="")
+    payload: Mapped[dict | None] = mapped_column(JSON)  # a discarded item's content, personal fields removed
+
+
+class SyncStateRecord(Base):
+    """Small facts the sync worker keeps across restarts (cursor, last success, last error)."""
+
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class CatalogueEntryRecord(Base):
+    """The catalogue as last received from the backend, entry by entry, so an incremental
+    download can be checked as a whole document before it is applied."""
+
+    __tablename__ = "catalogue_entries"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # provider / service / slot
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[dict] = mapped_column(JSON)
