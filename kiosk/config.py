@@ -24,8 +24,9 @@ class ConfigError(Exception):
 
 
 def _opt(*, choices: tuple | None = None, min: float | None = None, max: float | None = None,
-         items: tuple | None = None, doc: str = "") -> Any:
-    return field(metadata={"choices": choices, "min": min, "max": max, "items": items, "doc": doc})
+         items: tuple | None = None, allow_empty: bool = False, doc: str = "") -> Any:
+    return field(metadata={"choices": choices, "min": min, "max": max, "items": items,
+                           "allow_empty": allow_empty, "doc": doc})
 
 
 @dataclass(frozen=True)
@@ -63,11 +64,21 @@ class ModulesConfig:
 
 
 @dataclass(frozen=True)
+class QueueConfig:
+    lines: tuple[str, ...] = _opt(allow_empty=True,
+                                  doc="walk-in channel ids from the catalogue, lettered A, B, C...; "
+                                      "empty = every walk-in channel")
+    default_service_min: float = _opt(min=1, max=120, doc="minutes per person until the day's own figures exist")
+    printer: str = _opt(allow_empty=True, doc="'' for none, a device or file path, or tcp://host:9100")
+
+
+@dataclass(frozen=True)
 class Config:
     device: DeviceConfig
     ui: UiConfig
     backend: BackendConfig
     modules: ModulesConfig
+    queue: QueueConfig
     source: tuple[str, ...] = ()  # files read, for messages and the admin screen
 
     @property
@@ -85,6 +96,7 @@ _SECTIONS: dict[str, type] = {
     "ui": UiConfig,
     "backend": BackendConfig,
     "modules": ModulesConfig,
+    "queue": QueueConfig,
 }
 
 
@@ -95,8 +107,10 @@ def _type_name(tp: Any) -> str:
 
 
 def _check_value(file: str, key: str, value: Any, tp: Any, meta: dict) -> Any:
+    written = value  # quote what the person wrote, not a converted form
+
     def fail(expected: str) -> ConfigError:
-        return ConfigError(f"{file}: {key} = {value!r} is not valid: expected {expected}")
+        return ConfigError(f"{file}: {key} = {written!r} is not valid: expected {expected}")
 
     if get_origin(tp) is tuple:
         if not isinstance(value, list):
@@ -109,7 +123,7 @@ def _check_value(file: str, key: str, value: Any, tp: Any, meta: dict) -> Any:
             if meta.get("items") and v not in meta["items"]:
                 raise fail("items from " + ", ".join(meta["items"]))
             out.append(v)
-        if not out:
+        if not out and not meta.get("allow_empty"):
             raise fail("at least one item")
         if len(set(out)) != len(out):
             raise fail("each item once")
@@ -123,7 +137,7 @@ def _check_value(file: str, key: str, value: Any, tp: Any, meta: dict) -> Any:
     lo, hi = meta.get("min"), meta.get("max")
     if lo is not None and value < lo or hi is not None and value > hi:
         raise fail(f"{_type_name(tp)} from {lo:g} to {hi:g}")
-    if tp is str and not value.strip():
+    if tp is str and not value.strip() and not meta.get("allow_empty"):
         raise fail("a non-empty text")
     return value
 

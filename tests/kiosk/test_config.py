@@ -53,3 +53,13 @@ def test_every_option_has_a_default_and_is_documented():
     for key, _type, _doc in describe_options():
         assert key.split(".")[1] + " =" in text, key
         assert f"`{key}`" in docs, f"{key} is not in docs/configuration.md"
+
+
+def test_queue_section(tmp_path):
+    cfg = load_config(write(tmp_path, '[queue]\nlines = ["nurse-walkin"]\nprinter = "tcp://10.0.0.5:9100"\n'))
+    assert cfg.queue.lines == ("nurse-walkin",) and cfg.queue.default_service_min == 10.0
+    assert load_config().queue.lines == () and load_config().queue.printer == ""
+    with pytest.raises(ConfigError, match="queue.default_service_min = 0 is not valid"):
+        load_config(write(tmp_path, '[queue]\ndefault_service_min = 0\n'))
+    with pytest.raises(ConfigError, match="queue.lines"):
+        load_config(write(tmp_path, '[queue]\nlines = "nurse"\n'))
