@@ -198,3 +198,16 @@ def test_sigkill_while_taking_numbers_loses_nothing_and_reuses_no_number(tmp_pat
     for prefix in "AB":  # and no gaps: numbers are dense per line
         nums = sorted(r.number for r in rows if r.prefix == prefix)
         assert nums == list(range(1, len(nums) + 1))
+
+
+def test_queue_changes_land_in_the_real_outbox(db, clock):
+    from kiosk import outbox
+
+    q = WalkInQueue(db, lines_from_channels([("nurse", "s")]), now=clock, outbox=outbox.record)
+    t = q.take_number("nurse")
+    q.call_next(["nurse"], staff_id="n1", room="112")
+    with db.sessions() as s:
+        items = outbox.pending_batch(s, 10)
+        events = [(i.kind, i.payload["event"], i.payload["label"]) for i in items]
+    assert sorted(events) == [("queue_ticket", "called", "A001"), ("queue_ticket", "issued", "A001")]
+    assert all(i.payload["ticket_id"] == t.id for i in items)
