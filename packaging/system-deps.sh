@@ -9,13 +9,15 @@ if [[ "${KIOSK_SKIP_SYSTEM_DEPS:-0}" == "1" ]]; then
     exit 0
 fi
 
-# Qt (xcb and offscreen platforms), fonts with wide language coverage, a virtual
+# Qt (xcb and offscreen platforms), QtMultimedia's sound library and a speech
+# synthesiser for queue calls, fonts with wide language coverage, a virtual
 # screen for tests and screenshots, and PostgreSQL for the backend's tests.
 PACKAGES=(
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
     libxcb-randr0 libxcb-render-util0 libxcb-image0 libnss3 libasound2
     fonts-dejavu-core fonts-noto-core
+    libpulse0 espeak-ng
     xvfb xauth
     postgresql
 )
