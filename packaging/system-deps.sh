@@ -17,7 +17,7 @@ PACKAGES=(
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
     libxcb-randr0 libxcb-render-util0 libxcb-image0 libnss3 libasound2
     fonts-dejavu-core fonts-noto-core
-    libpulse0 espeak-ng
+    libpulse0 libpipewire-0.3-0 espeak-ng
     xvfb xauth
     postgresql
 )
