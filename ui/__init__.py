@@ -1,0 +1,1 @@
+"""The resident touch interface (PySide6 Qt Widgets)."""

@@ -1,0 +1,176 @@
+"""Start the kiosk: ``welfare-kiosk [--config PATH] [--demo] [--fullscreen] [--version] [--exit-when-ready]``.
+
+Start-up is kept short: Qt is imported only after the configuration is known to be
+good, and every screen but home is built the first time someone opens it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from kiosk.config import REPO_ROOT, Config, ConfigError, load_config
+
+log = logging.getLogger("ui.app")
+
+DEMO_CATALOGUE = REPO_ROOT / "assets" / "demo" / "catalogue.json"
+# Until the full demo catalogue exists, the small test catalogue keeps `make run` useful.
+FALLBACK_CATALOGUE = REPO_ROOT / "tests" / "fixtures" / "mini_catalogue.json"
+
+_IMPORTED_AT = time.monotonic()
+
+
+def ms_since_process_start() -> float:
+    """Milliseconds since the kernel started this process (not since Python got going)."""
+    try:
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        stat = Path("/proc/self/stat").read_text()
+        start_ticks = int(stat.rsplit(")", 1)[1].split()[19])
+        return (uptime - start_ticks / os.sysconf("SC_CLK_TCK")) * 1000.0
+    except (OSError, ValueError, IndexError):
+        return (time.monotonic() - _IMPORTED_AT) * 1000.0
+
+
+def rss_kb() -> int:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError, version as dist_version
+    try:
+        return dist_version("welfare-kiosk")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="welfare-kiosk", description="Touch-screen welfare kiosk.")
+    p.add_argument("--config", metavar="PATH", help="device configuration file (over config/default.toml)")
+    p.add_argument("--demo", action="store_true", help="load the demo catalogue when the kiosk has none")
+    p.add_argument("--fullscreen", action="store_true", help="kiosk mode: full screen, no window decorations")
+    p.add_argument("--version", action="store_true", help="print the version and exit")
+    p.add_argument("--exit-when-ready", action="store_true",
+                   help="for benchmarks: print 'KIOSK_READY <ms> <VmRSS kB>' once home is shown, then exit")
+    return p.parse_args(argv)
+
+
+def load_demo_catalogue(db) -> str | None:
+    """Import the demo catalogue when the kiosk has none; returns what was imported."""
+    from kiosk.catalogue.importer import CatalogueError, import_catalogue, load_file
+    from kiosk.storage.models import ServiceRecord
+    from sqlalchemy import func, select
+
+    with db.sessions() as s:
+        if s.scalar(select(func.count()).select_from(ServiceRecord)):
+            return None
+    source = DEMO_CATALOGUE if DEMO_CATALOGUE.exists() else FALLBACK_CATALOGUE
+    try:
+        result = import_catalogue(db, load_file(source))
+    except CatalogueError as exc:
+        # A broken demo file must not stop the kiosk; it starts with an empty catalogue.
+        log.error("demo catalogue %s not imported:\n%s", source, exc)
+        return None
+    log.info("imported demo catalogue %s: %s", source, result)
+    return source.name
+
+
+def apply_theme(app, config: Config):
+    """Style sheet and font for the whole application; returns the metrics used."""
+    from PySide6.QtGui import QFont
+
+    from ui.theme import THEMES, metrics_for, stylesheet
+
+    metrics = metrics_for(config.ui.resolution)
+    font = QFont(["Noto Sans", "DejaVu Sans"])
+    font.setPointSizeF(metrics.body_pt)
+    app.setFont(font)
+    app.setStyleSheet(stylesheet(THEMES[config.ui.theme], metrics))
+    return metrics
+
+
+def create_window(config: Config, catalogue, *, notices: tuple[str, ...] = (), app=None, now=None):
+    """The kiosk window with its theme, language and idle watch; used by main() and the tests."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.flow import KioskFlow
+    from ui.i18n import Translator
+    from ui.idle_watch import IdleWatch
+    from ui.window import KioskWindow
+
+    app = app or QApplication.instance()
+    metrics = apply_theme(app, config)
+    extra = {"now": now} if now is not None else {}
+    window = KioskWindow(config=config, catalogue=catalogue, translator=Translator(config.ui.default_language),
+                         flow=KioskFlow(), metrics=metrics, notices=notices, **extra)
+    window.setWindowTitle("Welfare kiosk")
+    width, height = config.window_size
+    window.resize(width, height)
+    window.idle_watch = IdleWatch(window, timeout_s=config.ui.idle_timeout_s, warning_s=config.ui.idle_warning_s)
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.version:
+        print(f"welfare-kiosk {version()}")
+        return 0
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # migrations are routine; keep the log readable
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
+
+    from kiosk.catalogue.service import Catalogue
+    from kiosk.storage.db import open_database
+
+    db_path = config.data_dir / "kiosk.db"
+    try:
+        db = open_database(db_path)
+    except OSError as exc:
+        print(f"cannot open the kiosk database {db_path}: {exc}", file=sys.stderr)
+        return 1
+    for notice in db.notices:
+        log.warning("%s", notice)
+    if args.demo:
+        load_demo_catalogue(db)
+    catalogue = Catalogue(db)
+
+    from PySide6.QtCore import QTimer, Qt
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("welfare-kiosk")
+    window = create_window(config, catalogue, notices=tuple(db.notices), app=app)
+    if config.ui.fullscreen or args.fullscreen:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.showFullScreen()
+    else:
+        window.show()
+
+    if args.exit_when_ready:
+        def ready() -> None:
+            # The zero timer fires once the loop has handled the show and paint events.
+            print(f"KIOSK_READY {ms_since_process_start():.0f} {rss_kb()}", flush=True)
+            app.exit(0)
+        QTimer.singleShot(0, ready)
+
+    rc = app.exec()
+    db.close()
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""Find a service: by life situation or by who it is for, or search by word."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk import flow as places
+from kiosk.catalogue.vocab import LIFE_EVENTS, TARGET_GROUPS
+from kiosk.flow import KioskFlow, Place
+from ui.i18n import Translator
+from ui.screens.base import Screen
+from ui.theme import Metrics
+from ui.widgets.touch import Tile, button, kinetic_scroll_area, label
+
+# (tab, code list, catalogue attribute, filter parameter)
+TABS = {
+    "life_event": (LIFE_EVENTS, "life_events"),
+    "target_group": (TARGET_GROUPS, "target_groups"),
+}
+
+
+class BrowseScreen(Screen):
+    def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, catalogue) -> None:
+        super().__init__()
+        self.flow = flow
+        self.tr_ = tr
+        self.metrics = metrics
+        self.catalogue = catalogue
+        self.tab = "life_event"
+        col = QVBoxLayout(self)
+        col.setContentsMargins(metrics.margin_px, metrics.margin_px // 2, metrics.margin_px, metrics.margin_px // 2)
+        col.setSpacing(metrics.gap_px)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(metrics.gap_px)
+        self.search = button("", "", role="primary", min_height=metrics.touch_px)
+        self.search.setObjectName("browse-search")
+        self.search.clicked.connect(lambda: flow.go(places.SEARCH))
+        self.all = button("", "", min_height=metrics.touch_px)
+        self.all.setObjectName("browse-all")
+        self.all.clicked.connect(lambda: flow.go(places.RESULTS))
+        actions.addWidget(self.search, 2)
+        actions.addWidget(self.all, 1)
+        col.addLayout(actions)
+
+        tabs = QHBoxLayout()
+        tabs.setSpacing(metrics.gap_px)
+        self.tab_buttons = {}
+        group = QButtonGroup(self)
+        for tab in TABS:
+            b = button("", "", min_height=metrics.touch_px)
+            b.setObjectName(f"tab-{tab}")
+            b.setCheckable(True)
+            group.addButton(b)
+            b.clicked.connect(lambda _=False, tab=tab: self.show_tab(tab))
+            self.tab_buttons[tab] = b
+            tabs.addWidget(b, 1)
+        col.addLayout(tabs)
+
+        self.empty = label(role="muted")
+        col.addWidget(self.empty)
+        self._grid_host = QWidget()
+        self.grid = QGridLayout(self._grid_host)
+        self.grid.setContentsMargins(0, 0, 12, 0)
+        self.grid.setSpacing(metrics.gap_px)
+        self.area = kinetic_scroll_area(self._grid_host)
+        col.addWidget(self.area, 1)
+        self.tiles: dict[str, Tile] = {}
+        self.show_tab("life_event")
+        self.retranslate()
+
+    @property
+    def columns(self) -> int:
+        return 3 if self.metrics.tile_px >= 160 else 2
+
+    def show_tab(self, tab: str) -> None:
+        self.tab = tab
+        for name, b in self.tab_buttons.items():
+            b.setChecked(name == tab)
+        self._build_tiles()
+
+    def _build_tiles(self) -> None:
+        for tile in self.tiles.values():
+            tile.hide()
+            tile.deleteLater()
+        self.tiles = {}
+        codes, attribute = TABS[self.tab]
+        counts = self.catalogue.counts(attribute)
+        # Only situations that have services: an empty tile is a dead end for the resident.
+        shown = [c for c in codes if counts.get(c)]
+        for i, code in enumerate(shown):
+            tile = Tile(int(self.metrics.tile_px * 0.8))
+            tile.setObjectName(f"{self.tab}-{code}")
+            tile.clicked.connect(lambda _=False, code=code: self.flow.go(places.RESULTS, **{self.tab: code}))
+            self.grid.addWidget(tile, i // self.columns, i % self.columns)
+            self.tiles[code] = tile
+        self._retranslate_tiles(counts)
+
+    def _retranslate_tiles(self, counts: dict[str, int] | None = None) -> None:
+        _codes, attribute = TABS[self.tab]
+        counts = counts if counts is not None else self.catalogue.counts(attribute)
+        for code, tile in self.tiles.items():
+            tile.set_texts(self.tr_.label(self.tab, code), self.tr_.plural("browse.count", counts.get(code, 0)))
+        self.empty.setText(self.tr_.t("browse.empty"))
+        self.empty.setVisible(not self.tiles)
+
+    def enter(self, place: Place) -> None:
+        pass
+
+    def title(self) -> str:
+        return self.tr_.t("browse.title")
+
+    def retranslate(self) -> None:
+        t = self.tr_.t
+        self.search.setText(t("browse.search"))
+        self.search.setAccessibleName(t("browse.search"))
+        self.all.setText(t("browse.all"))
+        self.all.setAccessibleName(t("browse.all"))
+        for tab, b in self.tab_buttons.items():
+            b.setText(t(f"browse.by_{tab}"))
+            b.setAccessibleName(t(f"browse.by_{tab}"))
+        self._retranslate_tiles()
+
+    def clear(self) -> None:
+        self.show_tab("life_event")

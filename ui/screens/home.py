@@ -1,0 +1,85 @@
+"""Home: what the kiosk can do for you, in big tiles."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+
+from kiosk import flow as places
+from kiosk.config import ModulesConfig
+from kiosk.flow import KioskFlow
+from ui.i18n import Translator
+from ui.screens.base import Screen
+from ui.theme import Metrics
+from ui.widgets.touch import Tile, button, label
+
+# Tiles whose capability comes in later versions, with the module that switches them on.
+# Until their screens exist, a tap says plainly that this kiosk cannot do it yet.
+COMING_TILES = (
+    ("book", "booking"),
+    ("queue", "queue"),
+    ("nurse", "video"),
+    ("feedback", "feedback"),
+)
+
+
+class HomeScreen(Screen):
+    def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, modules: ModulesConfig,
+                 show_message: Callable[..., None]) -> None:
+        super().__init__()
+        self.flow = flow
+        self.tr_ = tr
+        self.show_message = show_message
+        col = QVBoxLayout(self)
+        col.setContentsMargins(metrics.margin_px, metrics.margin_px, metrics.margin_px, metrics.margin_px // 2)
+        col.setSpacing(metrics.gap_px)
+        self.welcome = label(role="title")
+        self.hint = label(role="muted")
+        col.addWidget(self.welcome)
+        col.addWidget(self.hint)
+
+        grid = QGridLayout()
+        grid.setSpacing(metrics.gap_px)
+        self.tiles: dict[str, Tile] = {}
+        find = Tile(metrics.tile_px)
+        find.setObjectName("tile-find")
+        find.clicked.connect(lambda: flow.go(places.BROWSE))
+        self.tiles["find"] = find
+        grid.addWidget(find, 0, 0, 1, 2)
+        shown = [(name, module) for name, module in COMING_TILES if getattr(modules, module)]
+        for i, (name, _module) in enumerate(shown):
+            tile = Tile(metrics.tile_px)
+            tile.setObjectName(f"tile-{name}")
+            tile.clicked.connect(lambda _=False, name=name: self._not_yet(name))
+            self.tiles[name] = tile
+            grid.addWidget(tile, 1 + i // 2, i % 2)
+        for r in range(grid.rowCount()):
+            grid.setRowStretch(r, 1)
+        col.addLayout(grid, 1)
+
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        self.staff = button("", "", min_height=metrics.touch_px)
+        self.staff.setObjectName("staff-entry")
+        self.staff.clicked.connect(lambda: flow.go(places.STAFF))
+        bottom.addWidget(self.staff, 0, Qt.AlignmentFlag.AlignRight)
+        col.addLayout(bottom)
+        self.retranslate()
+
+    def _not_yet(self, name: str) -> None:
+        self.show_message("home.not_yet.heading", "home.not_yet.message",
+                          what=self.tr_.t(f"home.{name}.title"))
+
+    def title(self) -> str:
+        return self.tr_.t("home.bar_title")
+
+    def retranslate(self) -> None:
+        t = self.tr_.t
+        self.welcome.setText(t("home.welcome"))
+        self.hint.setText(t("home.hint"))
+        for name, tile in self.tiles.items():
+            tile.set_texts(t(f"home.{name}.title"), t(f"home.{name}.subtitle"))
+        self.staff.setText(t("home.staff"))
+        self.staff.setAccessibleName(t("home.staff"))

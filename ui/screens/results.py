@@ -1,0 +1,155 @@
+"""A list of services with choices to narrow it: who provides it, open now, language, voucher."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Callable
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
+
+from kiosk import flow as places
+from kiosk.catalogue.service import CatalogueFilter
+from kiosk.catalogue.vocab import SECTORS
+from kiosk.flow import KioskFlow, Place
+from ui.i18n import Translator
+from ui.screens.base import Screen
+from ui.theme import Metrics
+from ui.widgets.service_list import ServiceList
+from ui.widgets.touch import button, label
+
+
+class ResultsScreen(Screen):
+    def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, catalogue,
+                 languages: tuple[str, ...], now: Callable[[], datetime]) -> None:
+        super().__init__()
+        self.flow = flow
+        self.tr_ = tr
+        self.catalogue = catalogue
+        self.now = now
+        self.place: Place | None = None
+        self.filter = CatalogueFilter()
+        col = QVBoxLayout(self)
+        col.setContentsMargins(metrics.margin_px, metrics.margin_px // 2, metrics.margin_px, metrics.margin_px // 2)
+        col.setSpacing(metrics.gap_px // 2 + 4)
+
+        def chip(name: str) -> QPushButton:
+            b = button("", "", min_height=metrics.touch_px)
+            b.setObjectName(name)
+            b.setCheckable(True)
+            b.clicked.connect(self._choices_changed)
+            return b
+
+        self.sector_label = label(role="muted", wrap=False)
+        self.sector_chips = {s: chip(f"filter-sector-{s}") for s in SECTORS}
+        row = QHBoxLayout()
+        row.setSpacing(metrics.gap_px // 2 + 4)
+        row.addWidget(self.sector_label)
+        for b in self.sector_chips.values():
+            row.addWidget(b)
+        row.addStretch(1)
+        col.addLayout(row)
+
+        self.language_label = label(role="muted", wrap=False)
+        self.language_chips = {lang: chip(f"filter-language-{lang}") for lang in languages}
+        for lang, b in self.language_chips.items():
+            # One language at a time: choosing another unchooses the first.
+            b.clicked.connect(lambda checked, lang=lang: checked and self._only_language(lang))
+        self.open_now = chip("filter-open-now")
+        self.voucher = chip("filter-voucher")
+        row = QHBoxLayout()
+        row.setSpacing(metrics.gap_px // 2 + 4)
+        row.addWidget(self.language_label)
+        for b in self.language_chips.values():
+            row.addWidget(b)
+        row.addSpacing(metrics.gap_px)
+        row.addWidget(self.open_now)
+        row.addWidget(self.voucher)
+        row.addStretch(1)
+        col.addLayout(row)
+
+        row = QHBoxLayout()
+        self.count = label(role="heading")
+        self.clear_choices = button("", "", min_height=metrics.touch_px)
+        self.clear_choices.setObjectName("filter-clear")
+        self.clear_choices.clicked.connect(self._clear_choices)
+        row.addWidget(self.count, 1)
+        row.addWidget(self.clear_choices)
+        col.addLayout(row)
+        self.empty = label(role="muted")
+        col.addWidget(self.empty)
+        self.list = ServiceList(tr=tr, metrics=metrics, now=now)
+        self.list.chosen.connect(lambda sid: flow.go(places.SERVICE, service_id=sid))
+        col.addWidget(self.list, 1)
+        self.retranslate()
+
+    # -- choices ---------------------------------------------------------------------------
+    def _only_language(self, lang: str) -> None:
+        for other, b in self.language_chips.items():
+            if other != lang:
+                b.setChecked(False)
+        self._choices_changed()
+
+    def _choices_changed(self) -> None:
+        sectors = frozenset(s for s, b in self.sector_chips.items() if b.isChecked())
+        language = next((lang for lang, b in self.language_chips.items() if b.isChecked()), None)
+        self.filter = replace(self.filter, sectors=sectors or None, language=language,
+                              open_now=self.open_now.isChecked(), voucher=self.voucher.isChecked())
+        self.refresh()
+
+    def _clear_choices(self) -> None:
+        for b in (*self.sector_chips.values(), *self.language_chips.values(), self.open_now, self.voucher):
+            b.setChecked(False)
+        self.filter = CatalogueFilter(life_event=self.filter.life_event, target_group=self.filter.target_group)
+        self.refresh()
+
+    def clear(self) -> None:
+        self._clear_choices()
+        self.place = None
+
+    def has_input(self) -> bool:
+        return self.filter != CatalogueFilter(life_event=self.filter.life_event,
+                                              target_group=self.filter.target_group)
+
+    # -- showing ---------------------------------------------------------------------------
+    def enter(self, place: Place) -> None:
+        if place == self.place:
+            return  # back from a service card: keep the person's choices and list
+        self.place = place
+        self.filter = CatalogueFilter(life_event=place.get("life_event"), target_group=place.get("target_group"))
+        for b in (*self.sector_chips.values(), *self.language_chips.values(), self.open_now, self.voucher):
+            b.setChecked(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        services = self.catalogue.services(self.filter, self.tr_.language, now=self.now())
+        self.list.show_services(services)
+        self.count.setText(self.tr_.plural("results.count", len(services)))
+        self.empty.setVisible(not services)
+        self.clear_choices.setVisible(self.has_input())
+
+    def title(self) -> str:
+        if self.filter.life_event:
+            return self.tr_.label("life_event", self.filter.life_event)
+        if self.filter.target_group:
+            return self.tr_.label("target_group", self.filter.target_group)
+        return self.tr_.t("results.all")
+
+    def retranslate(self) -> None:
+        t = self.tr_.t
+        self.sector_label.setText(t("results.filter.sector"))
+        for s, b in self.sector_chips.items():
+            b.setText(t(f"sector.{s}"))
+            b.setAccessibleName(t("results.filter.only", choice=t(f"sector.{s}")))
+        self.language_label.setText(t("results.filter.language"))
+        for lang, b in self.language_chips.items():
+            b.setText(t(f"language.{lang}.name"))
+            b.setAccessibleName(t("results.filter.in_language", language=t(f"language.{lang}.name")))
+        self.open_now.setText(t("results.filter.open_now"))
+        self.open_now.setAccessibleName(t("results.filter.open_now"))
+        self.voucher.setText(t("results.filter.voucher"))
+        self.voucher.setAccessibleName(t("results.filter.voucher"))
+        self.clear_choices.setText(t("results.filter.clear"))
+        self.clear_choices.setAccessibleName(t("results.filter.clear"))
+        self.empty.setText(t("results.empty"))
+        self.refresh()

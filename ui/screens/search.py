@@ -1,0 +1,80 @@
+"""Search by word, typed on the on-screen keyboard; results follow every key press."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from PySide6.QtWidgets import QVBoxLayout
+
+from kiosk import flow as places
+from kiosk.flow import KioskFlow, Place
+from ui.i18n import Translator
+from ui.screens.base import Screen
+from ui.theme import Metrics
+from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.service_list import ServiceList
+from ui.widgets.touch import label
+from PySide6.QtWidgets import QLineEdit
+
+
+class SearchScreen(Screen):
+    # A screenful and a bit: the best matches are at the top, nobody reads the 200th.
+    LIMIT = 30
+
+    def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, catalogue,
+                 now: Callable[[], datetime]) -> None:
+        super().__init__()
+        self.flow = flow
+        self.tr_ = tr
+        self.catalogue = catalogue
+        self.results: list = []
+        col = QVBoxLayout(self)
+        col.setContentsMargins(metrics.margin_px, metrics.margin_px // 2, metrics.margin_px, metrics.margin_px // 2)
+        col.setSpacing(metrics.gap_px // 2 + 4)
+        self.field = QLineEdit()
+        self.field.setObjectName("search-field")
+        self.field.setMaxLength(60)
+        self.field.textChanged.connect(self._search)
+        col.addWidget(self.field)
+        self.status = label(role="muted")
+        self.status.setObjectName("search-status")
+        col.addWidget(self.status)
+        self.list = ServiceList(tr=tr, metrics=metrics, now=now)
+        self.list.chosen.connect(lambda sid: flow.go(places.SERVICE, service_id=sid))
+        col.addWidget(self.list, 1)
+        self.keyboard = OnScreenKeyboard(tr=tr, metrics=metrics)
+        self.keyboard.attach(self.field)
+        col.addWidget(self.keyboard)
+        self.retranslate()
+
+    def _search(self, _text: str = "") -> None:
+        query = self.field.text().strip()
+        self.results = self.catalogue.search(query, self.tr_.language, limit=self.LIMIT) if query else []
+        self.list.show_services(self.results)
+        t = self.tr_
+        if not query:
+            self.status.setText(t.t("search.hint"))
+        elif not self.results:
+            self.status.setText(t.t("search.none", query=query))
+        else:
+            self.status.setText(t.plural("search.count", len(self.results)))
+
+    def enter(self, place: Place) -> None:
+        self.field.setFocus()
+
+    def title(self) -> str:
+        return self.tr_.t("search.title")
+
+    def has_input(self) -> bool:
+        return bool(self.field.text())
+
+    def retranslate(self) -> None:
+        t = self.tr_.t
+        self.field.setPlaceholderText(t("search.placeholder"))
+        self.field.setAccessibleName(t("search.field"))
+        self.keyboard.retranslate()
+        self._search()  # the ranking favours the language in use
+
+    def clear(self) -> None:
+        self.field.clear()

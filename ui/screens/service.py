@@ -1,0 +1,190 @@
+"""The service card: everything a resident needs from the product card, in plain words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.catalogue.domain import Channel, Service, tr as text_in
+from kiosk.flow import KioskFlow, Place
+from ui.format import address_lines, channel_status, qr_text, weekly_hours
+from ui.i18n import Translator
+from ui.screens.base import Screen
+from ui.theme import Metrics
+from ui.widgets.qr import QrCodeWidget
+from ui.widgets.service_row import sector_badge
+from ui.widgets.touch import kinetic_scroll_area, label
+
+# Product-card sections in the order a resident asks about them.
+TEXT_SECTIONS = ("descriptions", "user_instructions", "goal", "content", "outputs", "quality")
+
+
+class ServiceScreen(Screen):
+    def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, catalogue,
+                 now: Callable[[], datetime]) -> None:
+        super().__init__()
+        self.flow = flow
+        self.tr_ = tr
+        self.metrics = metrics
+        self.catalogue = catalogue
+        self.now = now
+        self.service: Service | None = None
+        self.service_id: str | None = None
+        row = QHBoxLayout(self)
+        row.setContentsMargins(metrics.margin_px, metrics.margin_px // 2, metrics.margin_px, metrics.margin_px // 2)
+        row.setSpacing(metrics.gap_px * 2)
+        self._content = QWidget()
+        self.body = QVBoxLayout(self._content)
+        self.body.setContentsMargins(0, 0, 16, 0)
+        self.body.setSpacing(metrics.gap_px // 2 + 4)
+        self.area = kinetic_scroll_area(self._content)
+        row.addWidget(self.area, 1)
+
+        side = QFrame()
+        side.setProperty("role", "card")
+        qr_px = 360 if metrics.tile_px >= 160 else 260
+        side.setFixedWidth(qr_px + 2 * metrics.gap_px)
+        side_col = QVBoxLayout(side)
+        side_col.setContentsMargins(metrics.gap_px, metrics.gap_px, metrics.gap_px, metrics.gap_px)
+        self.qr = QrCodeWidget(size_px=qr_px)
+        self.qr.setObjectName("service-qr")
+        self.qr_hint = label()
+        self.qr_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        side_col.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        side_col.addWidget(self.qr_hint)
+        side_col.addStretch(1)
+        row.addWidget(side, 0, Qt.AlignmentFlag.AlignTop)
+
+    # -- building the card -----------------------------------------------------------------
+    def _clear_body(self) -> None:
+        while self.body.count():
+            item = self.body.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+            elif item.layout() is not None:
+                self._drop_layout(item.layout())
+
+    def _drop_layout(self, layout) -> None:
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+            elif item.layout() is not None:
+                self._drop_layout(item.layout())
+
+    def _section(self, heading: str, *lines: str) -> None:
+        lines = tuple(x for x in lines if x)
+        if not lines:
+            return
+        self.body.addSpacing(self.metrics.gap_px // 2)
+        self.body.addWidget(label(heading, role="heading"))
+        for line in lines:
+            self.body.addWidget(label(line))
+
+    def _channel_card(self, ch: Channel) -> QFrame:
+        t, lang = self.tr_, self.tr_.language
+        card = QFrame()
+        card.setProperty("role", "card")
+        col = QVBoxLayout(card)
+        col.setContentsMargins(24, 18, 24, 18)
+        col.setSpacing(6)
+        title = t.label("channel", ch.kind)
+        name = text_in(ch.names, lang)
+        col.addWidget(label(f"{title}: {name}" if name else title, role="heading"))
+        status = channel_status(t, ch, self.now())
+        if status is not None:
+            col.addWidget(label(status[0], role=status[1]))
+        for line in address_lines(ch, lang):
+            col.addWidget(label(line))
+        if ch.phone:
+            col.addWidget(label(t.t("service.phone", phone=ch.phone)))
+        if ch.url:
+            col.addWidget(label(t.t("service.web", url=ch.url)))
+        hours = weekly_hours(t, ch.opening_hours)
+        if hours and not (ch.opening_hours and ch.opening_hours.always_open):
+            col.addWidget(label(t.t("service.hours"), role="muted"))
+            for line in hours:
+                col.addWidget(label(line))
+        if ch.languages:
+            col.addWidget(label(t.t("service.channel_languages", languages=self._languages(ch.languages))))
+        access = text_in(ch.accessibility, lang)
+        if access:
+            col.addWidget(label(t.t("service.accessibility", text=access)))
+        return card
+
+    def _languages(self, codes) -> str:
+        return ", ".join(self.tr_.t(f"language.{c}.name") for c in codes if c in ("fi", "sv", "en")) or "–"
+
+    def _build(self) -> None:
+        self._clear_body()
+        t, lang, s = self.tr_, self.tr_.language, self.service
+        if s is None:
+            self.body.addWidget(label(t.t("service.missing"), role="heading"))
+            self.body.addStretch(1)
+            self.qr.set_text("")
+            self.qr.setVisible(False)
+            self.qr_hint.setText("")
+            return
+        self.body.addWidget(label(text_in(s.names, lang), role="title"))
+        providers = {p.id: p for p in (s.responsible_provider, *s.producers)}
+        for p in providers.values():
+            row = QHBoxLayout()
+            row.setSpacing(12)
+            row.addWidget(label(text_in(p.names, lang), role="heading", wrap=True), 0)
+            row.addWidget(sector_badge(t, p.sector), 0, Qt.AlignmentFlag.AlignVCenter)
+            row.addStretch(1)
+            self.body.addLayout(row)
+        short = text_in(s.short_descriptions, lang)
+        if short:
+            lead = label(short)
+            lead.setStyleSheet("font-weight: 700;")
+            self.body.addWidget(lead)
+
+        # Cost, for whom and languages first: the questions that decide "is this for me?".
+        self._section(t.t("service.cost"), t.label("charge", s.charge_type), text_in(s.price_text, lang),
+                      t.t("service.voucher_ok") if s.accepts_vouchers and s.charge_type != "voucher" else "")
+        self._section(t.t("service.for_whom"), ", ".join(t.label("target_group", g) for g in s.target_groups))
+        self._section(t.t("service.languages"), self._languages(s.languages))
+        for field in TEXT_SECTIONS:
+            self._section(t.t(f"service.section.{field}"), text_in(getattr(s, field), lang))
+        if s.channels:
+            self.body.addSpacing(self.metrics.gap_px // 2)
+            self.body.addWidget(label(t.t("service.reach"), role="heading"))
+            for ch in s.channels:
+                self.body.addWidget(self._channel_card(ch))
+        contact = s.responsible_provider.contact
+        self._section(t.t("service.contact"),
+                      t.t("service.phone", phone=contact["phone"]) if contact.get("phone") else "",
+                      t.t("service.web", url=contact["web"]) if contact.get("web") else "",
+                      t.t("service.email", email=contact["email"]) if contact.get("email") else "")
+        self.body.addStretch(1)
+        self.qr.setVisible(True)
+        self.qr.set_text(qr_text(t, s, lang))
+        self.qr.setAccessibleName(t.t("service.qr_name"))
+        self.qr_hint.setText(t.t("service.qr_hint"))
+        self.area.verticalScrollBar().setValue(0)
+
+    # -- screen ----------------------------------------------------------------------------
+    def enter(self, place: Place) -> None:
+        if place.get("service_id") == self.service_id and self.service is not None:
+            return
+        self.service_id = place.get("service_id")
+        self.service = self.catalogue.service(self.service_id) if self.service_id else None
+        self._build()
+
+    def title(self) -> str:
+        return self.tr_.t("service.bar_title")
+
+    def retranslate(self) -> None:
+        self._build()
+
+    def clear(self) -> None:
+        self.service = None
+        self.service_id = None
+        self._clear_body()
+        self.qr.set_text("")

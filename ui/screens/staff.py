@@ -1,0 +1,73 @@
+"""The staff entry: what the kiosk wants staff or IT to know (e.g. a damaged database)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.config import Config
+from kiosk.flow import KioskFlow
+from ui.i18n import Translator
+from ui.screens.base import Screen
+from ui.theme import Metrics
+from ui.widgets.touch import kinetic_scroll_area, label
+
+
+class StaffScreen(Screen):
+    def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, config: Config, catalogue,
+                 notices: tuple[str, ...]) -> None:
+        super().__init__()
+        self.tr_ = tr
+        self.config = config
+        self.catalogue = catalogue
+        self.notices = notices
+        content = QWidget()
+        self.body = QVBoxLayout(content)
+        self.body.setSpacing(metrics.gap_px // 2 + 4)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(metrics.margin_px, metrics.margin_px // 2, metrics.margin_px, metrics.margin_px // 2)
+        outer.addWidget(kinetic_scroll_area(content))
+        self.sign_in = label(role="muted")
+        self.notices_heading = label(role="heading")
+        self.notice_labels = []
+        for n in notices:
+            # Notices come from the core in the words IT reads in the log; they are
+            # for staff, so they are shown as written rather than translated.
+            lab = label(n, role="notice")
+            lab.setObjectName("staff-notice")
+            self.notice_labels.append(lab)
+        self.no_notices = label()
+        self.device_heading = label(role="heading")
+        self.device_lines = [label() for _ in range(5)]
+        self.body.addWidget(self.sign_in)
+        self.body.addWidget(self.notices_heading)
+        for lab in self.notice_labels:
+            self.body.addWidget(lab)
+        self.body.addWidget(self.no_notices)
+        self.body.addWidget(self.device_heading)
+        for lab in self.device_lines:
+            self.body.addWidget(lab)
+        self.body.addStretch(1)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr_.t("staff.title")
+
+    def retranslate(self) -> None:
+        from ui.app import version
+
+        t = self.tr_
+        self.sign_in.setText(t.t("staff.sign_in_later"))
+        self.notices_heading.setText(t.t("staff.notices"))
+        self.no_notices.setText(t.t("staff.no_notices"))
+        self.no_notices.setVisible(not self.notices)
+        self.device_heading.setText(t.t("staff.device"))
+        meta = getattr(self.catalogue, "meta", {}) or {}
+        lines = [
+            t.t("staff.site", site=self.config.device.site, name=self.config.device.name),
+            t.t("staff.version", version=version()),
+            t.plural("staff.catalogue", len(self.catalogue)),
+            t.t("staff.source", source=meta.get("source") or "–"),
+            t.t("staff.updated", when=(meta.get("imported_at") or "–")[:16].replace("T", " ")),
+        ]
+        for lab, text in zip(self.device_lines, lines):
+            lab.setText(text)

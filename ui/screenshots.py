@@ -1,0 +1,121 @@
+"""Render every screen to PNG files: ``python -m ui.screenshots --out DIR``.
+
+Each screen at 1920x1080 and 1280x800 in fi, sv and en, drawn offscreen with
+``widget.grab()``, so people can judge the kiosk without standing at one.
+The clock is fixed to a Tuesday morning so that "open now" has something to show.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FIXED_NOW = datetime(2026, 11, 24, 10, 15, tzinfo=ZoneInfo("Europe/Helsinki"))
+RESOLUTIONS = ("1920x1080", "1280x800")
+LANGUAGES = ("fi", "sv", "en")
+
+
+def _scenes(window):
+    """(name, action) pairs; each action puts the window in the state to photograph."""
+    from kiosk import flow as places
+
+    flow = window.flow
+    cat = window.catalogue
+    services = cat.all_services()
+    # The richest card shows the most of the layout.
+    richest = max(services, key=lambda s: (len(s.channels), len(s.descriptions.get("fi", ""))), default=None)
+    first_event = next(iter(sorted(cat.counts("life_events"), key=lambda c: -cat.counts("life_events")[c])), None)
+
+    def search(text):
+        def run():
+            flow.go(places.SEARCH)
+            window.screen(places.SEARCH).field.setText(text)
+        return run
+
+    def filtered():
+        flow.go(places.RESULTS)
+        screen = window.screen(places.RESULTS)
+        screen.open_now.click()
+
+    scenes = [
+        ("01-home", lambda: None),
+        ("02-home-not-yet", lambda: window.screen(places.HOME).tiles["queue"].click()),
+        ("03-browse-life-event", lambda: flow.go(places.BROWSE)),
+        ("04-browse-target-group", lambda: (flow.go(places.BROWSE),
+                                            window.screen(places.BROWSE).show_tab("target_group"))),
+        ("05-results", lambda: flow.go(places.RESULTS, life_event=first_event) if first_event else flow.go(
+            places.RESULTS)),
+        ("06-results-open-now", filtered),
+        ("07-search-empty", search("")),
+        ("08-search-neuvola", search("neuvola")),
+        ("09-search-nothing", search("xyzzy")),
+        ("11-staff", lambda: flow.go(places.STAFF)),
+        ("12-idle-countdown", lambda: window.show_message("idle.heading", "idle.message.other", n=12)),
+    ]
+    if richest is not None:
+        scenes.append(("10-service-card", lambda: flow.go(places.SERVICE, service_id=richest.id)))
+    return scenes
+
+
+def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | None = None) -> list[Path]:
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.catalogue.service import Catalogue
+    from kiosk.config import load_config
+    from kiosk.storage.db import open_database
+    from ui.app import create_window, load_demo_catalogue
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_database(Path(tmp) / "kiosk.db")
+        load_demo_catalogue(db)
+        catalogue = Catalogue(db)
+        for resolution in resolutions:
+            device = Path(tmp) / f"{resolution}.toml"
+            device.write_text(f'[device]\ndata_dir = "{tmp}"\n[ui]\nresolution = "{resolution}"\n', encoding="utf-8")
+            config = load_config(device)
+            for lang in languages:
+                window = create_window(config, catalogue, app=app, now=lambda: FIXED_NOW)
+                window.idle_watch.timer.stop()
+                window.show()
+                for name, action in _scenes(window):
+                    if only and only not in name:
+                        continue
+                    window.reset_for_next_person()
+                    window.translator.set_language(lang)
+                    action()
+                    app.processEvents()
+                    path = out / f"{resolution}-{lang}-{name}.png"
+                    window.grab().save(str(path))
+                    written.append(path)
+                window.close()
+                window.deleteLater()
+                app.processEvents()
+        db.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m ui.screenshots", description=__doc__.splitlines()[0])
+    p.add_argument("--out", default="screenshots", help="folder for the PNG files")
+    p.add_argument("--only", help="only scenes whose name contains this, e.g. 'service'")
+    p.add_argument("--resolution", choices=RESOLUTIONS, action="append")
+    p.add_argument("--language", choices=LANGUAGES, action="append")
+    args = p.parse_args(argv)
+    paths = render(Path(args.out), tuple(args.resolution or RESOLUTIONS), tuple(args.language or LANGUAGES),
+                   args.only)
+    print(f"wrote {len(paths)} screenshots to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,167 @@
+"""Colours, type sizes and touch-target sizes for the kiosk, light and dark.
+
+Every text colour the theme uses is listed in ``text_pairs()`` so a test can check
+WCAG contrast (>= 4.5:1) for each. Sizes are in points for text (body >= 20 pt at
+1920x1080) and pixels for touch targets (>= 64 px tall at 1080p, i.e. >= 12 mm on
+a 24" screen); the 1280x800 layout scales them down a little, never below 64 px.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class Palette:
+    background: str
+    surface: str        # cards, list rows
+    text: str
+    muted: str          # secondary text; still >= 4.5:1 on background and surface
+    primary: str        # main action buttons
+    on_primary: str
+    tile: str           # home and browse tiles
+    on_tile: str
+    selected: str       # a chosen filter or language
+    on_selected: str
+    border: str         # outlines of buttons (not text: 3:1 is enough, we keep more)
+    open: str           # "Open now" text on surface
+    closed: str         # "Closed" text on surface
+    public: str         # sector badges: colour + word, never colour alone
+    private: str
+    third_sector: str
+    on_badge: str
+    overlay: str        # the idle countdown card
+    on_overlay: str
+    warning: str        # notices on the staff screen
+    on_warning: str
+
+
+LIGHT = Palette(
+    background="#FFFFFF", surface="#F1F4F8", text="#111418", muted="#3F4650",
+    primary="#0A4F8F", on_primary="#FFFFFF", tile="#DCE9F7", on_tile="#0A2540",
+    selected="#0A4F8F", on_selected="#FFFFFF", border="#5A6573",
+    open="#146B34", closed="#A3201B",
+    public="#0A4F8F", private="#6A2C91", third_sector="#146B34", on_badge="#FFFFFF",
+    overlay="#111418", on_overlay="#FFFFFF", warning="#FFF1C2", on_warning="#3D2E00",
+)
+
+DARK = Palette(
+    background="#101316", surface="#1C2127", text="#F3F5F7", muted="#C3CAD2",
+    primary="#8CC4FF", on_primary="#06213D", tile="#1F3550", on_tile="#F3F5F7",
+    selected="#8CC4FF", on_selected="#06213D", border="#9AA6B2",
+    open="#7BE0A0", closed="#FF9D97",
+    public="#8CC4FF", private="#D7B0F5", third_sector="#7BE0A0", on_badge="#06131F",
+    overlay="#F3F5F7", on_overlay="#101316", warning="#4A3B00", on_warning="#FFF1C2",
+)
+
+THEMES = {"light": LIGHT, "dark": DARK}
+
+
+def text_pairs(p: Palette) -> list[tuple[str, str, str]]:
+    """(what, foreground, background) for every text the kiosk draws."""
+    return [
+        ("body text", p.text, p.background),
+        ("body text on card", p.text, p.surface),
+        ("secondary text", p.muted, p.background),
+        ("secondary text on card", p.muted, p.surface),
+        ("action button", p.on_primary, p.primary),
+        ("tile", p.on_tile, p.tile),
+        ("selected choice", p.on_selected, p.selected),
+        ("open now", p.open, p.surface),
+        ("open now on page", p.open, p.background),
+        ("closed", p.closed, p.surface),
+        ("closed on page", p.closed, p.background),
+        ("public sector badge", p.on_badge, p.public),
+        ("private sector badge", p.on_badge, p.private),
+        ("third sector badge", p.on_badge, p.third_sector),
+        ("countdown", p.on_overlay, p.overlay),
+        ("staff notice", p.on_warning, p.warning),
+    ]
+
+
+def _luminance(hex_colour: str) -> float:
+    h = hex_colour.lstrip("#")
+    channels = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast_ratio(fg: str, bg: str) -> float:
+    """WCAG 2 contrast ratio between two '#RRGGBB' colours."""
+    a, b = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Sizes for one screen resolution."""
+
+    body_pt: float
+    small_pt: float     # the smallest text anywhere; still large
+    title_pt: float
+    tile_pt: float
+    touch_px: int       # minimum height of anything you can press
+    tile_px: int        # minimum height of a home/browse tile
+    gap_px: int
+    margin_px: int
+    radius_px: int
+
+
+def metrics_for(resolution: str) -> Metrics:
+    if resolution == "1280x800":
+        # A 10-13" screen seen from closer: slightly smaller type, same finger.
+        return Metrics(body_pt=18, small_pt=16, title_pt=26, tile_pt=22, touch_px=72, tile_px=130,
+                       gap_px=14, margin_px=20, radius_px=14)
+    return Metrics(body_pt=22, small_pt=20, title_pt=34, tile_pt=28, touch_px=88, tile_px=180,
+                   gap_px=20, margin_px=32, radius_px=18)
+
+
+def stylesheet(p: Palette, m: Metrics) -> str:
+    """One application-wide style sheet; widgets pick styles by ``role`` property."""
+    return f"""
+QWidget {{ background: {p.background}; color: {p.text}; font-size: {m.body_pt}pt; }}
+QLabel {{ background: transparent; }}
+QLabel[role="title"] {{ font-size: {m.title_pt}pt; font-weight: 700; }}
+QLabel[role="heading"] {{ font-size: {m.tile_pt}pt; font-weight: 700; }}
+QLabel[role="muted"] {{ color: {p.muted}; }}
+QLabel[role="tile-sub"] {{ color: {p.on_tile}; }}
+QLabel[role="small"] {{ color: {p.muted}; font-size: {m.small_pt}pt; }}
+QLabel[role="open"] {{ color: {p.open}; font-weight: 700; }}
+QLabel[role="closed"] {{ color: {p.closed}; font-weight: 700; }}
+QLabel[role="badge-public"] {{ background: {p.public}; color: {p.on_badge}; border-radius: 8px;
+    padding: 4px 14px; font-weight: 700; font-size: {m.small_pt}pt; }}
+QLabel[role="badge-private"] {{ background: {p.private}; color: {p.on_badge}; border-radius: 8px;
+    padding: 4px 14px; font-weight: 700; font-size: {m.small_pt}pt; }}
+QLabel[role="badge-third_sector"] {{ background: {p.third_sector}; color: {p.on_badge}; border-radius: 8px;
+    padding: 4px 14px; font-weight: 700; font-size: {m.small_pt}pt; }}
+QLabel[role="notice"] {{ background: {p.warning}; color: {p.on_warning}; padding: 16px;
+    border-radius: {m.radius_px}px; }}
+QFrame[role="topbar"] {{ background: {p.surface}; border-bottom: 2px solid {p.border}; }}
+QFrame[role="topbar"] QLabel {{ background: transparent; }}
+QFrame[role="card"] {{ background: {p.surface}; border-radius: {m.radius_px}px; }}
+QFrame[role="card"] QLabel {{ background: transparent; }}
+QPushButton {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.border};
+    border-radius: {m.radius_px}px; padding: 8px 24px; min-height: {m.touch_px - 20}px; font-weight: 600; }}
+QPushButton:pressed {{ background: {p.tile}; }}
+QPushButton:checked {{ background: {p.selected}; color: {p.on_selected}; border-color: {p.selected}; }}
+QPushButton[role="primary"] {{ background: {p.primary}; color: {p.on_primary}; border-color: {p.primary}; }}
+QPushButton[role="tile"], QPushButton[role="row"] {{ background: {p.tile}; color: {p.on_tile};
+    border: 2px solid {p.tile}; text-align: left; padding: 0px; }}
+QPushButton[role="row"] {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; }}
+QPushButton[role="tile"] QLabel {{ color: {p.on_tile}; }}
+QPushButton[role="tile"]:pressed, QPushButton[role="row"]:pressed {{ border-color: {p.primary}; }}
+QPushButton[role="key"] {{ padding: 0px; font-size: {m.tile_pt}pt; min-height: {m.touch_px - 8}px; }}
+QLineEdit {{ background: {p.background}; color: {p.text}; border: 3px solid {p.primary};
+    border-radius: {m.radius_px}px; padding: 8px 16px; min-height: {m.touch_px - 24}px;
+    font-size: {m.tile_pt}pt; }}
+QScrollArea {{ border: none; }}
+QScrollBar:vertical {{ width: 24px; background: {p.surface}; }}
+QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 10px; min-height: 60px; }}
+QFrame[role="overlay"] {{ background: rgba(0, 0, 0, 150); }}
+QFrame[role="overlay-card"] {{ background: {p.overlay}; border-radius: {m.radius_px}px; }}
+QFrame[role="overlay-card"] QLabel {{ color: {p.on_overlay}; background: transparent; }}
+"""
+
+
+def palette_fields() -> list[str]:
+    return [f.name for f in fields(Palette)]

@@ -1,0 +1,1 @@
+"""Reusable touch widgets: tiles, top bar, on-screen keyboard, QR code."""

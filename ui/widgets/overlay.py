@@ -1,0 +1,63 @@
+"""A message laid over the whole window: the idle countdown and plain notices."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from ui.theme import Metrics
+from ui.widgets.touch import button, label
+
+
+class Overlay(QFrame):
+    """Darkens the window and shows a card; tapping the button (or anywhere) closes it."""
+
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget, metrics: Metrics) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        outer = QVBoxLayout(self)
+        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.card = QFrame()
+        self.card.setProperty("role", "overlay-card")
+        self.card.setMaximumWidth(int(parent.width() * 0.7) if parent.width() else 1200)
+        self.card.setMinimumWidth(int(parent.width() * 0.5) if parent.width() else 600)
+        col = QVBoxLayout(self.card)
+        col.setContentsMargins(48, 40, 48, 40)
+        col.setSpacing(24)
+        self.heading = label(role="title")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message = label()
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ok = button("", "", role="primary", min_height=metrics.touch_px + 16)
+        self.ok.clicked.connect(self.dismiss)
+        col.addWidget(self.heading)
+        col.addWidget(self.message)
+        col.addWidget(self.ok)
+        outer.addWidget(self.card)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def show_message(self, heading: str, message: str, ok_text: str) -> None:
+        self.heading.setText(heading)
+        self.message.setText(message)
+        self.ok.setText(ok_text)
+        self.ok.setAccessibleName(ok_text)
+        self.setGeometry(self.parentWidget().rect())
+        self.show()
+        self.raise_()
+
+    def dismiss(self) -> None:
+        if self.isVisible():
+            self.hide()
+            self.dismissed.emit()
+
+    def mousePressEvent(self, event) -> None:  # a tap outside the card closes it too
+        self.dismiss()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+        return False

@@ -1,0 +1,122 @@
+"""Big, word-wrapping touch buttons and kinetically scrolling areas.
+
+A plain QPushButton cannot wrap its text, and Swedish and Finnish words are long,
+so tiles and list rows are buttons that carry word-wrapped labels inside; the
+labels let mouse and touch events through to the button.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QScroller, QScrollerProperties,
+                               QSizePolicy, QVBoxLayout, QWidget)
+
+
+def label(text: str = "", role: str | None = None, wrap: bool = True) -> QLabel:
+    lab = QLabel(text)
+    lab.setWordWrap(wrap)
+    if role:
+        lab.setProperty("role", role)
+    lab.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return lab
+
+
+def button(text: str, name: str, role: str | None = None, min_height: int = 0) -> QPushButton:
+    """A push button with an accessible name (screen readers and our tests need one)."""
+    b = QPushButton(text)
+    b.setAccessibleName(name)
+    if role:
+        b.setProperty("role", role)
+    if min_height:
+        b.setMinimumHeight(min_height)
+    b.setCursor(Qt.CursorShape.PointingHandCursor)
+    b.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return b
+
+
+def restyle(w: QWidget) -> None:
+    """Re-apply the style sheet after a ``role`` property changed."""
+    w.style().unpolish(w)
+    w.style().polish(w)
+
+
+class RichButton(QPushButton):
+    """A button whose content is a layout of word-wrapped labels."""
+
+    def __init__(self, role: str = "tile", min_height: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", role)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(28, 18, 28, 18)
+        self.body.setSpacing(8)
+        self._min_height = min_height
+        sp = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sp.setHeightForWidth(True)
+        self.setSizePolicy(sp)
+
+    def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
+        widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.body.addWidget(widget, stretch)
+        return widget
+
+    def add_row(self, *widgets: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        for w in widgets:
+            w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+            row.addWidget(w)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        return row
+
+    # The layout, not QPushButton's text metrics, decides the size.
+    def sizeHint(self) -> QSize:
+        hint = self.body.sizeHint()
+        return QSize(hint.width(), max(hint.height(), self._min_height))
+
+    def minimumSizeHint(self) -> QSize:
+        hint = self.body.minimumSize()
+        return QSize(min(hint.width(), 200), max(hint.height(), self._min_height))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self.body.totalHeightForWidth(width), self._min_height)
+
+
+class Tile(RichButton):
+    """A large home or browse tile: a title, a line of explanation, maybe a count."""
+
+    def __init__(self, min_height: int, parent: QWidget | None = None) -> None:
+        super().__init__("tile", min_height, parent)
+        self.title = self.add(label(role="heading"))
+        self.subtitle = self.add(label(role="tile-sub"))
+        self.body.addStretch(1)
+
+    def set_texts(self, title: str, subtitle: str = "") -> None:
+        self.title.setText(title)
+        self.subtitle.setText(subtitle)
+        self.subtitle.setVisible(bool(subtitle))
+        self.setAccessibleName(f"{title}. {subtitle}" if subtitle else title)
+        self.updateGeometry()
+
+
+def kinetic_scroll_area(content: QWidget) -> QScrollArea:
+    """A scroll area that follows a finger (and a mouse drag, so tests can drive it)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(content)
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(area.viewport())
+    props = scroller.scrollerProperties()
+    # No overshoot bounce: it looks broken to people who do not know phones.
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy,
+                          QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
+                          QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
+    scroller.setScrollerProperties(props)
+    return area

@@ -1,0 +1,135 @@
+"""The kiosk window: top bar, the current screen, overlays, and the reset for the next person."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk import flow as places
+from kiosk.config import Config
+from kiosk.flow import KioskFlow, Place
+from ui.i18n import Translator
+from ui.screens.base import Screen
+from ui.theme import Metrics
+from ui.widgets.overlay import Overlay
+from ui.widgets.topbar import TopBar
+
+log = logging.getLogger(__name__)
+
+
+class KioskWindow(QWidget):
+    """Shows the place the flow is at; builds each screen the first time it is needed."""
+
+    def __init__(self, *, config: Config, catalogue, translator: Translator, flow: KioskFlow,
+                 metrics: Metrics, notices: tuple[str, ...] = (),
+                 now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
+        super().__init__()
+        self.config = config
+        self.catalogue = catalogue
+        self.translator = translator
+        self.flow = flow
+        self.metrics = metrics
+        self.notices = tuple(notices)
+        self.now = now
+        self.setObjectName("kiosk-window")
+        col = QVBoxLayout(self)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(0)
+        self.top_bar = TopBar(tr=translator, languages=config.ui.languages, metrics=metrics)
+        self.top_bar.back_pressed.connect(flow.back)
+        self.top_bar.home_pressed.connect(flow.home)
+        self.top_bar.language_chosen.connect(translator.set_language)
+        col.addWidget(self.top_bar)
+        self.stack = QStackedWidget()
+        col.addWidget(self.stack, 1)
+        self.overlay = Overlay(self, metrics)
+        self._screens: dict[str, Screen] = {}
+        flow.on_change(self._show_place)
+        flow.on_reset(self._forget_person)
+        translator.on_change(lambda _lang: self.retranslate())
+        self._show_place(flow.current)
+
+    # -- screens ---------------------------------------------------------------------------
+    def _build(self, name: str) -> Screen:
+        # Imported here so that start-up only pays for the home screen.
+        common = dict(flow=self.flow, tr=self.translator, metrics=self.metrics)
+        if name == places.HOME:
+            from ui.screens.home import HomeScreen
+            return HomeScreen(**common, modules=self.config.modules, show_message=self.show_message)
+        if name == places.BROWSE:
+            from ui.screens.browse import BrowseScreen
+            return BrowseScreen(**common, catalogue=self.catalogue)
+        if name == places.RESULTS:
+            from ui.screens.results import ResultsScreen
+            return ResultsScreen(**common, catalogue=self.catalogue, languages=self.config.ui.languages,
+                                 now=self.now)
+        if name == places.SERVICE:
+            from ui.screens.service import ServiceScreen
+            return ServiceScreen(**common, catalogue=self.catalogue, now=self.now)
+        if name == places.SEARCH:
+            from ui.screens.search import SearchScreen
+            return SearchScreen(**common, catalogue=self.catalogue, now=self.now)
+        if name == places.STAFF:
+            from ui.screens.staff import StaffScreen
+            return StaffScreen(**common, config=self.config, catalogue=self.catalogue, notices=self.notices)
+        raise KeyError(name)
+
+    def screen(self, name: str) -> Screen:
+        if name not in self._screens:
+            screen = self._build(name)
+            screen.setObjectName(f"screen-{name}")
+            self._screens[name] = screen
+            self.stack.addWidget(screen)
+        return self._screens[name]
+
+    def built_screens(self) -> dict[str, Screen]:
+        return dict(self._screens)
+
+    def current_screen(self) -> Screen:
+        return self.stack.currentWidget()
+
+    def _show_place(self, place: Place) -> None:
+        screen = self.screen(place.name)
+        screen.enter(place)
+        self.stack.setCurrentWidget(screen)
+        self.top_bar.set_navigation(can_go_back=self.flow.can_go_back, at_home=place.name == places.HOME)
+        self.top_bar.set_title(screen.title())
+
+    def retranslate(self) -> None:
+        self.top_bar.retranslate()
+        for screen in self._screens.values():
+            screen.retranslate()
+        self.top_bar.set_title(self.current_screen().title())
+        self.overlay.dismiss()
+
+    # -- messages and reset ----------------------------------------------------------------
+    def show_message(self, heading_key: str, message_key: str, **values) -> None:
+        t = self.translator.t
+        self.overlay.show_message(t(heading_key), t(message_key, **values), t("common.ok"))
+
+    def has_something_to_reset(self) -> bool:
+        return (self.flow.current.name != places.HOME or self.translator.language != self.config.ui.default_language
+                or self.overlay.isVisible() or any(s.has_input() for s in self._screens.values()
+                                                   if hasattr(s, "has_input")))
+
+    def _forget_person(self) -> None:
+        self.overlay.hide()
+        for screen in self._screens.values():
+            screen.clear()
+
+    def reset_for_next_person(self) -> None:
+        """The one way back to a clean kiosk: idle timeout now, session end later."""
+        log.info("resetting the kiosk for the next person")
+        self.flow.reset()
+        self.translator.set_language(self.config.ui.default_language)
+
+    def keyPressEvent(self, event) -> None:
+        # With a physical keyboard (staff, testing), Escape goes back like the back button.
+        if event.key() == Qt.Key.Key_Escape:
+            self.flow.back()
+        else:
+            super().keyPressEvent(event)
