@@ -35,3 +35,19 @@ class QueueTicketRecord(Base):
     called_by: Mapped[str | None] = mapped_column(String(64))
     recall_count: Mapped[int] = mapped_column(Integer, default=0)
     out_of_order_reason: Mapped[str | None] = mapped_column(String(32))
+
+
+class WalkInAppointmentRecord(Base):
+    """A nurse's ad-hoc appointment. Codes and times only: no free-text health information."""
+
+    __tablename__ = "walk_in_appointments"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID, also the outbox item's payload id
+    ticket_id: Mapped[str | None] = mapped_column(String(36))
+    service_id: Mapped[str] = mapped_column(String(64))
+    staff_id: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str | None] = mapped_column(String(128))  # pseudonymous, only if the person identified
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    outcome: Mapped[str | None] = mapped_column(String(24))
+    follow_up_item_id: Mapped[str | None] = mapped_column(String(36))
