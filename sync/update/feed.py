@@ -1,0 +1,128 @@
+"""Finding and downloading releases, every byte verified with The Update Framework.
+
+A verification failure (bad signature, too few signatures, rollback, expired or
+tampered metadata, a file whose hash does not match) raises VerificationFailed;
+a server that cannot be reached raises RepositoryUnreachable. Neither is ever
+turned into "no update".
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from tuf.api import exceptions as tuf_errors
+from tuf.ngclient import Updater as TufClient
+
+from sync.update.versions import is_version, parse_version
+
+CHANNELS_SEEN = {"stable": ("stable",), "beta": ("stable", "beta")}
+
+
+class VerificationFailed(Exception):
+    """The repository served something that did not verify: treat as an attack."""
+
+
+class RepositoryUnreachable(Exception):
+    """The repository could not be reached or did not have a file (network, 404)."""
+
+
+@dataclass(frozen=True)
+class AvailableRelease:
+    version: str
+    target: str
+    channel: str
+
+
+def _classify(exc: Exception) -> Exception:
+    if isinstance(exc, tuf_errors.DownloadLengthMismatchError):
+        # More bytes than the signed length: a tampered or swapped file.
+        return VerificationFailed(f"{type(exc).__name__}: {exc}")
+    if isinstance(exc, (tuf_errors.RepositoryError, ValueError, KeyError)):
+        return VerificationFailed(f"{type(exc).__name__}: {exc}")
+    return RepositoryUnreachable(f"{type(exc).__name__}: {exc}")
+
+
+class ReleaseFeed:
+    """One check against the update repository (a TUF client refresh per check)."""
+
+    def __init__(
+        self,
+        *,
+        metadata_dir: Path,
+        repository_url: str,
+        download_dir: Path,
+        channel: str,
+        device_group: str,
+    ):
+        if channel not in CHANNELS_SEEN:
+            raise ValueError(f"channel {channel!r} is not one of {', '.join(CHANNELS_SEEN)}")
+        self.metadata_dir = Path(metadata_dir)
+        self.repository_url = repository_url.rstrip("/")
+        self.download_dir = Path(download_dir)
+        self.channel = channel
+        self.device_group = device_group
+        self._client: TufClient | None = None
+
+    def _new_client(self) -> TufClient:
+        if not (self.metadata_dir / "root.json").is_file():
+            raise VerificationFailed(
+                f"no trusted root in {self.metadata_dir}: enrol this kiosk first (python -m sync.update enroll)"
+            )
+        self.download_dir.mkdir(parents=True, exist_ok=True)
+        return TufClient(
+            metadata_dir=str(self.metadata_dir),
+            metadata_base_url=f"{self.repository_url}/metadata/",
+            target_dir=str(self.download_dir),
+            target_base_url=f"{self.repository_url}/targets/",
+            bootstrap=None,
+        )
+
+    def newest_release(self) -> AvailableRelease | None:
+        """Refresh the trusted metadata and return the newest release for this kiosk."""
+        try:
+            self._client = self._new_client()
+            self._client.refresh()
+            best: AvailableRelease | None = None
+            for channel in CHANNELS_SEEN[self.channel]:
+                for entry in self._channel_index(channel):
+                    groups = entry.get("groups", [])
+                    if "*" not in groups and self.device_group not in groups:
+                        continue  # staged rollout: not this kiosk's group yet
+                    version = entry["version"]
+                    if not is_version(version):
+                        raise VerificationFailed(f"channel {channel} lists a bad version {version!r}")
+                    if best is None or parse_version(version) > parse_version(best.version):
+                        best = AvailableRelease(version=version, target=entry["target"], channel=channel)
+            return best
+        except (VerificationFailed, RepositoryUnreachable):
+            raise
+        except Exception as exc:  # noqa: BLE001 - every failure is classified, none swallowed
+            raise _classify(exc) from exc
+
+    def _channel_index(self, channel: str) -> list[dict]:
+        assert self._client is not None
+        info = self._client.get_targetinfo(f"channels/{channel}.json")
+        if info is None:
+            return []
+        path = self._client.download_target(info, str(self.download_dir / f"channel-{channel}.json"))
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if data.get("channel") != channel or not isinstance(data.get("releases"), list):
+            raise VerificationFailed(f"channel index for {channel} is malformed")
+        return data["releases"]
+
+    def download(self, release: AvailableRelease) -> Path:
+        """Download the release archive; it lands on disk only if its hash verifies."""
+        if self._client is None:
+            raise RuntimeError("call newest_release() first")
+        try:
+            info = self._client.get_targetinfo(release.target)
+            if info is None:
+                raise VerificationFailed(f"{release.target} is not in the signed targets")
+            path = self._client.download_target(info, str(self.download_dir / f"welfare-kiosk-{release.version}.tar.gz"))
+            return Path(path)
+        except (VerificationFailed, RepositoryUnreachable):
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise _classify(exc) from exc
