@@ -1,0 +1,145 @@
+"""The wire protocol between a kiosk and the city backend, shared by both ends.
+
+Plain Python on purpose: the kiosk imports this on its start path, so no pydantic here.
+Every response the kiosk receives is checked by one of the ``check_*`` functions below;
+anything else is a ``ProtocolError``. Documented in docs/protocol.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from datetime import datetime
+from typing import Any
+
+from kiosk.outbox import ITEM_KINDS, canonical_json, payload_problems
+
+PROTOCOL_VERSION = 1
+API_PREFIX = "/api/v1"
+
+MAX_BATCH_ITEMS = 500  # the server refuses larger pushes; the kiosk sends at most this
+MAX_PAGE_ENTRIES = 1000  # catalogue changes per page
+MAX_RESPONSE_BYTES = 8 * 1024 * 1024  # the kiosk refuses larger answers
+
+# Per-item answers.
+ACCEPTED, DUPLICATE, REJECTED = "accepted", "duplicate", "rejected"
+STATUSES = (ACCEPTED, DUPLICATE, REJECTED)
+
+# Why an item was rejected (machine-readable; the kiosk shows staff a translation).
+REASONS = {
+    "invalid_payload": "the item does not match its kind's fields",
+    "unknown_kind": "the backend does not know this kind of item",
+    "unknown_service": "the service is not in this site's catalogue",
+    "unknown_slot": "the time slot is not in this site's catalogue",
+    "slot_taken": "the time slot is already fully booked",
+    "unknown_booking": "the booking to cancel is not known for this device",
+    "id_reused_different_content": "an item with this id but different content was already stored",
+    "not_your_device": "the item id belongs to another device",
+}
+
+# Errors that answer a whole request (JSON body {"error": code, "message": text}).
+ERRORS = ("unauthorised", "device_revoked", "invalid_code", "invalid_request", "batch_too_large",
+          "rate_limited", "internal")
+
+CATALOGUE_KINDS = ("provider", "service", "slot")
+
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_CURSOR = re.compile(r"^[0-9]{1,18}$")
+
+
+class ProtocolError(Exception):
+    """A message that does not follow the protocol; the text says what is wrong."""
+
+
+def content_hash(kind: str, payload: Any) -> str:
+    """What "same content" means for exactly-once: kind and payload, canonically spelled."""
+    return hashlib.sha256(kind.encode() + b"\n" + canonical_json(payload)).hexdigest()
+
+
+def is_item_id(value: Any) -> bool:
+    return isinstance(value, str) and bool(_UUID.match(value)) and str(uuid.UUID(value)) == value
+
+
+def item_problems(item: Any) -> list[str]:
+    """Problems with one pushed item {id, kind, created_at, payload}. Empty means valid."""
+    if not isinstance(item, dict):
+        return ["expected an object"]
+    problems = []
+    extra = set(item) - {"id", "kind", "created_at", "payload"}
+    if extra:
+        problems.append(f"unknown fields: {', '.join(sorted(map(str, extra)))}")
+    if not is_item_id(item.get("id")):
+        problems.append("id: expected a lowercase UUID")
+    created = item.get("created_at")
+    try:
+        if not isinstance(created, str) or datetime.fromisoformat(created).tzinfo is None:
+            problems.append("created_at: expected a time with a UTC offset")
+    except ValueError:
+        problems.append("created_at: expected a time with a UTC offset")
+    kind = item.get("kind")
+    if not isinstance(kind, str):
+        problems.append("kind: expected a text")
+    else:
+        problems += payload_problems(kind, item.get("payload"))
+    return problems
+
+
+# -- response checks (kiosk side) ------------------------------------------------------
+def _obj(data: Any, what: str, required: dict[str, type | tuple], optional: dict[str, type | tuple] = {}) -> dict:
+    if not isinstance(data, dict):
+        raise ProtocolError(f"{what}: expected a JSON object, got {type(data).__name__}")
+    for key, tp in required.items():
+        if key not in data:
+            raise ProtocolError(f"{what}: missing {key}")
+        if not isinstance(data[key], tp) or isinstance(data[key], bool) and tp is not bool:
+            raise ProtocolError(f"{what}.{key}: wrong type {type(data[key]).__name__}")
+    for key, tp in optional.items():
+        if data.get(key) is not None and not isinstance(data[key], tp):
+            raise ProtocolError(f"{what}.{key}: wrong type {type(data[key]).__name__}")
+    return data
+
+
+def check_enrolment(data: Any) -> dict:
+    _obj(data, "enrolment", {"device_id": str, "token": str, "site": str})
+    if not is_item_id(data["device_id"]) or len(data["token"]) < 32:
+        raise ProtocolError("enrolment: device_id or token has the wrong form")
+    return data
+
+
+def check_push_results(data: Any, sent_ids: list[str]) -> list[dict]:
+    """Exactly one answer per item sent, each accepted, duplicate or rejected with a known shape."""
+    _obj(data, "push answer", {"results": list})
+    results = data["results"]
+    seen = set()
+    for i, r in enumerate(results):
+        _obj(r, f"results[{i}]", {"id": str, "status": str}, {"reason": str, "detail": str})
+        if r["status"] not in STATUSES:
+            raise ProtocolError(f"results[{i}].status: {r['status']!r} is not one of {', '.join(STATUSES)}")
+        if r["status"] == REJECTED and not r.get("reason"):
+            raise ProtocolError(f"results[{i}]: rejected without a reason")
+        seen.add(r["id"])
+    if seen != set(sent_ids) or len(results) != len(set(sent_ids)):
+        raise ProtocolError("push answer: the results do not answer exactly the items sent")
+    return results
+
+
+def check_catalogue_page(data: Any) -> dict:
+    _obj(data, "catalogue page", {"cursor": str, "more": bool, "changes": list, "site": str})
+    if not _CURSOR.match(data["cursor"]):
+        raise ProtocolError("catalogue page.cursor: not a cursor")
+    for i, ch in enumerate(data["changes"]):
+        _obj(ch, f"changes[{i}]", {"kind": str, "id": str, "deleted": bool}, {"data": dict})
+        if ch["kind"] not in CATALOGUE_KINDS:
+            raise ProtocolError(f"changes[{i}].kind: {ch['kind']!r} is not one of {', '.join(CATALOGUE_KINDS)}")
+        if not ch["deleted"] and not isinstance(ch.get("data"), dict):
+            raise ProtocolError(f"changes[{i}].data: missing")
+    return data
+
+
+def check_heartbeat(data: Any) -> dict:
+    return _obj(data, "heartbeat answer", {"protocol": int, "server_time": str})
+
+
+__all__ = ["ITEM_KINDS", "PROTOCOL_VERSION", "API_PREFIX", "REASONS", "ProtocolError", "content_hash",
+           "item_problems", "check_enrolment", "check_push_results", "check_catalogue_page", "check_heartbeat"]

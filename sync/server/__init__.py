@@ -1,0 +1,1 @@
+"""The reference city backend: FastAPI over SQLAlchemy (SQLite by default, PostgreSQL supported)."""

@@ -1,0 +1,138 @@
+"""The reference backend's HTTP API (FastAPI). The OpenAPI document comes from here:
+``welfare-backend openapi > docs/openapi.json``."""
+
+
+import logging
+from datetime import datetime, timezone
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.orm import Session, sessionmaker
+
+from sync import protocol
+from sync.server import store
+from sync.server.store import BackendError, DeviceIdentity
+
+log = logging.getLogger(__name__)
+
+
+class ErrorAnswer(BaseModel):
+    error: str = Field(description="one of: " + ", ".join(protocol.ERRORS))
+    message: str
+
+
+class EnrolRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str = Field(min_length=1, max_length=64, description="the one-time code IT created for the site")
+    name: str = Field(min_length=1, max_length=64, description="a name IT recognises, e.g. kontula-lobby-1")
+
+
+class EnrolAnswer(BaseModel):
+    device_id: str
+    token: str = Field(description="send as Authorization: Bearer <token> from now on")
+    site: str
+
+
+class PushItem(BaseModel):
+    id: str = Field(description="a UUID made on the kiosk; the same id is stored once")
+    kind: str = Field(description="one of: " + ", ".join(protocol.ITEM_KINDS))
+    created_at: str = Field(description="when the kiosk recorded it, ISO 8601 with UTC offset")
+    payload: dict[str, Any]
+
+
+class PushRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    items: list[PushItem] = Field(max_length=protocol.MAX_BATCH_ITEMS)
+
+
+class ItemResult(BaseModel):
+    id: str
+    status: str = Field(description="accepted, duplicate or rejected")
+    reason: str | None = Field(None, description="why rejected: one of " + ", ".join(protocol.REASONS))
+    detail: str | None = None
+
+
+class PushAnswer(BaseModel):
+    results: list[ItemResult]
+
+
+class Heartbeat(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    app_version: str = Field(max_length=64)
+    outbox_depth: int = Field(ge=0)
+    quarantined: int = Field(0, ge=0)
+    oldest_pending_age_s: float | None = Field(None, ge=0)
+    last_sync_at: str | None = Field(None, max_length=64)
+    last_error: str | None = Field(None, max_length=500)
+
+
+class HeartbeatAnswer(BaseModel):
+    protocol: int
+    server_time: str
+
+
+class CatalogueChange(BaseModel):
+    kind: str
+    id: str
+    deleted: bool
+    data: dict[str, Any] | None
+
+
+class CataloguePage(BaseModel):
+    site: str
+    cursor: str = Field(description="opaque; pass it as `since` next time")
+    more: bool = Field(description="true when another page follows right away")
+    changes: list[CatalogueChange]
+
+
+_ERRORS = {401: {"model": ErrorAnswer}, 403: {"model": ErrorAnswer}, 422: {"model": ErrorAnswer}}
+
+
+def create_app(sessions: sessionmaker[Session]) -> FastAPI:
+    app = FastAPI(title="Welfare kiosk city backend (reference)", version=str(protocol.PROTOCOL_VERSION),
+                  description="Protocol between welfare kiosks and the city backend. See docs/protocol.md.")
+    bearer = HTTPBearer(auto_error=False)
+
+    @app.exception_handler(BackendError)
+    async def _backend_error(_req: Request, exc: BackendError) -> JSONResponse:
+        return JSONResponse({"error": exc.code, "message": exc.message}, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_req: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[:5]
+        msg = "; ".join(f"{'.'.join(map(str, e.get('loc', ())))}: {e.get('msg')}" for e in first)
+        return JSONResponse({"error": "invalid_request", "message": msg[:1000]}, status_code=422)
+
+    def device(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> DeviceIdentity:
+        return store.authenticate(sessions, creds.credentials if creds else None)
+
+    @app.get(protocol.API_PREFIX + "/health", tags=["status"])
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "protocol": protocol.PROTOCOL_VERSION}
+
+    @app.post(protocol.API_PREFIX + "/enrol", response_model=EnrolAnswer, responses=_ERRORS, tags=["devices"])
+    def enrol(body: EnrolRequest) -> dict:
+        return store.enrol(sessions, body.code, body.name)
+
+    @app.post(protocol.API_PREFIX + "/outbox", response_model=PushAnswer, responses=_ERRORS, tags=["outbox"])
+    def push(body: PushRequest, who: Annotated[DeviceIdentity, Depends(device)]) -> dict:
+        return {"results": store.push_items(sessions, who, [i.model_dump() for i in body.items])}
+
+    @app.post(protocol.API_PREFIX + "/heartbeat", response_model=HeartbeatAnswer, responses=_ERRORS,
+              tags=["status"])
+    def heartbeat(body: Heartbeat, who: Annotated[DeviceIdentity, Depends(device)]) -> dict:
+        store.record_heartbeat(sessions, who, body.model_dump())
+        return {"protocol": protocol.PROTOCOL_VERSION, "server_time": datetime.now(timezone.utc).isoformat()}
+
+    @app.get(protocol.API_PREFIX + "/catalogue/changes", response_model=CataloguePage, responses=_ERRORS,
+             tags=["catalogue"])
+    def catalogue_changes(who: Annotated[DeviceIdentity, Depends(device)],
+                          since: Annotated[str, Query(pattern=r"^[0-9]{1,18}$")] = "0",
+                          limit: Annotated[int, Query(ge=1, le=protocol.MAX_PAGE_ENTRIES)] = 500) -> dict:
+        return store.catalogue_changes(sessions, who.site, int(since), limit)
+
+    return app

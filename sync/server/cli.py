@@ -1,0 +1,148 @@
+"""``welfare-backend``: run and administer the reference city backend.
+
+    welfare-backend [--db URL] init-db
+    welfare-backend [--db URL] import-catalogue FILE --site SITE
+    welfare-backend [--db URL] create-enrolment-code --site SITE
+    welfare-backend [--db URL] revoke-device DEVICE_ID
+    welfare-backend [--db URL] serve [--host 127.0.0.1] [--port 8765]
+    welfare-backend demo [--port 8765]        # what `make run` uses
+    welfare-backend openapi                   # the OpenAPI document (docs/openapi.json)
+
+The database is ``--db``, else $WELFARE_BACKEND_DB, else SQLite under var/backend/.
+PostgreSQL: ``--db postgresql://user@host:5432/dbname``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from kiosk.config import REPO_ROOT
+
+DEFAULT_DB = f"sqlite:///{REPO_ROOT / 'var' / 'backend' / 'backend.db'}"
+
+
+def _sessions(url: str):
+    from sync.server.store import open_store
+
+    if url.startswith("sqlite:///"):
+        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+    return open_store(url)
+
+
+def openapi_document() -> dict:
+    from sqlalchemy.orm import sessionmaker
+
+    from sync.server.app import create_app
+
+    return create_app(sessionmaker()).openapi()
+
+
+def _serve(sessions, host: str, port: int) -> None:
+    import uvicorn
+
+    from sync.server.app import create_app
+
+    uvicorn.run(create_app(sessions), host=host, port=port, log_level=os.environ.get("WELFARE_BACKEND_LOG", "warning"),
+                access_log=False)
+
+
+def _import(sessions, path: str, site: str) -> int:
+    from kiosk.catalogue.importer import CatalogueError, load_file
+    from sync.server.store import import_catalogue
+
+    try:
+        result = import_catalogue(sessions, load_file(path), site)
+    except CatalogueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"site {site}: {result.changed} entries changed, {result.deleted} deleted (cursor {result.cursor})")
+    return 0
+
+
+def _demo(args) -> int:
+    """Init a SQLite backend under var/, import the demo catalogue, leave an enrolment
+    code where the local kiosk looks for one, and serve on 127.0.0.1."""
+    from sync.server.models import Device
+    from sync.server.store import create_enrolment_code
+
+    sessions = _sessions(args.db or f"sqlite:///{REPO_ROOT / 'var' / 'backend' / 'demo.db'}")
+    catalogue = REPO_ROOT / "assets" / "demo" / "catalogue.json"
+    if not catalogue.exists():
+        catalogue = REPO_ROOT / "tests" / "fixtures" / "mini_catalogue.json"
+    if _import(sessions, str(catalogue), args.site):
+        return 1
+    code_file = Path(args.code_file)
+    creds_file = code_file.parent / "device.json"
+    enrolled = False
+    if creds_file.exists():
+        try:
+            device_id = json.loads(creds_file.read_text())["device_id"]
+            with sessions() as s:
+                device = s.get(Device, device_id)
+                enrolled = device is not None and device.revoked_at is None
+        except (OSError, ValueError, KeyError):
+            enrolled = False
+    if not enrolled:
+        code_file.parent.mkdir(parents=True, exist_ok=True)
+        code_file.write_text(create_enrolment_code(sessions, args.site) + "\n")
+        print(f"enrolment code for the local kiosk written to {code_file}")
+    print(f"reference backend on http://127.0.0.1:{args.port} (Ctrl+C stops it)", flush=True)
+    _serve(sessions, "127.0.0.1", args.port)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="welfare-backend", description="The reference city backend.")
+    parser.add_argument("--db", default=None, help="SQLAlchemy URL (default $WELFARE_BACKEND_DB or SQLite in var/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("init-db", help="create the tables")
+    p = sub.add_parser("import-catalogue", help="import a catalogue file for a site")
+    p.add_argument("file")
+    p.add_argument("--site", required=True)
+    p = sub.add_parser("create-enrolment-code", help="a one-time code a kiosk exchanges for credentials")
+    p.add_argument("--site", required=True)
+    p = sub.add_parser("revoke-device", help="refuse a device from now on")
+    p.add_argument("device")
+    p = sub.add_parser("serve", help="serve the HTTP API")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765)
+    p = sub.add_parser("demo", help="demo data on 127.0.0.1, enrols the local kiosk")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--site", default="demo-site")
+    p.add_argument("--code-file", default=str(REPO_ROOT / "var" / "kiosk" / "enrolment-code"))
+    sub.add_parser("openapi", help="print the OpenAPI document")
+    args = parser.parse_args(argv)
+
+    if args.command == "openapi":
+        print(json.dumps(openapi_document(), indent=2, sort_keys=True, ensure_ascii=False))
+        return 0
+    if args.command == "demo":
+        return _demo(args)
+    url = args.db or os.environ.get("WELFARE_BACKEND_DB") or DEFAULT_DB
+    sessions = _sessions(url)
+    if args.command == "init-db":
+        print("database ready")
+    elif args.command == "import-catalogue":
+        return _import(sessions, args.file, args.site)
+    elif args.command == "create-enrolment-code":
+        from sync.server.store import create_enrolment_code
+
+        print(create_enrolment_code(sessions, args.site))
+    elif args.command == "revoke-device":
+        from sync.server.store import revoke_device
+
+        if not revoke_device(sessions, args.device):
+            print(f"no device {args.device}", file=sys.stderr)
+            return 1
+        print(f"device {args.device} revoked")
+    elif args.command == "serve":
+        _serve(sessions, args.host, args.port)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,345 @@
+"""The reference backend's storage operations, independent of HTTP (the CLI and the API
+both call these). Every function takes a ``sessionmaker`` and runs its own transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.catalogue.hours import LOCAL_TZ
+from kiosk.catalogue.importer import CatalogueError, _expand_rules, validate
+from sync import protocol
+from sync.server.models import AuditEvent, Base, CatalogueEntry, Device, EnrolmentCode, Item, Site, Slot
+
+_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by IT
+
+
+class BackendError(Exception):
+    """A request the backend refuses as a whole; ``code`` is one of protocol.ERRORS."""
+
+    def __init__(self, code: str, message: str, status: int = 400):
+        super().__init__(message)
+        self.code, self.message, self.status = code, message, status
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn, _rec) -> None:
+            # Let SQLAlchemy's "begin" below decide when a transaction starts.
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn) -> None:
+            # Take the write lock up front: two writers that both read first and then
+            # try to write would otherwise fail with "database is locked".
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        return engine
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
+
+
+def open_store(url: str) -> sessionmaker[Session]:
+    engine = make_engine(url)
+    Base.metadata.create_all(engine)
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+# -- catalogue ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CatalogueImport:
+    changed: int
+    deleted: int
+    cursor: int
+
+
+def _catalogue_entries(data: dict) -> dict[tuple[str, str], dict]:
+    today = datetime.now(LOCAL_TZ).date()
+    entries: dict[tuple[str, str], dict] = {}
+    for p in data["providers"]:
+        entries[("provider", p["id"])] = p
+    for sv in data["services"]:
+        channels = [{k: v for k, v in ch.items() if k not in ("slots", "slot_rules")} for ch in sv["channels"]]
+        entries[("service", sv["id"])] = {**sv, "channels": channels}
+        for ch in sv["channels"]:
+            expanded = [{**sl, "id": sl["id"].replace("@", ".").lower()}  # a valid catalogue id for kiosks
+                        for sl in _expand_rules(ch["id"], ch.get("slot_rules") or [], today)]
+            for slot in (ch.get("slots") or []) + expanded:
+                entries[("slot", slot["id"])] = {"id": slot["id"], "channel_id": ch["id"], "service_id": sv["id"],
+                                                 "start": slot["start"], "end": slot["end"],
+                                                 "capacity": slot.get("capacity", 1)}
+    return entries
+
+
+def import_catalogue(sessions: sessionmaker[Session], data: Any, site: str) -> CatalogueImport:
+    """Validate with the kiosk's own validator, then record what changed for ``site``."""
+    errors = validate(data)
+    if errors:
+        raise CatalogueError(errors)
+    entries = _catalogue_entries(data)
+    changed = deleted = 0
+    with sessions.begin() as s:
+        site_row = s.get(Site, site, with_for_update=True) or Site(id=site, catalogue_seq=0)
+        s.add(site_row)
+        seq = site_row.catalogue_seq
+        existing = {(e.kind, e.id): e for e in s.scalars(select(CatalogueEntry).where(CatalogueEntry.site_id == site))}
+        for (kind, eid), d in entries.items():
+            row = existing.get((kind, eid))
+            if row is None:
+                seq += 1
+                s.add(CatalogueEntry(site_id=site, kind=kind, id=eid, seq=seq, deleted=False, data=d))
+                changed += 1
+            elif row.deleted or row.data != d:
+                seq += 1
+                row.seq, row.deleted, row.data = seq, False, d
+                changed += 1
+        for key, row in existing.items():
+            if key not in entries and not row.deleted:
+                seq += 1
+                row.seq, row.deleted, row.data = seq, True, None
+                deleted += 1
+        site_row.catalogue_seq = seq
+        slots = {r.id: r for r in s.scalars(select(Slot).where(Slot.site_id == site))}
+        for (kind, eid), d in entries.items():
+            if kind != "slot":
+                continue
+            row = slots.pop(eid, None) or Slot(site_id=site, id=eid, booked=0)
+            row.channel_id, row.service_id, row.capacity = d["channel_id"], d["service_id"], d["capacity"]
+            row.starts_at = datetime.fromisoformat(d["start"]).astimezone(timezone.utc)
+            row.ends_at = datetime.fromisoformat(d["end"]).astimezone(timezone.utc)
+            s.add(row)
+        for row in slots.values():
+            if row.booked == 0:  # a slot someone booked stays, so the booking keeps its time
+                s.delete(row)
+        s.add(AuditEvent(at=_now(), event="catalogue_import", detail=f"site={site} changed={changed} deleted={deleted}"))
+    return CatalogueImport(changed, deleted, seq)
+
+
+def catalogue_changes(sessions: sessionmaker[Session], site: str, since: int, limit: int) -> dict:
+    """Entries of ``site`` changed after ``since``, oldest change first, at most ``limit``."""
+    limit = max(1, min(limit, protocol.MAX_PAGE_ENTRIES))
+    with sessions() as s:
+        rows = list(s.scalars(select(CatalogueEntry)
+                              .where(CatalogueEntry.site_id == site, CatalogueEntry.seq > since)
+                              .order_by(CatalogueEntry.seq).limit(limit + 1)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    cursor = rows[-1].seq if rows else since
+    return {"site": site, "cursor": str(cursor), "more": more,
+            "changes": [{"kind": r.kind, "id": r.id, "deleted": r.deleted, "data": r.data} for r in rows]}
+
+
+# -- devices --------------------------------------------------------------------------
+def create_enrolment_code(sessions: sessionmaker[Session], site: str) -> str:
+    raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(12))
+    code = "-".join(raw[i:i + 4] for i in range(0, 12, 4))
+    with sessions.begin() as s:
+        if s.get(Site, site) is None:
+            s.add(Site(id=site, catalogue_seq=0))
+            s.flush()
+        s.add(EnrolmentCode(code_hash=_sha(_normalise_code(code)), site_id=site, created_at=_now()))
+        s.add(AuditEvent(at=_now(), event="enrolment_code", detail=f"site={site}"))
+    return code
+
+
+def _normalise_code(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def enrol(sessions: sessionmaker[Session], code: str, name: str) -> dict:
+    """Exchange a one-time code for device credentials. The code works once."""
+    device_id, token = str(uuid.uuid4()), secrets.token_urlsafe(32)
+    with sessions.begin() as s:
+        # The conditional UPDATE makes "once" hold even when two kiosks try the same code.
+        res = s.execute(update(EnrolmentCode)
+                        .where(EnrolmentCode.code_hash == _sha(_normalise_code(code)), EnrolmentCode.used_at.is_(None))
+                        .values(used_at=_now(), device_id=device_id)
+                        .returning(EnrolmentCode.site_id))
+        site = res.scalar()
+        if site is None:
+            raise BackendError("invalid_code", "this enrolment code is unknown or already used", 403)
+        s.add(Device(id=device_id, site_id=site, name=name[:64], token_hash=_sha(token), enrolled_at=_now()))
+        s.add(AuditEvent(at=_now(), event="enrol", detail=f"device={device_id} site={site} name={name[:64]}"))
+    return {"device_id": device_id, "token": token, "site": site}
+
+
+def revoke_device(sessions: sessionmaker[Session], device_id: str) -> bool:
+    with sessions.begin() as s:
+        device = s.get(Device, device_id)
+        if device is None:
+            return False
+        if device.revoked_at is None:
+            device.revoked_at = _now()
+            s.add(AuditEvent(at=_now(), event="revoke", detail=f"device={device_id}"))
+    return True
+
+
+@dataclass(frozen=True)
+class DeviceIdentity:
+    id: str
+    site: str
+
+
+def authenticate(sessions: sessionmaker[Session], token: str | None) -> DeviceIdentity:
+    if not token:
+        raise BackendError("unauthorised", "missing device token (Authorization: Bearer ...)", 401)
+    with sessions() as s:
+        device = s.scalar(select(Device).where(Device.token_hash == _sha(token)))
+    if device is None:
+        raise BackendError("unauthorised", "unknown device token", 401)
+    if device.revoked_at is not None:
+        raise BackendError("device_revoked", "this device has been revoked by IT; enrol it again with a new code", 403)
+    return DeviceIdentity(device.id, device.site_id)
+
+
+def record_heartbeat(sessions: sessionmaker[Session], device: DeviceIdentity, beat: dict) -> None:
+    with sessions.begin() as s:
+        s.execute(update(Device).where(Device.id == device.id).values(last_seen_at=_now(), heartbeat=beat))
+
+
+# -- outbox push ----------------------------------------------------------------------
+def _answer(item_id: str, status: str, reason: str | None = None, detail: str = "") -> dict:
+    out = {"id": item_id, "status": status}
+    if reason:
+        out["reason"], out["detail"] = reason, detail[:300]
+    return out
+
+
+def _compare(item_id: str, h: str, device: DeviceIdentity, owner: str, stored_hash: str) -> dict:
+    if owner != device.id:
+        return _answer(item_id, protocol.REJECTED, "not_your_device", "this id was sent by another device")
+    if stored_hash != h:
+        return _answer(item_id, protocol.REJECTED, "id_reused_different_content",
+                       "an item with this id and different content is already stored")
+    return _answer(item_id, protocol.DUPLICATE)
+
+
+def _apply_effects(s: Session, device: DeviceIdentity, item: dict) -> dict | None:
+    """Side effects of an item on shared state (slot capacity); a rejection, or None."""
+    kind, p = item["kind"], item["payload"]
+    if kind == "booking":
+        res = s.execute(update(Slot)
+                        .where(Slot.site_id == device.site, Slot.id == p["slot_id"],
+                               Slot.service_id == p["service_id"], Slot.booked < Slot.capacity)
+                        .values(booked=Slot.booked + 1))
+        if res.rowcount == 1:
+            return None
+        slot = s.get(Slot, (device.site, p["slot_id"]))
+        if slot is None or slot.service_id != p["service_id"]:
+            return _answer(item["id"], protocol.REJECTED, "unknown_slot",
+                           f"slot {p['slot_id']!r} of service {p['service_id']!r} is not in this site's catalogue")
+        return _answer(item["id"], protocol.REJECTED, "slot_taken", f"slot {p['slot_id']!r} is fully booked")
+    if kind == "booking_cancel":
+        booking = s.get(Item, p["booking_item_id"])
+        if booking is None or booking.kind != "booking" or booking.device_id != device.id:
+            return _answer(item["id"], protocol.REJECTED, "unknown_booking",
+                           f"no booking {p['booking_item_id']!r} from this device")
+        s.execute(update(Slot).where(Slot.site_id == device.site, Slot.id == booking.payload["slot_id"],
+                                     Slot.booked > 0).values(booked=Slot.booked - 1))
+    return None
+
+
+def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: list[Any]) -> list[dict]:
+    """Store each item once and answer each: accepted, duplicate or rejected with a reason.
+
+    One transaction per batch. New items go in together inside a savepoint; if another
+    request stored one of them meanwhile (unique id violated), the savepoint is undone
+    and the items go one by one, each compared with what is stored.
+    """
+    if len(items) > protocol.MAX_BATCH_ITEMS:
+        raise BackendError("batch_too_large", f"at most {protocol.MAX_BATCH_ITEMS} items per push", 413)
+    results: list[dict | None] = [None] * len(items)
+    candidates: list[tuple[int, dict, str]] = []
+    for i, raw in enumerate(items):
+        problems = protocol.item_problems(raw)
+        if problems:
+            item_id = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else ""
+            reason = "unknown_kind" if any(p.startswith("kind:") for p in problems) else "invalid_payload"
+            results[i] = _answer(item_id[:64], protocol.REJECTED, reason, "; ".join(problems))
+        else:
+            candidates.append((i, raw, protocol.content_hash(raw["kind"], raw["payload"])))
+    now = _now()
+    with sessions.begin() as s:
+        ids = [raw["id"] for _, raw, _ in candidates]
+        stored = {r.id: (r.device_id, r.content_hash) for r in
+                  s.execute(select(Item.id, Item.device_id, Item.content_hash).where(Item.id.in_(ids)))} if ids else {}
+        needs_services = any(raw["kind"] in ("booking", "feedback", "walk_in_appointment") for _, raw, _ in candidates)
+        services = set(s.scalars(select(CatalogueEntry.id).where(
+            CatalogueEntry.site_id == device.site, CatalogueEntry.kind == "service",
+            CatalogueEntry.deleted.is_(False)))) if needs_services else set()
+        fresh: list[tuple[int, dict, str]] = []
+        in_batch: dict[str, str] = {}
+        for i, raw, h in candidates:
+            if raw["id"] in stored:
+                results[i] = _compare(raw["id"], h, device, *stored[raw["id"]])
+            elif raw["id"] in in_batch:
+                results[i] = _compare(raw["id"], h, device, device.id, in_batch[raw["id"]])
+            elif "service_id" in raw["payload"] and raw["kind"] != "queue_ticket" \
+                    and raw["payload"]["service_id"] not in services:
+                results[i] = _answer(raw["id"], protocol.REJECTED, "unknown_service",
+                                     f"service {raw['payload']['service_id']!r} is not in this site's catalogue")
+            else:
+                in_batch[raw["id"]] = h
+                fresh.append((i, raw, h))
+
+        def row(raw: dict, h: str) -> dict:
+            return {"id": raw["id"], "device_id": device.id, "site_id": device.site, "kind": raw["kind"],
+                    "content_hash": h, "created_at": datetime.fromisoformat(raw["created_at"]),
+                    "received_at": now, "payload": raw["payload"]}
+
+        try:
+            with s.begin_nested():
+                rows = []
+                for i, raw, h in fresh:
+                    results[i] = _apply_effects(s, device, raw) or _answer(raw["id"], protocol.ACCEPTED)
+                    if results[i]["status"] == protocol.ACCEPTED:
+                        rows.append(row(raw, h))
+                if rows:
+                    s.execute(insert(Item), rows)
+        except IntegrityError:
+            # Someone stored one of these ids at the same moment: go one by one.
+            for i, raw, h in fresh:
+                try:
+                    with s.begin_nested():
+                        rejection = _apply_effects(s, device, raw)
+                        if rejection is None:
+                            s.execute(insert(Item), [row(raw, h)])
+                        results[i] = rejection or _answer(raw["id"], protocol.ACCEPTED)
+                except IntegrityError:
+                    owner, stored_hash = s.execute(select(Item.device_id, Item.content_hash)
+                                                   .where(Item.id == raw["id"])).one()
+                    results[i] = _compare(raw["id"], h, device, owner, stored_hash)
+    return [r for r in results if r is not None]
+
+
+def count_items(sessions: sessionmaker[Session], **where: Any) -> int:
+    with sessions() as s:
+        q = select(func.count()).select_from(Item)
+        for k, v in where.items():
+            q = q.where(getattr(Item, k) == v)
+        return s.scalar(q)

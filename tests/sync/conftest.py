@@ -1,0 +1,157 @@
+"""Real parts for the sync tests: the reference backend as a separate process on
+127.0.0.1 (``welfare-backend serve``), a kiosk database and worker pointed at it, and a
+throwaway PostgreSQL cluster."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.conftest import FIXTURES, REPO
+
+_sites = itertools.count(1)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class BackendProcess:
+    url: str
+    db_url: str
+    proc: subprocess.Popen
+    log: Path
+
+    @property
+    def sessions(self):
+        from sync.server.store import open_store
+
+        if not hasattr(self, "_sessions"):
+            self._sessions = open_store(self.db_url)
+        return self._sessions
+
+    def new_site(self, catalogue: dict | None = None) -> str:
+        """A site of its own for one test, with the mini catalogue."""
+        from sync.server.store import import_catalogue
+
+        site = f"site-{os.getpid()}-{next(_sites)}-{uuid.uuid4().hex[:6]}"
+        data = catalogue or json.loads((FIXTURES / "mini_catalogue.json").read_text(encoding="utf-8"))
+        import_catalogue(self.sessions, data, site)
+        return site
+
+    def enrolment_code(self, site: str) -> str:
+        from sync.server.store import create_enrolment_code
+
+        return create_enrolment_code(self.sessions, site)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        if hasattr(self, "_sessions"):
+            self._sessions.kw["bind"].dispose()
+
+
+def start_backend(db_url: str, workdir: Path, port: int | None = None) -> BackendProcess:
+    port = port or free_port()
+    log = workdir / f"backend-{port}.log"
+    proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "--db", db_url, "serve",
+                             "--host", "127.0.0.1", "--port", str(port)],
+                            cwd=REPO, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the backend exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            if requests.get(url + "/api/v1/health", timeout=1).status_code == 200:
+                return BackendProcess(url, db_url, proc, log)
+        except requests.RequestException:
+            pass
+        time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError(f"the backend did not answer within 60 s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="module")
+def backend(tmp_path_factory):
+    """The reference backend on SQLite, one process per test module."""
+    workdir = tmp_path_factory.mktemp("backend")
+    proc = start_backend(f"sqlite:///{workdir / 'backend.db'}", workdir)
+    yield proc
+    proc.stop()
+
+
+@pytest.fixture
+def site(backend) -> str:
+    return backend.new_site()
+
+
+@pytest.fixture
+def kiosk_data(tmp_path, backend, site) -> Path:
+    """A kiosk data directory holding a one-time enrolment code for ``site``."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "enrolment-code").write_text(backend.enrolment_code(site) + "\n")
+    return data
+
+
+@pytest.fixture
+def make_worker(db, kiosk_data, backend):
+    """A SyncWorker for the test's kiosk database; by default pointed at the backend."""
+    from sync.worker import SyncWorker
+
+    made = []
+
+    def make(url: str | None = None, **kw):
+        kw.setdefault("timeout_s", 5.0)
+        kw.setdefault("interval_s", 3600)
+        w = SyncWorker(db, base_url=url or backend.url, data_dir=kiosk_data, device_name="test-kiosk", **kw)
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.stop()
+
+
+def server_items(backend: BackendProcess, **where) -> list:
+    from sqlalchemy import select
+
+    from sync.server.models import Item
+
+    with backend.sessions() as s:
+        q = select(Item)
+        for k, v in where.items():
+            q = q.where(getattr(Item, k) == v)
+        return list(s.scalars(q))
+
+
+def some_slot(backend: BackendProcess, site: str, *, capacity: int | None = None):
+    from sqlalchemy import select
+
+    from sync.server.models import Slot
+
+    with backend.sessions() as s:
+        q = select(Slot).where(Slot.site_id == site).order_by(Slot.starts_at, Slot.id)
+        if capacity is not None:
+            q = q.where(Slot.capacity == capacity)
+        return s.scalars(q).first()
