@@ -93,7 +93,9 @@ def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | 
                     window.reset_for_next_person()
                     window.translator.set_language(lang)
                     action()
-                    app.processEvents()
+                    # Word-wrapped rows settle their heights over a few layout passes.
+                    for _ in range(4):
+                        app.processEvents()
                     path = out / f"{resolution}-{lang}-{name}.png"
                     window.grab().save(str(path))
                     written.append(path)

@@ -76,8 +76,16 @@ class RichButton(QPushButton):
         return QSize(hint.width(), max(hint.height(), self._min_height))
 
     def minimumSizeHint(self) -> QSize:
+        # Never squeeze wrapped text: the height needed at the current width is the minimum,
+        # so a scroll area scrolls instead of clipping the lines.
         hint = self.body.minimumSize()
-        return QSize(min(hint.width(), 200), max(hint.height(), self._min_height))
+        width = self.width() if self.width() > 100 else self.body.sizeHint().width()
+        return QSize(min(hint.width(), 200), self.heightForWidth(width))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # the minimum height depends on the width
 
     def hasHeightForWidth(self) -> bool:
         return True
