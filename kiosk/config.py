@@ -73,12 +73,27 @@ class QueueConfig:
 
 
 @dataclass(frozen=True)
+class VideoConfig:
+    mode: str = _opt(choices=("embedded", "external_browser", "qr_only"),
+                     doc="how a call opens: in the kiosk's locked-down web view, an external browser, or a QR code only")
+    allowed_hosts: tuple[str, ...] = _opt(doc="hosts (host or host:port) the call view may load; nothing else loads "
+                                              "or gets the camera")
+    room_url: str = _opt(doc="link template with {room}, {lang} and {name}, e.g. a Jitsi room on the city's server")
+    join_early_min: int = _opt(min=0, max=60, doc="Join is offered this many minutes before a booked video time")
+    max_duration_min: int = _opt(min=5, max=240, doc="a call ends by itself after this long")
+    network_lost_s: int = _opt(min=5, max=300, doc="no connection to the video host for this long ends the call")
+    external_browser: str = _opt(allow_empty=True,
+                                 doc="command for mode external_browser, {url} replaced, e.g. chromium --app={url}")
+
+
+@dataclass(frozen=True)
 class Config:
     device: DeviceConfig
     ui: UiConfig
     backend: BackendConfig
     modules: ModulesConfig
     queue: QueueConfig
+    video: VideoConfig
     source: tuple[str, ...] = ()  # files read, for messages and the admin screen
 
     @property
@@ -97,6 +112,7 @@ _SECTIONS: dict[str, type] = {
     "backend": BackendConfig,
     "modules": ModulesConfig,
     "queue": QueueConfig,
+    "video": VideoConfig,
 }
 
 
@@ -198,6 +214,12 @@ def load_config(path: str | Path | None = None, *, default_path: Path = DEFAULT_
     if not url.startswith(("http://", "https://")):
         raise ConfigError(f"{layered['backend']['url'][0]}: backend.url = {url!r} is not valid: "
                           "expected an address starting with https:// (or http:// for 127.0.0.1)")
+
+    from kiosk.video import video_config_problem  # the link rules live with the rest of the video policy
+
+    video_problem = video_config_problem(sections["video"])
+    if video_problem:
+        raise ConfigError(f"{layered['video']['room_url'][0]}: {video_problem}")
 
     # A relative data directory is relative to the file that set it, not to the
     # directory the kiosk happened to be started from.
