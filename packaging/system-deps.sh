@@ -19,6 +19,10 @@ PACKAGES=(
     fonts-dejavu-core fonts-noto-core
     libpulse0 libpipewire-0.3-0 espeak-ng
     xvfb xauth
+    # Qt WebEngine (the video call view): what libQt6WebEngineCore and
+    # QtWebEngineProcess link against beyond the Qt libraries above (ldd).
+    libnspr4 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxkbfile1 libgbm1
+    libxcb-dri3-0 libxfixes3 libxext6 libexpat1 libudev1
     postgresql
 )
 if [[ -n "${KIOSK_EXTRA_SYSTEM_PACKAGES:-}" ]]; then
