@@ -519,3 +519,665 @@ SERVICES = [
                 "Servicesedelproducenternas priser | Voucher providers' prices"),
         ]),
 ]
+
+SOCIAL_PHONE = hours({"mon-fri": "09:00-11:30,12:30-15:00"})
+
+SERVICES += [
+    # -- physiotherapy ---------------------------------------------------------------------------
+    service(
+        "physiotherapy-public", "hki-sote",
+        name="Terveysaseman fysioterapia | Fysioterapi på hälsostationen | Health station physiotherapy",
+        short="Fysioterapeutin arvio ja ohjaus tuki- ja liikuntaelinten vaivoihin sekä kaatumisten ehkäisy. | "
+              "Fysioterapeutens bedömning och handledning vid besvär i rörelseorganen samt förebyggande av "
+              "fall. | A physiotherapist's assessment and guidance for muscle and joint problems, and help to "
+              "prevent falls.",
+        desc="Äkillisessä selkä- tai niskakivussa voit mennä suoraan fysioterapeutille ilman lääkäriä. Hän "
+             "tutkii, neuvoo kivun kanssa liikkumisessa ja antaa omahoito-ohjelman. Iäkkäille on "
+             "tasapainoryhmiä, joissa harjoitellaan kaatumisten ehkäisyä. | Vid plötslig rygg- eller "
+             "nacksmärta kan du gå direkt till fysioterapeuten utan att först träffa läkare. Fysioterapeuten "
+             "undersöker dig, ger råd om hur du kan röra dig trots smärtan och ett program för egenvård. För "
+             "äldre finns balansgrupper där man övar att undvika fall. | With sudden back or neck pain you "
+             "can go straight to the physiotherapist without seeing a doctor first. They examine you, advise "
+             "you on moving despite the pain and give you a self-care programme. Older people can join balance "
+             "groups that practise preventing falls.",
+        instr="Varaa aika terveysaseman takaisinsoiton kautta. Ota mukaan väljät vaatteet. | Boka via "
+              "hälsostationens återuppringning. Ta med bekväma kläder. | Book through the health station "
+              "call-back line. Wear loose clothes.",
+        goal="Asukas pystyy liikkumaan ja tekemään arjen askareita kivusta huolimatta. | Invånaren kan röra "
+             "sig och klara vardagens sysslor trots smärta. | People stay able to move and manage daily tasks "
+             "despite pain.",
+        content="Suoravastaanotto, kotiharjoitteet, tasapainoryhmät ja tarvittaessa palveluseteli. | "
+                "Direktmottagning, hemövningar, balansgrupper och vid behov servicesedel. | Direct access "
+                "appointments, home exercises, balance groups and a voucher when needed.",
+        outputs="Käynnit, ryhmäosallistujat ja myönnetyt setelit raportoidaan kuukausittain. | Besök, "
+                "gruppdeltagare och beviljade sedlar rapporteras månatligen. | Visits, group participants and "
+                "vouchers issued are reported monthly.",
+        quality="Äkilliseen kipuun aika viikon sisällä; liikkumiskykyä mitataan alussa ja lopussa. | Vid "
+                "akut smärta tid inom en vecka; rörelseförmågan mäts i början och i slutet. | For acute pain "
+                "an appointment within a week; mobility is measured at the start and end.",
+        tg="adults,older_people", le="health_and_illness,ageing_and_care", cls="rehabilitation,health_care",
+        keywords="fysioterapia, fysioterapeutti, fysio, selkäkipu, niska, kaatuminen, tasapaino | fysioterapi, "
+                 "ryggont, nacke, fall, balans | physiotherapy, physio, back pain, neck pain, balance, falls",
+        channels=[
+            visit("centre", room="3. kerros, fysioterapia | 3 våningen, fysioterapin | 2nd floor, physiotherapy",
+                  hours=CENTRE_HOURS, rules=[rule("mon-fri", "08:00,09:00,10:00,12:30,13:30,14:30", 45,
+                                                  weeks=4)]),
+        ]),
+    service(
+        "physiotherapy-voucher", "hki-sote", producers="fysio-kontula", charge="voucher",
+        name="Fysioterapian palveluseteli | Servicesedel för fysioterapi | Physiotherapy service voucher",
+        short="Kun terveysaseman fysioterapeutti arvioi tarpeen, saat setelin yksityiseen fysioterapiaan "
+              "lähelle kotia. | När hälsostationens fysioterapeut bedömt behovet får du en sedel till privat "
+              "fysioterapi nära hemmet. | When the health station physiotherapist sees the need, you get a "
+              "voucher for private physiotherapy near home.",
+        desc="Palvelusetelillä saat tavallisesti 5–10 fysioterapiakäyntiä yksityisellä fysioterapeutilla, "
+             "jonka valitset itse kaupungin hyväksymistä yrityksistä. Setelin arvo riippuu hoidon pituudesta, "
+             "ja maksat itse yrityksen hinnan ja setelin erotuksen. | Med servicesedeln får du oftast 5–10 "
+             "besök hos en privat fysioterapeut som du själv väljer bland de företag staden godkänt. Sedelns "
+             "värde beror på behandlingens längd, och du betalar själv skillnaden mellan företagets pris och "
+             "sedeln. | The voucher usually covers 5–10 visits to a private physiotherapist you choose from "
+             "the companies the city has approved. Its value depends on the length of the sessions, and you pay "
+             "the difference between the company's price and the voucher.",
+        instr="Seteli myönnetään terveysaseman fysioterapeutin arvion jälkeen. Vertaa yritysten omavastuita "
+              "verkossa ennen kuin valitset. | Sedeln beviljas efter fysioterapeutens bedömning på "
+              "hälsostationen. Jämför företagens självrisker på nätet innan du väljer. | The voucher is granted "
+              "after the health station physiotherapist's assessment. Compare the companies' own-share prices "
+              "online before you choose.",
+        goal="Kuntoutus alkaa ajoissa ja asukas voi valita fysioterapeuttinsa. | Rehabiliteringen börjar i tid "
+             "och invånaren kan välja sin fysioterapeut. | Rehabilitation starts on time and residents choose "
+             "their physiotherapist.",
+        content="Tarpeen arvio, setelin myöntäminen ja tuottajien omavastuuvertailu. | Bedömning av behovet, "
+                "beviljande av sedel och jämförelse av producenternas självrisker. | Needs assessment, "
+                "issuing the voucher and comparing providers' own shares.",
+        outputs="Setelien määrä, käyntimäärät ja asiakkaiden arviot tuottajista neljännesvuosittain. | Antalet "
+                "sedlar, besök och kundernas omdömen om producenterna kvartalsvis. | Number of vouchers, visits "
+                "and clients' ratings of providers every quarter.",
+        quality="Tuottajilla on laillistetut fysioterapeutit ja ensimmäinen käynti kahden viikon sisällä. | "
+                "Producenterna har legitimerade fysioterapeuter och det första besöket sker inom två veckor. | "
+                "Providers employ licensed physiotherapists and offer a first visit within two weeks.",
+        tg="adults,older_people", le="health_and_illness,money_and_benefits", cls="rehabilitation",
+        keywords="palveluseteli, fysioterapia, fysio, seteli | servicesedel, fysioterapi, sedel | voucher, "
+                 "physiotherapy, physio",
+        channels=[
+            web("https://www.example.fi/helsinki/palveluseteli/fysioterapia", "Setelituottajat ja omavastuut | "
+                "Sedelproducenter och självrisker | Voucher providers and own shares"),
+            phone("+358 9 555 0118", "Palvelusetelien neuvonta | Rådgivning om servicesedlar | "
+                  "Service voucher helpline", SOCIAL_PHONE),
+        ]),
+    # -- social services -------------------------------------------------------------------------
+    service(
+        "social-worker", "hki-sote",
+        name="Sosiaaliohjaus ja sosiaalityö aikuisille | Socialhandledning och socialt arbete för vuxna | "
+             "Social counselling and social work for adults",
+        short="Sosiaaliohjaaja tai sosiaalityöntekijä auttaa, kun raha, asunto, päihteet tai yksinäisyys "
+              "painavat. | En socialhandledare eller socialarbetare hjälper när pengar, boende, rusmedel eller "
+              "ensamhet tynger. | A social counsellor or social worker helps when money, housing, substances or "
+              "loneliness weigh on you.",
+        desc="Sosiaaliohjaaja selvittää kanssasi, mistä saat apua ja mihin etuuksiin sinulla on oikeus, ja "
+             "auttaa hakemusten kanssa. Jos tilanne on monimutkainen, saat oman sosiaalityöntekijän, joka "
+             "kulkee rinnallasi pidempään. Keskustelut ovat luottamuksellisia. | Socialhandledaren reder ut "
+             "tillsammans med dig var du kan få hjälp och vilka förmåner du har rätt till, och hjälper dig med "
+             "ansökningarna. Om situationen är invecklad får du en egen socialarbetare som följer dig en längre "
+             "tid. Samtalen är konfidentiella. | A social counsellor works out with you where to get help and "
+             "which benefits you are entitled to, and helps with the applications. If things are complicated, "
+             "you get your own social worker who stays alongside you for longer. Conversations are "
+             "confidential.",
+        instr="Soita neuvontaan tai varaa aika kioskilta. Ota mukaan viimeisimmät tiliotteet ja vuokrasopimus, "
+              "jos asia koskee rahaa tai asumista. | Ring rådgivningen eller boka tid i kiosken. Ta med de "
+              "senaste kontoutdragen och hyresavtalet om det gäller pengar eller boende. | Call the advice line "
+              "or book at the kiosk. Bring your latest bank statements and tenancy agreement if it is about "
+              "money or housing.",
+        goal="Asukkaan arki pysyy hallinnassa ja vaikea tilanne ei kasva kriisiksi. | Invånarens vardag hålls "
+             "under kontroll och en svår situation växer inte till en kris. | Residents keep control of daily "
+             "life and difficulties do not grow into crises.",
+        content="Palvelutarpeen arvio, ohjaus etuuksiin, asiakassuunnitelma ja yhteistyö muiden palvelujen "
+                "kanssa. | Bedömning av servicebehovet, vägledning till förmåner, klientplan och samarbete med "
+                "andra tjänster. | Service-need assessment, guidance to benefits, a client plan and work with "
+                "other services.",
+        outputs="Asiakasmäärät, arvioiden määräajassa pysyminen ja asiakaspalaute kuukausittain. | Antalet "
+                "klienter, bedömningar inom lagstadgad tid och klientrespons varje månad. | Client numbers, "
+                "assessments made on time and client feedback every month.",
+        quality="Palvelutarpeen arvio alkaa seitsemän arkipäivän kuluessa yhteydenotosta. | Bedömningen av "
+                "servicebehovet inleds inom sju vardagar från kontakten. | The service-need assessment starts "
+                "within seven working days of contact.",
+        tg="adults,special_support,immigrants", le="money_and_benefits,housing,mental_wellbeing",
+        cls="social_services",
+        keywords="sosiaalityöntekijä, sosiaaliohjaaja, sossu, toimeentulo, sosiaalitoimi | socialarbetare, "
+                 "socialhandledare, socialbyrå, utkomst | social worker, social services, counselling, benefits",
+        langs="fi,sv,en,so,ar",
+        channels=[
+            visit("centre", room="4. kerros, sosiaalipalvelut, huoneet 401–418 | 4 våningen, socialtjänsten, "
+                  "rum 401–418 | 3rd floor, social services, rooms 401–418", hours=CENTRE_HOURS,
+                  rules=[rule("mon-thu", "09:00,10:00,11:00,13:00,14:00", 50, weeks=4)]),
+            phone("+358 9 555 0120", "Sosiaalineuvonta | Social rådgivning | Social services advice line",
+                  SOCIAL_PHONE),
+            video("https://video.example.fi/kontula/sosiaaliohjaus", "Sosiaaliohjaus videolla | "
+                  "Socialhandledning per video | Social counselling by video", hours({"tue,thu": "09:00-15:00"}),
+                  rules=[rule("tue,thu", "09:00,10:00,11:00,13:00,14:00", 45, weeks=4)]),
+        ]),
+    service(
+        "family-counselling", "hki-sote",
+        name="Perheneuvola | Familjerådgivning | Family counselling clinic",
+        short="Keskusteluapua perheille, kun lapsen käytös, tunteet tai vanhempien ero huolestuttavat. | "
+              "Samtalsstöd för familjer när barnets beteende, känslor eller föräldrarnas skilsmässa oroar. | "
+              "Counselling for families worried about a child's behaviour or feelings, or about a separation.",
+        desc="Perheneuvolassa psykologi ja sosiaalityöntekijä tapaavat lasta ja vanhempia yhdessä tai erikseen. "
+             "Apua saa esimerkiksi lapsen pelkoihin, kiukkuun ja koulun aloitukseen sekä eron jälkeiseen "
+             "arkeen. Lähetettä ei tarvita. | På familjerådgivningen träffar en psykolog och en socialarbetare "
+             "barnet och föräldrarna tillsammans eller var för sig. Du kan få hjälp med till exempel barnets "
+             "rädslor, ilska och skolstart samt vardagen efter en skilsmässa. Ingen remiss behövs. | At the "
+             "family counselling clinic a psychologist and a social worker meet the child and parents together "
+             "or separately. You can get help with a child's fears, anger or starting school, or with everyday "
+             "life after a separation. No referral is needed.",
+        instr="Vanhempi soittaa ja sopii ensimmäisen tapaamisen. Lapsi ei tule mukaan ensimmäiselle kerralle. | "
+              "En förälder ringer och bokar det första mötet. Barnet kommer inte med första gången. | A parent "
+              "calls to arrange the first meeting. The child does not come the first time.",
+        goal="Perhe löytää keinot arjen vaikeuksiin ennen kuin ne kasvavat. | Familjen hittar sätt att klara "
+             "vardagens svårigheter innan de växer. | Families find ways through difficulties before they grow.",
+        content="Keskustelut, psykologiset tutkimukset, eroauttaminen ja vanhempainryhmät. | Samtal, psykologiska "
+                "undersökningar, stöd vid skilsmässa och föräldragrupper. | Counselling, psychological "
+                "assessments, separation support and parent groups.",
+        outputs="Asiakasperheet, käynnit ja jonotusaika raportoidaan neljännesvuosittain. | Klientfamiljer, "
+                "besök och väntetid rapporteras kvartalsvis. | Client families, visits and waiting times are "
+                "reported quarterly.",
+        quality="Ensimmäinen tapaaminen kolmen viikon sisällä; kiireellinen huoli samalla viikolla. | Första "
+                "mötet inom tre veckor; brådskande oro samma vecka. | A first meeting within three weeks; "
+                "urgent worries the same week.",
+        tg="families_with_children,children_and_young_people", le="family_with_children,mental_wellbeing",
+        cls="family_services,mental_health_and_substance",
+        keywords="perheneuvola, perheneuvonta, psykologi, ero, lapsen käytös | familjerådgivning, psykolog, "
+                 "skilsmässa | family counselling, psychologist, divorce, separation, child behaviour",
+        langs="fi,sv,en",
+        channels=[
+            phone("+358 9 555 0121", "Perheneuvolan ajanvaraus | Familjerådgivningens tidsbokning | "
+                  "Family counselling bookings", hours({"mon-fri": "09:00-11:00"})),
+            video("https://video.example.fi/kontula/perheneuvola", "Perheneuvolan videotapaaminen | "
+                  "Videomöte med familjerådgivningen | Family counselling by video", hours({"wed": "12:00-16:00"}),
+                  rules=[rule("wed", "12:00,13:00,14:00,15:00", 50, weeks=4)]),
+            visit("centre", room="4. kerros, perheneuvola | 4 våningen, familjerådgivningen | 3rd floor, family "
+                  "counselling", hours=CENTRE_HOURS),
+        ]),
+    service(
+        "family-home-help", "hki-sote", charge="charged",
+        name="Lapsiperheiden kotipalvelu | Hemservice för barnfamiljer | Home help for families with children",
+        short="Kotipalvelun työntekijä tulee avuksi lastenhoitoon ja kodin arkeen, kun vanhemmat eivät jaksa. | "
+              "En hemvårdare kommer och hjälper med barnen och vardagen när föräldrarna inte orkar. | A home "
+              "help worker comes to help with the children and the household when parents are exhausted.",
+        desc="Kotipalvelua voi saada esimerkiksi synnytyksen jälkeen, vanhemman sairastuessa, kaksosten kanssa "
+             "tai muussa tilanteessa, jossa arki ei pyöri. Työntekijä hoitaa lapsia, laittaa ruokaa ja auttaa "
+             "kodin töissä yhdessä vanhemman kanssa. | Hemservice kan beviljas till exempel efter en förlossning, "
+             "när en förälder insjuknar, med tvillingar eller i andra situationer där vardagen inte går ihop. "
+             "Hemvårdaren sköter barnen, lagar mat och hjälper med hemarbetet tillsammans med föräldern. | Home "
+             "help is available after a birth, when a parent falls ill, with twins, or in other situations "
+             "where everyday life is not working. The worker looks after the children, cooks and helps with "
+             "housework together with the parent.",
+        instr="Hae apua soittamalla perheiden sosiaalineuvontaan tai pyydä neuvolaa tekemään yhteydenotto. | "
+              "Ansök genom att ringa familjernas sociala rådgivning eller be rådgivningen kontakta oss. | Apply "
+              "by calling the family social services line or ask the child health clinic to contact us.",
+        goal="Vanhemmat jaksavat ja lapset saavat hyvää hoitoa vaikeassa elämänvaiheessa. | Föräldrarna orkar "
+             "och barnen får god omsorg i ett svårt skede. | Parents cope and children are well cared for "
+             "through a hard time.",
+        content="Tilapäinen apu kotiin: lastenhoito, ruoanlaitto, kodinhoito ja vanhemmuuden tuki. | Tillfällig "
+                "hjälp i hemmet: barnomsorg, matlagning, hemskötsel och stöd i föräldraskapet. | Temporary help "
+                "at home: childcare, cooking, housework and parenting support.",
+        outputs="Perheet, käyntitunnit ja jonotusaika raportoidaan kuukausittain. | Familjer, besökstimmar och "
+                "väntetid rapporteras månatligen. | Families, hours of help and waiting times are reported "
+                "monthly.",
+        quality="Tarve arvioidaan viikon sisällä, kiireellisessä tilanteessa samana päivänä. | Behovet bedöms "
+                "inom en vecka, i brådskande fall samma dag. | Needs are assessed within a week, or the same "
+                "day if urgent.",
+        price="Maksu perheen tulojen ja koon mukaan, enintään 12,40 € tunnilta. Pienituloisille maksuton. | "
+              "Avgiften beror på familjens inkomster och storlek, högst 12,40 € i timmen. Avgiftsfri för "
+              "låginkomsttagare. | The fee depends on the family's income and size, at most €12.40 an hour. "
+              "Free for low-income families.",
+        tg="families_with_children", le="family_with_children,expecting_a_baby", cls="family_services,social_services",
+        keywords="kotipalvelu, lastenhoitoapu, perhetyö, väsymys, kaksoset | hemservice, barnvård, familjearbete | "
+                 "home help, childcare help, family work, twins",
+        langs="fi,sv,en,so",
+        channels=[
+            phone("+358 9 555 0122", "Perheiden sosiaalineuvonta | Familjernas sociala rådgivning | "
+                  "Family social services line", SOCIAL_PHONE),
+        ]),
+    service(
+        "social-assistance", "hki-sote",
+        name="Täydentävä ja ehkäisevä toimeentulotuki | Kompletterande och förebyggande utkomststöd | "
+             "Supplementary and preventive social assistance",
+        short="Kaupungin tuki erityisiin menoihin, joihin Kelan perustoimeentulotuki ei riitä, kuten "
+              "vuokrarästeihin. | Stadens stöd för särskilda utgifter som FPA:s grundläggande utkomststöd "
+              "inte räcker till, till exempel hyresskulder. | City support for special expenses that Kela's "
+              "basic social assistance does not cover, such as rent arrears.",
+        desc="Ensin haetaan perustoimeentulotukea Kelasta. Jos sen jälkeen jää menoja, joista et selviä, "
+             "kaupungin sosiaalityö voi myöntää täydentävää tukea. Ehkäisevällä tuella voidaan estää esimerkiksi "
+             "häätö tai sähköjen katkaisu. | Först söker man grundläggande utkomststöd hos FPA. Om det "
+             "därefter finns utgifter som du inte klarar, kan stadens socialarbete bevilja kompletterande stöd. "
+             "Med förebyggande stöd kan till exempel en vräkning eller ett elavbrott förhindras. | You first "
+             "apply for basic social assistance from Kela. If expenses remain that you cannot manage, the "
+             "city's social work can grant supplementary support. Preventive support can stop an eviction or "
+             "your electricity being cut off.",
+        instr="Kerro Kelan hakemuksessa, että haluat asian siirtyvän kaupungille, tai soita sosiaalineuvontaan. | "
+              "Ange i ansökan till FPA att du vill att ärendet skickas till staden, eller ring den sociala "
+              "rådgivningen. | Say in your Kela application that you want it passed to the city, or call the "
+              "social services line.",
+        goal="Kukaan ei menetä kotiaan tai välttämättömiä palveluja rahapulan vuoksi. | Ingen ska förlora sitt "
+             "hem eller nödvändiga tjänster på grund av penningbrist. | Nobody loses their home or essential "
+             "services for lack of money.",
+        content="Hakemusten käsittely, sosiaalityöntekijän tapaaminen ja ohjaus talousneuvontaan. | Behandling "
+                "av ansökningar, möte med socialarbetare och vägledning till ekonomisk rådgivning. | Handling "
+                "applications, meeting a social worker and referral to money advice.",
+        outputs="Päätösten määrä ja käsittelyaika raportoidaan kuukausittain. | Antalet beslut och "
+                "handläggningstiden rapporteras månatligen. | Decisions and processing times are reported "
+                "monthly.",
+        quality="Kiireellinen hakemus ratkaistaan samana tai seuraavana arkipäivänä. | En brådskande ansökan "
+                "avgörs samma eller följande vardag. | Urgent applications are decided the same or the next "
+                "working day.",
+        tg="adults,families_with_children,immigrants", le="money_and_benefits,housing", cls="social_services",
+        keywords="toimeentulotuki, rahahuolet, vuokrarästi, häätö, sosiaalituki | utkomststöd, penningbekymmer, "
+                 "hyresskuld, vräkning | social assistance, money problems, rent arrears, eviction, welfare",
+        langs="fi,sv,en,so,ar,ru",
+        channels=[
+            phone("+358 9 555 0123", "Toimeentulotuen neuvonta | Rådgivning om utkomststöd | "
+                  "Social assistance helpline", SOCIAL_PHONE),
+            web("https://www.example.fi/helsinki/toimeentulotuki", "Hae verkossa | Ansök på nätet | Apply online"),
+        ]),
+    service(
+        "housing-advice", "hki-sote",
+        name="Asumisneuvonta | Boenderådgivning | Housing advice",
+        short="Apua vuokrarästeihin, häätöuhkaan, asunnon hakemiseen ja naapuririitoihin. | Hjälp med "
+              "hyresskulder, hot om vräkning, bostadssökande och grannkonflikter. | Help with rent arrears, "
+              "threatened eviction, finding a flat and disputes with neighbours.",
+        desc="Asumisneuvoja neuvottelee tarvittaessa vuokranantajan kanssa maksusuunnitelmasta, auttaa "
+             "asuntohakemuksen täyttämisessä ja kertoo, mistä saa tukea muuttoon. Mitä aikaisemmin otat "
+             "yhteyttä, sitä helpommin asia ratkeaa. | Boenderådgivaren förhandlar vid behov med hyresvärden om "
+             "en betalningsplan, hjälper dig att fylla i bostadsansökan och berättar var du kan få stöd vid "
+             "flytt. Ju tidigare du hör av dig, desto lättare löser det sig. | The housing adviser can "
+             "negotiate a payment plan with your landlord, help you fill in a housing application and tell you "
+             "where to get help with moving. The sooner you get in touch, the easier it is to sort out.",
+        instr="Ota mukaan vuokrasopimus ja vuokranantajan kirjeet. | Ta med hyresavtalet och hyresvärdens "
+              "brev. | Bring your tenancy agreement and any letters from your landlord.",
+        goal="Asukkaat pysyvät kodeissaan ja häätöjä on vähemmän. | Invånarna bor kvar i sina hem och "
+             "vräkningarna blir färre. | People keep their homes and there are fewer evictions.",
+        content="Neuvonta, neuvottelut vuokranantajan kanssa ja ohjaus muihin palveluihin. | Rådgivning, "
+                "förhandlingar med hyresvärden och vägledning till andra tjänster. | Advice, negotiations with "
+                "landlords and referral to other services.",
+        outputs="Asiakkaat ja estetyt häädöt raportoidaan puolivuosittain. | Klienter och förhindrade "
+                "vräkningar rapporteras halvårsvis. | Clients and evictions prevented are reported twice a year.",
+        quality="Häätöuhkaan vastataan kahden arkipäivän sisällä. | Vid hot om vräkning får du svar inom två "
+                "vardagar. | A threatened eviction gets a response within two working days.",
+        tg="adults,older_people,immigrants", le="housing,money_and_benefits", cls="housing,social_services",
+        keywords="asumisneuvoja, asumisneuvonta, vuokra, häätö, asunto, vuokranantaja | boenderådgivare, hyra, "
+                 "vräkning, bostad, hyresvärd | housing adviser, rent, eviction, flat, landlord, tenancy",
+        langs="fi,sv,en,ru",
+        channels=[
+            walk_in("kiosk", "Asumisneuvojan päivystys kioskilla | Boenderådgivarens jour i kiosken | "
+                    "Housing adviser drop-in at the kiosk", hours({"wed": "10:00-13:00"}),
+                    room="Kioskin neuvontapöytä | Kioskens rådgivningsbord | The kiosk's advice desk"),
+            phone("+358 9 555 0124", "Asumisneuvonta | Boenderådgivning | Housing advice line",
+                  hours({"mon-fri": "09:00-12:00"})),
+        ]),
+    service(
+        "crisis-line", "hki-sote",
+        name="Sosiaali- ja kriisipäivystys | Social- och krisjouren | Social services and crisis emergency line",
+        short="Ympäri vuorokauden auki oleva puhelin äkillisissä kriiseissä, väkivallassa ja sosiaalisissa "
+              "hätätilanteissa. | Telefon som är öppen dygnet runt vid akuta kriser, våld och sociala "
+              "nödsituationer. | A 24-hour line for sudden crises, violence and social emergencies.",
+        desc="Kriisipäivystys auttaa esimerkiksi läheisen äkillisen kuoleman, onnettomuuden, lähisuhdeväkivallan "
+             "tai asunnottomuuden uhatessa. Päivystäjä voi tulla paikalle ja järjestää turvallisen yöpaikan. "
+             "Hengenvaarassa soita aina 112. | Krisjouren hjälper till exempel när en närstående plötsligt dött, "
+             "vid olyckor, våld i nära relationer eller när man hotas av bostadslöshet. Jouren kan komma på "
+             "plats och ordna en trygg plats att sova. Vid livsfara ring alltid 112. | The crisis line helps "
+             "after a sudden death of someone close, an accident, violence at home or when you are about to "
+             "lose your home. The duty worker can come to you and arrange a safe place to sleep. If life is "
+             "in danger, always call 112.",
+        goal="Kukaan ei jää yksin akuutissa kriisissä. | Ingen lämnas ensam i en akut kris. | Nobody is left "
+             "alone in an acute crisis.",
+        content="Puhelinneuvonta, kriisikäynnit ja kiireellinen sijoitus tai majoitus. | Telefonrådgivning, "
+                "krisbesök och brådskande placering eller inkvartering. | Telephone support, crisis visits and "
+                "urgent placement or accommodation.",
+        outputs="Puhelut ja päivystyskäynnit raportoidaan kuukausittain. | Samtal och jourbesök rapporteras "
+                "månatligen. | Calls and emergency visits are reported monthly.",
+        quality="Puheluun vastataan keskimäärin kahdessa minuutissa kellon ympäri. | Samtal besvaras i "
+                "genomsnitt inom två minuter dygnet runt. | Calls are answered within two minutes on average, "
+                "day and night.",
+        tg="adults,families_with_children,children_and_young_people,special_support",
+        le="mental_wellbeing,housing,family_with_children", cls="social_services,mental_health_and_substance",
+        keywords="kriisi, kriisipuhelin, päivystys, väkivalta, lähisuhdeväkivalta, hätä | kris, krisjour, våld, "
+                 "nödläge | crisis, emergency, helpline, domestic violence, abuse",
+        channels=[phone("+358 9 555 0125", "Päivystys 24/7 | Jour dygnet runt | 24/7 emergency line",
+                        ALWAYS_OPEN)]),
+    # -- older people ---------------------------------------------------------------------------
+    service(
+        "senior-info", "hki-sote",
+        name="Seniori-info | Seniorinfo | Senior Info",
+        short="Neuvontaa ikääntyneille ja heidän läheisilleen kotona asumisen tuesta, palveluista ja "
+              "etuuksista. | Rådgivning för äldre och deras närstående om stöd för att bo hemma, tjänster och "
+              "förmåner. | Advice for older people and their families on support for living at home, services "
+              "and benefits.",
+        desc="Seniori-infosta kysyt kaiken, mikä liittyy ikääntymiseen: kotihoidon hakemisen, turvapuhelimen, "
+             "omaishoidon tuen, ateriapalvelun tai päivätoiminnan. Ohjaaja voi myös sopia kotikäynnin, jossa "
+             "arvioidaan avun tarve. | Av Seniorinfo kan du fråga allt som gäller åldrandet: hur man söker "
+             "hemvård, trygghetstelefon, stöd för närståendevård, måltidsservice eller dagverksamhet. "
+             "Handledaren kan också boka ett hembesök där hjälpbehovet bedöms. | Senior Info answers anything "
+             "to do with getting older: applying for home care, a safety alarm, carer's allowance, meals on "
+             "wheels or day activities. The adviser can also arrange a home visit to assess what help you need.",
+        instr="Soita itse tai pyydä läheistä soittamaan puolestasi. Kioskilla voit tavata ohjaajan "
+              "torstaisin. | Ring själv eller be en närstående ringa för dig. I kiosken kan du träffa "
+              "handledaren på torsdagar. | Call yourself or ask someone close to call for you. You can meet the "
+              "adviser at the kiosk on Thursdays.",
+        goal="Ikääntyneet löytävät oikeat palvelut yhdellä yhteydenotolla. | Äldre hittar rätt tjänster med en "
+             "enda kontakt. | Older people find the right services with a single contact.",
+        content="Puhelin- ja kasvokkaisneuvonta, palvelutarpeen arvion käynnistys ja ohjaus järjestöjen "
+                "toimintaan. | Rådgivning per telefon och ansikte mot ansikte, start av bedömningen av "
+                "servicebehovet och vägledning till föreningarnas verksamhet. | Advice by phone and in person, "
+                "starting the service-need assessment and guidance to associations' activities.",
+        outputs="Yhteydenotot aiheittain ja aloitetut palvelutarpeen arviot kuukausittain. | Kontakter per ämne "
+                "och påbörjade bedömningar varje månad. | Contacts by topic and assessments started each month.",
+        quality="Puheluun vastataan tai soitetaan takaisin saman päivän aikana. | Samtal besvaras eller "
+                "återuppringning sker samma dag. | Calls are answered or returned the same day.",
+        tg="older_people,swedish_speakers", le="ageing_and_care,money_and_benefits", cls="elderly_services",
+        keywords="seniori-info, seniorineuvonta, vanhuspalvelut, ikäihmiset, kotihoito, omainen | seniorinfo, "
+                 "äldreomsorg, äldre, hemvård, anhörig | senior info, older people, elderly services, ageing, "
+                 "home care",
+        langs="fi,sv,en",
+        channels=[
+            phone("+358 9 555 0130", "Seniori-infon puhelin | Seniorinfos telefon | Senior Info phone",
+                  hours({"mon-fri": "09:00-15:00"})),
+            walk_in("kiosk", "Seniori-info kioskilla | Seniorinfo i kiosken | Senior Info at the kiosk",
+                    hours({"thu": "10:00-14:00"}),
+                    room="Kioskin neuvontapöytä | Kioskens rådgivningsbord | The kiosk's advice desk"),
+        ]),
+    service(
+        "home-care-public", "hki-sote", producers="hki-sote,lahella-care", charge="charged",
+        name="Kotihoito | Hemvård | Home care",
+        short="Hoitaja käy kotona auttamassa lääkkeissä, peseytymisessä ja arjessa, kun omat voimat eivät "
+              "riitä. | En vårdare besöker dig hemma och hjälper med mediciner, tvätt och vardagen när krafterna "
+              "inte räcker. | A care worker visits your home to help with medicines, washing and daily life when "
+              "you cannot manage alone.",
+        desc="Kotihoito tukee kotona asumista silloin, kun selviät arjesta vain toisen avulla. Käyntien määrä "
+             "sovitaan palvelusuunnitelmassa, ja ne voivat olla kerran viikossa tai useita kertoja päivässä. "
+             "Osa käynneistä voidaan tehdä videolla, esimerkiksi lääkkeiden ottamisen muistuttamiseksi. | "
+             "Hemvården stöder dig att bo hemma när du klarar vardagen bara med någon annans hjälp. Hur ofta "
+             "vårdaren kommer bestäms i serviceplanen, från en gång i veckan till flera gånger om dagen. En "
+             "del besök kan göras per video, till exempel för att påminna om medicinerna. | Home care helps you "
+             "keep living at home when you can only manage daily life with someone's help. The number of visits "
+             "is agreed in your care plan, from once a week to several times a day. Some visits can be made by "
+             "video, for example to remind you to take your medicines.",
+        instr="Hae kotihoitoa Seniori-infon kautta. Voit valita myös palvelusetelin ja yksityisen tuottajan. | "
+              "Ansök om hemvård via Seniorinfo. Du kan också välja servicesedel och en privat producent. | "
+              "Apply for home care through Senior Info. You can also choose a voucher and a private provider.",
+        goal="Ikääntynyt voi asua omassa kodissaan turvallisesti niin pitkään kuin mahdollista. | Den äldre kan "
+             "bo tryggt i sitt eget hem så länge som möjligt. | Older people live safely in their own homes for "
+             "as long as possible.",
+        content="Kotikäynnit, lääkehoito, hygienia, ravitsemus ja etäkäynnit videolla. | Hembesök, läkemedelsvård, "
+                "hygien, näring och distansbesök per video. | Home visits, medication, hygiene, nutrition and "
+                "video visits.",
+        outputs="Asiakkaat, käynnit ja toteutuneet käyntiajat raportoidaan viikoittain. | Klienter, besök och "
+                "förverkligade besökstider rapporteras varje vecka. | Clients, visits and visits made on time "
+                "are reported weekly.",
+        quality="Käynti toteutuu sovitun puolen tunnin ikkunan sisällä; sama tiimi hoitaa asiakasta. | Besöket "
+                "sker inom den överenskomna halvtimmen; samma team sköter klienten. | Visits happen within the "
+                "agreed half-hour window, by the same team.",
+        price="Kuukausimaksu tulojen ja käyntimäärän mukaan; tilapäinen käynti 15,50 €. | Månadsavgift enligt "
+              "inkomster och antal besök; tillfälligt besök 15,50 €. | A monthly fee based on income and the "
+              "number of visits; a one-off visit €15.50.",
+        tg="older_people,special_support,swedish_speakers", le="ageing_and_care,disability",
+        cls="elderly_services,health_care",
+        keywords="kotihoito, kotisairaanhoito, vanhus, hoitaja kotiin, lääkkeet | hemvård, hemsjukvård, äldre, "
+                 "mediciner | home care, home nursing, elderly care, carer",
+        langs="fi,sv,en,ru",
+        channels=[
+            phone("+358 9 555 0131", "Kotihoidon toimisto Kontula | Hemvårdens kansli Gårdsbacka | Kontula home "
+                  "care office", hours({"mon-fri": "08:00-15:00"})),
+            video("https://video.example.fi/kontula/kotihoito", "Kotihoidon videokäynnit | Hemvårdens "
+                  "videobesök | Home care video visits", hours({"mon-sun": "07:00-21:00"}),
+                  access="Asiakas saa kosketusnäytöllisen laitteen, joka avaa yhteyden itse. | Klienten får en "
+                         "pekskärmsenhet som kopplar upp av sig själv. | Clients receive a touch-screen device "
+                         "that connects by itself."),
+        ]),
+    service(
+        "home-care-voucher", "hki-sote", producers="lahella-care,siisti-koti", charge="voucher",
+        name="Kotihoidon ja tukipalvelujen palveluseteli | Servicesedel för hemvård och stödtjänster | "
+             "Home care and support services voucher",
+        short="Palvelusetelillä voit ostaa kotihoidon, siivouksen tai asiointiavun itse valitsemaltasi "
+              "yritykseltä. | Med servicesedeln kan du köpa hemvård, städning eller ärendehjälp från ett "
+              "företag som du själv väljer. | With the voucher you buy home care, cleaning or errand help "
+              "from a company you choose.",
+        desc="Kun palvelutarve on arvioitu, voit ottaa kaupungin kotihoidon sijasta palvelusetelin. Setelin "
+             "arvo lasketaan tulojesi mukaan. Valitse yritys kaupungin listalta, ja sovi sen kanssa, milloin "
+             "apu tulee. | När ditt servicebehov har bedömts kan du välja en servicesedel i stället för stadens "
+             "hemvård. Sedelns värde räknas enligt dina inkomster. Välj ett företag på stadens lista och kom "
+             "överens med det om när hjälpen kommer. | Once your needs are assessed, you can take a voucher "
+             "instead of the city's home care. Its value depends on your income. Choose a company from the "
+             "city's list and agree with it when the help comes.",
+        instr="Pyydä seteliä Seniori-infosta. Kysy tuottajalta kirjallinen palvelusopimus. | Be om sedeln hos "
+              "Seniorinfo. Be producenten om ett skriftligt serviceavtal. | Ask Senior Info for the voucher. "
+              "Ask the provider for a written service agreement.",
+        goal="Ikääntynyt voi itse valita, kuka kotona auttaa. | Den äldre kan själv välja vem som hjälper "
+             "hemma. | Older people choose for themselves who helps them at home.",
+        content="Tulosidonnainen seteli, tuottajalista ja neuvonta valintaan. | Inkomstrelaterad sedel, lista "
+                "över producenter och råd inför valet. | An income-related voucher, a provider list and advice "
+                "on choosing.",
+        outputs="Setelit palveluittain ja asiakkaiden arviot tuottajista puolivuosittain. | Sedlar per tjänst "
+                "och klienternas omdömen om producenterna halvårsvis. | Vouchers per service and clients' "
+                "ratings of providers twice a year.",
+        quality="Tuottajat on auditoitu ja sitoutuneet kaupungin laatukriteereihin. | Producenterna är "
+                "granskade och förbundna till stadens kvalitetskriterier. | Providers are audited and bound by "
+                "the city's quality criteria.",
+        tg="older_people,special_support", le="ageing_and_care,money_and_benefits", cls="elderly_services",
+        keywords="palveluseteli, kotihoito, siivous, tukipalvelu | servicesedel, hemvård, städning, stödtjänst | "
+                 "voucher, home care, cleaning, support services",
+        channels=[
+            web("https://www.example.fi/helsinki/palveluseteli/kotihoito", "Tuottajat ja setelin arvo | "
+                "Producenter och sedelns värde | Providers and voucher value"),
+            phone("+358 9 555 0132", "Setelineuvonta ikäihmisille | Sedelrådgivning för äldre | "
+                  "Voucher advice for older people", SOCIAL_PHONE),
+        ]),
+    service(
+        "preventive-home-visits", "hki-sote",
+        name="Hyvinvointia tukevat kotikäynnit 80-vuotiaille | Välfärdsfrämjande hembesök för 80-åringar | "
+             "Wellbeing home visits for 80-year-olds",
+        short="Terveydenhoitaja tulee tutustumiskäynnille kotiin 80 vuotta täyttävien luo ja kertoo "
+              "alueen palveluista. | En hälsovårdare gör ett besök hos dem som fyller 80 och berättar om "
+              "tjänsterna i området. | A nurse visits people turning 80 at home and tells them about local "
+              "services.",
+        desc="Käynnillä jutellaan voinnista, liikkumisesta, muistista ja kodin turvallisuudesta: onko "
+             "matoissa liukuesteet, ylettyykö kaappeihin, toimiiko palovaroitin. Käynti on vapaaehtoinen, ja "
+             "sen voi siirtää sopivampaan aikaan. | Under besöket pratar ni om hur du mår, rör dig och minns, "
+             "och om säkerheten hemma: har mattorna halkskydd, når du skåpen, fungerar brandvarnaren. Besöket "
+             "är frivilligt och kan flyttas till en bättre tidpunkt. | During the visit you talk about how "
+             "you are, moving about, memory and home safety: do the rugs have non-slip backing, can you reach "
+             "the cupboards, does the smoke alarm work. The visit is voluntary and can be moved to a better "
+             "time.",
+        instr="Saat kirjeen, jossa on ehdotettu aika. Jos se ei sovi, soita numeroon kirjeessä. | Du får ett "
+              "brev med en föreslagen tid. Om den inte passar, ring numret i brevet. | You get a letter with a "
+              "suggested time. If it does not suit you, call the number in the letter.",
+        goal="Avun tarve huomataan ennen kuin sattuu kaatuminen tai muu vahinko. | Hjälpbehov upptäcks innan "
+             "ett fall eller annan skada sker. | Needs are spotted before a fall or other accident.",
+        content="Kotikäynti, toimintakyvyn kartoitus, kodin turvallisuustarkistus ja palveluohjaus. | Hembesök, "
+                "kartläggning av funktionsförmågan, säkerhetskontroll av hemmet och servicehandledning. | A home "
+                "visit, functional assessment, home safety check and service guidance.",
+        outputs="Tehdyt käynnit ja jatko-ohjaukset raportoidaan vuosittain. | Gjorda besök och hänvisningar "
+                "vidare rapporteras årligen. | Visits made and onward referrals are reported yearly.",
+        quality="Jokaiselle 80 vuotta täyttävälle tarjotaan käyntiä saman vuoden aikana. | Alla som fyller 80 "
+                "erbjuds ett besök samma år. | Everyone turning 80 is offered a visit within the year.",
+        tg="older_people,swedish_speakers", le="ageing_and_care", cls="elderly_services,health_care",
+        keywords="kotikäynti, 80-vuotiaat, ikäihmiset, kaatuminen, turvallisuus | hembesök, 80-åringar, äldre, "
+                 "fall, säkerhet | home visit, 80-year-olds, elderly, falls, home safety",
+        channels=[phone("+358 9 555 0133", "Kotikäyntien ajansiirrot | Flytt av hembesök | Moving a home visit",
+                        hours({"mon-fri": "09:00-12:00"}))]),
+    service(
+        "day-activities", "hki-sote", charge="charged",
+        name="Ikäihmisten päivätoiminta | Dagverksamhet för äldre | Day activities for older people",
+        short="Päivä seurassa kerran tai kahdesti viikossa: lounas, jumppa, saunavuoro ja kuljetus kotoa. | "
+              "En dag i sällskap en eller två gånger i veckan: lunch, gymnastik, bastu och transport hemifrån. | "
+              "A day in company once or twice a week: lunch, exercise, a sauna turn and transport from home.",
+        desc="Päivätoiminta on tarkoitettu kotona asuville, joille yksinäisyys tai muistin heikkeneminen "
+             "tekee arjesta raskasta. Päivään kuuluu ohjattua liikuntaa, muistia virkistäviä tehtäviä ja "
+             "yhteinen lounas. Samalla omaishoitaja saa vapaapäivän. | Dagverksamheten är till för dem som bor "
+             "hemma och tycker att vardagen är tung på grund av ensamhet eller försämrat minne. I dagen ingår "
+             "ledd motion, minnesövningar och gemensam lunch. Samtidigt får en närståendevårdare en ledig dag. | "
+             "Day activities are for people living at home whose days feel heavy because of loneliness or "
+             "failing memory. The day includes guided exercise, memory activities and lunch together. It also "
+             "gives a family carer a day off.",
+        instr="Paikka haetaan Seniori-infon kautta palvelutarpeen arvion jälkeen. | Platsen söks via Seniorinfo "
+              "efter bedömningen av servicebehovet. | A place is applied for through Senior Info after a "
+              "needs assessment.",
+        goal="Toimintakyky säilyy ja yksinäisyys vähenee. | Funktionsförmågan bevaras och ensamheten minskar. | "
+             "People stay active and less lonely.",
+        content="Kuljetus, lounas ja päiväkahvi, liikunta, sauna ja virkistys. | Transport, lunch och "
+                "eftermiddagskaffe, motion, bastu och rekreation. | Transport, lunch and afternoon coffee, "
+                "exercise, sauna and recreation.",
+        outputs="Asiakaspäivät ja toimintakykymittarit kirjataan puolivuosittain. | Klientdagar och mätningar "
+                "av funktionsförmågan registreras halvårsvis. | Client days and functional measures are "
+                "recorded twice a year.",
+        quality="Ryhmässä enintään 12 asiakasta ja kaksi ohjaajaa. | Högst 12 klienter och två handledare per "
+                "grupp. | At most 12 clients and two staff per group.",
+        price="19,70 € päivältä, sisältää kuljetuksen ja ateriat. | 19,70 € per dag, inklusive transport och "
+              "måltider. | €19.70 a day, including transport and meals.",
+        tg="older_people", le="ageing_and_care,free_time_and_community", cls="elderly_services",
+        keywords="päivätoiminta, päiväkeskus, muisti, yksinäisyys, sauna | dagverksamhet, dagcenter, minne, "
+                 "ensamhet | day centre, day activities, memory, loneliness",
+        langs="fi,sv",
+        channels=[visit("centre", room="Katutaso, päivätoiminnan tilat | Gatuplanet, dagverksamhetens "
+                        "lokaler | Street level, day activity rooms", hours=hours({"mon-fri": "09:00-15:00"}))]),
+    service(
+        "memory-nurse", "hki-sote",
+        name="Muistihoitajan vastaanotto | Minnesskötarens mottagning | Memory nurse",
+        short="Muistitesti, muistisairauden hoidon seuranta ja tukea muistisairaan läheisille. | Minnestest, "
+              "uppföljning av minnessjukdom och stöd för närstående till personer med minnessjukdom. | Memory "
+              "tests, follow-up of memory disorders and support for the families of people who have one.",
+        desc="Jos nimet ja tapaamiset unohtuvat tavallista useammin, muistihoitaja tekee muistitestin ja "
+             "kertoo, tarvitaanko lisätutkimuksia. Muistisairauden toteamisen jälkeen hän seuraa hoitoa ja "
+             "neuvoo arjen järjestelyissä. | Om du glömmer namn och möten oftare än vanligt gör minnesskötaren "
+             "ett minnestest och berättar om det behövs fler undersökningar. Efter en diagnos följer skötaren "
+             "vården och ger råd om hur vardagen kan ordnas. | If you forget names and appointments more than "
+             "usual, the memory nurse tests your memory and tells you whether more tests are needed. After a "
+             "diagnosis, the nurse follows your treatment and advises on arranging everyday life.",
+        instr="Läheinen voi tulla mukaan. Ota mukaan silmälasit ja kuulokoje, jos käytät niitä. | En närstående "
+              "får gärna komma med. Ta med glasögon och hörapparat om du använder dem. | A family member is "
+              "welcome to come with you. Bring your glasses and hearing aid if you use them.",
+        goal="Muistisairaus todetaan ajoissa ja kotona asuminen tukee toimintakykyä. | Minnessjukdom upptäcks "
+             "i tid och boendet hemma stöder funktionsförmågan. | Memory disorders are found early and living "
+             "at home keeps people active.",
+        content="Muistitestit, hoidon seuranta, läheisten ohjaus ja yhteistyö lääkärin kanssa. | Minnestest, "
+                "uppföljning, handledning av närstående och samarbete med läkaren. | Memory tests, follow-up, "
+                "guidance for families and work with the doctor.",
+        outputs="Testit ja seuranta-asiakkaat raportoidaan neljännesvuosittain. | Test och uppföljningsklienter "
+                "rapporteras kvartalsvis. | Tests and follow-up clients are reported quarterly.",
+        quality="Muistitestiin pääsee kuukauden sisällä yhteydenotosta. | Minnestest inom en månad från "
+                "kontakten. | A memory test within a month of contact.",
+        tg="older_people", le="ageing_and_care,health_and_illness", cls="health_care,elderly_services",
+        keywords="muisti, muistihoitaja, muistitesti, dementia, alzheimer | minne, minnesskötare, minnestest, "
+                 "demens | memory, memory nurse, dementia, alzheimer's, forgetfulness",
+        langs="fi,sv",
+        channels=[visit("centre", room="2. kerros, huone 240 | 2 våningen, rum 240 | 1st floor, room 240",
+                        hours=CENTRE_HOURS, rules=[rule("tue,thu", "09:00,10:30,13:00", 75, weeks=6)])]),
+    service(
+        "carer-support", "hki-sote",
+        name="Omaishoidon tuki | Stöd för närståendevård | Support for family carers",
+        short="Hoitopalkkio, vapaapäivät ja valmennus sille, joka hoitaa läheistään kotona. | Vårdarvode, "
+              "lediga dagar och träning för den som vårdar en närstående hemma. | A carer's allowance, days off "
+              "and training for people caring for someone close at home.",
+        desc="Omaishoidon tukea voi saada, kun hoidat sairasta, vammaista tai ikääntynyttä läheistäsi, joka ei "
+             "pärjäisi ilman apuasi. Tukeen kuuluu verotettava hoitopalkkio, vähintään kaksi vapaapäivää "
+             "kuukaudessa sekä omaishoitajan oma terveystarkastus. | Stöd för närståendevård kan beviljas när "
+             "du vårdar en sjuk, funktionsnedsatt eller äldre närstående som inte skulle klara sig utan din "
+             "hjälp. I stödet ingår ett beskattat vårdarvode, minst två lediga dagar i månaden och en egen "
+             "hälsoundersökning för vårdaren. | You may get carer support when you look after a sick, disabled "
+             "or older family member who could not manage without you. It includes a taxable carer's "
+             "allowance, at least two days off a month and a health check for you.",
+        instr="Hae tukea lomakkeella tai Seniori-infon kautta; alle 65-vuotiaan hoidettavan osalta "
+              "vammaispalveluista. | Ansök med blankett eller via Seniorinfo; för den som är under 65 via "
+              "handikappservicen. | Apply on the form or through Senior Info; for someone under 65, through "
+              "disability services.",
+        goal="Omaishoitaja jaksaa ja hoidettava voi asua kotona. | Närståendevårdaren orkar och den vårdade kan "
+             "bo hemma. | Carers cope and the person cared for can stay at home.",
+        content="Hoitopalkkio, vapaat, sijaishoito, valmennus ja terveystarkastus. | Vårdarvode, ledighet, "
+                "avlösning, träning och hälsoundersökning. | Allowance, days off, respite care, training and a "
+                "health check.",
+        outputs="Omaishoitajat, pidetyt vapaat ja valmennukset raportoidaan vuosittain. | Närståendevårdare, "
+                "uttagna ledigheter och träningar rapporteras årligen. | Carers, days off taken and training "
+                "sessions are reported yearly.",
+        quality="Päätös kolmen kuukauden kuluessa hakemuksesta; vapaiden sijaishoito järjestyy. | Beslut inom "
+                "tre månader från ansökan; avlösning ordnas för lediga dagar. | A decision within three months; "
+                "respite care is arranged for days off.",
+        tg="older_people,special_support,adults", le="ageing_and_care,disability,money_and_benefits",
+        cls="elderly_services,disability_services,social_services",
+        keywords="omaishoito, omaishoitaja, omaishoidon tuki, hoitopalkkio, vapaapäivä | närståendevård, "
+                 "närståendevårdare, vårdarvode | family carer, caregiver, carer's allowance, respite",
+        langs="fi,sv,en",
+        channels=[phone("+358 9 555 0134", "Omaishoidon neuvonta | Rådgivning om närståendevård | "
+                        "Carer support advice", hours({"mon-thu": "09:00-11:30,12:30-14:00"})),
+                  web("https://www.example.fi/helsinki/omaishoito", "Hakemus ja ohjeet | Ansökan och anvisningar | "
+                      "Application and guidance")]),
+    # -- disability -------------------------------------------------------------------------------
+    service(
+        "disability-services", "hki-sote",
+        name="Vammaispalvelut | Handikappservice | Disability services",
+        short="Kuljetuspalvelu, henkilökohtainen apu, asunnon muutostyöt ja muu tuki vammaisille henkilöille. | "
+              "Färdtjänst, personlig assistans, ändringsarbeten i bostaden och annat stöd för personer med "
+              "funktionsnedsättning. | Transport services, personal assistance, home adaptations and other "
+              "support for disabled people.",
+        desc="Vammaispalvelujen sosiaalityöntekijä selvittää kanssasi, mikä auttaisi sinua elämään "
+             "omannäköistä elämää: taksimatkat harrastuksiin, avustaja arkeen tai kynnysten poisto kotoa. "
+             "Palvelut eivät riipu tuloista. | Socialarbetaren inom handikappservicen reder ut tillsammans med "
+             "dig vad som skulle hjälpa dig att leva det liv du vill: taxiresor till fritidsaktiviteter, en "
+             "assistent i vardagen eller att trösklarna tas bort hemma. Tjänsterna beror inte på inkomsterna. | "
+             "The disability social worker works out with you what would help you live the life you want: "
+             "taxi trips to hobbies, an assistant for daily life or removing thresholds at home. The services "
+             "do not depend on your income.",
+        instr="Ota mukaan lääkärinlausunto, jos sinulla on sellainen. | Ta med ett läkarutlåtande om du har "
+              "ett. | Bring a doctor's statement if you have one.",
+        goal="Vammainen ihminen voi osallistua ja elää itsenäisesti. | Personer med funktionsnedsättning kan "
+             "delta och leva självständigt. | Disabled people can take part and live independently.",
+        content="Palvelutarpeen arvio, päätökset palveluista ja niiden seuranta. | Bedömning av servicebehovet, "
+                "beslut om tjänster och uppföljning. | Needs assessment, decisions on services and follow-up.",
+        outputs="Päätökset ja käsittelyajat palveluittain kuukausittain. | Beslut och handläggningstider per "
+                "tjänst varje månad. | Decisions and processing times per service every month.",
+        quality="Hakemus ratkaistaan kolmen kuukauden kuluessa; päätös selkokielellä pyydettäessä. | Ansökan "
+                "avgörs inom tre månader; beslutet på lättläst språk om du vill. | Applications are decided "
+                "within three months; decisions in plain language on request.",
+        tg="special_support,adults,children_and_young_people", le="disability", cls="disability_services",
+        keywords="vammaispalvelu, kuljetuspalvelu, taksi, henkilökohtainen apu, avustaja, muutostyöt | "
+                 "handikappservice, färdtjänst, personlig assistans, ändringsarbeten | disability services, "
+                 "transport service, taxi, personal assistant, home adaptation",
+        langs="fi,sv,en",
+        channels=[phone("+358 9 555 0135", "Vammaispalvelujen neuvonta | Handikappservicens rådgivning | "
+                        "Disability services advice", SOCIAL_PHONE),
+                  visit("centre", room="4. kerros, huone 430 | 4 våningen, rum 430 | 3rd floor, room 430",
+                        hours=CENTRE_HOURS, rules=[rule("wed", "09:00,10:30,13:00,14:30", 60, weeks=6)])]),
+    service(
+        "assistive-devices", "hki-sote",
+        name="Apuvälinelainaamo | Hjälpmedelsutlåning | Mobility aid loans",
+        short="Rollaattorit, suihkutuolit, tukikahvat ja muut apuvälineet lainaksi fysio- tai "
+              "toimintaterapeutin arvion jälkeen. | Rollatorer, duschstolar, stödhandtag och andra hjälpmedel "
+              "att låna efter bedömning av fysio- eller arbetsterapeut. | Walkers, shower chairs, grab rails "
+              "and other aids on loan after a physiotherapist or occupational therapist has assessed you.",
+        desc="Lainaamosta saat apuvälineen maksutta niin pitkäksi aikaa kuin tarvitset. Terapeutti opettaa "
+             "käytön ja säätää välineen sinulle sopivaksi. Lyhytaikaisen lainan, esimerkiksi kyynärsauvat "
+             "leikkauksen jälkeen, voi hakea ilman ajanvarausta. | I utlåningen får du ett hjälpmedel avgiftsfritt "
+             "så länge du behöver det. Terapeuten lär dig använda det och ställer in det för dig. Ett kort lån, "
+             "till exempel kryckor efter en operation, kan du hämta utan tidsbokning. | You can borrow an aid "
+             "free of charge for as long as you need it. A therapist shows you how to use it and adjusts it to "
+             "fit you. For a short loan, such as crutches after an operation, you can come without booking.",
+        instr="Palauta väline puhdistettuna, kun et enää tarvitse sitä. | Lämna tillbaka hjälpmedlet rengjort "
+              "när du inte längre behöver det. | Return the aid clean when you no longer need it.",
+        goal="Arjessa liikkuminen on turvallista ja kaatumiset vähenevät. | Att röra sig i vardagen är tryggt "
+             "och fallen blir färre. | Getting about is safe and falls decrease.",
+        content="Apuvälineiden arviointi, luovutus, käytön opetus, huolto ja palautus. | Bedömning, "
+                "utlämning, handledning, service och återlämning av hjälpmedel. | Assessing, lending, "
+                "teaching, servicing and taking back aids.",
+        outputs="Lainat välinetyypeittäin ja huoltokäynnit vuosittain. | Lån per typ av hjälpmedel och "
+                "servicebesök årligen. | Loans by type of aid and maintenance visits yearly.",
+        quality="Kiireellinen väline saman päivän aikana; rikkoutunut vaihdetaan viikossa. | Brådskande "
+                "hjälpmedel samma dag; trasiga byts ut inom en vecka. | Urgent aids the same day; broken ones "
+                "replaced within a week.",
+        tg="older_people,special_support", le="disability,ageing_and_care,health_and_illness",
+        cls="rehabilitation,disability_services",
+        keywords="apuväline, rollaattori, kävelykeppi, kyynärsauvat, pyörätuoli, suihkutuoli | hjälpmedel, "
+                 "rollator, kryckor, rullstol, duschstol | mobility aid, walker, rollator, crutches, wheelchair",
+        langs="fi,sv",
+        channels=[walk_in("centre", "Apuvälinelainaamo, pohjakerros | Hjälpmedelsutlåningen, bottenvåningen | "
+                          "Aid loans, basement level", hours({"mon-fri": "08:30-11:30,12:30-15:00"}),
+                          room="Pohjakerros, lastauslaiturin puoleinen ovi | Bottenvåningen, dörren vid "
+                               "lastkajen | Basement, the door by the loading bay")]),
+]
