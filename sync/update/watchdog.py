@@ -84,9 +84,9 @@ class KioskLiveness:
     @classmethod
     def from_environment(cls) -> "KioskLiveness":
         usec = os.environ.get("WATCHDOG_USEC", "")
-        pid = os.environ.get("WATCHDOG_PID", "")
-        # WATCHDOG_PID names the process systemd expects pings from.
-        watchdog = int(usec) if usec.isdigit() and (not pid or pid == str(os.getpid())) else None
+        # WATCHDOG_PID is deliberately not checked: under cage the main PID is the
+        # compositor, the app is its child, and the unit sets NotifyAccess=all.
+        watchdog = int(usec) if usec.isdigit() and int(usec) > 0 else None
         directory = os.environ.get("KIOSK_LIVENESS_DIR")
         return cls(
             notify_socket=os.environ.get("NOTIFY_SOCKET") or None,
