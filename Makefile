@@ -34,3 +34,41 @@ screenshots: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var build dist *.egg-info .pytest_cache
+
+# --- Signed builds for the kiosk fleet (docs/deploy.md) ---------------------------
+UPDATE_REPO     ?= var/update-repo
+OFFLINE_KEYS    ?= var/keys/offline
+ONLINE_KEYS     ?= var/keys/online
+CHANNEL         ?= stable
+DEVICE_GROUPS   ?= *
+RELEASE_VERSION ?= $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+PUBLISH         := $(PY) packaging/update_repository.py --repo $(UPDATE_REPO)
+
+.PHONY: bundle bundle-compare publish update-keys update-repo-init update-refresh
+
+## Build dist/welfare-kiosk/ and dist/welfare-kiosk-<version>.tar.gz from the committed tree.
+bundle: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[packaging]'
+	$(PY) packaging/bundle.py build --out dist
+
+## Report files that differ between two bundles: make bundle-compare A=dir1 B=dir2
+bundle-compare:
+	$(PY) packaging/bundle.py compare $(A) $(B)
+
+## Generate keys (offline root x3 + targets, online snapshot + timestamp); once, on an offline machine.
+update-keys: $(STAMP)
+	$(PUBLISH) create-keys --offline-keys $(OFFLINE_KEYS) --online-keys $(ONLINE_KEYS)
+
+## Create the update repository (root 2-of-3) in $(UPDATE_REPO).
+update-repo-init: $(STAMP)
+	$(PUBLISH) init --offline-keys $(OFFLINE_KEYS) --online-keys $(ONLINE_KEYS)
+
+## Sign and add dist/welfare-kiosk-$(RELEASE_VERSION).tar.gz to $(CHANNEL) for $(DEVICE_GROUPS).
+publish: $(STAMP)
+	$(PUBLISH) publish --offline-keys $(OFFLINE_KEYS) --online-keys $(ONLINE_KEYS) \
+	    --archive dist/welfare-kiosk-$(RELEASE_VERSION).tar.gz --version $(RELEASE_VERSION) \
+	    --channel $(CHANNEL) --groups '$(DEVICE_GROUPS)'
+
+## Re-sign the timestamp with the online key (daily, from cron on the publishing machine).
+update-refresh: $(STAMP)
+	$(PUBLISH) refresh --online-keys $(ONLINE_KEYS)
