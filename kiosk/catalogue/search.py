@@ -1,15 +1,40 @@
 """Search across the catalogue in every language, tolerant of missing diacritics.
 
 ``aitiysneuvola`` finds *äitiysneuvola*, ``halsovard`` finds *hälsovård*, and every
-query word may be a prefix. Results are ranked: a match in the name outranks one in
-the keywords, which outranks one in the descriptions; an exact word outranks a prefix.
+query word may be a prefix. All query words must match (AND).
+
+Ranking. For each query word a service scores the best of its matches::
+
+    field weight  x  (1.5 if the word is exact, 1.0 if a prefix)  x  (1.2 in the resident's language)
+
+with field weights name 10 > keywords 6 > provider 4 > short description 2 > description 1.
+The scores of the query words are added up. Ties are broken by the Finnish name
+(folded), then by id, so the order is total and the same on every kiosk.
+
+How it stays instant per keystroke (p99 <= 5 ms on 50,000 services, see
+docs/benchmarks.md): services are numbered in tie-break order, and every posting list
+is an ``array`` of those numbers, ascending. A list holds the services where one token
+matches in one language at one field weight (the service's best field for that token
+and language), so every entry of a list scores the same for a given query language.
+Top-k for one word is then: order the word's lists by score, walk them best first,
+merging the lists of equal score (they are already in tie-break order), and stop after
+``limit`` distinct services; a service's first appearance is its best score. Prefixes
+shared by many tokens ("a", "pa", "koti") get their lists merged ahead of time at
+build, so a keystroke never touches more than a bounded number of lists. Queries of
+several words, or with an ``allowed`` set, score the candidates of the rarest word with
+set and dict operations that run in C.
+
+Scores are kept as integers internally (units of 0.1) so that ranking never depends
+on floating-point rounding; ``SearchHit.score`` is the float the UI may show.
 """
 
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -18,20 +43,67 @@ from kiosk.catalogue.domain import Service
 _WORD = re.compile(r"[0-9a-z]+")
 
 # Field weights: what a resident most likely means when a word matches there.
-W_NAME, W_KEYWORD, W_PROVIDER, W_SHORT, W_LONG = 10.0, 6.0, 4.0, 2.0, 1.0
-EXACT_BONUS = 1.5
-# The language the resident is using counts a little more than the other two.
-OWN_LANGUAGE_BONUS = 1.2
+W_NAME, W_KEYWORD, W_PROVIDER, W_SHORT, W_LONG = 10, 6, 4, 2, 1
+# Bonuses as integer ratios (x2 and x5 below) so that scores stay exact integers.
+EXACT_BONUS = 1.5          # exact word over prefix: 3/2
+OWN_LANGUAGE_BONUS = 1.2   # the language the resident is using: 6/5
+_WEIGHTS = (W_NAME, W_KEYWORD, W_PROVIDER, W_SHORT, W_LONG)
+_PREFIX, _EXACT = 2, 3
+_OTHER_LANG, _OWN_LANG = 5, 6
+_UNIT = _PREFIX * _OTHER_LANG  # an integer score of 10 is 1.0
+
+# A prefix shared by more tokens than this gets its posting lists merged at build time,
+# so a keystroke merges at most this many tokens' lists.
+_MERGE_TOKENS_ABOVE = 12
+
+
+class _DropCombining(dict):
+    """str.translate table that deletes combining marks; filled lazily, then looked up in C."""
+
+    def __missing__(self, code_point: int) -> int | None:
+        value = None if unicodedata.combining(chr(code_point)) else code_point
+        self[code_point] = value
+        return value
+
+
+_DROP_COMBINING = _DropCombining()
 
 
 def fold(text: str) -> str:
     """Lower case without diacritics: 'Hälsovård' -> 'halsovard'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        return text.lower()  # same as casefold + NFKD for ASCII, and much faster on long texts
+    return unicodedata.normalize("NFKD", text.casefold()).translate(_DROP_COMBINING)
 
 
 def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
+
+
+def service_fields(s: Service) -> list[tuple[str, str, int]]:
+    """(language, text, field weight) of every searchable text of a service."""
+    fields: list[tuple[str, str, int]] = []
+    for lang, t in s.names.items():
+        fields.append((lang, t, W_NAME))
+    for lang, kws in s.keywords.items():
+        for kw in kws:
+            fields.append((lang, kw, W_KEYWORD))
+    for prov in (s.responsible_provider, *s.producers):
+        for lang, t in prov.names.items():
+            fields.append((lang, t, W_PROVIDER))
+    for lang, t in s.short_descriptions.items():
+        fields.append((lang, t, W_SHORT))
+    for lang, t in s.descriptions.items():
+        fields.append((lang, t, W_LONG))
+    return fields
+
+
+def _weight_of(field: tuple[str, str, int]) -> int:
+    return field[2]
+
+
+def tie_break_key(s: Service) -> tuple[str, str]:
+    return fold(s.names.get("fi", s.id)), s.id
 
 
 @dataclass(frozen=True)
@@ -40,69 +112,180 @@ class SearchHit:
     score: float
 
 
+# One posting list: (field weight, language number, ascending service numbers).
+_Posting = tuple[int, int, array]
+
+
+def _contains(sorted_arr: array, value: int) -> bool:
+    i = bisect.bisect_left(sorted_arr, value)
+    return i < len(sorted_arr) and sorted_arr[i] == value
+
+
 class SearchIndex:
+    """Immutable once built; ``search`` keeps no state between calls, so any thread may call it."""
+
     def __init__(self, services: Iterable[Service]) -> None:
-        # token -> {service position: (weight, lang)}, with lang '' for language-neutral fields
-        postings: dict[str, dict[int, dict[str, float]]] = {}
-        self._ids: list[str] = []
-        self._names: list[str] = []
-        for pos, s in enumerate(services):
-            self._ids.append(s.id)
-            self._names.append(fold(s.names.get("fi", s.id)))
-            fields: list[tuple[str, str, float]] = []
-            for lang, t in s.names.items():
-                fields.append((lang, t, W_NAME))
-            for lang, kws in s.keywords.items():
-                for kw in kws:
-                    fields.append((lang, kw, W_KEYWORD))
-            for lang, t in s.short_descriptions.items():
-                fields.append((lang, t, W_SHORT))
-            for lang, t in s.descriptions.items():
-                fields.append((lang, t, W_LONG))
-            for prov in (s.responsible_provider, *s.producers):
-                for lang, t in prov.names.items():
-                    fields.append((lang, t, W_PROVIDER))
-            for lang, text, weight in fields:
-                for w in words(text):
-                    per_lang = postings.setdefault(w, {}).setdefault(pos, {})
-                    if per_lang.get(lang, 0.0) < weight:
-                        per_lang[lang] = weight
-        self._tokens = sorted(postings)
-        self._postings = postings
+        ordered = sorted(services, key=tie_break_key)
+        # Service number = position in tie-break order.
+        self._ids: list[str] = [s.id for s in ordered]
+        self._number = {sid: n for n, sid in enumerate(self._ids)}
+        self._langs: dict[str, int] = {}
+
+        # (token, language number, weight) -> service numbers, appended in ascending order.
+        # language number -> weight -> token -> service numbers, appended in ascending order.
+        tables: dict[int, dict[int, dict[str, array]]] = {}
+        langs = self._langs
+        for n, s in enumerate(ordered):
+            per_lang: dict[str, dict[str, int]] = {}
+            # Lowest weight first, so a better field overwrites a worse one.
+            for lang, text, weight in sorted(service_fields(s), key=_weight_of):
+                best = per_lang.get(lang)
+                if best is None:
+                    per_lang[lang] = best = {}
+                best.update(dict.fromkeys(words(text), weight))
+            for lang, best in per_lang.items():
+                li = langs.setdefault(lang, len(langs))
+                by_weight = tables.get(li)
+                if by_weight is None:
+                    tables[li] = by_weight = {w: {} for w in _WEIGHTS}
+                for w, weight in best.items():
+                    table = by_weight[weight]
+                    arr = table.get(w)
+                    if arr is None:
+                        table[w] = arr = array("i")
+                    arr.append(n)
+
+        by_token: dict[str, list[_Posting]] = {}
+        for li, by_weight in tables.items():
+            for weight, table in by_weight.items():
+                for w, arr in table.items():
+                    by_token.setdefault(w, []).append((weight, li, arr))
+        del tables
+        self._tokens: list[str] = sorted(by_token)
+        self._postings: dict[str, tuple[_Posting, ...]] = {t: tuple(p) for t, p in by_token.items()}
+        self._merged: dict[str, tuple[_Posting, ...]] = self._merge_busy_prefixes()
+
+    def _merge_busy_prefixes(self) -> dict[str, tuple[_Posting, ...]]:
+        """Posting lists of every prefix shared by many tokens, merged per language and weight.
+
+        A service is kept only at its best weight per language for the prefix, which is all
+        the ranking needs (the best match counts), and keeps the merged lists small.
+        """
+        counts: dict[str, int] = {}
+        for t in self._tokens:
+            for k in range(1, len(t) + 1):
+                p = t[:k]
+                counts[p] = counts.get(p, 0) + 1
+        merged: dict[str, tuple[_Posting, ...]] = {}
+        for p, count in counts.items():
+            if count <= _MERGE_TOKENS_ABOVE:
+                continue
+            lo, hi = self._token_range(p)
+            per_lang: dict[int, dict[int, list[array]]] = {}
+            for t in self._tokens[lo:hi]:
+                for weight, li, arr in self._postings[t]:
+                    per_lang.setdefault(li, {}).setdefault(weight, []).append(arr)
+            out: list[_Posting] = []
+            for li, by_weight in per_lang.items():
+                seen: set[int] = set()
+                for weight in sorted(by_weight, reverse=True):
+                    members = set().union(*by_weight[weight])
+                    members -= seen
+                    if members:
+                        seen |= members
+                        out.append((weight, li, array("i", sorted(members))))
+            merged[p] = tuple(out)
+        return merged
 
     def __len__(self) -> int:
         return len(self._ids)
 
-    def _matches(self, qword: str) -> dict[int, float]:
-        """Best score per service for one query word (as exact word or prefix)."""
-        best: dict[int, float] = {}
-        lo = bisect.bisect_left(self._tokens, qword)
-        hi = bisect.bisect_left(self._tokens, qword + "\uffff")
-        for token in self._tokens[lo:hi]:
-            bonus = EXACT_BONUS if token == qword else 1.0
-            for pos, per_lang in self._postings[token].items():
-                score = max(w * bonus * (OWN_LANGUAGE_BONUS if lang == self._lang else 1.0)
-                            for lang, w in per_lang.items())
-                if score > best.get(pos, 0.0):
-                    best[pos] = score
-        return best
+    def _token_range(self, prefix: str) -> tuple[int, int]:
+        lo = bisect.bisect_left(self._tokens, prefix)
+        hi = bisect.bisect_left(self._tokens, prefix + "\uffff", lo)
+        return lo, hi
+
+    def _streams(self, qword: str, own: int) -> list[tuple[int, array]]:
+        """(integer score, service numbers) lists for one query word; each service's best is its score."""
+        out: list[tuple[int, array]] = []
+        merged = self._merged.get(qword)
+        if merged is not None:
+            for weight, li, arr in merged:
+                out.append((weight * _PREFIX * (_OWN_LANG if li == own else _OTHER_LANG), arr))
+            for weight, li, arr in self._postings.get(qword, ()):
+                out.append((weight * _EXACT * (_OWN_LANG if li == own else _OTHER_LANG), arr))
+            return out
+        lo, hi = self._token_range(qword)
+        for t in self._tokens[lo:hi]:
+            bonus = _EXACT if t == qword else _PREFIX
+            for weight, li, arr in self._postings[t]:
+                out.append((weight * bonus * (_OWN_LANG if li == own else _OTHER_LANG), arr))
+        return out
 
     def search(self, query: str, lang: str = "fi", limit: int = 50,
                allowed: set[str] | None = None) -> list[SearchHit]:
-        qwords = words(query)
-        if not qwords:
+        qwords = sorted(set(words(query)))
+        if not qwords or limit <= 0:
             return []
-        self._lang = lang
-        total: dict[int, float] | None = None
-        for qw in sorted(set(qwords), key=len, reverse=True):
-            m = self._matches(qw)
-            if total is None:
-                total = m
-            else:
-                total = {pos: total[pos] + sc for pos, sc in m.items() if pos in total}
+        own = self._langs.get(lang, -1)
+        streams = [self._streams(w, own) for w in qwords]
+        if any(not s for s in streams):
+            return []
+        if len(streams) == 1 and allowed is None:
+            ranked = self._top_one_word(streams[0], limit)
+        else:
+            ranked = self._top_scored(streams, limit, allowed)
+        return [SearchHit(self._ids[n], score / _UNIT) for n, score in ranked]
+
+    @staticmethod
+    def _top_one_word(streams: list[tuple[int, array]], limit: int) -> list[tuple[int, int]]:
+        """Best first: groups of equal score in descending order, each merged in tie-break order."""
+        streams.sort(key=lambda s: -s[0])
+        found: list[tuple[int, int]] = []
+        seen: set[int] = set()
+        i, end = 0, len(streams)
+        while i < end:
+            score = streams[i][0]
+            j = i + 1
+            while j < end and streams[j][0] == score:
+                j += 1
+            group = [arr for _, arr in streams[i:j]]
+            for n in (heapq.merge(*group) if len(group) > 1 else group[0]):
+                if n in seen:
+                    continue
+                seen.add(n)
+                found.append((n, score))
+                if len(found) >= limit:
+                    return found
+            i = j
+        return found
+
+    def _top_scored(self, streams: list[list[tuple[int, array]]], limit: int,
+                    allowed: set[str] | None) -> list[tuple[int, int]]:
+        """Every candidate of the rarest word scored with C-level set and dict operations."""
+        streams = sorted(streams, key=lambda st: sum(len(a) for _, a in st))
+        total: dict[int, int] = {}
+        for score, arr in sorted(streams[0], key=lambda s: s[0]):
+            total.update(dict.fromkeys(arr, score))  # a higher score overwrites a lower one
+        if allowed is not None:
+            keep = {self._number[sid] for sid in allowed if sid in self._number}
+            total = {n: total[n] for n in keep.intersection(total)}
+        for word_streams in streams[1:]:
             if not total:
                 return []
-        hits = [(score, pos) for pos, score in total.items()
-                if allowed is None or self._ids[pos] in allowed]
-        hits.sort(key=lambda h: (-h[0], self._names[h[1]]))
-        return [SearchHit(self._ids[pos], score) for score, pos in hits[:limit]]
+            candidates = set(total)
+            best: dict[int, int] = {}
+            # Best score first: a candidate's first hit is its score for this word, so it
+            # leaves the candidates and later (worse) lists only need checking for the rest.
+            for score, arr in sorted(word_streams, key=lambda s: -s[0]):
+                if len(candidates) * 16 < len(arr):
+                    hits = [n for n in candidates if _contains(arr, n)]
+                else:
+                    hits = candidates.intersection(arr)
+                if hits:
+                    best.update(dict.fromkeys(hits, score))
+                    candidates.difference_update(hits)
+                    if not candidates:
+                        break
+            total = {n: total[n] + s for n, s in best.items()}
+        return heapq.nsmallest(limit, total.items(), key=lambda kv: (-kv[1], kv[0]))

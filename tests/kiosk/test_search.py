@@ -28,3 +28,219 @@ def test_name_match_outranks_description_match(catalogue):
 def test_no_match_and_empty_query(catalogue):
     assert catalogue.search("zzzqqq") == []
     assert catalogue.search("   ") == []
+
+
+# -- the index on its own: ranking rules, languages, and a brute-force reference ---------------
+
+import random  # noqa: E402
+from concurrent.futures import ThreadPoolExecutor  # noqa: E402
+from fractions import Fraction  # noqa: E402
+
+from kiosk.catalogue.domain import Provider, Service  # noqa: E402
+from kiosk.catalogue.search import SearchIndex, fold, words  # noqa: E402
+
+
+def _provider(pid="prov", names=None):
+    return Provider(id=pid, names=names or {"fi": "Tuottaja", "sv": "Producent", "en": "Producer"},
+                    sector="public", organiser_type="municipality", business_id=None, contact={},
+                    accepts_vouchers=False)
+
+
+def _service(sid, names=None, keywords=None, short=None, desc=None, provider=None):
+    provider = provider or _provider()
+    return Service(id=sid, names=names or {"fi": sid, "sv": sid, "en": sid},
+                   short_descriptions=short or {"fi": "lyhyt", "sv": "kort", "en": "short"},
+                   descriptions=desc or {"fi": "kuvaus", "sv": "beskrivning", "en": "description"},
+                   user_instructions={}, goal={}, content={}, outputs={}, quality={}, charge_type="free",
+                   price_text={}, target_groups=("adults",), life_events=(), service_classes=(),
+                   keywords=keywords or {}, languages=("fi", "sv", "en"), responsible_provider=provider,
+                   producers=(provider,))
+
+
+def ids(index, query, lang="fi", **kw):
+    return [h.service_id for h in index.search(query, lang, **kw)]
+
+
+def test_fold_and_words():
+    assert fold("Hälsovård ÄITIYSNEUVOLA Straße") == "halsovard aitiysneuvola strasse"
+    assert words("Kasvatus- ja perheneuvola, Tölö!") == ["kasvatus", "ja", "perheneuvola", "tolo"]
+
+
+def test_field_order_name_keyword_provider_short_description():
+    index = SearchIndex([
+        _service("in-desc", desc={"fi": "xylofoni soi"}),
+        _service("in-short", short={"fi": "xylofoni soi"}),
+        _service("in-provider", provider=_provider("p2", {"fi": "Xylofoni ry"})),
+        _service("in-keywords", keywords={"fi": ("xylofoni",)}),
+        _service("in-name", names={"fi": "Xylofoni", "sv": "a", "en": "b"}),
+    ])
+    expected = ["in-name", "in-keywords", "in-provider", "in-short", "in-desc"]
+    assert ids(index, "xylofoni") == expected
+    assert ids(index, "xylo") == expected  # the same order for a prefix
+
+
+def test_exact_word_outranks_prefix_in_the_same_field():
+    index = SearchIndex([_service("a-longer", names={"fi": "Saunailta"}), _service("b-exact", names={"fi": "Sauna"})])
+    assert ids(index, "sauna") == ["b-exact", "a-longer"]
+    # Both are prefix matches for "saun": equal scores, so the Finnish name decides.
+    assert ids(index, "saun") == ["b-exact", "a-longer"] or ids(index, "saun") == ["a-longer", "b-exact"]
+    hits = SearchIndex([_service("x", names={"fi": "Sauna"})]).search("sauna")
+    assert hits[0].score == pytest.approx(10 * 1.5 * 1.2)
+
+
+def test_own_language_counts_a_little_more():
+    index = SearchIndex([_service("fi-name", names={"fi": "Kahvila", "sv": "x", "en": "y"}),
+                         _service("sv-name", names={"fi": "z", "sv": "Kahvila", "en": "y"})])
+    assert ids(index, "kahvila", "fi") == ["fi-name", "sv-name"]
+    assert ids(index, "kahvila", "sv") == ["sv-name", "fi-name"]
+    # ... but only a little: a name in another language still beats a keyword in your own.
+    index = SearchIndex([_service("kw", keywords={"fi": ("neuvola",)}),
+                         _service("name-sv", names={"fi": "q", "sv": "Neuvola", "en": "q"})])
+    assert ids(index, "neuvola", "fi") == ["name-sv", "kw"]
+
+
+def test_diacritics_both_ways_and_all_languages():
+    index = SearchIndex([
+        _service("with-marks", names={"fi": "Äitiysneuvola", "sv": "Hälsovård", "en": "Maternity clinic"}),
+        _service("without-marks", names={"fi": "Aitiyspoliklinikka", "sv": "Halsostation", "en": "Outpatients"}),
+        _service("other", names={"fi": "Kirjasto", "sv": "Bibliotek", "en": "Library"}),
+    ])
+    assert ids(index, "aitiysneuvola") == ["with-marks"]
+    assert ids(index, "halsovard", "sv") == ["with-marks"]
+    assert ids(index, "äitiyspoli") == ["without-marks"]   # query has marks, the text has none
+    assert ids(index, "hälsost") == ["without-marks"]
+    assert ids(index, "ÄITIYS") == ["with-marks", "without-marks"]
+    assert ids(index, "bibliotek", "fi") == ["other"]        # Swedish text found from a Finnish screen
+    assert ids(index, "librar", "sv") == ["other"]            # English prefix
+    assert ids(index, "library") == ids(index, "LIBRARY") == ids(index, "  library, ") == ["other"]
+
+
+def test_several_words_must_all_match_and_add_up():
+    index = SearchIndex([
+        _service("both", names={"fi": "Perhekahvila"}, keywords={"fi": ("perhe", "kahvi")}),
+        _service("both-in-name", names={"fi": "Perhe kahvila"}),
+        _service("only-one", names={"fi": "Kahvila"}),
+    ])
+    assert ids(index, "perhe kahv") == ["both-in-name", "both"]
+    assert ids(index, "kahv perhe") == ["both-in-name", "both"]
+    assert ids(index, "perhe zzz") == []
+    assert ids(index, "kahvila") == ["only-one", "both-in-name"]  # a prefix, not a part of a word
+
+
+def test_limit_and_allowed():
+    index = SearchIndex([_service(f"s{i:02d}", names={"fi": f"Neuvola {i:02d}"}) for i in range(30)])
+    assert ids(index, "neuvola", limit=5) == ["s00", "s01", "s02", "s03", "s04"]
+    assert ids(index, "neuvola", allowed={"s07", "s03", "nope"}) == ["s03", "s07"]
+    assert ids(index, "neuvola", limit=0) == []
+    assert len(index) == 30
+
+
+def test_no_state_between_concurrent_searches_in_different_languages():
+    index = SearchIndex([_service("fi-name", names={"fi": "Kahvila", "sv": "x", "en": "y"}),
+                         _service("sv-name", names={"fi": "z", "sv": "Kahvila", "en": "y"})])
+    expected = {lang: ids(index, "kah", lang) for lang in ("fi", "sv")}
+    assert expected["fi"] != expected["sv"]
+    jobs = [("fi", "sv")[i % 2] for i in range(2000)]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda lang: (lang, ids(index, "kah", lang)), jobs))
+    assert all(result == expected[lang] for lang, result in got)
+    assert not hasattr(index, "_lang")
+
+
+# A reference that applies the documented rules literally, in exact arithmetic, service by service.
+_FIELD_WEIGHTS = {"names": 10, "keywords": 6, "provider": 4, "short": 2, "description": 1}
+
+
+def _reference_tokens(s):
+    texts = [(lg, t, "names") for lg, t in s.names.items()]
+    texts += [(lg, kw, "keywords") for lg, kws in s.keywords.items() for kw in kws]
+    texts += [(lg, t, "provider") for p in (s.responsible_provider, *s.producers) for lg, t in p.names.items()]
+    texts += [(lg, t, "short") for lg, t in s.short_descriptions.items()]
+    texts += [(lg, t, "description") for lg, t in s.descriptions.items()]
+    return {(lg, w, _FIELD_WEIGHTS[f]) for lg, t, f in texts for w in words(t)}
+
+
+def _reference(services, query, lang, limit=50, allowed=None):
+    """``services``: (service, its tokens) pairs."""
+    qwords = set(words(query))
+    if not qwords:
+        return []
+    ranked = []
+    for s, tokens in services:
+        if allowed is not None and s.id not in allowed:
+            continue
+        total = Fraction(0)
+        for q in qwords:
+            best = max((weight * (Fraction(3, 2) if w == q else 1) * (Fraction(6, 5) if lg == lang else 1)
+                        for lg, w, weight in tokens if w.startswith(q)), default=None)
+            if best is None:
+                break
+            total += best
+        else:
+            ranked.append((-total, fold(s.names.get("fi", s.id)), s.id))
+    ranked.sort()
+    return [(sid, float(-neg)) for neg, _, sid in ranked[:limit]]
+
+
+_LETTERS = "aäåbdeghijklmnoöprstuvy"
+
+
+def _random_word(rng):
+    return "".join(rng.choice(_LETTERS) for _ in range(rng.choice((1, 2, 2, 3, 4, 5, 6, 8))))
+
+
+def _random_text(rng, n):
+    return " ".join(_random_word(rng) for _ in range(n)).capitalize()
+
+
+def _random_catalogue(rng, n):
+    providers = [_provider(f"p{i}", {lg: _random_text(rng, 2) for lg in ("fi", "sv", "en")}) for i in range(12)]
+    services = []
+    for i in range(n):
+        langs = ("fi", "sv", "en") + (("so",) if rng.random() < 0.1 else ())
+        prov = rng.choice(providers)
+        services.append(Service(
+            id=f"svc-{i:04d}", names={lg: _random_text(rng, rng.randint(1, 3)) for lg in langs},
+            short_descriptions={lg: _random_text(rng, rng.randint(2, 6)) for lg in langs},
+            descriptions={lg: _random_text(rng, rng.randint(3, 12)) for lg in langs},
+            user_instructions={}, goal={}, content={}, outputs={}, quality={}, charge_type="free", price_text={},
+            target_groups=("adults",), life_events=(), service_classes=(),
+            keywords={lg: tuple(_random_word(rng) for _ in range(rng.randint(0, 3))) for lg in langs},
+            languages=langs, responsible_provider=prov,
+            producers=(prov, rng.choice(providers)) if rng.random() < 0.2 else (prov,)))
+    # Some services share a Finnish name, so ties really are broken by id.
+    for i in range(0, n, 37):
+        services[i] = _service(services[i].id, names={"fi": "Yhteinen nimi", "sv": "Samma", "en": "Same"})
+    rng.shuffle(services)
+    return services
+
+
+def test_results_equal_a_brute_force_reference_on_a_random_catalogue():
+    rng = random.Random(20261125)
+    services = _random_catalogue(rng, 400)
+    index = SearchIndex(services)
+    with_tokens = [(s, _reference_tokens(s)) for s in services]
+    vocabulary = sorted({w for s in services for t in s.names.values() for w in words(t)}
+                        | {w for s in services for t in s.descriptions.values() for w in words(t)})
+    queries = list(_LETTERS) + ["".join(rng.choice(_LETTERS) for _ in range(2)) for _ in range(40)]
+    for w in rng.sample(vocabulary, 50):
+        queries += [w, w[: max(1, len(w) // 2)], w.upper()]
+    queries += [f"{rng.choice(vocabulary)[:2]} {rng.choice(vocabulary)[:rng.randint(1, 4)]}" for _ in range(40)]
+    queries += [f"{rng.choice(_LETTERS)} {rng.choice(_LETTERS)} {rng.choice(_LETTERS)}" for _ in range(20)]
+    queries += ["yhteinen", "sama", "zzzz", "", "a zzzz"]
+    # The prefix merging at build time is really exercised (or this test would prove less than it says).
+    assert any(len(q) == 1 and q in index._merged for q in queries)
+    assert any(len(q) == 2 and q not in index._merged and index.search(q) for q in queries)
+    all_ids = [s.id for s in services]
+    checked = nonempty = 0
+    for q in queries:
+        for lang in rng.sample(("fi", "sv", "en", "so", "de"), 2):
+            limit = rng.choice((1, 3, 10, 50, 1000))
+            allowed = set(rng.sample(all_ids, 150)) if rng.random() < 0.2 else None
+            got = [(h.service_id, h.score) for h in index.search(q, lang, limit=limit, allowed=allowed)]
+            want = _reference(with_tokens, q, lang, limit, allowed)
+            assert [g[0] for g in got] == [w[0] for w in want], (q, lang, limit, allowed is not None)
+            assert [g[1] for g in got] == pytest.approx([w[1] for w in want]), (q, lang)
+            checked += 1
+            nonempty += bool(want)
+    assert nonempty > checked * 0.6  # the comparison is mostly about real result lists, not empty ones
