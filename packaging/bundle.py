@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the kiosk bundle, write its manifest of file hashes, compare two builds.
 
-    python packaging/bundle.py build [--out dist]     # what `make bundle` runs
+    python packaging/bundle.py build [--out dist] [--commit REV]   # what `make bundle` runs
     python packaging/bundle.py manifest DIR           # print DIR's manifest
     python packaging/bundle.py compare A B            # A, B: bundle folders or MANIFEST files
 
@@ -78,22 +78,23 @@ def git(*args: str) -> str:
     return subprocess.run(["git", *args], cwd=REPO, check=True, capture_output=True, text=True).stdout.strip()
 
 
-def build(out: Path) -> Path:
-    version = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
-    commit = git("rev-parse", "HEAD")
-    epoch = git("log", "-1", "--format=%ct", "HEAD")
-    if git("status", "--porcelain", "--untracked-files=no"):
+def build(out: Path, rev: str = "HEAD") -> Path:
+    commit = git("rev-parse", "--verify", f"{rev}^{{commit}}")
+    epoch = git("log", "-1", "--format=%ct", commit)
+    if rev == "HEAD" and git("status", "--porcelain", "--untracked-files=no"):
         print("bundle: note: the working tree has uncommitted changes; building the commit", commit[:12],
               "without them", file=sys.stderr)
-    work = REPO / "build" / "bundle"
+    out = Path(out).resolve()
+    # One work folder per output folder, so two builds can run side by side.
+    work = REPO / "build" / f"bundle-{hashlib.sha256(str(out).encode()).hexdigest()[:10]}"
     src = work / "src"
     shutil.rmtree(work, ignore_errors=True)
     src.mkdir(parents=True)
-    archive = subprocess.run(["git", "archive", "--format=tar", "HEAD"], cwd=REPO, check=True, capture_output=True).stdout
+    version = tomllib.loads(git("show", f"{commit}:pyproject.toml"))["project"]["version"]
+    archive = subprocess.run(["git", "archive", "--format=tar", commit], cwd=REPO, check=True, capture_output=True).stdout
     with tarfile.open(fileobj=__import__("io").BytesIO(archive)) as tar:
         tar.extractall(src, filter="data")
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "PYTHONHASHSEED": "0", "KIOSK_BUNDLE_SRC": str(src)}
-    out = Path(out).resolve()
     subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level=WARN",
          "--distpath", str(work / "dist"), "--workpath", str(work / "pyinstaller"),
@@ -120,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build")
     b.add_argument("--out", type=Path, default=REPO / "dist")
+    b.add_argument("--commit", default="HEAD", help="the commit to build (default HEAD)")
     m = sub.add_parser("manifest")
     m.add_argument("folder", type=Path)
     c = sub.add_parser("compare")
@@ -127,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("b", type=Path)
     args = parser.parse_args(argv)
     if args.command == "build":
-        build(args.out)
+        build(args.out, args.commit)
     elif args.command == "manifest":
         print("\n".join(manifest_lines(args.folder)))
     elif args.command == "compare":
