@@ -1181,3 +1181,897 @@ SERVICES += [
                           room="Pohjakerros, lastauslaiturin puoleinen ovi | Bottenvåningen, dörren vid "
                                "lastkajen | Basement, the door by the loading bay")]),
 ]
+
+KELA_HOURS = hours({"mon-fri": "09:00-16:00"})
+LIBRARY_HOURS = hours({"mon-thu": "09:00-20:00", "fri": "09:00-18:00", "sat-sun": "10:00-16:00"},
+                      open_on={"2026-12-24": "09:00-12:00", "2026-12-31": "09:00-15:00"})
+
+SERVICES += [
+    # -- mental health and substance use ---------------------------------------------------------
+    service(
+        "mental-health-nurse", "hki-sote",
+        name="Mielenterveys- ja päihdehoitajan vastaanotto | Mottagning för psykisk hälsa och missbruk | "
+             "Mental health and substance use nurse",
+        short="Keskusteluapua masennukseen, ahdistukseen, unettomuuteen tai alkoholin käyttöön terveysasemalla "
+              "ilman lähetettä. | Samtalsstöd vid depression, ångest, sömnlöshet eller alkoholbruk på "
+              "hälsostationen utan remiss. | Talking help for depression, anxiety, sleeplessness or drinking at "
+              "the health station, no referral needed.",
+        desc="Psykiatrinen sairaanhoitaja tapaa sinut muutaman kerran ja käy läpi, mikä helpottaisi oloa. "
+             "Hoitona voi olla lyhyt terapia, nettiterapia, lääkärin arvio lääkityksestä tai ohjaus "
+             "vertaisryhmään. Voit tulla myös, jos olet huolissasi läheisesi juomisesta. | En psykiatrisk "
+             "sjukskötare träffar dig några gånger och går igenom vad som kunde lätta ditt mående. Vården kan "
+             "vara en kort terapi, nätterapi, läkarens bedömning av medicinering eller vägledning till en "
+             "kamratgrupp. Du kan också komma om du oroar dig för en närståendes drickande. | A psychiatric "
+             "nurse meets you a few times and works out what would make you feel better. That might be short "
+             "therapy, online therapy, a doctor's view on medication or a peer group. You can also come if you "
+             "are worried about someone else's drinking.",
+        instr="Soita terveysaseman takaisinsoittoon ja pyydä aikaa mielenterveyshoitajalle. Kriisissä soita "
+              "kriisipäivystykseen. | Ring hälsostationens återuppringning och be om tid hos skötaren för psykisk "
+              "hälsa. Vid kris, ring krisjouren. | Call the health station call-back and ask for the mental "
+              "health nurse. In a crisis, call the crisis line.",
+        goal="Mielen ongelmat hoidetaan varhain lähellä kotia. | Psykiska problem behandlas tidigt nära hemmet. | "
+             "Mental health problems are treated early and close to home.",
+        content="Hoidon tarpeen arvio, lyhytterapia, päihdeneuvonta ja ohjaus jatkohoitoon. | Bedömning av "
+                "vårdbehovet, korttidsterapi, missbruksrådgivning och hänvisning till fortsatt vård. | "
+                "Assessment, brief therapy, substance-use advice and referral onwards.",
+        outputs="Käynnit, hoitoon pääsyn aika ja mielialamittarien muutos neljännesvuosittain. | Besök, tid till "
+                "vård och förändring i stämningsmätningar kvartalsvis. | Visits, time to treatment and change in "
+                "mood scores each quarter.",
+        quality="Ensimmäinen käynti kahden viikon sisällä, nuorille viikon sisällä. | Första besöket inom två "
+                "veckor, för unga inom en vecka. | A first visit within two weeks, within a week for young "
+                "people.",
+        tg="adults,children_and_young_people,special_support", le="mental_wellbeing,health_and_illness",
+        cls="mental_health_and_substance,health_care",
+        keywords="mielenterveys, masennus, ahdistus, unettomuus, alkoholi, päihteet, psykiatrinen sairaanhoitaja | "
+                 "psykisk hälsa, depression, ångest, sömnlöshet, alkohol, missbruk | mental health, depression, "
+                 "anxiety, insomnia, alcohol, drinking, substance use",
+        langs="fi,sv,en",
+        channels=[
+            visit("centre", room="3. kerros, huone 330 | 3 våningen, rum 330 | 2nd floor, room 330",
+                  hours=CENTRE_HOURS, rules=[rule("mon-fri", "08:30,10:00,12:30,14:00", 60, weeks=4)]),
+            video("https://video.example.fi/kontula/mielenterveys", "Mielenterveyshoitaja videolla | Skötare "
+                  "för psykisk hälsa per video | Mental health nurse by video", hours({"mon,thu": "15:00-18:00"}),
+                  rules=[rule("mon,thu", "15:00,16:00,17:00", 50, weeks=4)]),
+        ]),
+    service(
+        "health-advice-point", "hki-sote",
+        name="Terveysneuvontapiste | Hälsorådgivningspunkten | Harm reduction health advice point",
+        short="Nimetön ja maksuton piste: puhtaat välineet, neulojen vaihto, testit ja naloksoni huumeita "
+              "käyttäville. | Anonym och avgiftsfri punkt: rena verktyg, sprutbyte, tester och naloxon för "
+              "personer som använder droger. | Anonymous and free: clean equipment, needle exchange, tests and "
+              "naloxone for people who use drugs.",
+        desc="Terveysneuvontapisteessä ei kysytä nimeä eikä moralisoida. Saat puhtaat käyttövälineet, voit "
+             "palauttaa käytetyt, testauttaa hepatiitit ja HIV:n ja saada rokotuksen. Hoitaja auttaa myös "
+             "haavojen kanssa ja kertoo, miten hoitoon pääsee, kun tuntuu siltä. | På hälsorådgivningspunkten "
+             "frågar ingen efter ditt namn och ingen moraliserar. Du får rena verktyg, kan lämna tillbaka "
+             "använda, testa dig för hepatit och hiv och få vaccin. Skötaren hjälper också med sår och berättar "
+             "hur du kommer till vård när du känner att det är dags. | Nobody asks your name or lectures you "
+             "here. You get clean equipment, can return used kit, get tested for hepatitis and HIV and be "
+             "vaccinated. The nurse also helps with wounds and tells you how to get into treatment when you "
+             "feel ready.",
+        instr="Tule ilman ajanvarausta sivuovesta. Palauta käytetyt neulat särmäisastiassa. | Kom utan "
+              "tidsbokning via sidodörren. Lämna använda nålar i en riskavfallsburk. | Come in by the side "
+              "door without booking. Bring used needles back in a sharps box.",
+        goal="Tartuntataudit ja yliannostuskuolemat vähenevät. | Färre infektionssjukdomar och "
+             "överdosdödsfall. | Fewer infections and overdose deaths.",
+        content="Välineiden vaihto, testaus, rokotukset, haavahoito ja naloksonikoulutus. | Byte av verktyg, "
+                "testning, vaccinationer, sårvård och naloxonutbildning. | Equipment exchange, testing, "
+                "vaccination, wound care and naloxone training.",
+        outputs="Käyntikerrat, vaihdetut välineet ja testit kuukausittain, ilman henkilötietoja. | Besök, bytta "
+                "verktyg och tester månatligen, utan personuppgifter. | Visits, equipment exchanged and tests "
+                "monthly, without personal data.",
+        quality="Täysi nimettömyys; henkilökunta koulutettu haittojen vähentämiseen. | Full anonymitet; "
+                "personalen är utbildad i skademinimering. | Fully anonymous; staff trained in harm reduction.",
+        tg="adults,special_support", le="health_and_illness,mental_wellbeing",
+        cls="mental_health_and_substance,health_care",
+        keywords="terveysneuvonta, neulanvaihto, huumeet, päihteet, naloksoni, matala kynnys | sprutbyte, "
+                 "droger, naloxon, lågtröskel | needle exchange, harm reduction, drugs, naloxone, low threshold",
+        langs="fi,sv,en,ru,et",
+        channels=[walk_in("centre", "Terveysneuvontapiste, sivuovi | Hälsorådgivningspunkten, sidodörren | "
+                          "Health advice point, side door", hours({"mon,wed,fri": "12:00-17:00"}),
+                          room="Sivuovi B, katutaso | Sidodörr B, gatuplanet | Side door B, street level")]),
+    service(
+        "youth-mental-health", "hus",
+        name="Nuorten mielenterveyden nettiterapiat | Nätterapier för ungas psykiska hälsa | "
+             "Online therapy programmes for young people",
+        short="13–22-vuotiaille ohjattu nettiterapia ahdistukseen, masennukseen ja unettomuuteen "
+              "terapeutin tuella. | Handledd nätterapi för 13–22-åringar vid ångest, depression och sömnlöshet "
+              "med stöd av en terapeut. | Guided online therapy for 13 to 22-year-olds with anxiety, low mood "
+              "or sleep problems, supported by a therapist.",
+        desc="Nettiterapia tehdään omassa tahdissa puhelimella tai tietokoneella, ja oma terapeutti kommentoi "
+             "tehtäviä viikoittain. Ohjelmaan pääsee koulu- tai opiskeluterveydenhoitajan, "
+             "mielenterveyshoitajan tai lääkärin lähetteellä. | Nätterapin görs i egen takt på telefonen eller "
+             "datorn, och en egen terapeut kommenterar uppgifterna varje vecka. Man kommer med på remiss från "
+             "skol- eller studerandehälsovårdaren, skötaren för psykisk hälsa eller läkaren. | Online therapy "
+             "is done at your own pace on your phone or computer, and your own therapist comments on your "
+             "exercises every week. You join with a referral from a school or student nurse, a mental health "
+             "nurse or a doctor.",
+        instr="Pyydä lähetettä kouluterveydenhoitajalta tai terveysasemalta. Kirjautuminen pankkitunnuksilla "
+              "tai mobiilivarmenteella. | Be om remiss av skolhälsovårdaren eller hälsostationen. Logga in med "
+              "bankkoder eller mobilcertifikat. | Ask your school nurse or the health station for a referral. "
+              "Sign in with online banking codes or a mobile certificate.",
+        goal="Nuoren oireet lievittyvät ja arki sujuu ilman pitkää jonottamista. | Den ungas symtom lindras "
+             "och vardagen fungerar utan lång väntan. | Young people's symptoms ease and daily life works "
+             "without a long wait.",
+        content="8–12 viikon ohjelmat, viikoittainen terapeutin palaute ja videotapaamiset tarvittaessa. | "
+                "Program på 8–12 veckor, veckovis respons från terapeuten och videomöten vid behov. | 8 to "
+                "12-week programmes, weekly therapist feedback and video meetings when needed.",
+        outputs="Aloitetut ja läpikäydyt ohjelmat ja oiremittarien muutos. | Påbörjade och slutförda program "
+                "och förändring i symtommätningar. | Programmes started and finished, and change in symptom "
+                "scores.",
+        quality="Ohjelma alkaa viikon kuluessa lähetteestä. | Programmet börjar inom en vecka från remissen. | "
+                "The programme starts within a week of the referral.",
+        tg="children_and_young_people,swedish_speakers", le="mental_wellbeing,school_and_youth",
+        cls="mental_health_and_substance",
+        keywords="nettiterapia, nuoret, ahdistus, masennus, unettomuus, mielenterveys | nätterapi, unga, ångest, "
+                 "depression, sömn | online therapy, young people, teens, anxiety, depression, sleep",
+        channels=[web("https://www.example.fi/hus/nettiterapiat", "Nettiterapiat | Nätterapier | Online therapies"),
+                  video("https://video.example.fi/hus/nuoret", "Terapeutin videotapaaminen | Videomöte med "
+                        "terapeuten | Video meeting with your therapist", hours({"mon-fri": "12:00-18:00"}),
+                        rules=[rule("mon-fri", "14:00,15:00,16:00,17:00", 45, weeks=3)])]),
+    service(
+        "swedish-health-advice", "hki-sote",
+        name="Ruotsinkielinen terveysneuvonta videolla | Hälsorådgivning på svenska per video | "
+             "Health advice in Swedish by video",
+        short="Puhu terveydenhoitajan kanssa ruotsiksi videoyhteydellä kioskilta tai kotoa. | Tala med en "
+              "hälsovårdare på svenska via video från kiosken eller hemifrån. | Talk to a public health nurse "
+              "in Swedish over video from the kiosk or from home.",
+        desc="Kaikilla Itä-Helsingin terveysasemilla ei ole ruotsia puhuvaa hoitajaa paikalla joka päivä. "
+             "Videoneuvonnassa ruotsinkielinen terveydenhoitaja neuvoo sairauksissa, rokotuksissa ja "
+             "lääkityksessä ja varaa tarvittaessa ajan ruotsinkieliselle lääkärille. | Alla hälsostationer i "
+             "Östra Helsingfors har inte en svensktalande skötare på plats varje dag. I videorådgivningen ger "
+             "en svenskspråkig hälsovårdare råd om sjukdomar, vaccinationer och mediciner och bokar vid behov "
+             "tid hos en svenskspråkig läkare. | Not every health station in eastern Helsinki has a "
+             "Swedish-speaking nurse on site every day. In the video service a Swedish-speaking public health "
+             "nurse advises on illness, vaccinations and medicines, and books a Swedish-speaking doctor for "
+             "you if needed.",
+        instr="Valitse kioskilla kieleksi ruotsi ja paina Puhu hoitajan kanssa. Voit myös varata ajan etukäteen. | "
+              "Välj svenska i kiosken och tryck på Prata med en skötare. Du kan också boka tid i förväg. | "
+              "Choose Swedish at the kiosk and tap Talk to a nurse, or book a time in advance.",
+        goal="Ruotsinkielinen asukas saa terveyspalvelut omalla äidinkielellään. | Svenskspråkiga invånare får "
+             "hälsotjänster på sitt modersmål. | Swedish speakers get health services in their own language.",
+        content="Videoneuvonta, hoidon tarpeen arvio ja ajanvaraus ruotsiksi. | Videorådgivning, bedömning av "
+                "vårdbehov och tidsbokning på svenska. | Video advice, care-need assessment and booking in "
+                "Swedish.",
+        outputs="Videokäynnit ja varatut jatkoajat kuukausittain. | Videobesök och bokade fortsatta tider "
+                "månatligen. | Video visits and follow-up bookings each month.",
+        quality="Palvelu aina ruotsiksi; ei tulkkia välissä. | Tjänsten alltid på svenska; ingen tolk "
+                "emellan. | Always in Swedish, with no interpreter in between.",
+        tg="swedish_speakers,older_people,families_with_children", le="health_and_illness",
+        cls="health_care",
+        keywords="ruotsi, ruotsinkielinen, terveysneuvonta | på svenska, hälsorådgivning, hälsovårdare, "
+                 "svenskspråkig | Swedish, Swedish-speaking, health advice",
+        langs="sv",
+        channels=[video("https://video.example.fi/kontula/svenska", "Terveysneuvonta ruotsiksi | "
+                        "Hälsorådgivning på svenska per video | Health advice in Swedish",
+                        hours({"mon,wed,fri": "09:00-12:00"}),
+                        rules=[rule("mon,wed,fri", "09:00,09:30,10:00,10:30,11:00,11:30", 20, weeks=4)],
+                        langs=["sv"])]),
+]
+
+SERVICES += [
+    # -- work and integration ---------------------------------------------------------------------
+    service(
+        "employment-services", "hki-employment",
+        name="Työllisyyspalvelut työnhakijalle | Sysselsättningstjänster för arbetssökande | "
+             "Employment services for job seekers",
+        short="Ilmoittaudu työnhakijaksi, tee työllistymissuunnitelma ja löydä työtä, koulutusta tai "
+              "palkkatukea. | Anmäl dig som arbetssökande, gör upp en sysselsättningsplan och hitta arbete, "
+              "utbildning eller lönesubvention. | Register as a job seeker, make an employment plan and find "
+              "work, training or a pay subsidy.",
+        desc="Työttömäksi jäädessä ilmoittaudu työnhakijaksi viimeistään ensimmäisenä työttömyyspäivänä, "
+             "jotta saat työttömyysetuutta. Asiantuntija tapaa sinut alkuhaastattelussa, ja yhdessä sovitte, "
+             "mitä seuraavaksi tehdään: työnhakua, kurssi, työkokeilu tai palkkatuettu työ. | När du blir "
+             "arbetslös ska du anmäla dig som arbetssökande senast den första arbetslösa dagen för att få "
+             "arbetslöshetsförmån. En sakkunnig träffar dig i en inledande intervju, och tillsammans kommer ni "
+             "överens om nästa steg: jobbsökning, en kurs, arbetsprövning eller arbete med lönesubvention. | "
+             "When you lose your job, register as a job seeker on your first day out of work at the latest so "
+             "that you can get unemployment benefit. An adviser meets you for an initial interview, and you "
+             "agree together what comes next: job hunting, a course, a work trial or subsidised work.",
+        instr="Ilmoittaudu verkossa pankkitunnuksilla. Jos et pysty asioimaan verkossa, tule palvelupisteeseen. | "
+              "Anmäl dig på nätet med bankkoder. Om du inte kan sköta ärenden på nätet, kom till servicepunkten. | "
+              "Register online with your banking codes. If you cannot use online services, come to the service "
+              "point.",
+        goal="Työnhakija löytää työtä tai koulutusta mahdollisimman nopeasti. | Den arbetssökande hittar "
+             "arbete eller utbildning så snabbt som möjligt. | Job seekers find work or training as quickly as "
+             "possible.",
+        content="Alkuhaastattelu, työnhakukeskustelut, työllistymissuunnitelma, koulutukset ja palkkatuki. | "
+                "Inledande intervju, jobbsökarsamtal, sysselsättningsplan, utbildningar och lönesubvention. | "
+                "Initial interview, job-search meetings, an employment plan, training and pay subsidies.",
+        outputs="Asiakkaat, työllistyneet ja koulutukseen siirtyneet kuukausittain. | Kunder, sysselsatta och "
+                "de som gått vidare till utbildning månatligen. | Clients, people employed and people starting "
+                "training each month.",
+        quality="Alkuhaastattelu viiden arkipäivän kuluessa ilmoittautumisesta. | Inledande intervju inom fem "
+                "vardagar från anmälan. | An initial interview within five working days of registering.",
+        tg="adults,immigrants,special_support", le="work_and_unemployment,money_and_benefits",
+        cls="employment",
+        keywords="työtön, työnhaku, työkkäri, te-toimisto, työllisyyspalvelut, palkkatuki, työpaikka | "
+                 "arbetslös, arbetssökande, TE-byrå, jobb, lönesubvention | unemployed, job seeker, jobcentre, "
+                 "employment office, jobs, work",
+        langs="fi,sv,en,so,ar,ru",
+        channels=[
+            web("https://www.example.fi/helsinki/tyollisyys/ilmoittaudu", "Ilmoittaudu työnhakijaksi | Anmäl "
+                "dig som arbetssökande | Register as a job seeker"),
+            visit("kiosk", names="Työllisyyspalvelujen palvelupiste Kontula | Sysselsättningstjänsternas "
+                  "servicepunkt Gårdsbacka | Employment services point, Kontula",
+                  room="Ostoskeskuksen 2. kerros | Köpcentrets 2 våning | Shopping centre, 1st floor",
+                  hours=hours({"mon-thu": "09:00-16:00", "fri": "09:00-14:00"}),
+                  rules=[rule("mon-thu", "09:00,10:00,11:00,13:00,14:00,15:00", 45, weeks=3)]),
+            video("https://video.example.fi/tyollisyys/asiantuntija", "Asiantuntijan videotapaaminen | "
+                  "Videomöte med en sakkunnig | Video meeting with an adviser", hours({"mon-fri": "09:00-15:00"}),
+                  rules=[rule("mon-fri", "09:00,10:00,13:00,14:00", 30, weeks=3)]),
+            phone("+358 9 555 0210", "Työllisyyspalvelujen neuvonta | Sysselsättningstjänsternas rådgivning | "
+                  "Employment services helpline", hours({"mon-fri": "09:00-16:00"}), langs=["fi", "sv", "en"]),
+        ]),
+    service(
+        "ohjaamo", "hki-employment", producers="hki-employment,hki-youth",
+        name="Ohjaamo – alle 30-vuotiaiden neuvonta | Navigatorn – rådgivning för unga under 30 | "
+             "Ohjaamo – guidance for under-30s",
+        short="Yksi paikka nuorelle, joka miettii opiskelua, työtä, rahaa tai asumista; tule ilman "
+              "ajanvarausta. | En plats för unga som funderar på studier, jobb, pengar eller boende; kom utan "
+              "tidsbokning. | One place for young people wondering about study, work, money or housing; just "
+              "drop in.",
+        desc="Ohjaamossa samassa pöydässä istuvat opinto-ohjaaja, työllisyysasiantuntija, sosiaaliohjaaja ja "
+             "tarvittaessa psykiatrinen sairaanhoitaja. Voit tulla ihan vain kysymään, mitä tehdä seuraavaksi, "
+             "vaikka ansioluettelon teossa. | På Navigatorn sitter en studiehandledare, en sakkunnig inom "
+             "sysselsättning, en socialhandledare och vid behov en psykiatrisk sjukskötare vid samma bord. Du "
+             "kan komma bara för att fråga vad du ska göra härnäst, till exempel få hjälp med cv:t. | At "
+             "Ohjaamo a study counsellor, an employment adviser, a social counsellor and, if needed, a "
+             "psychiatric nurse sit at the same table. You can come just to ask what to do next, for example "
+             "to get help with your CV.",
+        instr="Tule paikalle ilman ajanvarausta tai laita viesti chatissa. | Kom utan tidsbokning eller skicka "
+              "ett meddelande i chatten. | Drop in without booking or send a message in the chat.",
+        goal="Jokainen nuori löytää paikkansa opiskelussa tai työelämässä. | Varje ung hittar sin plats i "
+             "studier eller arbetsliv. | Every young person finds a place in study or work.",
+        content="Ohjaus, työnhaun apu, sosiaaliohjaus ja matalan kynnyksen mielenterveystuki. | Vägledning, "
+                "hjälp att söka jobb, socialhandledning och lågtröskelstöd för psykisk hälsa. | Guidance, job "
+                "search help, social counselling and low-threshold mental health support.",
+        outputs="Käynnit ja nuorten jatkopolut raportoidaan kuukausittain. | Besök och de ungas fortsatta vägar "
+                "rapporteras månatligen. | Visits and young people's next steps are reported monthly.",
+        quality="Ei jonoa, ei lähetettä; jokainen nuori saa vastauksen samana päivänä. | Ingen kö, ingen "
+                "remiss; varje ung får svar samma dag. | No queue, no referral; every young person gets an "
+                "answer the same day.",
+        tg="children_and_young_people,immigrants", le="school_and_youth,work_and_unemployment",
+        cls="employment,social_services,education_and_culture",
+        keywords="ohjaamo, nuoret, opiskelu, työ, cv, ansioluettelo, kesätyö | navigatorn, unga, studier, jobb, "
+                 "cv, sommarjobb | ohjaamo, young people, study, job, CV, summer job",
+        langs="fi,sv,en,so,ar",
+        channels=[walk_in("kiosk", "Ohjaamo kioskilla | Navigatorn i kiosken | Ohjaamo at the kiosk",
+                          hours({"mon,wed": "12:00-17:00", "fri": "10:00-14:00"}),
+                          room="Kioskin nuorten nurkka | Kioskens ungdomshörna | The kiosk's youth corner"),
+                  web("https://www.example.fi/helsinki/ohjaamo/chat", "Ohjaamon chat | Navigatorns chatt | "
+                      "Ohjaamo chat")]),
+    service(
+        "career-guidance", "hki-employment",
+        name="Ura- ja koulutusneuvonta aikuisille | Karriär- och utbildningsrådgivning för vuxna | "
+             "Career and study guidance for adults",
+        short="Urapsykologi tai ohjaaja auttaa, kun mietit alanvaihtoa, uudelleenkoulutusta tai "
+              "ulkomailla saadun tutkinnon hyödyntämistä. | En karriärpsykolog eller handledare hjälper när du "
+              "funderar på att byta bransch, omskola dig eller använda en examen från utlandet. | A career "
+              "psychologist or adviser helps when you are thinking of changing field, retraining or using a "
+              "qualification gained abroad.",
+        desc="Neuvonta sopii sinulle, joka olet töissä mutta haluat muutosta, jäit pois työelämästä "
+             "sairauden vuoksi tai sait tutkintosi toisessa maassa. Tapaamisissa selvitetään vahvuudet, "
+             "koulutusvaihtoehdot ja rahoitus. | Rådgivningen passar dig som arbetar men vill ha en förändring, "
+             "har lämnat arbetslivet på grund av sjukdom eller har tagit din examen i ett annat land. Under "
+             "mötena reder ni ut dina styrkor, utbildningsalternativ och finansiering. | The guidance suits "
+             "you if you are working but want a change, have left work because of illness or got your "
+             "qualification in another country. Together you look at your strengths, study options and "
+             "funding.",
+        instr="Varaa aika verkossa; tapaaminen voi olla videolla. | Boka tid på nätet; mötet kan ske per "
+              "video. | Book online; the meeting can be by video.",
+        goal="Aikuinen löytää suunnan, joka vie työhön tai koulutukseen. | Den vuxna hittar en riktning som "
+             "leder till arbete eller utbildning. | Adults find a direction that leads to work or study.",
+        content="1–5 tapaamista, soveltuvuusarviot, tutkintojen tunnustamisen neuvonta. | 1–5 möten, "
+                "lämplighetsbedömningar och rådgivning om erkännande av examina. | 1 to 5 meetings, aptitude "
+                "assessments and advice on recognition of qualifications.",
+        outputs="Asiakkaat ja puolen vuoden seurannan tilanne raportoidaan. | Antalet kunder och läget efter "
+                "halvårsuppföljningen rapporteras. | Clients and their situation at six-month follow-up are "
+                "reported.",
+        quality="Asiakastyytyväisyys mitataan jokaisen tapaamisen jälkeen. | Kundnöjdheten mäts efter varje "
+                "möte. | Satisfaction is measured after every meeting.",
+        tg="adults,immigrants", le="work_and_unemployment,moving_to_finland", cls="employment,education_and_culture",
+        keywords="uraneuvonta, urapsykologi, alanvaihto, koulutus, tutkinnon tunnustaminen | karriärrådgivning, "
+                 "omskolning, utbildning, examen | career guidance, career change, retraining, qualification",
+        langs="fi,sv,en",
+        channels=[video("https://video.example.fi/tyollisyys/uraneuvonta", "Uraneuvonta videolla | "
+                        "Karriärrådgivning per video | Career guidance by video", hours({"tue-thu": "09:00-16:00"}),
+                        rules=[rule("tue-thu", "09:00,10:30,13:00,14:30", 75, weeks=5)]),
+                  web("https://www.example.fi/helsinki/tyollisyys/uraneuvonta", "Ajanvaraus | Tidsbokning | "
+                      "Book a meeting")]),
+    service(
+        "integration-services", "hki-integration",
+        name="Kotoutumisen alkukartoitus ja kotoutumisohjelma | Inledande kartläggning och integrationsprogram | "
+             "Initial assessment and integration programme",
+        short="Uutena Helsinkiin muuttanut saa suunnitelman suomen opiskeluun, työhön ja arkeen omalla "
+              "kielellään. | Den som nyss flyttat till Helsingfors får en plan för finskstudier, arbete och "
+              "vardag på sitt eget språk. | If you have just moved to Helsinki, you get a plan for learning "
+              "Finnish, work and daily life in your own language.",
+        desc="Alkukartoituksessa selvitetään koulutuksesi, kielitaitosi ja tavoitteesi, ja niiden pohjalta "
+             "tehdään kotoutumissuunnitelma. Siihen voi kuulua kotoutumiskoulutus, lukutaitokurssi tai "
+             "yhteiskuntaorientaatio. Tulkki on mukana maksutta. | I den inledande kartläggningen reds din "
+             "utbildning, dina språkkunskaper och dina mål ut, och utifrån dem görs en integrationsplan. I den "
+             "kan ingå integrationsutbildning, en läs- och skrivkurs eller samhällsorientering. Tolk ingår "
+             "utan kostnad. | The initial assessment looks at your education, languages and goals, and an "
+             "integration plan is built on them. It can include integration training, a literacy course or "
+             "an introduction to Finnish society. An interpreter is provided free of charge.",
+        instr="Ota mukaan oleskelulupa ja mahdolliset todistukset koulutuksesta. | Ta med uppehållstillstånd "
+              "och eventuella intyg över utbildning. | Bring your residence permit and any certificates of your "
+              "education.",
+        goal="Maahan muuttanut pääsee nopeasti kiinni kieleen, työhön ja yhteiskuntaan. | Den som flyttat hit "
+             "kommer snabbt in i språket, arbetslivet och samhället. | Newcomers quickly find their way into "
+             "the language, work and society.",
+        content="Alkukartoitus, kotoutumissuunnitelma, ohjaus kursseille ja seurantatapaamiset. | Kartläggning, "
+                "integrationsplan, vägledning till kurser och uppföljningsmöten. | Assessment, integration "
+                "plan, guidance to courses and follow-up meetings.",
+        outputs="Kartoitukset, suunnitelmat ja koulutukseen siirtyneet kuukausittain. | Kartläggningar, planer "
+                "och de som börjat en utbildning månatligen. | Assessments, plans and people starting courses "
+                "each month.",
+        quality="Alkukartoitus kuukauden kuluessa; palvelu äidinkielellä tai tulkin välityksellä. | "
+                "Kartläggning inom en månad; tjänsten på modersmålet eller via tolk. | Assessment within a "
+                "month, in your mother tongue or through an interpreter.",
+        tg="immigrants,adults", le="moving_to_finland,work_and_unemployment", cls="integration,employment",
+        keywords="kotoutuminen, maahanmuuttaja, alkukartoitus, suomen kieli, oleskelulupa | integration, "
+                 "invandrare, kartläggning, finska | integration, immigrant, newcomer, residence permit, "
+                 "learn Finnish",
+        langs="fi,sv,en,so,ar,ru,et,fa,uk",
+        channels=[visit("centre", room="4. kerros, kotoutumispalvelut | 4 våningen, integrationstjänsterna | "
+                        "3rd floor, integration services", hours=CENTRE_HOURS,
+                        rules=[rule("tue,thu", "09:00,11:00,13:00", 90, weeks=5)],
+                        langs=["fi", "en", "so", "ar", "ru", "uk"]),
+                  phone("+358 9 555 0341", "Kotoutumispalvelujen neuvonta | Integrationstjänsternas rådgivning | "
+                        "Integration services advice", hours({"mon-thu": "09:00-12:00"}),
+                        langs=["fi", "en", "ru", "ar"])]),
+    service(
+        "finnish-courses", "hki-adulted", charge="charged",
+        name="Suomen kielen kurssit aikuisille | Kurser i finska för vuxna | Finnish courses for adults",
+        short="Työväenopiston suomen kielen kurssit alkeista jatkotasolle, päivällä ja illalla. | "
+              "Arbetarinstitutets kurser i finska från nybörjarnivå till fortsättningsnivå, dag och kväll. | "
+              "The adult education centre's Finnish courses from beginner to advanced, day and evening.",
+        desc="Kursseilla harjoitellaan arjen suomea: kaupassa asiointia, lääkärissä käyntiä ja työhaastattelua. "
+             "Lähtötaso testataan ennen kurssia, ja ryhmät ovat pieniä. Lukutaitoryhmä sopii niille, jotka "
+             "opettelevat lukemaan ja kirjoittamaan. | På kurserna övar man vardagsfinska: att handla, gå till "
+             "läkaren och klara en arbetsintervju. Nivån testas före kursen och grupperna är små. Läs- och "
+             "skrivgruppen passar dem som lär sig läsa och skriva. | The courses practise everyday Finnish: "
+             "shopping, going to the doctor and job interviews. Your level is tested before the course and "
+             "groups are small. The literacy group is for people learning to read and write.",
+        instr="Ilmoittaudu verkossa tai kirjaston neuvonnassa. Tasotesti tehdään ennen kurssia. | Anmäl dig "
+              "på nätet eller i bibliotekets rådgivning. Nivåtestet görs före kursen. | Sign up online or at "
+              "the library desk. A level test is done before the course.",
+        goal="Asukas pärjää arjessa ja työelämässä suomeksi. | Invånaren klarar vardagen och arbetslivet på "
+             "finska. | Residents manage daily life and work in Finnish.",
+        content="Kurssit tasoilla A1–B1, lukutaitoryhmä ja keskusteluryhmät. | Kurser på nivåerna A1–B1, läs- "
+                "och skrivgrupp och samtalsgrupper. | Courses at levels A1–B1, a literacy group and "
+                "conversation groups.",
+        outputs="Kurssit, opiskelijat ja suoritetut tasot lukukausittain. | Kurser, studerande och avklarade "
+                "nivåer per termin. | Courses, students and levels passed each term.",
+        quality="Enintään 16 opiskelijaa ryhmässä, pätevät suomi toisena kielenä -opettajat. | Högst 16 "
+                "studerande per grupp, behöriga lärare i finska som andraspråk. | At most 16 students per "
+                "group, qualified teachers of Finnish as a second language.",
+        price="Kurssimaksu 45–90 € lukukaudelta; kotoutumissuunnitelman mukaisena maksuton. | Kursavgift "
+              "45–90 € per termin; avgiftsfritt enligt integrationsplanen. | Course fee €45–90 a term; free "
+              "when it is part of your integration plan.",
+        tg="immigrants,adults", le="moving_to_finland,free_time_and_community", cls="education_and_culture,integration",
+        keywords="suomen kieli, suomen kurssi, kielikurssi, lukutaito, työväenopisto | finska, finskakurs, "
+                 "språkkurs, arbetarinstitut | Finnish course, learn Finnish, language course, literacy",
+        langs="fi,en",
+        channels=[visit("library", room="3. kerros, opetustila Lumme | 3 våningen, undervisningsrummet Lumme | "
+                        "2nd floor, classroom Lumme", hours=hours({"mon-thu": "09:00-12:00,17:00-20:00"})),
+                  web("https://www.example.fi/helsinki/tyovaenopisto/suomi", "Kurssit ja ilmoittautuminen | "
+                      "Kurser och anmälan | Courses and registration")]),
+    # -- library, youth, sport --------------------------------------------------------------------
+    service(
+        "library-digital-help", "hki-library",
+        name="Kirjaston digituki | Bibliotekets digistöd | Library digital help",
+        short="Henkilökohtaista apua puhelimen, tietokoneen, pankkitunnusten ja verkkoasioinnin kanssa. | "
+              "Personlig hjälp med telefon, dator, bankkoder och e-tjänster. | One-to-one help with your phone, "
+              "computer, banking codes and online services.",
+        desc="Digituessa opastaja istuu viereesi ja neuvoo omalla laitteellasi: miten ajan voi varata "
+             "terveysasemalle, miten Kela-hakemus tehdään verkossa tai miten lastenlasten kuvat saa puhelimeen. "
+             "Kiirettä ei ole, ja saman asian voi kysyä monta kertaa. | I digistödet sätter sig en handledare "
+             "bredvid dig och hjälper dig med din egen apparat: hur du bokar tid på hälsostationen, hur du gör "
+             "en ansökan till FPA på nätet eller hur du får barnbarnens bilder till telefonen. Ingen brådska, "
+             "och du får fråga samma sak många gånger. | A helper sits next to you and shows you on your own "
+             "device how to book a health station appointment, apply to Kela online or get your grandchildren's "
+             "photos onto your phone. There is no hurry, and you can ask the same thing as many times as you "
+             "like.",
+        instr="Ota mukaan oma laite, laturi ja salasanat. Opastaja ei koskaan kysy pankkitunnuksiasi. | Ta med "
+              "din apparat, laddaren och lösenorden. Handledaren frågar aldrig efter dina bankkoder. | Bring "
+              "your device, charger and passwords. The helper will never ask for your banking codes.",
+        goal="Jokainen pystyy käyttämään välttämättömiä verkkopalveluja. | Alla kan använda nödvändiga "
+             "e-tjänster. | Everyone can use the online services they need.",
+        content="30 minuutin henkilökohtaiset opastukset ja avoimet digiklinikat. | Personlig handledning i 30 "
+                "minuter och öppna digikliniker. | 30-minute one-to-one sessions and open digital clinics.",
+        outputs="Opastuskerrat ja aiheet kuukausittain. | Antal handledningar och ämnen månatligen. | Sessions "
+                "and topics each month.",
+        quality="Opastajat on koulutettu tietoturvaan; aika yleensä viikon sisällä. | Handledarna är utbildade "
+                "i datasäkerhet; tid oftast inom en vecka. | Helpers are trained in data security; an "
+                "appointment usually within a week.",
+        tg="older_people,immigrants,adults", le="ageing_and_care,free_time_and_community,moving_to_finland",
+        cls="digital_support,education_and_culture",
+        keywords="digituki, digiapu, tietokone, älypuhelin, pankkitunnukset, verkkoasiointi, kirjasto | "
+                 "digistöd, dator, smarttelefon, bankkoder, e-tjänster, bibliotek | digital help, computer "
+                 "help, smartphone, online banking, e-services, library",
+        langs="fi,sv,en,ru",
+        channels=[visit("library", room="1. kerros, digipiste | 1 våningen, digipunkten | Ground floor, digital "
+                        "help point", hours=LIBRARY_HOURS,
+                        rules=[rule("tue,thu", "10:00,10:30,11:00,11:30,13:00,13:30,14:00", 30, weeks=4)]),
+                  walk_in("library", "Avoin digiklinikka | Öppen digiklinik | Open digital clinic",
+                          hours({"wed": "13:00-16:00"}),
+                          room="1. kerros, digipiste | 1 våningen, digipunkten | Ground floor, digital help point")]),
+    service(
+        "library", "hki-library",
+        name="Kontulan kirjasto | Gårdsbacka bibliotek | Kontula library",
+        short="Kirjat, lehdet, äänikirjat ja pelit lainaksi sekä maksuttomat tilat opiskeluun ja "
+              "tapaamisiin. | Böcker, tidningar, ljudböcker och spel att låna samt gratis utrymmen för studier "
+              "och möten. | Books, magazines, audiobooks and games to borrow, and free spaces to study and meet.",
+        desc="Kirjastosta lainaat kirjoja kymmenellä kielellä, luet päivän lehdet ja tulostat tai skannaat "
+             "papereita. Lapsille on satutunteja ja nuorille pelihuone. Kokoushuoneen voi varata maksutta "
+             "yhdistyksen tai opintoryhmän käyttöön. | På biblioteket lånar du böcker på tio språk, läser "
+             "dagens tidningar och skriver ut eller skannar papper. Barnen har sagostunder och unga ett "
+             "spelrum. Mötesrummet kan bokas gratis för en förening eller studiegrupp. | You can borrow books in "
+             "ten languages, read today's papers and print or scan documents. There are story times for "
+             "children and a games room for teens. The meeting room can be booked free of charge for an "
+             "association or study group.",
+        instr="Kirjastokortin saat henkilöllisyystodistusta näyttämällä. | Du får ett bibliotekskort när du "
+              "visar legitimation. | Show photo ID to get a library card.",
+        goal="Jokaisella on pääsy tietoon, kulttuuriin ja yhteiseen tilaan. | Alla har tillgång till "
+             "information, kultur och gemensamma utrymmen. | Everyone has access to information, culture and "
+             "shared space.",
+        content="Lainaus, tulostus, tilavaraukset, satutunnit ja tapahtumat. | Utlåning, utskrifter, "
+                "lokalbokning, sagostunder och evenemang. | Lending, printing, room bookings, story times and "
+                "events.",
+        outputs="Käynnit, lainat ja tapahtumien osallistujat kuukausittain. | Besök, lån och deltagare i "
+                "evenemang månatligen. | Visits, loans and event attendance each month.",
+        quality="Auki myös viikonloppuisin; asiakaspalautteeseen vastataan viikossa. | Öppet också på "
+                "veckoslut; respons besvaras inom en vecka. | Open at weekends too; feedback answered within a "
+                "week.",
+        tg="families_with_children,children_and_young_people,adults,older_people,swedish_speakers",
+        le="free_time_and_community,family_with_children", cls="education_and_culture,leisure_and_community",
+        keywords="kirjasto, lainaus, kirjat, äänikirja, tulostus, satutunti | bibliotek, lån, böcker, ljudbok, "
+                 "utskrift, sagostund | library, books, borrow, audiobook, printing, story time",
+        langs="fi,sv,en,so,ar,ru,et",
+        channels=[visit("library", hours=LIBRARY_HOURS),
+                  web("https://www.example.fi/helsinki/kirjasto/kontula", "Kirjaston verkkosivu | Bibliotekets "
+                      "webbsida | Library web page")]),
+    service(
+        "language-cafe", "hki-library",
+        name="Kielikahvila | Språkcafé | Language café",
+        short="Harjoittele suomea tai ruotsia rennossa keskustelussa vapaaehtoisten kanssa, kahvi tarjolla. | "
+              "Öva finska eller svenska i avslappnade samtal med frivilliga, kaffe bjuds. | Practise Finnish "
+              "or Swedish in relaxed conversation with volunteers, coffee included.",
+        desc="Kielikahvilassa istutaan pienissä pöytäryhmissä, ja jokaisessa on suomea tai ruotsia äidinkielenään "
+             "puhuva vapaaehtoinen. Aiheet ovat arkisia, kuten sää, ruoka ja harrastukset. Virheitä ei "
+             "korjailla, vaan tärkeintä on uskaltaa puhua. | På språkcaféet sitter man i små grupper, och vid "
+             "varje bord finns en frivillig som har finska eller svenska som modersmål. Ämnena är vardagliga, "
+             "som väder, mat och hobbyer. Ingen rättar fel, det viktigaste är att våga prata. | People sit in "
+             "small groups, each with a volunteer whose mother tongue is Finnish or Swedish. The topics are "
+             "everyday ones like the weather, food and hobbies. Nobody corrects your mistakes; what matters is "
+             "daring to speak.",
+        instr="Tule mukaan milloin haluat, ilmoittautumista ei tarvita. | Kom när du vill, ingen anmälan "
+              "behövs. | Come whenever you like, no need to sign up.",
+        goal="Maahan muuttaneet saavat rohkeutta puhua ja tutustuvat naapureihin. | Inflyttade får mod att "
+             "prata och lär känna sina grannar. | Newcomers gain courage to speak and get to know neighbours.",
+        content="Viikoittaiset keskusteluryhmät suomeksi ja kerran kuussa ruotsiksi. | Samtalsgrupper varje "
+                "vecka på finska och en gång i månaden på svenska. | Weekly conversation groups in Finnish, and "
+                "in Swedish once a month.",
+        outputs="Osallistujat ja vapaaehtoiset kerroittain. | Deltagare och frivilliga per gång. | "
+                "Participants and volunteers each time.",
+        quality="Jokaisessa pöydässä vähintään yksi vapaaehtoinen. | Minst en frivillig vid varje bord. | At "
+                "least one volunteer at every table.",
+        tg="immigrants,adults", le="moving_to_finland,free_time_and_community",
+        cls="integration,leisure_and_community",
+        keywords="kielikahvila, suomen kieli, keskustelu, puhuminen | språkcafé, finska, svenska, samtal | "
+                 "language café, speak Finnish, conversation practice",
+        langs="fi,sv",
+        channels=[visit("library", room="2. kerros, lukusali | 2 våningen, läsesalen | 1st floor, reading room",
+                        hours=hours({"thu": "17:00-18:30"}))]),
+    service(
+        "youth-centre", "hki-youth",
+        name="Kontulan nuorisotalo | Gårdsbacka ungdomsgård | Kontula youth centre",
+        short="Avoimet illat 13–17-vuotiaille: pelit, bänditila, kokkailu ja turvallinen aikuinen "
+              "juttukaverina. | Öppna kvällar för 13–17-åringar: spel, bandrum, matlagning och en trygg "
+              "vuxen att prata med. | Open evenings for 13 to 17-year-olds: games, a band room, cooking and a "
+              "safe adult to talk to.",
+        desc="Nuorisotalolla voi vain olla kavereiden kanssa tai kokeilla jotain uutta: soittaa bändissä, "
+             "pelata biljardia tai osallistua kokkikerhoon. Nuoriso-ohjaajat ovat paikalla aina, ja heille voi "
+             "puhua myös koulusta, kotiasioista tai kiusaamisesta. | På ungdomsgården kan man bara hänga med "
+             "kompisar eller testa något nytt: spela i ett band, spela biljard eller vara med i matklubben. "
+             "Ungdomsledarna finns alltid på plats och man kan prata med dem om skolan, hemmet eller mobbning. | "
+             "At the youth centre you can just hang out with friends or try something new: play in a band, "
+             "shoot pool or join the cooking club. Youth workers are always there, and you can talk to them "
+             "about school, home or bullying.",
+        instr="Avoimiin iltoihin ei tarvitse ilmoittautua. Kerhoihin ilmoittaudutaan verkossa. | Till de öppna "
+              "kvällarna behövs ingen anmälan. Till klubbarna anmäler man sig på nätet. | No need to sign up for "
+              "open evenings. Clubs are booked online.",
+        goal="Nuorilla on turvallinen paikka ja aikuinen, johon luottaa. | De unga har en trygg plats och en "
+             "vuxen att lita på. | Young people have a safe place and an adult they trust.",
+        content="Avoin toiminta, kerhot, leirit ja yksilöllinen tuki. | Öppen verksamhet, klubbar, läger och "
+                "individuellt stöd. | Open activities, clubs, camps and one-to-one support.",
+        outputs="Käyntikerrat, kerholaiset ja nuorten palaute lukukausittain. | Besök, klubbdeltagare och de "
+                "ungas respons per termin. | Visits, club members and young people's feedback each term.",
+        quality="Päihteetön ja kiusaamisesta vapaa tila; aina vähintään kaksi ohjaajaa. | Drogfritt och fritt "
+                "från mobbning; alltid minst två ledare. | Substance-free and bullying-free, always at least two "
+                "youth workers.",
+        tg="children_and_young_people", le="school_and_youth,free_time_and_community",
+        cls="leisure_and_community",
+        keywords="nuorisotalo, nuoret, nuokkari, bändi, harrastus, kerho | ungdomsgård, unga, band, hobby, klubb | "
+                 "youth centre, youth club, teens, band, hobbies",
+        langs="fi,sv,en,so,ar",
+        channels=[visit("youth", hours=hours({"mon-thu": "15:00-21:00", "fri": "16:00-22:00"})),
+                  web("https://www.example.fi/helsinki/nuoret/kontula", "Kerhot ja ilmoittautuminen | Klubbar "
+                      "och anmälan | Clubs and sign-up")]),
+    service(
+        "detached-youth-work", "hki-youth",
+        name="Etsivä nuorisotyö | Uppsökande ungdomsarbete | Outreach youth work",
+        short="Nuorisotyöntekijä auttaa alle 29-vuotiasta, joka on jäänyt ilman koulua, työtä tai "
+              "sopivaa apua. | En ungdomsarbetare hjälper den som är under 29 och har blivit utan skola, arbete "
+              "eller lämplig hjälp. | A youth worker helps under-29s who have ended up without school, work or "
+              "the right kind of help.",
+        desc="Etsivä nuorisotyöntekijä tapaa nuoren siellä, missä nuori haluaa: kahvilassa, kävelyllä tai "
+             "videolla. Yhdessä selvitetään Kelan paperit, haetaan kouluun tai mennään ensimmäiselle käynnille "
+             "terveysasemalle. Kaikki perustuu vapaaehtoisuuteen. | Den uppsökande ungdomsarbetaren träffar den "
+             "unga där den unga vill: på ett kafé, under en promenad eller per video. Tillsammans reder de ut "
+             "pappren till FPA, söker till skolan eller går till det första besöket på hälsostationen. Allt "
+             "bygger på frivillighet. | An outreach youth worker meets young people wherever they like: in a "
+             "café, on a walk or by video. Together they sort out Kela forms, apply to school or go to a first "
+             "health station appointment. Everything is voluntary.",
+        instr="Laita viesti tai soita; myös vanhempi tai opettaja voi ottaa yhteyttä nuoren luvalla. | Skicka "
+              "ett meddelande eller ring; också en förälder eller lärare kan ta kontakt med den ungas lov. | "
+              "Send a message or call; a parent or teacher can also get in touch with the young person's "
+              "permission.",
+        goal="Syrjään jäänyt nuori löytää reitin palveluihin, kouluun tai työhön. | Den unga som hamnat "
+             "utanför hittar vägen till tjänster, skola eller arbete. | Young people who have dropped out find "
+             "a route back to services, school or work.",
+        content="Tapaamiset, saattaen vaihtaminen palveluihin ja asiointiapu. | Möten, följeslagning till "
+                "tjänster och hjälp med ärenden. | Meetings, accompanying young people to services and help "
+                "with paperwork.",
+        outputs="Tavoitetut nuoret ja heidän tilanteensa puolen vuoden päästä. | Nådda unga och deras läge efter "
+                "ett halvår. | Young people reached and their situation six months later.",
+        quality="Yhteydenottoon vastataan kahden arkipäivän sisällä. | Kontakter besvaras inom två vardagar. | "
+                "Contacts are answered within two working days.",
+        tg="children_and_young_people,special_support", le="school_and_youth,work_and_unemployment,mental_wellbeing",
+        cls="social_services,leisure_and_community",
+        keywords="etsivä nuorisotyö, nuori, koulu kesken, syrjäytyminen, apu | uppsökande ungdomsarbete, ung, "
+                 "avbruten skola | outreach youth work, young person, dropout, NEET, support",
+        langs="fi,sv,en,so",
+        channels=[phone("+358 9 555 0311", "Etsivien puhelin ja viestit | Telefon och meddelanden | Phone and "
+                        "text messages", hours({"mon-fri": "10:00-17:00"})),
+                  video("https://video.example.fi/nuoret/etsiva", "Juttele videolla | Prata per video | "
+                        "Chat by video", hours({"mon-fri": "12:00-17:00"}))]),
+    service(
+        "senior-exercise", "hki-sports", charge="charged",
+        name="Seniorien liikuntaryhmät | Motionsgrupper för seniorer | Exercise groups for seniors",
+        short="Ohjattua tuolijumppaa, kuntosalia ja vesijumppaa yli 63-vuotiaille edulliseen hintaan. | "
+              "Ledd stolgymnastik, gym och vattengymnastik för personer över 63 till ett förmånligt pris. | "
+              "Guided chair exercise, gym and water aerobics for over-63s at a low price.",
+        desc="Ryhmiä on monen kuntoisille: tuolijumppaa voi tehdä vaikka kävelykepin kanssa, ja kuntosalilla "
+             "ohjaaja tekee sinulle oman ohjelman. Säännöllinen liikunta pitää lihakset ja tasapainon kunnossa ja "
+             "tuo mukavaa seuraa. | Det finns grupper för olika konditionsnivåer: stolgymnastik går bra även "
+             "med käpp, och på gymmet gör ledaren upp ett eget program för dig. Regelbunden motion håller "
+             "musklerna och balansen i skick och ger trevligt sällskap. | There are groups for every fitness "
+             "level: chair exercise works even if you use a walking stick, and in the gym the instructor makes "
+             "a programme just for you. Regular exercise keeps your muscles and balance in shape and brings "
+             "good company.",
+        instr="Ilmoittaudu kauden alussa verkossa tai puhelimitse; vapaita paikkoja voi kysyä koko kauden. | "
+              "Anmäl dig i början av säsongen på nätet eller per telefon; lediga platser kan du fråga om hela "
+              "säsongen. | Sign up at the start of the season online or by phone; ask about free places at any "
+              "time.",
+        goal="Ikääntyneet pysyvät liikkeellä ja kaatumiset vähenevät. | Äldre håller sig i rörelse och fallen "
+             "blir färre. | Older people keep moving and fall less.",
+        content="Tuolijumppa, kuntosaliryhmät, vesijumppa ja tasapainoharjoittelu. | Stolgymnastik, "
+                "gymgrupper, vattengymnastik och balansträning. | Chair exercise, gym groups, water aerobics "
+                "and balance training.",
+        outputs="Ryhmät, osallistujat ja käyntikerrat kausittain. | Grupper, deltagare och besök per säsong. | "
+                "Groups, participants and attendance each season.",
+        quality="Ohjaajina liikunnanohjaajat; ryhmäkoko enintään 20. | Ledarna är idrottsinstruktörer; högst 20 "
+                "per grupp. | Led by qualified instructors; at most 20 per group.",
+        price="Kausimaksu 30 € syksy tai kevät; vesijumppaan lisäksi uimahallin seniorilippu. | Säsongsavgift "
+              "30 € för hösten eller våren; till vattengymnastiken därtill simhallens seniorbiljett. | €30 per "
+              "autumn or spring season; water aerobics also needs a senior swimming ticket.",
+        tg="older_people,swedish_speakers", le="ageing_and_care,free_time_and_community",
+        cls="leisure_and_community,elderly_services",
+        keywords="seniorijumppa, tuolijumppa, kuntosali, vesijumppa, liikunta | seniorgympa, stolgymnastik, gym, "
+                 "vattengympa, motion | senior exercise, chair exercise, gym, water aerobics, fitness",
+        langs="fi,sv",
+        channels=[visit("sports", hours=hours({"mon-fri": "09:00-15:00"})),
+                  phone("+358 9 555 0321", "Liikuntapalvelujen ilmoittautuminen | Idrottstjänsternas anmälan | "
+                        "Sports services sign-up", hours({"mon-fri": "09:00-12:00"}))]),
+    service(
+        "adapted-exercise", "hki-sports", charge="charged",
+        name="Soveltava liikunta | Anpassad motion | Adapted exercise",
+        short="Liikuntaryhmät ihmisille, joilla on vamma, pitkäaikaissairaus tai muu syy tarvita "
+              "erityistä tukea. | Motionsgrupper för personer med funktionsnedsättning, långvarig sjukdom eller "
+              "annat behov av särskilt stöd. | Exercise groups for people with a disability, long-term illness "
+              "or other need for extra support.",
+        desc="Soveltavassa liikunnassa harjoitukset sovitetaan jokaisen omiin kykyihin: pyörätuolikoripalloa, "
+             "allasjumppaa niveltautisille ja kuntosaliryhmä aivohalvauksen jälkeen. Avustaja voi tulla mukaan "
+             "maksutta. | I den anpassade motionen anpassas övningarna efter var och ens förmåga: "
+             "rullstolsbasket, bassänggympa för personer med ledsjukdomar och en gymgrupp efter stroke. En "
+             "assistent kan följa med gratis. | In adapted exercise the activities fit each person's abilities: "
+             "wheelchair basketball, pool exercise for people with joint conditions and a gym group after a "
+             "stroke. An assistant can come along free of charge.",
+        instr="Kysy sopivaa ryhmää liikuntaneuvojalta puhelimitse. | Fråga idrottsrådgivaren per telefon om en "
+              "lämplig grupp. | Phone the exercise adviser to find a suitable group.",
+        goal="Jokainen voi liikkua omalla tavallaan. | Alla kan röra på sig på sitt eget sätt. | Everyone can "
+             "exercise in their own way.",
+        content="Ryhmät, henkilökohtainen liikuntaneuvonta ja avustajan maksuton sisäänpääsy. | Grupper, "
+                "personlig motionsrådgivning och gratis inträde för assistenten. | Groups, personal exercise "
+                "advice and free entry for assistants.",
+        outputs="Osallistujat ja ryhmät kausittain. | Deltagare och grupper per säsong. | Participants and "
+                "groups each season.",
+        quality="Ohjaajat on koulutettu soveltavaan liikuntaan; tilat esteettömiä. | Ledarna är utbildade i "
+                "anpassad motion; lokalerna tillgängliga. | Instructors trained in adapted exercise; "
+                "accessible venues.",
+        price="Kausimaksu 25 €; avustaja maksutta. | Säsongsavgift 25 €; assistenten gratis. | €25 per season; "
+              "assistants free.",
+        tg="special_support,children_and_young_people,adults", le="disability,free_time_and_community",
+        cls="leisure_and_community,disability_services",
+        keywords="soveltava liikunta, erityisliikunta, vammaisliikunta, pyörätuoli, allasjumppa | anpassad "
+                 "motion, rullstol, bassänggympa | adapted exercise, disability sport, wheelchair, pool exercise",
+        langs="fi,sv,en",
+        channels=[visit("sports", room="Palloiluhalli, sali 2 | Bollhallen, sal 2 | Ball hall, hall 2",
+                        hours=hours({"tue,thu": "16:00-20:00"})),
+                  phone("+358 9 555 0322", "Liikuntaneuvonta | Motionsrådgivning | Exercise advice",
+                        hours({"mon-thu": "09:00-12:00"}))]),
+    # -- state ----------------------------------------------------------------------------------
+    service(
+        "kela-service-point", "kela",
+        name="Kelan palvelupiste Kontulassa | FPA:s servicepunkt i Gårdsbacka | Kela service point in Kontula",
+        short="Neuvontaa Kelan etuuksista, hakemusten jättäminen ja apua Kelan verkkoasiointiin. | Rådgivning "
+              "om FPA:s förmåner, inlämning av ansökningar och hjälp med FPA:s e-tjänst. | Advice on Kela "
+              "benefits, handing in applications and help with Kela's online service.",
+        desc="Palvelupisteessä Kelan asiantuntija vastaa kysymyksiin esimerkiksi sairauspäivärahasta, "
+             "työttömyysturvasta, opintotuesta ja eläkkeistä, ottaa vastaan liitteitä ja neuvoo "
+             "verkkoasioinnissa. Ajan voi varata myös puhelin- tai videotapaamiseen. | På servicepunkten svarar "
+             "en sakkunnig från FPA på frågor om till exempel sjukdagpenning, utkomstskydd för arbetslösa, "
+             "studiestöd och pensioner, tar emot bilagor och hjälper med e-tjänsten. Du kan också boka tid "
+             "för ett telefon- eller videomöte. | A Kela adviser answers questions on sickness allowance, "
+             "unemployment benefits, student financial aid and pensions, accepts attachments and helps with "
+             "the online service. You can also book a phone or video appointment.",
+        instr="Ota mukaan henkilöllisyystodistus. Tulkin saat varattuun aikaan maksutta. | Ta med legitimation. "
+              "Tolk får du gratis till en bokad tid. | Bring photo ID. A free interpreter is available for "
+              "booked appointments.",
+        goal="Asiakas saa etuutensa oikein ja ajallaan. | Kunden får sina förmåner rätt och i tid. | Clients "
+             "get the right benefits on time.",
+        content="Neuvonta, hakemusten vastaanotto, ajanvaraus- ja videopalvelu. | Rådgivning, mottagning av "
+                "ansökningar, tidsbokning och videotjänst. | Advice, receiving applications, booked and video "
+                "appointments.",
+        outputs="Asiointikerrat ja jonotusajat kuukausittain. | Besök och köernas längd månatligen. | Visits and "
+                "queue times each month.",
+        quality="Varattu aika alkaa ajallaan; palvelu suomeksi ja ruotsiksi, tulkki muille kielille. | Bokad "
+                "tid börjar i tid; service på finska och svenska, tolk för andra språk. | Booked appointments "
+                "start on time; service in Finnish and Swedish, an interpreter for other languages.",
+        tg="adults,older_people,families_with_children,immigrants,swedish_speakers",
+        le="money_and_benefits,work_and_unemployment,moving_to_finland", cls="social_services",
+        keywords="kela, kelan toimisto, etuus, hakemus, sairauspäiväraha, eläke, opintotuki | fpa, förmån, "
+                 "ansökan, sjukdagpenning, pension | kela, benefits, social insurance, application, pension",
+        langs="fi,sv,en",
+        channels=[
+            walk_in("kela", "Kelan palvelupiste, vuoronumerolla | FPA:s servicepunkt, med kölapp | Kela service "
+                    "point, take a number", KELA_HOURS, room="Ostoskeskuksen 2. kerros | Köpcentrets 2 våning | "
+                    "Shopping centre, 1st floor"),
+            visit("kela", room="Ostoskeskuksen 2. kerros, ajanvarausasiakkaat | Köpcentrets 2 våning, kunder med "
+                  "bokad tid | Shopping centre, 1st floor, booked clients", hours=KELA_HOURS,
+                  rules=[rule("mon-fri", "09:00,09:30,10:00,10:30,13:00,13:30,14:00,14:30", 30, weeks=3)]),
+            video("https://video.example.fi/kela/ajanvaraus", "Kelan videotapaaminen | FPA:s videomöte | Kela "
+                  "video appointment", hours({"mon-fri": "09:00-16:00"}),
+                  rules=[rule("mon,wed,fri", "09:00,10:00,11:00,13:00,14:00,15:00", 30, weeks=3)]),
+            phone("+358 20 555 0401", "Kelan neuvonta | FPA:s rådgivning | Kela helpline",
+                  hours({"mon-fri": "09:00-16:00"})),
+            web("https://www.example.fi/kela/asiointi", "Kelan verkkoasiointi | FPA:s e-tjänst | Kela online "
+                "service"),
+        ]),
+    service(
+        "kela-family-benefits", "kela",
+        name="Kelan perhe-etuudet | FPA:s familjeförmåner | Kela family benefits",
+        short="Äitiysavustus, vanhempainraha, lapsilisä ja kotihoidon tuki lasta odottaville ja "
+              "lapsiperheille. | Moderskapsunderstöd, föräldradagpenning, barnbidrag och stöd för hemvård för "
+              "familjer som väntar barn och barnfamiljer. | Maternity grant, parental allowance, child benefit "
+              "and child home care allowance for expecting families and families with children.",
+        desc="Äitiysavustuksen, eli äitiyspakkauksen tai rahan, voi hakea, kun raskaus on kestänyt 154 "
+             "päivää. Vanhempainrahaa haetaan noin kuukautta ennen kuin vapaa alkaa, ja lapsilisä alkaa "
+             "syntymää seuraavasta kuukaudesta. Kela neuvoo, miten vapaat kannattaa jakaa. | "
+             "Moderskapsunderstödet, alltså förpackningen eller pengar, kan sökas när graviditeten varat 154 "
+             "dagar. Föräldradagpenning söks ungefär en månad innan ledigheten börjar, och barnbidraget börjar "
+             "månaden efter födseln. FPA ger råd om hur ledigheterna kan delas. | The maternity grant, the baby "
+             "box or money, can be claimed once the pregnancy has lasted 154 days. Parental allowance is "
+             "claimed about a month before leave starts, and child benefit starts from the month after the "
+             "birth. Kela can advise on how to share the leave.",
+        instr="Hae verkossa. Tarvitset neuvolan raskaustodistuksen äitiysavustusta varten. | Ansök på nätet. "
+              "Du behöver ett graviditetsintyg från rådgivningen för moderskapsunderstödet. | Apply online. You "
+              "need a pregnancy certificate from the maternity clinic for the maternity grant.",
+        goal="Perheellä on toimeentulo vauvan ensimmäisinä vuosina. | Familjen har en utkomst under barnets "
+             "första år. | Families have an income during a baby's first years.",
+        content="Etuuksien neuvonta, käsittely ja maksu. | Rådgivning, handläggning och utbetalning av "
+                "förmåner. | Advice on, handling and payment of benefits.",
+        outputs="Hakemukset ja käsittelyajat etuuksittain. | Ansökningar och handläggningstider per förmån. | "
+                "Applications and processing times per benefit.",
+        quality="Hakemus käsitellään keskimäärin kahdessa viikossa. | Ansökan handläggs i genomsnitt på två "
+                "veckor. | Applications are processed in two weeks on average.",
+        tg="families_with_children,immigrants", le="expecting_a_baby,family_with_children,money_and_benefits",
+        cls="family_services,social_services",
+        keywords="kela, äitiyspakkaus, äitiysavustus, vanhempainraha, lapsilisä, kotihoidon tuki | fpa, "
+                 "moderskapsförpackning, föräldradagpenning, barnbidrag | kela, baby box, maternity grant, "
+                 "parental allowance, child benefit",
+        langs="fi,sv,en",
+        channels=[web("https://www.example.fi/kela/perheet", "Perhe-etuudet verkossa | Familjeförmåner på nätet | "
+                      "Family benefits online"),
+                  phone("+358 20 555 0402", "Kelan lapsiperheiden palvelunumero | FPA:s servicenummer för "
+                        "barnfamiljer | Kela families helpline", hours({"mon-fri": "09:00-16:00"}))]),
+    service(
+        "kela-housing-allowance", "kela",
+        name="Kelan yleinen asumistuki | FPA:s allmänna bostadsbidrag | Kela general housing allowance",
+        short="Pienituloiselle ruokakunnalle tukea vuokraan tai asumismenoihin. | Stöd för hyran eller "
+              "boendeutgifterna till hushåll med låga inkomster. | Help with rent or housing costs for "
+              "low-income households.",
+        desc="Asumistuen määrä riippuu ruokakunnan tuloista, koosta ja asumismenoista. Tuki maksetaan yleensä "
+             "suoraan sinun tilillesi, mutta voit pyytää maksamaan sen vuokranantajalle. Muista ilmoittaa "
+             "tulomuutoksista. | Bostadsbidragets belopp beror på hushållets inkomster, storlek och "
+             "boendeutgifter. Bidraget betalas oftast till ditt konto, men du kan be att det betalas till "
+             "hyresvärden. Kom ihåg att meddela ändringar i inkomsterna. | The amount depends on your "
+             "household's income, size and housing costs. It is usually paid into your account, but you can "
+             "ask for it to go to your landlord. Remember to report changes in income.",
+        instr="Liitä hakemukseen vuokrasopimus ja tiedot tuloista. | Bifoga hyresavtalet och uppgifter om "
+              "inkomsterna till ansökan. | Attach your tenancy agreement and income details to the application.",
+        goal="Pienituloisilla on varaa kohtuulliseen asuntoon. | Låginkomsttagare har råd med en skälig "
+             "bostad. | People on low incomes can afford a reasonable home.",
+        content="Neuvonta, hakemusten käsittely ja tarkistukset. | Rådgivning, handläggning och justeringar. | "
+                "Advice, processing and reviews.",
+        outputs="Tuensaajat ja käsittelyajat kuukausittain. | Bidragstagare och handläggningstider månatligen. | "
+                "Recipients and processing times monthly.",
+        quality="Käsittelyaika enintään 30 päivää. | Handläggningstid högst 30 dagar. | Processed within 30 days.",
+        tg="adults,older_people,families_with_children", le="housing,money_and_benefits", cls="housing,social_services",
+        keywords="kela, asumistuki, vuokra, tuki, asuminen | fpa, bostadsbidrag, hyra | kela, housing allowance, "
+                 "rent, housing benefit",
+        channels=[web("https://www.example.fi/kela/asumistuki", "Hae asumistukea | Ansök om bostadsbidrag | "
+                      "Apply for housing allowance"),
+                  phone("+358 20 555 0403", "Asumistuen palvelunumero | Servicenummer för bostadsbidrag | "
+                        "Housing allowance helpline", hours({"mon-fri": "09:00-16:00"}))]),
+    service(
+        "kela-basic-social-assistance", "kela",
+        name="Kelan perustoimeentulotuki | FPA:s grundläggande utkomststöd | Kela basic social assistance",
+        short="Viimesijainen tuki ruokaan, vaatteisiin, lääkkeisiin ja asumiseen, kun tulot eivät riitä. | "
+              "Stöd i sista hand för mat, kläder, mediciner och boende när inkomsterna inte räcker. | "
+              "Last-resort support for food, clothes, medicines and housing when your income is not enough.",
+        desc="Perustoimeentulotukea haetaan kuukaudeksi kerrallaan. Kela vertaa menojasi tuloihisi ja "
+             "varoihisi. Jos tarvitset rahaa heti ruokaan, kerro siitä hakemuksessa tai soita, niin asia "
+             "käsitellään kiireellisenä. | Grundläggande utkomststöd söks för en månad i taget. FPA jämför "
+             "dina utgifter med dina inkomster och tillgångar. Om du genast behöver pengar till mat, skriv det "
+             "i ansökan eller ring, så behandlas ärendet som brådskande. | Basic social assistance is claimed "
+             "one month at a time. Kela compares your expenses with your income and assets. If you need money "
+             "for food right away, say so in the application or call, and it will be treated as urgent.",
+        instr="Liitä tiliotteet kahdelta kuukaudelta ja vuokrasopimus. | Bifoga kontoutdrag för två månader "
+              "och hyresavtalet. | Attach two months of bank statements and your tenancy agreement.",
+        goal="Jokaisella on välttämätön toimeentulo. | Alla har en nödvändig utkomst. | Everyone has the "
+             "essentials to live on.",
+        content="Hakemusten käsittely, maksusitoumukset ja ohjaus kaupungin sosiaalityöhön. | Handläggning, "
+                "betalningsförbindelser och hänvisning till stadens socialarbete. | Processing, payment "
+                "commitments and referral to city social work.",
+        outputs="Ratkaisut ja käsittelyajat kuukausittain. | Beslut och handläggningstider månatligen. | "
+                "Decisions and processing times monthly.",
+        quality="Päätös seitsemässä arkipäivässä, kiireellinen viimeistään seuraavana arkipäivänä. | Beslut inom "
+                "sju vardagar, brådskande senast följande vardag. | A decision within seven working days, "
+                "urgent cases by the next working day.",
+        tg="adults,families_with_children,immigrants,special_support", le="money_and_benefits",
+        cls="social_services",
+        keywords="kela, toimeentulotuki, rahaa ruokaan, maksusitoumus | fpa, utkomststöd, betalningsförbindelse | "
+                 "kela, social assistance, welfare, money for food",
+        langs="fi,sv,en",
+        channels=[web("https://www.example.fi/kela/toimeentulotuki", "Hae toimeentulotukea | Ansök om "
+                      "utkomststöd | Apply for social assistance"),
+                  phone("+358 20 555 0404", "Toimeentulotuen palvelunumero | Servicenummer för utkomststöd | "
+                        "Social assistance helpline", hours({"mon-fri": "09:00-16:00"}))]),
+    service(
+        "kela-rehabilitation", "kela",
+        name="Kelan kuntoutus ja kuntoutuspsykoterapia | FPA:s rehabilitering och rehabiliterande psykoterapi | "
+             "Kela rehabilitation and rehabilitative psychotherapy",
+        short="Kela korvaa kuntoutuskursseja, ammatillista kuntoutusta ja psykoterapiaa työ- tai "
+              "opiskelukyvyn tueksi. | FPA ersätter rehabiliteringskurser, yrkesinriktad rehabilitering och "
+              "psykoterapi som stöd för arbets- eller studieförmågan. | Kela funds rehabilitation courses, "
+              "vocational rehabilitation and psychotherapy to support your ability to work or study.",
+        desc="Kuntoutuspsykoterapiaan tarvitset psykiatrin lausunnon ja vähintään kolmen kuukauden hoitosuhteen. "
+             "Ammatillinen kuntoutus auttaa, jos sairaus uhkaa työkykyä. Kela maksaa osan terapian hinnasta "
+             "suoraan terapeutille. | För rehabiliterande psykoterapi behöver du ett utlåtande av en psykiater "
+             "och minst tre månaders vårdrelation. Yrkesinriktad rehabilitering hjälper om en sjukdom hotar "
+             "arbetsförmågan. FPA betalar en del av terapins pris direkt till terapeuten. | For rehabilitative "
+             "psychotherapy you need a psychiatrist's statement and at least three months of treatment first. "
+             "Vocational rehabilitation helps if illness threatens your ability to work. Kela pays part of the "
+             "therapy fee directly to the therapist.",
+        instr="Hae verkossa tai lomakkeella ja liitä lääkärinlausunto B. | Ansök på nätet eller med blankett och "
+              "bifoga läkarutlåtande B. | Apply online or on paper and attach medical statement B.",
+        goal="Työ- ja opiskelukyky säilyy tai palaa. | Arbets- och studieförmågan bevaras eller återvänder. | "
+             "People keep or regain their ability to work or study.",
+        content="Päätökset kuntoutuksesta, korvaukset ja kuntoutusneuvonta. | Beslut om rehabilitering, "
+                "ersättningar och rehabiliteringsrådgivning. | Rehabilitation decisions, reimbursements and "
+                "advice.",
+        outputs="Kuntoutujat ja myönteiset päätökset vuosittain. | Rehabiliteringsklienter och positiva beslut "
+                "årligen. | Rehabilitation clients and positive decisions yearly.",
+        quality="Päätös noin kuukaudessa liitteiden saapumisesta. | Beslut inom ungefär en månad efter att "
+                "bilagorna kommit in. | A decision about a month after the attachments arrive.",
+        tg="adults,children_and_young_people,special_support", le="mental_wellbeing,disability,work_and_unemployment",
+        cls="rehabilitation,mental_health_and_substance",
+        keywords="kela, kuntoutus, psykoterapia, terapia, kuntoutuspsykoterapia | fpa, rehabilitering, "
+                 "psykoterapi | kela, rehabilitation, psychotherapy, therapy",
+        langs="fi,sv,en",
+        channels=[web("https://www.example.fi/kela/kuntoutus", "Kuntoutus Kelassa | Rehabilitering hos FPA | "
+                      "Rehabilitation at Kela"),
+                  phone("+358 20 555 0405", "Kuntoutuksen palvelunumero | Servicenummer för rehabilitering | "
+                        "Rehabilitation helpline", hours({"mon-fri": "09:00-16:00"}))]),
+    service(
+        "debt-advice-public", "legal-aid",
+        name="Talous- ja velkaneuvonta | Ekonomi- och skuldrådgivning | Money and debt advice",
+        short="Maksutonta apua velkojen järjestelyyn, maksusuunnitelmiin ja velkajärjestelyn hakemiseen. | "
+              "Avgiftsfri hjälp med att ordna skulder, betalningsplaner och ansökan om skuldsanering. | Free "
+              "help with sorting out debts, payment plans and applying for debt restructuring.",
+        desc="Velkaneuvoja käy kanssasi läpi tulot, menot ja velat ja neuvottelee tarvittaessa velkojien "
+             "kanssa. Hän auttaa hakemaan velkajärjestelyä tai sosiaalista luottoa. Perintäkirjeitä ei kannata "
+             "jättää avaamatta: mitä aikaisemmin, sitä enemmän vaihtoehtoja. | Skuldrådgivaren går tillsammans "
+             "med dig igenom inkomster, utgifter och skulder och förhandlar vid behov med borgenärerna. "
+             "Rådgivaren hjälper dig att ansöka om skuldsanering eller socialkredit. Lämna inte "
+             "indrivningsbrev oöppnade: ju tidigare, desto fler alternativ. | A debt adviser goes through your "
+             "income, expenses and debts with you and negotiates with creditors if needed. They help you "
+             "apply for debt restructuring or a social loan. Do not leave collection letters unopened: the "
+             "earlier you act, the more options you have.",
+        instr="Kokoa valmiiksi velkakirjeet, ulosottopäätökset ja viimeisin palkka- tai etuuslaskelma. | Samla "
+              "ihop skuldbrev, utsökningsbeslut och senaste löne- eller förmånsbesked. | Gather your debt "
+              "letters, enforcement decisions and latest pay or benefit slip.",
+        goal="Velallinen saa talouden hallintaan ja välttää ulosoton kierteen. | Den skuldsatta får kontroll "
+             "över ekonomin och undviker utsökningsspiralen. | People regain control of their finances and "
+             "avoid the enforcement spiral.",
+        content="Neuvonta, neuvottelut velkojien kanssa ja velkajärjestelyhakemukset. | Rådgivning, förhandlingar "
+                "med borgenärer och ansökningar om skuldsanering. | Advice, negotiation with creditors and debt "
+                "restructuring applications.",
+        outputs="Asiakkaat, sovitut maksuohjelmat ja hakemukset vuosittain. | Klienter, avtalade "
+                "betalningsprogram och ansökningar årligen. | Clients, agreed payment plans and applications "
+                "yearly.",
+        quality="Ensimmäinen tapaaminen neljän viikon sisällä. | Första mötet inom fyra veckor. | A first "
+                "meeting within four weeks.",
+        tg="adults,older_people,immigrants", le="money_and_benefits", cls="legal_and_financial_advice",
+        keywords="velka, velkaneuvonta, ulosotto, perintä, velkajärjestely, pikavippi, maksuhäiriö | skuld, "
+                 "skuldrådgivning, utsökning, indrivning, skuldsanering | debt, debt advice, enforcement, "
+                 "collection, payday loan, bad credit",
+        langs="fi,sv,en",
+        channels=[phone("+358 29 555 0411", "Velkaneuvonnan ajanvaraus | Skuldrådgivningens tidsbokning | Debt "
+                        "advice bookings", hours({"mon-fri": "09:00-11:30,12:30-15:00"})),
+                  video("https://video.example.fi/oikeusapu/velkaneuvonta", "Velkaneuvonta videolla | "
+                        "Skuldrådgivning per video | Debt advice by video", hours({"tue,thu": "09:00-15:00"}),
+                        rules=[rule("tue,thu", "09:00,10:30,13:00", 75, weeks=5)])]),
+    service(
+        "legal-aid", "legal-aid", charge="charged",
+        name="Julkinen oikeusapu | Allmän rättshjälp | Public legal aid",
+        short="Lakimies auttaa perintö-, ero-, vuokra- ja rikosasioissa; pienituloiselle maksuton tai edullinen. | "
+              "En jurist hjälper i arvs-, skilsmässo-, hyres- och brottmål; gratis eller förmånligt för "
+              "låginkomsttagare. | A lawyer helps with inheritance, divorce, tenancy and criminal matters; free "
+              "or cheap if your income is low.",
+        desc="Oikeusaputoimiston julkinen oikeusavustaja neuvoo, laatii asiakirjoja, kuten perunkirjoituksen "
+             "tai testamentin, ja edustaa oikeudessa. Maksu määräytyy tulojen ja varallisuuden mukaan. | "
+             "Rättshjälpsbyråns allmänna rättsbiträde ger råd, upprättar handlingar som bouppteckning eller "
+             "testamente och företräder dig i domstol. Avgiften beror på inkomster och förmögenhet. | A public "
+             "legal aid attorney advises you, drafts documents such as an estate inventory or will, and "
+             "represents you in court. The fee depends on your income and assets.",
+        instr="Täytä oikeusapuhakemus verkossa ja liitä selvitys tuloista. | Fyll i ansökan om rättshjälp på "
+              "nätet och bifoga en utredning om inkomsterna. | Fill in the legal aid application online and "
+              "attach proof of income.",
+        goal="Oikeus ei riipu varallisuudesta. | Rätten ska inte bero på förmögenhet. | Justice should not depend "
+             "on wealth.",
+        content="Oikeudellinen neuvonta, asiakirjat ja oikeudenkäyntiavustaminen. | Juridisk rådgivning, "
+                "handlingar och biträde i rättegång. | Legal advice, documents and court representation.",
+        outputs="Asiat asiaryhmittäin ja käsittelyajat vuosittain. | Ärenden per ärendegrupp och "
+                "handläggningstider årligen. | Cases by type and processing times yearly.",
+        quality="Päätös oikeusavusta kahdessa viikossa. | Beslut om rättshjälp inom två veckor. | A decision "
+                "on legal aid within two weeks.",
+        price="Maksuton, jos käytettävissä olevat tulot ovat alle 1 300 €/kk (yksin asuva). Muuten omavastuu "
+              "tulojen mukaan. | Avgiftsfri om dina disponibla inkomster är under 1 300 €/mån (ensamboende). "
+              "Annars självrisk enligt inkomst. | Free if your disposable income is under €1,300 a month "
+              "(single person). Otherwise you pay a share based on income.",
+        tg="adults,older_people,immigrants", le="money_and_benefits,housing,family_with_children",
+        cls="legal_and_financial_advice",
+        keywords="oikeusapu, lakimies, juristi, perukirja, testamentti, avioero | rättshjälp, jurist, "
+                 "bouppteckning, testamente, skilsmässa | legal aid, lawyer, will, estate inventory, divorce",
+        langs="fi,sv,en",
+        channels=[phone("+358 29 555 0412", "Oikeusaputoimiston neuvonta | Rättshjälpsbyråns rådgivning | Legal "
+                        "aid advice", hours({"mon-fri": "09:00-15:00"})),
+                  web("https://www.example.fi/oikeusapu/hakemus", "Hae oikeusapua | Ansök om rättshjälp | Apply "
+                      "for legal aid")]),
+]
