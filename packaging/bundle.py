@@ -4,6 +4,7 @@
     python packaging/bundle.py build [--out dist] [--commit REV]   # what `make bundle` runs
     python packaging/bundle.py manifest DIR           # print DIR's manifest
     python packaging/bundle.py compare A B            # A, B: bundle folders or MANIFEST files
+    (compare DIR/MANIFEST.sha256 DIR checks a bundle against its own manifest)
 
 A build exports the committed tree (git archive HEAD) to build/src, so local edits
 never leak into a bundle, and sets SOURCE_DATE_EPOCH to the commit's time and
@@ -50,7 +51,7 @@ def manifest_lines(folder: Path) -> list[str]:
 def read_manifest(source: Path) -> dict[str, str]:
     source = Path(source)
     if source.is_dir():
-        lines = (source / MANIFEST).read_text().splitlines() if (source / MANIFEST).is_file() else manifest_lines(source)
+        lines = manifest_lines(source)  # what is on disk now, not what was recorded
     else:
         lines = source.read_text().splitlines()
     entries = {}
