@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk import flow as places
 from kiosk.config import Config
@@ -39,6 +39,9 @@ class KioskWindow(QWidget):
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(0)
+        # The window has the kiosk's fixed size; letting the layout push minimum sizes to
+        # the platform window only makes some platforms (offscreen, kiosk compositors) complain.
+        col.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.top_bar = TopBar(tr=translator, languages=config.ui.languages, metrics=metrics)
         self.top_bar.back_pressed.connect(flow.back)
         self.top_bar.home_pressed.connect(flow.home)

@@ -93,6 +93,7 @@ class BrowseScreen(Screen):
             tile.setObjectName(f"{self.tab}-{code}")
             tile.clicked.connect(lambda _=False, code=code: self.flow.go(places.RESULTS, **{self.tab: code}))
             self.grid.addWidget(tile, i // self.columns, i % self.columns)
+            tile.show()  # at once, not on the next event-loop turn, so a quick tap finds it
             self.tiles[code] = tile
         self._retranslate_tiles(counts)
 

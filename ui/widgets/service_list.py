@@ -53,6 +53,7 @@ class ServiceList(QWidget):
             row.setObjectName(f"service-{s.id}")
             row.clicked.connect(lambda _=False, sid=s.id: self.chosen.emit(sid))
             self._col.insertWidget(i, row)
+            row.show()  # at once, not on the next event-loop turn, so a quick tap finds it
             self.rows.append(row)
         self.area.verticalScrollBar().setValue(0)
 

@@ -1,0 +1,129 @@
+"""Touch and reading: accessible names, big targets, contrast, nothing cut off, kinetic scrolling."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QComboBox, QLabel, QLineEdit, QScroller, QWidget,
+                               QScrollArea)
+
+from tests.ui.conftest import settle
+from ui.theme import THEMES, contrast_ratio, metrics_for, text_pairs
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSlider)
+
+
+def open_every_screen(window):
+    window.flow.go("staff")
+    window.flow.home()
+    window.flow.go("browse")
+    window.flow.go("results")
+    window.flow.go("service", service_id="health-station")
+    window.flow.home()
+    window.flow.go("search")
+    window.screen("search").field.setText("neuvola")
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_every_text_colour_meets_wcag_aa(theme):
+    for what, fg, bg in text_pairs(THEMES[theme]):
+        assert contrast_ratio(fg, bg) >= 4.5, f"{theme}: {what} {fg} on {bg} is {contrast_ratio(fg, bg):.2f}:1"
+
+
+def test_contrast_formula_knows_black_on_white():
+    assert contrast_ratio("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert contrast_ratio("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
+
+
+def test_type_and_touch_sizes():
+    big = metrics_for("1920x1080")
+    assert big.body_pt >= 20 and big.small_pt >= 20
+    assert big.touch_px >= 64
+    small = metrics_for("1280x800")
+    assert small.touch_px >= 64 and small.body_pt >= 16
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("resolution", ["1920x1080", "1280x800"])
+def test_every_interactive_widget_has_a_name_and_is_big_enough(qtbot, make_window, resolution):
+    window = make_window(resolution)
+    window.translator.set_language("en")
+    open_every_screen(window)
+    settle(qtbot)
+    missing, small = [], []
+    for name, screen in window.built_screens().items():
+        window.stack.setCurrentWidget(screen)
+        settle(qtbot)
+        for root in (window.top_bar, screen):
+            for w in root.findChildren(QWidget):
+                if not isinstance(w, INTERACTIVE):
+                    continue
+                if isinstance(w, QAbstractSlider):
+                    continue  # scroll bars: the list itself scrolls under a finger
+                if not w.isVisibleTo(root):
+                    continue
+                if not w.accessibleName().strip():
+                    missing.append((name, type(w).__name__, w.objectName(), getattr(w, "text", lambda: "")()))
+                if w.height() < 64:
+                    small.append((name, w.objectName(), w.height()))
+    assert not missing, missing
+    assert not small, small
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("resolution", ["1920x1080", "1280x800"])
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_nothing_is_cut_off(qtbot, make_window, resolution, lang):
+    """Long Finnish and Swedish words fit: every label and button has room for its text."""
+    window = make_window(resolution)
+    open_every_screen(window)
+    window.translator.set_language(lang)
+    cut = []
+    for name, screen in window.built_screens().items():
+        window.stack.setCurrentWidget(screen)
+        settle(qtbot)
+        # A layout that needs more room than the screen pushes widgets past its edge.
+        win = window.rect()
+        for w in screen.findChildren(QWidget):
+            if w.isVisibleTo(screen) and not _in_scroll_area(w):
+                r = w.rect().translated(w.mapTo(window, w.rect().topLeft()))
+                if not win.contains(r):
+                    cut.append((name, type(w).__name__, w.objectName(), "outside the screen", r.getRect()))
+        for root in (window.top_bar, screen):
+            for w in root.findChildren(QLabel):
+                if not w.isVisibleTo(root) or not w.text() or _in_scrolled_away_area(w):
+                    continue
+                if w.wordWrap():
+                    need = w.heightForWidth(w.contentsRect().width() + w.margin() * 2)
+                    if need > w.height() + 2:
+                        cut.append((name, w.text()[:40], "height", need, w.height()))
+                elif w.sizeHint().width() > w.width() + 2:
+                    cut.append((name, w.text()[:40], "width", w.sizeHint().width(), w.width()))
+            for w in root.findChildren(QAbstractButton):
+                if not w.isVisibleTo(root) or not w.text():
+                    continue
+                if w.fontMetrics().horizontalAdvance(w.text()) > w.contentsRect().width():
+                    cut.append((name, w.text(), "button", w.width()))
+    assert not cut, cut
+
+
+def _in_scrolled_away_area(w) -> bool:
+    return False
+
+
+def _in_scroll_area(w) -> bool:
+    """Inside a scroll area, being below the fold is scrolling, not cutting."""
+    p = w.parentWidget()
+    while p is not None:
+        if isinstance(p, QScrollArea):
+            return True
+        p = p.parentWidget()
+    return False
+
+
+@pytest.mark.gui
+def test_lists_scroll_kinetically_under_a_finger_or_mouse(qtbot, window):
+    open_every_screen(window)
+    areas = [a for s in window.built_screens().values() for a in s.findChildren(QScrollArea)]
+    assert len(areas) >= 4
+    for area in areas:
+        assert QScroller.hasScroller(area.viewport()), area.parent().objectName()

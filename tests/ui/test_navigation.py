@@ -1,0 +1,121 @@
+"""A resident finds a service by touch: home -> browse -> results -> service card, and back."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from tests.ui.conftest import settle
+
+pytestmark = pytest.mark.gui
+
+
+def click(qtbot, widget) -> None:
+    assert widget.isVisible(), f"{widget.objectName()} is not on screen"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def texts(widget) -> list[str]:
+    return [lab.text() for lab in widget.findChildren(QLabel) if lab.isVisibleTo(widget)]
+
+
+def test_home_to_service_card_and_back(qtbot, window):
+    window.translator.set_language("en")
+    home = window.current_screen()
+    assert window.flow.current.name == "home"
+    assert not window.top_bar.back.isVisible()  # nothing to go back to at home
+
+    click(qtbot, home.tiles["find"])
+    assert window.flow.current.name == "browse"
+    browse = window.current_screen()
+    # Tiles carry the number of services for each life situation.
+    tile = browse.tiles["expecting_a_baby"]
+    assert tile.title.text() == "Expecting a baby"
+    assert tile.subtitle.text() == "1 service"
+
+    click(qtbot, tile)
+    assert window.flow.current.name == "results"
+    results = window.current_screen()
+    assert window.top_bar.title.text() == "Expecting a baby"
+    assert [row.service.id for row in results.list.rows] == ["maternity-clinic"]
+    settle(qtbot)
+
+    click(qtbot, results.list.rows[0])
+    card = window.current_screen()
+    assert window.flow.current.params == {"service_id": "maternity-clinic"}
+    shown = texts(card)
+    assert "Maternity clinic" in shown
+    assert "City health services" in shown
+    assert "Public service" in shown  # the sector in words, not only a colour
+    assert "Open now, closes at 16:00" in shown
+    assert "Free of charge" in shown
+    assert "Families with children" in shown
+    assert "Kontulantie 1" in shown and "00940 Helsinki" in shown
+    assert "Monday–Wednesday 08:00–16:00" in shown
+    # The QR code carries the details a phone needs.
+    assert card.qr.matrix and "Maternity clinic" in card.qr.text and "Kontulantie 1" in card.qr.text
+
+    click(qtbot, window.top_bar.back)
+    assert window.current_screen() is results
+    assert [row.service.id for row in results.list.rows] == ["maternity-clinic"]
+    click(qtbot, window.top_bar.home)
+    assert window.flow.current.name == "home" and window.flow.depth == 1
+
+
+def test_browse_by_target_group(qtbot, window):
+    window.flow.go("browse")
+    browse = window.current_screen()
+    click(qtbot, browse.tab_buttons["target_group"])
+    assert set(browse.tiles) == {"families_with_children", "adults", "older_people",
+                                 "children_and_young_people", "swedish_speakers"}
+    click(qtbot, browse.tiles["swedish_speakers"])
+    assert [row.service.id for row in window.current_screen().list.rows] == ["family-cafe"]
+
+
+def test_service_card_shows_when_a_closed_channel_opens(qtbot, window):
+    window.translator.set_language("fi")
+    window.flow.go("service", service_id="physiotherapy-voucher")
+    shown = texts(window.current_screen())
+    # Closed on Tuesday morning; the phone line opens next Monday at 9.
+    assert "Suljettu nyt. Avautuu maanantaina klo 9.00" in shown
+    assert "Yksityinen yritys" in shown and "Julkinen palvelu" in shown
+    assert "Voit maksaa palvelusetelillä" not in shown  # a voucher service says it once, as its charge
+    assert "Maksetaan palvelusetelillä" in shown
+
+
+def test_unknown_service_says_so(qtbot, window):
+    window.translator.set_language("en")
+    window.flow.go("service", service_id="no-such-service")
+    assert "This service is no longer in the catalogue." in texts(window.current_screen())
+
+
+def test_tiles_without_their_capability_say_so(qtbot, window):
+    window.translator.set_language("en")
+    home = window.current_screen()
+    click(qtbot, home.tiles["queue"])
+    assert window.overlay.isVisible()
+    assert "not yet available on this kiosk" in window.overlay.message.text()
+    assert "Take a queue number" in window.overlay.message.text()
+    click(qtbot, window.overlay.ok)
+    assert not window.overlay.isVisible()
+    assert window.flow.current.name == "home"
+
+
+def test_disabled_module_has_no_tile(make_window):
+    window = make_window(extra_ui="[modules]\nvideo = false")
+    assert "nurse" not in window.current_screen().tiles
+    assert "queue" in window.current_screen().tiles
+
+
+def test_staff_entry_opens_staff_screen(qtbot, window):
+    click(qtbot, window.current_screen().staff)
+    assert window.flow.current.name == "staff"
+    window.translator.set_language("en")
+    assert "No notices. Everything is in order." in texts(window.current_screen())
+
+
+def test_screens_other_than_home_are_built_on_first_use(window):
+    assert set(window.built_screens()) == {"home"}
+    window.flow.go("search")
+    assert set(window.built_screens()) == {"home", "search"}
