@@ -24,6 +24,9 @@ PACKAGES=(
     libnspr4 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxkbfile1 libgbm1
     libxcb-dri3-0 libxfixes3 libxext6 libexpat1 libudev1
     postgresql
+    # make bundle: PyInstaller reads binaries with objdump; the unit-file test
+    # runs systemd-analyze verify.
+    binutils systemd
 )
 if [[ -n "${KIOSK_EXTRA_SYSTEM_PACKAGES:-}" ]]; then
     read -r -a extra <<<"${KIOSK_EXTRA_SYSTEM_PACKAGES}"
