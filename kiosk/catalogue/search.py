@@ -20,9 +20,13 @@ Top-k for one word is then: order the word's lists by score, walk them best firs
 merging the lists of equal score (they are already in tie-break order), and stop after
 ``limit`` distinct services; a service's first appearance is its best score. Prefixes
 shared by many tokens ("a", "pa", "koti") get their lists merged ahead of time at
-build, so a keystroke never touches more than a bounded number of lists. Queries of
-several words, or with an ``allowed`` set, score the candidates of the rarest word with
-set and dict operations that run in C.
+build, so a keystroke never touches more than a bounded number of lists.
+
+Queries of several words (or with an ``allowed`` set) use the same lists as bitmaps
+(Python ints; dense lists keep one ready-made, sparse ones are converted on the fly):
+per word, the services at exactly each score level; AND across words; the totals come
+from walking the combinations of levels, so "a s" over 50,000 services costs a few
+hundred big-int operations instead of a loop over tens of thousands of candidates.
 
 Scores are kept as integers internally (units of 0.1) so that ranking never depends
 on floating-point rounding; ``SearchHit.score`` is the float the UI may show.
@@ -112,13 +116,36 @@ class SearchHit:
     score: float
 
 
-# One posting list: (field weight, language number, ascending service numbers).
-_Posting = tuple[int, int, array]
+# One posting list: (field weight, language number, ascending service numbers,
+# the same numbers as a bitmap when the list is dense enough for that to be no bigger).
+_Posting = tuple[int, int, array, "int | None"]
+# What one query word contributes: (integer score, service numbers, bitmap or None).
+_Stream = tuple[int, array, "int | None"]
+
+_NONZERO_BYTE = re.compile(rb"[^\x00]")
 
 
-def _contains(sorted_arr: array, value: int) -> bool:
-    i = bisect.bisect_left(sorted_arr, value)
-    return i < len(sorted_arr) and sorted_arr[i] == value
+def _to_bitmap(numbers: Iterable[int], n_bytes: int) -> int:
+    """Service numbers as the bits of a Python int: set operations then run at machine-word speed."""
+    buf = bytearray(n_bytes)
+    for n in numbers:
+        buf[n >> 3] |= 1 << (n & 7)
+    return int.from_bytes(buf, "little")
+
+
+def _lowest_numbers(bitmap: int, n_bytes: int, count: int) -> list[int]:
+    """The ``count`` smallest service numbers in ``bitmap``, ascending."""
+    raw = bitmap.to_bytes(n_bytes, "little")
+    out: list[int] = []
+    for m in _NONZERO_BYTE.finditer(raw):  # skips empty bytes in C
+        i = m.start()
+        byte = raw[i]
+        for bit in range(8):
+            if byte >> bit & 1:
+                out.append(i * 8 + bit)
+                if len(out) >= count:
+                    return out
+    return out
 
 
 class SearchIndex:
@@ -131,7 +158,6 @@ class SearchIndex:
         self._number = {sid: n for n, sid in enumerate(self._ids)}
         self._langs: dict[str, int] = {}
 
-        # (token, language number, weight) -> service numbers, appended in ascending order.
         # language number -> weight -> token -> service numbers, appended in ascending order.
         tables: dict[int, dict[int, dict[str, array]]] = {}
         langs = self._langs
@@ -155,11 +181,12 @@ class SearchIndex:
                         table[w] = arr = array("i")
                     arr.append(n)
 
+        self._n_bytes = len(ordered) // 8 + 1
         by_token: dict[str, list[_Posting]] = {}
         for li, by_weight in tables.items():
             for weight, table in by_weight.items():
                 for w, arr in table.items():
-                    by_token.setdefault(w, []).append((weight, li, arr))
+                    by_token.setdefault(w, []).append((weight, li, arr, self._bitmap_if_dense(arr)))
         del tables
         self._tokens: list[str] = sorted(by_token)
         self._postings: dict[str, tuple[_Posting, ...]] = {t: tuple(p) for t, p in by_token.items()}
@@ -183,7 +210,7 @@ class SearchIndex:
             lo, hi = self._token_range(p)
             per_lang: dict[int, dict[int, list[array]]] = {}
             for t in self._tokens[lo:hi]:
-                for weight, li, arr in self._postings[t]:
+                for weight, li, arr, _ in self._postings[t]:
                     per_lang.setdefault(li, {}).setdefault(weight, []).append(arr)
             out: list[_Posting] = []
             for li, by_weight in per_lang.items():
@@ -193,9 +220,14 @@ class SearchIndex:
                     members -= seen
                     if members:
                         seen |= members
-                        out.append((weight, li, array("i", sorted(members))))
+                        arr = array("i", sorted(members))
+                        out.append((weight, li, arr, self._bitmap_if_dense(arr)))
             merged[p] = tuple(out)
         return merged
+
+    def _bitmap_if_dense(self, arr: array) -> int | None:
+        # A bitmap costs n/8 bytes, an array 4 bytes per entry: keep one only when no bigger.
+        return _to_bitmap(arr, self._n_bytes) if len(arr) * 32 >= len(self._ids) else None
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -205,21 +237,21 @@ class SearchIndex:
         hi = bisect.bisect_left(self._tokens, prefix + "\uffff", lo)
         return lo, hi
 
-    def _streams(self, qword: str, own: int) -> list[tuple[int, array]]:
-        """(integer score, service numbers) lists for one query word; each service's best is its score."""
-        out: list[tuple[int, array]] = []
+    def _streams(self, qword: str, own: int) -> list[_Stream]:
+        """The lists one query word matches, each with its score; a service's best list is its score."""
+        out: list[_Stream] = []
         merged = self._merged.get(qword)
         if merged is not None:
-            for weight, li, arr in merged:
-                out.append((weight * _PREFIX * (_OWN_LANG if li == own else _OTHER_LANG), arr))
-            for weight, li, arr in self._postings.get(qword, ()):
-                out.append((weight * _EXACT * (_OWN_LANG if li == own else _OTHER_LANG), arr))
+            for weight, li, arr, bits in merged:
+                out.append((weight * _PREFIX * (_OWN_LANG if li == own else _OTHER_LANG), arr, bits))
+            for weight, li, arr, bits in self._postings.get(qword, ()):
+                out.append((weight * _EXACT * (_OWN_LANG if li == own else _OTHER_LANG), arr, bits))
             return out
         lo, hi = self._token_range(qword)
         for t in self._tokens[lo:hi]:
             bonus = _EXACT if t == qword else _PREFIX
-            for weight, li, arr in self._postings[t]:
-                out.append((weight * bonus * (_OWN_LANG if li == own else _OTHER_LANG), arr))
+            for weight, li, arr, bits in self._postings[t]:
+                out.append((weight * bonus * (_OWN_LANG if li == own else _OTHER_LANG), arr, bits))
         return out
 
     def search(self, query: str, lang: str = "fi", limit: int = 50,
@@ -234,11 +266,11 @@ class SearchIndex:
         if len(streams) == 1 and allowed is None:
             ranked = self._top_one_word(streams[0], limit)
         else:
-            ranked = self._top_scored(streams, limit, allowed)
+            ranked = self._top_by_bitmaps(streams, limit, allowed)
         return [SearchHit(self._ids[n], score / _UNIT) for n, score in ranked]
 
     @staticmethod
-    def _top_one_word(streams: list[tuple[int, array]], limit: int) -> list[tuple[int, int]]:
+    def _top_one_word(streams: list[_Stream], limit: int) -> list[tuple[int, int]]:
         """Best first: groups of equal score in descending order, each merged in tie-break order."""
         streams.sort(key=lambda s: -s[0])
         found: list[tuple[int, int]] = []
@@ -249,7 +281,7 @@ class SearchIndex:
             j = i + 1
             while j < end and streams[j][0] == score:
                 j += 1
-            group = [arr for _, arr in streams[i:j]]
+            group = [arr for _, arr, _ in streams[i:j]]
             for n in (heapq.merge(*group) if len(group) > 1 else group[0]):
                 if n in seen:
                     continue
@@ -260,32 +292,57 @@ class SearchIndex:
             i = j
         return found
 
-    def _top_scored(self, streams: list[list[tuple[int, array]]], limit: int,
-                    allowed: set[str] | None) -> list[tuple[int, int]]:
-        """Every candidate of the rarest word scored with C-level set and dict operations."""
-        streams = sorted(streams, key=lambda st: sum(len(a) for _, a in st))
-        total: dict[int, int] = {}
-        for score, arr in sorted(streams[0], key=lambda s: s[0]):
-            total.update(dict.fromkeys(arr, score))  # a higher score overwrites a lower one
+    def _top_by_bitmaps(self, streams: list[list[_Stream]], limit: int,
+                        allowed: set[str] | None) -> list[tuple[int, int]]:
+        """Several words (or an ``allowed`` set): exact score levels per word as bitmaps, combined.
+
+        Per word, a service's level is the best score it reaches; the services at exactly one
+        level are that level's bitmap minus every higher one. The services matching every word
+        are the AND of the words' unions. Walking the combinations of levels (empty
+        intersections pruned) gives each matching service its total with a few big-int
+        operations, however many services match.
+        """
+        n_bytes = self._n_bytes
+        matched: int | None = None
         if allowed is not None:
-            keep = {self._number[sid] for sid in allowed if sid in self._number}
-            total = {n: total[n] for n in keep.intersection(total)}
-        for word_streams in streams[1:]:
-            if not total:
+            matched = _to_bitmap((self._number[sid] for sid in allowed if sid in self._number), n_bytes)
+        per_word: list[list[tuple[int, int]]] = []
+        for word_streams in streams:
+            by_score: dict[int, int] = {}
+            for score, arr, bits in word_streams:
+                b = bits if bits is not None else _to_bitmap(arr, n_bytes)
+                by_score[score] = by_score.get(score, 0) | b
+            levels: list[tuple[int, int]] = []
+            higher = 0
+            for score in sorted(by_score, reverse=True):
+                exact = by_score[score] & ~higher
+                if exact:
+                    levels.append((score, exact))
+                    higher |= exact
+            per_word.append(levels)
+            matched = higher if matched is None else matched & higher
+            if not matched:
                 return []
-            candidates = set(total)
-            best: dict[int, int] = {}
-            # Best score first: a candidate's first hit is its score for this word, so it
-            # leaves the candidates and later (worse) lists only need checking for the rest.
-            for score, arr in sorted(word_streams, key=lambda s: -s[0]):
-                if len(candidates) * 16 < len(arr):
-                    hits = [n for n in candidates if _contains(arr, n)]
-                else:
-                    hits = candidates.intersection(arr)
-                if hits:
-                    best.update(dict.fromkeys(hits, score))
-                    candidates.difference_update(hits)
-                    if not candidates:
-                        break
-            total = {n: total[n] + s for n, s in best.items()}
-        return heapq.nsmallest(limit, total.items(), key=lambda kv: (-kv[1], kv[0]))
+        assert matched is not None
+        per_word = [[(score, b & matched) for score, b in levels if b & matched] for levels in per_word]
+        per_word.sort(key=len)
+
+        by_total: dict[int, int] = {}
+
+        def walk(i: int, total: int, members: int) -> None:
+            if i == len(per_word):
+                by_total[total] = by_total.get(total, 0) | members
+                return
+            for score, b in per_word[i]:
+                both = members & b
+                if both:
+                    walk(i + 1, total + score, both)
+
+        walk(0, 0, matched)
+        found: list[tuple[int, int]] = []
+        for total in sorted(by_total, reverse=True):
+            for n in _lowest_numbers(by_total[total], n_bytes, limit - len(found)):
+                found.append((n, total))
+            if len(found) >= limit:
+                break
+        return found
