@@ -94,3 +94,11 @@ def test_example_settings_file_loads():
     settings = load_update_settings(REPO / "packaging" / "systemd" / "updater.toml")
     assert settings.channel == "stable" and settings.night_window is not None
     assert str(settings.install_root) == "/opt/welfare-kiosk"
+
+
+def test_updater_never_imports_qt():
+    code = (
+        "import sys, sync.update, sync.update.__main__, sync.update.watchdog; "
+        "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=60).returncode == 0
