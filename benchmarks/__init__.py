@@ -1,0 +1,1 @@
+"""Repeatable performance measurements (not timed tests). Run all: ``python -m benchmarks.run_all``."""
