@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sync import protocol
 from sync.server import store
 from sync.server.store import BackendError, DeviceIdentity
+from sync.server.video import video_router
 
 log = logging.getLogger(__name__)
 
@@ -135,4 +136,5 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
                           limit: Annotated[int, Query(ge=1, le=protocol.MAX_PAGE_ENTRIES)] = 500) -> dict:
         return store.catalogue_changes(sessions, who.site, int(since), limit)
 
+    app.include_router(video_router(sessions))  # on-demand video rooms (sync/server/video.py)
     return app
