@@ -61,23 +61,22 @@ _UNIT = _PREFIX * _OTHER_LANG  # an integer score of 10 is 1.0
 _MERGE_TOKENS_ABOVE = 12
 
 
-class _DropCombining(dict):
-    """str.translate table that deletes combining marks; filled lazily, then looked up in C."""
-
-    def __missing__(self, code_point: int) -> int | None:
-        value = None if unicodedata.combining(chr(code_point)) else code_point
-        self[code_point] = value
-        return value
+# The combining diacritical marks of Latin scripts (U+034F has combining class 0, so not it).
+_LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
-_DROP_COMBINING = _DropCombining()
+def _drop_combining(run: re.Match) -> str:
+    # Marks outside the Latin block (other scripts): rare, so a per-character check is fine.
+    return "".join(ch for ch in run.group() if not unicodedata.combining(ch))
 
 
 def fold(text: str) -> str:
     """Lower case without diacritics: 'Hälsovård' -> 'halsovard'."""
     if text.isascii():
         return text.lower()  # same as casefold + NFKD for ASCII, and much faster on long texts
-    return unicodedata.normalize("NFKD", text.casefold()).translate(_DROP_COMBINING)
+    folded = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    return folded if folded.isascii() else _NON_ASCII.sub(_drop_combining, folded)
 
 
 def words(text: str) -> list[str]:

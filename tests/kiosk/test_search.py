@@ -66,6 +66,21 @@ def test_fold_and_words():
     assert words("Kasvatus- ja perheneuvola, Tölö!") == ["kasvatus", "ja", "perheneuvola", "tolo"]
 
 
+def test_fold_equals_its_definition_on_any_text():
+    """fold() takes fast paths; it must still equal 'casefold, NFKD, drop every combining mark'."""
+    import unicodedata
+
+    def by_definition(text):
+        return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
+
+    rng = random.Random(5)
+    samples = ["Hälsovård", "ÅÄÖ åäö", "Ørsted ½ ﬀ ﬁ", "Привет й", "a\u034fb", "ǅ", "e\u0301\u20d0", "plain ascii"]
+    samples += ["".join(chr(rng.randrange(0x20, 0x3000)) for _ in range(40)) for _ in range(2000)]
+    samples += ["".join(chr(rng.randrange(0x10000, 0x1F000)) for _ in range(20)) for _ in range(300)]
+    for text in samples:
+        assert fold(text) == by_definition(text), repr(text)
+
+
 def test_field_order_name_keyword_provider_short_description():
     index = SearchIndex([
         _service("in-desc", desc={"fi": "xylofoni soi"}),
