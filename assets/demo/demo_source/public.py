@@ -828,6 +828,10 @@ SERVICES += [
              "after a sudden death of someone close, an accident, violence at home or when you are about to "
              "lose your home. The duty worker can come to you and arrange a safe place to sleep. If life is "
              "in danger, always call 112.",
+        instr="Soita, vaikka et tietäisi, onko tilanteesi tarpeeksi vakava; päivystäjä auttaa arvioimaan sen. | "
+              "Ring även om du inte vet om din situation är tillräckligt allvarlig; jouren hjälper dig att bedöma "
+              "det. | Call even if you are unsure whether things are serious enough; the duty worker will help "
+              "you judge.",
         goal="Kukaan ei jää yksin akuutissa kriisissä. | Ingen lämnas ensam i en akut kris. | Nobody is left "
              "alone in an acute crisis.",
         content="Puhelinneuvonta, kriisikäynnit ja kiireellinen sijoitus tai majoitus. | Telefonrådgivning, "
@@ -1843,7 +1847,7 @@ SERVICES += [
                 "tid börjar i tid; service på finska och svenska, tolk för andra språk. | Booked appointments "
                 "start on time; service in Finnish and Swedish, an interpreter for other languages.",
         tg="adults,older_people,families_with_children,immigrants,swedish_speakers",
-        le="money_and_benefits,work_and_unemployment,moving_to_finland", cls="social_services",
+        le="money_and_benefits,work_and_unemployment,moving_to_finland", cls="social_services,digital_support",
         keywords="kela, kelan toimisto, etuus, hakemus, sairauspäiväraha, eläke, opintotuki | fpa, förmån, "
                  "ansökan, sjukdagpenning, pension | kela, benefits, social insurance, application, pension",
         langs="fi,sv,en",
