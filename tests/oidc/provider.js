@@ -1,0 +1,79 @@
+// A real OpenID provider (panva/oidc-provider) for the phone key's tests, on 127.0.0.1.
+// Started by tests/identity/conftest.py; prints "ready <issuer>" when it listens.
+//
+// Configuration from the environment:
+//   PORT              port to listen on (0 = any free port)
+//   DEVICE_CODE_TTL   seconds a device code lives (short in the expiry test)
+//   MIN_POLL_MS       a token poll for the same device code sooner than this gets
+//                     "slow_down" (RFC 8628 section 3.5 lets a server do this;
+//                     oidc-provider itself never sends it, so the wrapper below does)
+import { generateKeyPairSync } from 'node:crypto';
+import Provider from 'oidc-provider';
+
+const port = Number(process.env.PORT || 0);
+const deviceCodeTtl = Number(process.env.DEVICE_CODE_TTL || 600);
+const minPollMs = Number(process.env.MIN_POLL_MS || 0);
+
+// A fresh signing key per run: the kiosk must fetch it from the JWKS endpoint.
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const jwk = { ...privateKey.export({ format: 'jwk' }), kid: `test-${Date.now()}`, use: 'sig', alg: 'RS256' };
+
+// Account ids typed on the login page: the name is what the kiosk greets with.
+const NAMES = { 'resident-4471': 'Aino Virtanen', 'resident-9020': 'Matti Korhonen' };
+
+function makeProvider(issuer) {
+  const deviceClient = (id) => ({
+    client_id: id,
+    token_endpoint_auth_method: 'none',
+    grant_types: ['urn:ietf:params:oauth:grant-type:device_code'],
+    response_types: [],
+    redirect_uris: [],
+  });
+  return new Provider(issuer, {
+    // "other-app" exists so a test can hold a real token minted for someone else.
+    clients: [deviceClient('welfare-kiosk'), deviceClient('other-app')],
+    jwks: { keys: [jwk] },
+    features: { deviceFlow: { enabled: true }, devInteractions: { enabled: true } },
+    claims: { openid: ['sub'], profile: ['name'] },
+    // Put the profile claims into the ID token itself: the kiosk has no use for userinfo.
+    conformIdTokenClaims: false,
+    ttl: { DeviceCode: deviceCodeTtl, IdToken: 600, AccessToken: 600, Grant: 600, Interaction: 600, Session: 600 },
+    async findAccount(ctx, id) {
+      return { accountId: id, async claims() { return { sub: id, name: NAMES[id] || id }; } };
+    },
+  });
+}
+
+const { createServer } = await import('node:http');
+const server = createServer();
+server.listen(port, '127.0.0.1', () => {
+  const issuer = `http://127.0.0.1:${server.address().port}`;
+  const provider = makeProvider(issuer);
+  const lastPoll = new Map();
+  provider.use(async (ctx, next) => {
+    if (minPollMs > 0 && ctx.method === 'POST' && ctx.path === '/token') {
+      // Read the form ourselves; oidc-provider then uses req.body (documented fallback).
+      const chunks = [];
+      for await (const c of ctx.req) chunks.push(c);
+      const raw = Buffer.concat(chunks).toString();
+      ctx.req.body = raw;
+      const form = new URLSearchParams(raw);
+      const code = form.get('device_code');
+      if (code) {
+        const now = Date.now();
+        const last = lastPoll.get(code);
+        lastPoll.set(code, now);
+        if (last !== undefined && now - last < minPollMs) {
+          ctx.status = 400;
+          ctx.type = 'json';
+          ctx.body = { error: 'slow_down', error_description: 'polling too quickly' };
+          return;
+        }
+      }
+    }
+    await next();
+  });
+  server.on('request', provider.callback());
+  console.log(`ready ${issuer}`);
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
