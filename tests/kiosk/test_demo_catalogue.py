@@ -265,6 +265,20 @@ def test_every_text_is_written_in_finnish_swedish_and_english(data):
     assert not problems, "\n".join(problems[:30])
 
 
+# Short function words that give away a text written in the wrong language's slot.
+WRONG_LANGUAGE = {
+    "fi": re.compile(r"\b(och|för|är|med|the|and)\b", re.IGNORECASE),
+    "sv": re.compile(r"\b(ja|tai|on|voit|the|and)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(och|för|är|ja|tai|voit)\b", re.IGNORECASE),
+}
+
+
+def test_each_text_is_in_its_own_language(data):
+    problems = [f"{path}.{lang}: {t[lang]!r}" for path, t in text_objects(data)
+                for lang, pattern in WRONG_LANGUAGE.items() if pattern.search(t[lang])]
+    assert not problems, "\n".join(problems[:30])
+
+
 def test_every_service_has_its_own_texts(data):
     for field in ("names", "short_descriptions", "descriptions"):
         for lang in ("fi", "sv", "en"):

@@ -82,7 +82,7 @@ SERVICES = [
         short="Yksityinen kotihoito ja kotisairaanhoito Kontulan alueella; kotihoidon palveluseteli käy. | "
               "Privat hemvård och hemsjukvård i Gårdsbacka med omnejd; hemvårdens servicesedel gäller. | "
               "Private home care and home nursing in the Kontula area; the home care voucher is accepted.",
-        desc="Lähellän hoitajat auttavat aamutoimissa, peseytymisessä, lääkkeissä ja ruokailussa. Sama pieni "
+        desc="Kotihoito Lähellä -yrityksen hoitajat auttavat aamutoimissa, peseytymisessä, lääkkeissä ja ruokailussa. Sama pieni "
              "tiimi käy luonasi, joten kasvot tulevat tutuiksi. Palvelun voi ostaa itse tai maksaa kaupungin "
              "myöntämällä kotihoidon palvelusetelillä. | Hemvårdarna på Nära hjälper till med morgonbestyr, "
              "tvätt, mediciner och måltider. Samma lilla team besöker dig, så ansiktena blir bekanta. Du kan "
@@ -101,7 +101,7 @@ SERVICES = [
                  "hemsjukvård, servicesedel, äldre | home care, home nursing, carer, voucher, elderly",
         langs="fi,sv,et,ru",
         channels=[
-            phone("+358 9 555 0523", "Lähellän asiakaspalvelu | Näras kundtjänst | Lähellä customer service",
+            phone("+358 9 555 0523", "Kotihoito Lähellä, asiakaspalvelu | Hemvård Nära, kundtjänst | Lähellä customer service",
                   hours({"mon-fri": "08:00-16:00"})),
             web("https://www.example.fi/lahella/kotihoito", "Palvelukuvaus ja hinnasto | Tjänstebeskrivning "
                 "och prislista | Service description and prices"),

@@ -20,7 +20,7 @@ SERVICES = [
              "sinun ja vauvan vointia, kertoo synnytykseen valmistautumisesta ja kuuntelee, jos mieltä painaa. "
              "Myös puoliso tai tukihenkilö on tervetullut mukaan. | "
              "På mödrarådgivningen träffar du samma hälsovårdare eller barnmorska under hela graviditeten. "
-             "Hon följer hur du och barnet mår, berättar hur du kan förbereda dig för förlossningen och lyssnar "
+             "Hen följer hur du och barnet mår, berättar hur du kan förbereda dig för förlossningen och lyssnar "
              "om något tynger dig. Din partner eller stödperson är också välkommen med. | "
              "At the maternity clinic you see the same public health nurse or midwife throughout your "
              "pregnancy. They keep an eye on how you and the baby are doing, help you prepare for the birth "

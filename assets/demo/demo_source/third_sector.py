@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import ALWAYS_OPEN, hours, phone, rule, service, times, video, visit, walk_in, web
+from .common import hours, phone, rule, service, video, visit, walk_in, web
 
 SERVICES = [
     service(
@@ -141,18 +141,18 @@ SERVICES += [
     service(
         "swedish-family-club", "matteus-parish",
         name="Ruotsinkielinen perhekerho | Familjeklubb på svenska | Swedish-language family club",
-        short="Svenskspråkig träff för småbarn och deras föräldrar i Gårdsbacka: lek, sång och fika. | "
-              "Ruotsinkielinen kohtaamispaikka pikkulapsille ja vanhemmille Kontulassa: leikkiä, laulua ja "
-              "välipala. | A Swedish-speaking meeting place for small children and their parents in Kontula: "
-              "play, songs and a snack.",
-        desc="Matteus församling ordnar familjeklubben i Gårdsbacka kyrka så att svenskspråkiga familjer i "
-             "östra Helsingfors inte behöver åka långt. Vi sjunger, leker och pratar, och tvåspråkiga familjer "
-             "är lika välkomna. | Matteuksen seurakunta järjestää perhekerhon Kontulan kirkolla, jotta "
-             "Itä-Helsingin ruotsinkielisten perheiden ei tarvitse lähteä kauas. Laulamme, leikimme ja "
-             "juttelemme, ja kaksikieliset perheet ovat yhtä lailla tervetulleita. | Matteus parish holds the "
+        short="Ruotsinkielinen kohtaamispaikka pikkulapsille ja vanhemmille Kontulassa: leikkiä, laulua ja "
+              "välipala. | Svenskspråkig träff för småbarn och deras föräldrar i Gårdsbacka: lek, sång och fika. | "
+              "A Swedish-speaking meeting place for small children and their parents in Kontula: play, songs "
+              "and a snack.",
+        desc="Matteuksen seurakunta järjestää perhekerhon Kontulan kirkolla, jotta Itä-Helsingin "
+             "ruotsinkielisten perheiden ei tarvitse lähteä kauas. Laulamme, leikimme ja juttelemme, ja "
+             "kaksikieliset perheet ovat yhtä lailla tervetulleita. | Matteus församling ordnar familjeklubben "
+             "i Gårdsbacka kyrka så att svenskspråkiga familjer i östra Helsingfors inte behöver åka långt. Vi "
+             "sjunger, leker och pratar, och tvåspråkiga familjer är lika välkomna. | Matteus parish holds the "
              "family club at Kontula church so that Swedish-speaking families in eastern Helsinki do not have "
              "to travel far. We sing, play and chat, and bilingual families are just as welcome.",
-        instr="Ingen anmälan, kom som ni är. | Ei ilmoittautumista, tulkaa sellaisina kuin olette. | No need "
+        instr="Ei ilmoittautumista, tulkaa sellaisina kuin olette. | Ingen anmälan, kom som ni är. | No need "
               "to sign up, come as you are.",
         tg="swedish_speakers,families_with_children", le="family_with_children,expecting_a_baby,free_time_and_community",
         cls="family_services,leisure_and_community",
@@ -165,26 +165,26 @@ SERVICES += [
         "swedish-diaconal-work", "matteus-parish",
         name="Ruotsinkielinen diakonia ja kotikäynnit | Diakoni och hembesök på svenska | Swedish-language "
              "deacon and home visits",
-        short="Samtal, stöd i svåra situationer och hembesök på svenska för äldre i östra Helsingfors. | "
-              "Keskusteluapua, tukea vaikeissa tilanteissa ja kotikäyntejä ruotsiksi itähelsinkiläisille "
-              "ikäihmisille. | Someone to talk to, support in hard times and home visits in Swedish for older "
+        short="Keskusteluapua, tukea vaikeissa tilanteissa ja kotikäyntejä ruotsiksi itähelsinkiläisille "
+              "ikäihmisille. | Samtal, stöd i svåra situationer och hembesök på svenska för äldre i östra "
+              "Helsingfors. | Someone to talk to, support in hard times and home visits in Swedish for older "
               "people in eastern Helsinki.",
-        desc="Diakoniarbetaren kommer gärna hem till dig om du inte själv orkar ta dig ut. Ni kan prata om "
-             "det som känns tungt, gå igenom papper eller planera hur vardagen ska fungera. Också anhöriga kan "
-             "höra av sig. | Diakoniatyöntekijä tulee mielellään kotiisi, jos et itse jaksa lähteä liikkeelle. "
-             "Voitte jutella raskaista asioista, käydä läpi papereita tai miettiä, miten arki sujuisi. Myös "
-             "omaiset voivat ottaa yhteyttä. | The deacon is happy to come to your home if you cannot easily "
-             "get out. You can talk about what feels heavy, go through paperwork or plan how daily life can "
-             "work. Relatives can get in touch too.",
-        instr="Ring och berätta kort vad det gäller, så kommer vi överens om ett besök. | Soita ja kerro "
-              "lyhyesti asiasi, niin sovitaan käynnistä. | Call and tell us briefly what it is about, and we "
-              "will arrange a visit.",
+        desc="Diakoniatyöntekijä tulee mielellään kotiisi, jos et itse jaksa lähteä liikkeelle. Voitte jutella "
+             "raskaista asioista, käydä läpi papereita tai miettiä, miten arki sujuisi. Myös omaiset voivat "
+             "ottaa yhteyttä. | Diakoniarbetaren kommer gärna hem till dig om du inte själv orkar ta dig ut. Ni "
+             "kan prata om det som känns tungt, gå igenom papper eller planera hur vardagen ska fungera. Också "
+             "anhöriga kan höra av sig. | The deacon is happy to come to your home if you cannot easily get out. "
+             "You can talk about what feels heavy, go through paperwork or plan how daily life can work. "
+             "Relatives can get in touch too.",
+        instr="Soita ja kerro lyhyesti asiasi, niin sovitaan käynnistä. | Ring och berätta kort vad det gäller, "
+              "så kommer vi överens om ett besök. | Call and tell us briefly what it is about, and we will "
+              "arrange a visit.",
         tg="swedish_speakers,older_people", le="ageing_and_care,mental_wellbeing",
         cls="social_services,elderly_services",
         keywords="ruotsinkielinen diakonia | diakoni, hembesök, samtal, svenska, äldre | Swedish-speaking "
                  "deacon, home visit",
         langs="sv",
-        channels=[phone("+358 9 555 0631", "Diakonins telefon | Diakonian puhelin | Deacon's phone",
+        channels=[phone("+358 9 555 0631", "Diakonian puhelin | Diakonins telefon | Deacon's phone",
                         hours({"mon-thu": "09:00-12:00"}), langs=["sv"])]),
     service(
         "food-aid", "ruoka-apu",
@@ -602,19 +602,19 @@ SERVICES += [
     service(
         "swedish-seniors-club", "svenska-seniorer",
         name="Ruotsinkielisten eläkeläisten kerho | Svenskspråkig seniorklubb | Swedish-speaking seniors' club",
-        short="Varannan veckan träff på svenska med föredrag, allsång, utflykter och kaffe i Gårdsbacka. | "
-              "Joka toinen viikko ruotsiksi kokoontuva kerho: esitelmiä, yhteislaulua, retkiä ja kahvia "
-              "Kontulassa. | A fortnightly club in Swedish with talks, singing, trips and coffee in Kontula.",
-        desc="Klubben är en mötesplats för svenskspråkiga pensionärer i östra Helsingfors. Vi bjuder in "
-             "föreläsare, firar lucia och midsommar och åker på utflykter till skärgården. Nya medlemmar blir "
-             "snabbt en del av gänget. | Kerho on itähelsinkiläisten ruotsinkielisten eläkeläisten "
-             "kohtaamispaikka. Kutsumme luennoitsijoita, juhlimme luciaa ja juhannusta ja teemme retkiä "
-             "saaristoon. Uudet jäsenet pääsevät nopeasti porukkaan. | The club is a meeting place for "
+        short="Joka toinen viikko ruotsiksi kokoontuva kerho: esitelmiä, yhteislaulua, retkiä ja kahvia "
+              "Kontulassa. | Klubbträff på svenska varannan vecka med föredrag, allsång, utflykter och kaffe i "
+              "Gårdsbacka. | A fortnightly club in Swedish with talks, singing, trips and coffee in Kontula.",
+        desc="Kerho on itähelsinkiläisten ruotsinkielisten eläkeläisten kohtaamispaikka. Kutsumme "
+             "luennoitsijoita, juhlimme luciaa ja juhannusta ja teemme retkiä saaristoon. Uudet jäsenet "
+             "pääsevät nopeasti porukkaan. | Klubben är en mötesplats för svenskspråkiga pensionärer i östra "
+             "Helsingfors. Vi bjuder in föreläsare, firar lucia och midsommar och åker på utflykter till "
+             "skärgården. Nya medlemmar blir snabbt en del av gänget. | The club is a meeting place for "
              "Swedish-speaking pensioners in eastern Helsinki. We invite speakers, celebrate Lucia and "
              "Midsummer and make trips to the archipelago. New members soon feel part of the group.",
-        instr="Kom med en gång och se om klubben passar dig. | Tule kerran katsomaan, sopiiko kerho sinulle. | "
+        instr="Tule kerran katsomaan, sopiiko kerho sinulle. | Kom med en gång och se om klubben passar dig. | "
               "Come once and see if the club suits you.",
-        price="Medlemsavgift 20 € per år; kaffe 2 €. | Jäsenmaksu 20 € vuodessa; kahvi 2 €. | Membership €20 a "
+        price="Jäsenmaksu 20 € vuodessa; kahvi 2 €. | Medlemsavgift 20 € per år; kaffe 2 €. | Membership €20 a "
               "year; coffee €2.",
         charge="charged",
         tg="swedish_speakers,older_people", le="free_time_and_community,ageing_and_care",
