@@ -87,6 +87,19 @@ class VideoConfig:
 
 
 @dataclass(frozen=True)
+class IdentityConfig:
+    phone: bool = _opt(doc="resident phone key: QR code and sign-in on the phone (OpenID device flow)")
+    card: bool = _opt(doc="resident card + PIN, verified by the backend")
+    staff: bool = _opt(doc="staff card + PIN, verified on the kiosk (works offline)")
+    resident_timeout_s: int = _opt(min=30, max=900, doc="a resident's session ends after this long without a touch")
+    staff_timeout_s: int = _opt(min=60, max=3600, doc="a nurse's or admin's session ends after this long without a touch")
+    warning_s: int = _opt(min=20, max=120, doc="countdown and sound this long before a session ends")
+    max_extensions: int = _opt(min=10, max=100, doc="how many times 'more time' may extend one session")
+    staff_max_failures: int = _opt(min=3, max=10, doc="wrong staff PINs in a row before the card is locked")
+    staff_lockout_s: int = _opt(min=30, max=86400, doc="first staff card lockout; each further one doubles")
+
+
+@dataclass(frozen=True)
 class Config:
     device: DeviceConfig
     ui: UiConfig
@@ -94,6 +107,7 @@ class Config:
     modules: ModulesConfig
     queue: QueueConfig
     video: VideoConfig
+    identity: IdentityConfig
     source: tuple[str, ...] = ()  # files read, for messages and the admin screen
 
     @property
@@ -113,6 +127,7 @@ _SECTIONS: dict[str, type] = {
     "modules": ModulesConfig,
     "queue": QueueConfig,
     "video": VideoConfig,
+    "identity": IdentityConfig,
 }
 
 
@@ -210,6 +225,11 @@ def load_config(path: str | Path | None = None, *, default_path: Path = DEFAULT_
     if ui.idle_warning_s >= ui.idle_timeout_s:
         raise ConfigError(f"{layered['ui']['idle_warning_s'][0]}: ui.idle_warning_s = {ui.idle_warning_s} "
                           f"is not valid: expected less than ui.idle_timeout_s ({ui.idle_timeout_s})")
+    ident: IdentityConfig = sections["identity"]
+    for key in ("resident_timeout_s", "staff_timeout_s"):
+        if ident.warning_s >= getattr(ident, key):
+            raise ConfigError(f"{layered['identity']['warning_s'][0]}: identity.warning_s = {ident.warning_s} "
+                              f"is not valid: expected less than identity.{key} ({getattr(ident, key)})")
     url = sections["backend"].url
     if not url.startswith(("http://", "https://")):
         raise ConfigError(f"{layered['backend']['url'][0]}: backend.url = {url!r} is not valid: "
