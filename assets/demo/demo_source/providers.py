@@ -127,6 +127,9 @@ PROVIDERS = [
     provider("vammaisyhdistys", "Itä-Helsingin Vammaisyhdistys ry | Handikappföreningen i Östra Helsingfors rf | "
              "East Helsinki Disability Association", "third_sector", "association", business_id="1620394-8",
              phone="+358 9 555 0611", web="https://www.example.org/vammaisyhdistys"),
+    provider("kuuloyhdistys", "Itä-Helsingin Kuuloyhdistys ry | Hörselföreningen i Östra Helsingfors rf | "
+             "East Helsinki Hard of Hearing Association", "third_sector", "association", phone="+358 9 555 0617",
+             web="https://www.example.org/kuuloyhdistys"),
     provider("kontulan-pallo", "Urheiluseura Kontulan Pallo ry | Idrottsföreningen Gårdsbacka Boll rf | "
              "Kontula Ball Sports Club", "third_sector", "association", phone="+358 9 555 0612",
              web="https://www.example.org/kontulanpallo"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import hours, phone, rule, service, video, visit, walk_in, web
+from .common import hours, phone, rule, service, tr, video, visit, walk_in, web
 
 SERVICES = [
     service(
@@ -311,7 +311,9 @@ SERVICES += [
                         hours({"mon-thu": "10:00-14:00"}))]),
     service(
         "multilingual-advice", "monikko",
-        name="Monikielinen neuvonta | Flerspråkig rådgivning | Multilingual advice",
+        name=tr("Monikielinen neuvonta | Flerspråkig rådgivning | Multilingual advice",
+                so="Talo-bixin luqado badan", ar="استشارات بعدة لغات", ru="Консультации на разных языках",
+                et="Mitmekeelne nõustamine"),
         short="Apua viranomaisasioihin, kirjeisiin ja hakemuksiin somaliksi, arabiaksi, venäjäksi, viroksi ja "
               "englanniksi. | Hjälp med myndighetsärenden, brev och ansökningar på somaliska, arabiska, ryska, "
               "estniska och engelska. | Help with official matters, letters and applications in Somali, Arabic, "
@@ -648,4 +650,32 @@ SERVICES += [
         langs="fi,so,ar,en",
         channels=[visit("library", room="Lasten osasto | Barnavdelningen | Children's section",
                         hours=hours({"mon-thu": "14:00-16:30", "sat": "11:00-13:00"}))]),
+    service(
+        "hearing-aid-help", "kuuloyhdistys",
+        name="Kuulolaitteiden huoltopiste | Servicepunkt för hörapparater | Hearing aid help point",
+        short="Paristot, letkujen ja suodattimien vaihto sekä neuvoja kuulolaitteen käyttöön, ilman "
+              "ajanvarausta. | Batterier, byte av slangar och filter samt råd om hur hörapparaten används, utan "
+              "tidsbokning. | Batteries, new tubes and filters, and advice on using your hearing aid, without "
+              "an appointment.",
+        desc="Moni kuulolaite jää laatikkoon, koska se vinkuu tai letku on kovettunut. Yhdistyksen "
+             "vapaaehtoiset kuulolähettiläät puhdistavat laitteen, vaihtavat pienet osat ja näyttävät, miten "
+             "laite asetetaan korvaan. Mukana on myös tietoa induktiosilmukoista ja kuulon apuvälineistä. | "
+             "Många hörapparater blir liggande i en låda för att de piper eller slangen har hårdnat. "
+             "Föreningens frivilliga hörselombud rengör apparaten, byter små delar och visar hur den sätts i "
+             "örat. Du får också veta mer om hörslingor och hjälpmedel för hörseln. | Many hearing aids end up "
+             "in a drawer because they whistle or the tube has gone hard. The association's volunteer hearing "
+             "helpers clean your aid, change small parts and show you how to fit it in your ear. You can also "
+             "learn about induction loops and other hearing equipment.",
+        instr="Ota kuulolaite ja sen kotelo mukaan. Paristot myydään ostohintaan. | Ta med hörapparaten och "
+              "dess fodral. Batterierna säljs till inköpspris. | Bring your hearing aid and its case. Batteries "
+              "are sold at cost.",
+        tg="older_people,special_support,swedish_speakers", le="ageing_and_care,disability,health_and_illness",
+        cls="disability_services,rehabilitation",
+        keywords="kuulolaite, kuulokoje, paristo, huonokuuloisuus, induktiosilmukka | hörapparat, batteri, "
+                 "hörsel, hörslinga | hearing aid, battery, hard of hearing, induction loop",
+        langs="fi,sv",
+        channels=[walk_in("library", "Kuulolähettiläiden päivystys | Hörselombudens jour | Hearing helpers' "
+                          "drop-in", hours({"tue": "10:00-13:00"}),
+                          room="1. kerros, digipisteen vieressä | 1 våningen, bredvid digipunkten | Ground floor, "
+                               "next to the digital help point")]),
 ]
