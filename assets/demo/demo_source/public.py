@@ -899,7 +899,7 @@ SERVICES += [
         desc="Kotihoito tukee kotona asumista silloin, kun selviät arjesta vain toisen avulla. Käyntien määrä "
              "sovitaan palvelusuunnitelmassa, ja ne voivat olla kerran viikossa tai useita kertoja päivässä. "
              "Osa käynneistä voidaan tehdä videolla, esimerkiksi lääkkeiden ottamisen muistuttamiseksi. | "
-             "Hemvården stöder dig att bo hemma när du klarar vardagen bara med någon annans hjälp. Hur ofta "
+             "Hemvården hjälper dig att bo kvar hemma när du klarar vardagen bara med någon annans hjälp. Hur ofta "
              "vårdaren kommer bestäms i serviceplanen, från en gång i veckan till flera gånger om dagen. En "
              "del besök kan göras per video, till exempel för att påminna om medicinerna. | Home care helps you "
              "keep living at home when you can only manage daily life with someone's help. The number of visits "
@@ -1085,7 +1085,7 @@ SERVICES += [
              "pärjäisi ilman apuasi. Tukeen kuuluu verotettava hoitopalkkio, vähintään kaksi vapaapäivää "
              "kuukaudessa sekä omaishoitajan oma terveystarkastus. | Stöd för närståendevård kan beviljas när "
              "du vårdar en sjuk, funktionsnedsatt eller äldre närstående som inte skulle klara sig utan din "
-             "hjälp. I stödet ingår ett beskattat vårdarvode, minst två lediga dagar i månaden och en egen "
+             "hjälp. I stödet ingår ett skattepliktigt vårdarvode, minst två lediga dagar i månaden och en egen "
              "hälsoundersökning för vårdaren. | You may get carer support when you look after a sick, disabled "
              "or older family member who could not manage without you. It includes a taxable carer's "
              "allowance, at least two days off a month and a health check for you.",
