@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sync import protocol
 from sync.server import store
 from sync.server.store import BackendError, DeviceIdentity
+from sync.server.identity import identity_router
 from sync.server.video import video_router
 
 log = logging.getLogger(__name__)
@@ -137,4 +138,5 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
         return store.catalogue_changes(sessions, who.site, int(since), limit)
 
     app.include_router(video_router(sessions))  # on-demand video rooms (sync/server/video.py)
+    app.include_router(identity_router(sessions))  # card/PIN, staff verifiers, OpenID provider (sync/server/identity.py)
     return app

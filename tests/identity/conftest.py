@@ -1,0 +1,38 @@
+"""Real parts for the identity tests: the reference backend process (started exactly as
+tests/sync starts it) and a real OpenID provider (oidc-provider on Node.js)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.identity.staff_data import TEST_HASHER
+from tests.sync.conftest import start_backend
+
+
+@pytest.fixture(scope="module")
+def backend(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("backend")
+    proc = start_backend(f"sqlite:///{workdir / 'backend.db'}", workdir)
+    yield proc
+    proc.stop()
+
+
+@pytest.fixture
+def site(backend) -> str:
+    return backend.new_site()
+
+
+@pytest.fixture
+def client(backend, site):
+    """A BackendClient enrolled as a kiosk of ``site``."""
+    from sync.client import BackendClient
+
+    c = BackendClient(backend.url, timeout_s=5.0)
+    c.credentials = c.enrol(backend.enrolment_code(site), "identity-test-kiosk")
+    yield c
+    c.close()
+
+
+@pytest.fixture
+def hasher():
+    return TEST_HASHER
