@@ -1,23 +1,9 @@
 """The kiosk-side updater: verify releases with TUF, install beside, switch, fall back.
 
-Qt-free on purpose (the UI only calls `sync.update.watchdog.KioskLiveness`).
+Modules: feed (TUF verification), install (versions/<v>/ and the `current` link),
+updater (one round), status (the heartbeat record), watchdog (sd_notify and the
+app's liveness), settings, __main__ (the timer's command line).
+
+Nothing is imported here on purpose: the UI imports sync.update.watchdog at start-up
+and must not pay for loading TUF and cryptography. Qt is never imported.
 """
-
-from sync.update.feed import AvailableRelease, ReleaseFeed, RepositoryUnreachable, VerificationFailed
-from sync.update.install import VersionStore
-from sync.update.settings import UpdateSettings, load_update_settings
-from sync.update.status import UpdateStatus, read_status
-from sync.update.updater import Updater
-
-__all__ = [
-    "AvailableRelease",
-    "ReleaseFeed",
-    "RepositoryUnreachable",
-    "UpdateSettings",
-    "UpdateStatus",
-    "Updater",
-    "VerificationFailed",
-    "VersionStore",
-    "load_update_settings",
-    "read_status",
-]

@@ -21,7 +21,7 @@ from tests.packaging.conftest import make_updater
 @pytest.fixture
 def running(repository, all_signers, make_archive, device, kiosk_processes):
     repository.add_release(make_archive("1.0.0"), "1.0.0", channel="stable", groups=["*"], signers=all_signers)
-    settings = device(health_timeout_s=3.0)
+    settings = device(health_timeout_s=6.0)
     kiosk = kiosk_processes(settings)
     assert make_updater(settings, kiosk).run_once().state == "updated"
     return settings, kiosk

@@ -148,7 +148,7 @@ def test_kiosk_that_stops_pinging_is_restarted_until_the_start_limit(tmp_path):
         env={**os.environ, "PYTHONPATH": str(REPO), "FREEZE_AFTER_S": "1.0", "QT_QPA_PLATFORM": "offscreen",
              "KIOSK_LIVENESS_DIR": str(liveness_dir), "KIOSK_VERSION": "1.0.0"},
         socket_dir=tmp_path,
-        watchdog_s=0.6,  # the unit says 30 s; shortened so the test takes seconds
+        watchdog_s=1.0,  # the unit says 30 s; shortened so the test takes seconds
         start_limit_burst=3,  # the unit's burst (5) scaled down with it
         start_limit_interval_s=60,
     )
@@ -165,13 +165,13 @@ def test_kiosk_that_stops_pinging_is_restarted_until_the_start_limit(tmp_path):
 
 def test_kiosk_that_keeps_pinging_is_not_restarted(tmp_path):
     app = tmp_path / "app.py"
-    # Pings for 2 s (longer than three watchdog intervals), then exits cleanly.
+    # Pings for 4 s (more than two watchdog intervals), then exits cleanly.
     app.write_text(FREEZING_APP.replace("lambda: time.sleep(3600)", "app.quit"))
     supervisor = UnitSupervisor(
         command=[sys.executable, str(app)],
-        env={**os.environ, "PYTHONPATH": str(REPO), "FREEZE_AFTER_S": "2.0", "QT_QPA_PLATFORM": "offscreen"},
+        env={**os.environ, "PYTHONPATH": str(REPO), "FREEZE_AFTER_S": "4.0", "QT_QPA_PLATFORM": "offscreen"},
         socket_dir=tmp_path,
-        watchdog_s=0.6,
+        watchdog_s=1.5,
         start_limit_burst=3,
         start_limit_interval_s=60,
     )
