@@ -12,6 +12,7 @@ fi
 # Qt (xcb and offscreen platforms), QtMultimedia's sound library and a speech
 # synthesiser for queue calls, fonts with wide language coverage, a virtual
 # screen for tests and screenshots, and PostgreSQL for the backend's tests.
+# Node.js and npm run a real OpenID provider (tests/oidc) for the phone key tests.
 PACKAGES=(
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
@@ -28,6 +29,11 @@ PACKAGES=(
     # runs systemd-analyze verify.
     binutils systemd
 )
+# Node.js and npm: only when the commands are missing, because a machine with
+# NodeSource's nodejs has npm inside it and Debian's npm package conflicts with it.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    PACKAGES+=(nodejs npm)
+fi
 if [[ -n "${KIOSK_EXTRA_SYSTEM_PACKAGES:-}" ]]; then
     read -r -a extra <<<"${KIOSK_EXTRA_SYSTEM_PACKAGES}"
     PACKAGES+=("${extra[@]}")
