@@ -56,9 +56,9 @@ _PREFIX, _EXACT = 2, 3
 _OTHER_LANG, _OWN_LANG = 5, 6
 _UNIT = _PREFIX * _OTHER_LANG  # an integer score of 10 is 1.0
 
-# A prefix shared by more tokens than this gets its posting lists merged at build time,
-# so a keystroke merges at most this many tokens' lists.
-_MERGE_TOKENS_ABOVE = 12
+# A prefix whose tokens have more posting lists than this gets them merged at build
+# time, so a keystroke never has more than this many lists to order and merge.
+_MERGE_LISTS_ABOVE = 64
 
 
 # The combining diacritical marks of Latin scripts (U+034F has combining class 0, so not it).
@@ -192,37 +192,50 @@ class SearchIndex:
         self._merged: dict[str, tuple[_Posting, ...]] = self._merge_busy_prefixes()
 
     def _merge_busy_prefixes(self) -> dict[str, tuple[_Posting, ...]]:
-        """Posting lists of every prefix shared by many tokens, merged per language and weight.
+        """Posting lists of every prefix that would make a keystroke touch many lists, merged.
 
-        A service is kept only at its best weight per language for the prefix, which is all
-        the ranking needs (the best match counts), and keeps the merged lists small.
+        Merged per language and weight, a service kept only at its best weight per language
+        for the prefix: all the ranking needs (the best match counts), and small. A prefix is
+        merged when its tokens have more than ``_MERGE_LISTS_ABOVE`` lists, so a small
+        catalogue (a real site: a few hundred services) merges little and builds fast.
         """
-        counts: dict[str, int] = {}
-        for t in self._tokens:
-            for k in range(1, len(t) + 1):
-                p = t[:k]
-                counts[p] = counts.get(p, 0) + 1
+        tokens = self._tokens
+        cumulative = [0]  # lists in tokens[:i], so any range's count is one subtraction
+        for t in tokens:
+            cumulative.append(cumulative[-1] + len(self._postings[t]))
         merged: dict[str, tuple[_Posting, ...]] = {}
-        for p, count in counts.items():
-            if count <= _MERGE_TOKENS_ABOVE:
-                continue
-            lo, hi = self._token_range(p)
-            per_lang: dict[int, dict[int, list[array]]] = {}
-            for t in self._tokens[lo:hi]:
-                for weight, li, arr, _ in self._postings[t]:
-                    per_lang.setdefault(li, {}).setdefault(weight, []).append(arr)
-            out: list[_Posting] = []
-            for li, by_weight in per_lang.items():
-                seen: set[int] = set()
-                for weight in sorted(by_weight, reverse=True):
-                    members = set().union(*by_weight[weight])
-                    members -= seen
-                    if members:
-                        seen |= members
-                        arr = array("i", sorted(members))
-                        out.append((weight, li, arr, self._bitmap_if_dense(arr)))
-            merged[p] = tuple(out)
+        stack = [("", 0, len(tokens))]
+        while stack:
+            prefix, lo, hi = stack.pop()
+            if prefix:
+                merged[prefix] = self._merge_range(lo, hi)
+            # Children: one per next letter; the token equal to the prefix sorts first.
+            depth = len(prefix)
+            i = lo + 1 if lo < hi and len(tokens[lo]) == depth else lo
+            while i < hi:
+                child = tokens[i][:depth + 1]
+                j = bisect.bisect_left(tokens, child + "\uffff", i, hi)
+                if cumulative[j] - cumulative[i] > _MERGE_LISTS_ABOVE:
+                    stack.append((child, i, j))
+                i = j
         return merged
+
+    def _merge_range(self, lo: int, hi: int) -> tuple[_Posting, ...]:
+        per_lang: dict[int, dict[int, list[array]]] = {}
+        for t in self._tokens[lo:hi]:
+            for weight, li, arr, _ in self._postings[t]:
+                per_lang.setdefault(li, {}).setdefault(weight, []).append(arr)
+        out: list[_Posting] = []
+        for li, by_weight in per_lang.items():
+            seen: set[int] = set()
+            for weight in sorted(by_weight, reverse=True):
+                members = set().union(*by_weight[weight])
+                members -= seen
+                if members:
+                    seen |= members
+                    arr = array("i", sorted(members))
+                    out.append((weight, li, arr, self._bitmap_if_dense(arr)))
+        return tuple(out)
 
     def _bitmap_if_dense(self, arr: array) -> int | None:
         # A bitmap costs n/8 bytes, an array 4 bytes per entry: keep one only when no bigger.
