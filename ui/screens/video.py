@@ -251,7 +251,8 @@ class VideoScreen(Screen):
         self.volume_down.setEnabled(self._volume > 0)
         self.volume_up.setEnabled(self._volume < 1)
         percent = round(self._volume * 100)
-        self.volume_label.setText(self.tr_.t("video.volume_level", percent=percent))
+        # A number, not a text to translate: fi and sv put a space before %, en does not.
+        self.volume_label.setText(f"{percent}%" if self.tr_.language == "en" else f"{percent} %")
         self.volume_label.setAccessibleName(self.tr_.t("video.volume", percent=percent))
 
     def _show_phone_qr(self, shown: bool) -> None:
