@@ -36,3 +36,30 @@ def client(backend, site):
 @pytest.fixture
 def hasher():
     return TEST_HASHER
+
+
+@pytest.fixture(scope="module")
+def oidc_provider(tmp_path_factory):
+    """The real OpenID provider on 127.0.0.1 (oidc-provider on Node.js), one per module."""
+    from tests.identity.oidc_phone import start_provider
+
+    provider = start_provider(tmp_path_factory.mktemp("oidc"))
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture
+def start_oidc_provider(tmp_path):
+    """Start a provider with special settings (short device codes, slow_down); stopped after the test."""
+    from tests.identity.oidc_phone import start_provider
+
+    started = []
+
+    def start(**env):
+        p = start_provider(tmp_path, **env)
+        started.append(p)
+        return p
+
+    yield start
+    for p in started:
+        p.stop()

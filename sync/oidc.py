@@ -1,0 +1,277 @@
+"""The phone key: OAuth 2.0 Device Authorization Grant (RFC 8628) against the city's
+OpenID provider, and validation of the ID token it returns.
+
+The kiosk asks the provider for a device code, shows ``verification_uri_complete`` as
+a large QR code with the user code beside it, and polls the token endpoint while the
+resident signs in on their phone. The answer's ID token is validated (signature via
+the provider's JWKS, issuer, audience, expiry) before its ``sub`` (pseudonymous) and
+``name`` become the session's identity.
+
+Everything blocks; the UI runs ``PhoneKey.wait()`` on its background runner and
+cancels it with the ``threading.Event`` it passes in. Every failure the resident can
+meet comes out as ``KeyRefused`` with a reason the login screen translates:
+``denied``, ``expired``, ``cancelled``, ``offline``, ``bad_token``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import jwt
+import requests
+
+from kiosk.identity.keys import PHONE, Identity, KeyRefused
+
+log = logging.getLogger(__name__)
+
+DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
+DEFAULT_INTERVAL_S = 5.0     # RFC 8628 3.2: when the provider names no interval
+SLOW_DOWN_STEP_S = 5.0       # RFC 8628 3.5: add 5 s on every slow_down
+MAX_ANSWER_BYTES = 256 * 1024
+ALGORITHMS = ["RS256", "PS256", "ES256", "EdDSA"]   # never "none", never HMAC with a public key
+
+
+@dataclass(frozen=True)
+class ProviderEndpoints:
+    issuer: str
+    device_authorization_endpoint: str
+    token_endpoint: str
+    jwks_uri: str
+
+
+@dataclass(frozen=True)
+class DeviceAuthorization:
+    """What the kiosk shows: the QR code of ``verification_uri_complete`` and ``user_code``."""
+
+    device_code: str
+    user_code: str
+    verification_uri: str
+    verification_uri_complete: str
+    expires_in: float
+    interval: float
+    started_at: float            # monotonic
+
+    def __repr__(self) -> str:   # the device code is a bearer secret: keep it out of logs
+        return f"DeviceAuthorization(user_code={self.user_code!r}, expires_in={self.expires_in})"
+
+
+# Outcomes of one poll of the token endpoint.
+PENDING, SLOW_DOWN, APPROVED = "authorization_pending", "slow_down", "approved"
+
+
+@dataclass(frozen=True)
+class PollResult:
+    status: str
+    identity: Identity | None = None
+
+
+class IdTokenValidator:
+    """Checks an ID token's signature (JWKS), issuer, audience and expiry."""
+
+    def __init__(self, *, issuer: str, audience: str, jwks_uri: str, http: requests.Session | None = None,
+                 timeout_s: float = 10.0, leeway_s: float = 30.0, now: Callable[[], float] = time.time) -> None:
+        self.issuer, self.audience, self.jwks_uri = issuer, audience, jwks_uri
+        self.http = http or requests.Session()
+        self.timeout_s, self.leeway_s, self.now = timeout_s, leeway_s, now
+        self._keys: dict[str, Any] | None = None
+
+    def _load_keys(self) -> dict[str, Any]:
+        doc = _get_json(self.http, self.jwks_uri, self.timeout_s)
+        try:
+            keyset = jwt.PyJWKSet.from_dict(doc)
+        except jwt.PyJWTError as exc:
+            raise KeyRefused("bad_token", f"the provider's key set is not usable: {exc}") from None
+        return {k.key_id or "": k for k in keyset.keys}
+
+    def _key_for(self, kid: str) -> Any:
+        if self._keys is None or kid not in self._keys:
+            # A kid we have not seen: the provider may have rotated its keys. Fetch once.
+            self._keys = self._load_keys()
+        if kid in self._keys:
+            return self._keys[kid]
+        if not kid and len(self._keys) == 1:
+            return next(iter(self._keys.values()))
+        raise KeyRefused("bad_token", "the ID token is signed with a key the provider does not publish")
+
+    def validate(self, id_token: str) -> Identity:
+        try:
+            header = jwt.get_unverified_header(id_token)
+        except jwt.PyJWTError as exc:
+            raise KeyRefused("bad_token", f"the ID token is not a JWT: {exc}") from None
+        if header.get("alg") not in ALGORITHMS:
+            raise KeyRefused("bad_token", f"the ID token's algorithm {header.get('alg')!r} is not accepted")
+        key = self._key_for(str(header.get("kid") or ""))
+        try:
+            claims = jwt.decode(id_token, key.key, algorithms=[header["alg"]], audience=self.audience,
+                                issuer=self.issuer, leeway=self.leeway_s,
+                                # Expiry is checked below against our (injectable) clock.
+                                options={"require": ["iss", "aud", "exp", "iat", "sub"], "verify_exp": False})
+        except jwt.ExpiredSignatureError:
+            raise KeyRefused("bad_token", "the ID token has expired") from None
+        except jwt.InvalidAudienceError:
+            raise KeyRefused("bad_token", "the ID token was issued for another application") from None
+        except jwt.InvalidIssuerError:
+            raise KeyRefused("bad_token", "the ID token comes from another provider") from None
+        except jwt.PyJWTError as exc:
+            raise KeyRefused("bad_token", f"the ID token is not valid: {exc}") from None
+        exp = claims["exp"]
+        if not isinstance(exp, (int, float)) or isinstance(exp, bool) or exp + self.leeway_s < self.now():
+            raise KeyRefused("bad_token", "the ID token has expired")
+        aud = claims["aud"]
+        if isinstance(aud, list) and len(aud) > 1 and claims.get("azp") != self.audience:
+            raise KeyRefused("bad_token", "the ID token names several audiences but not this kiosk as azp")
+        subject = claims["sub"]
+        if not isinstance(subject, str) or not subject:
+            raise KeyRefused("bad_token", "the ID token has no subject")
+        name = claims.get("name")
+        if not isinstance(name, str) or not name.strip():
+            parts = [claims.get("given_name"), claims.get("family_name")]
+            name = " ".join(p for p in parts if isinstance(p, str) and p)
+        return Identity(PHONE, subject, name.strip()[:128])
+
+
+class PhoneKey:
+    """One provider, one client id; ``start()`` and ``wait()`` per resident."""
+
+    def __init__(self, *, issuer: str, client_id: str, scope: str = "openid profile", timeout_s: float = 10.0,
+                 default_interval_s: float = DEFAULT_INTERVAL_S, http: requests.Session | None = None,
+                 now: Callable[[], float] = time.time, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.issuer = issuer.rstrip("/")
+        self.client_id, self.scope = client_id, scope
+        self.timeout_s = timeout_s
+        self.default_interval_s = default_interval_s
+        self.http = http or requests.Session()
+        self.now, self.monotonic = now, monotonic
+        self._endpoints: ProviderEndpoints | None = None
+        self._validator: IdTokenValidator | None = None
+
+    # -- discovery -------------------------------------------------------------------------
+    def endpoints(self) -> ProviderEndpoints:
+        if self._endpoints is None:
+            doc = _get_json(self.http, self.issuer + "/.well-known/openid-configuration", self.timeout_s)
+            if doc.get("issuer") != self.issuer:
+                # OpenID Connect Discovery 4.3: the document must name the issuer we asked.
+                raise KeyRefused("bad_token", f"the provider says it is {doc.get('issuer')!r}, not {self.issuer!r}")
+            try:
+                self._endpoints = ProviderEndpoints(self.issuer, str(doc["device_authorization_endpoint"]),
+                                                    str(doc["token_endpoint"]), str(doc["jwks_uri"]))
+            except KeyError as exc:
+                raise KeyRefused("offline", f"the provider does not offer {exc.args[0]}") from None
+            self._validator = IdTokenValidator(issuer=self.issuer, audience=self.client_id,
+                                               jwks_uri=self._endpoints.jwks_uri, http=self.http,
+                                               timeout_s=self.timeout_s, now=self.now)
+        return self._endpoints
+
+    @property
+    def validator(self) -> IdTokenValidator:
+        self.endpoints()
+        assert self._validator is not None
+        return self._validator
+
+    # -- the flow ----------------------------------------------------------------------------
+    def start(self) -> DeviceAuthorization:
+        ep = self.endpoints()
+        status, doc = _post_form(self.http, ep.device_authorization_endpoint,
+                                 {"client_id": self.client_id, "scope": self.scope}, self.timeout_s)
+        if status != 200:
+            raise KeyRefused("offline", f"the provider refused to start a sign-in: {doc.get('error', status)}")
+        try:
+            uri = str(doc["verification_uri"])
+            return DeviceAuthorization(
+                device_code=str(doc["device_code"]), user_code=str(doc["user_code"]), verification_uri=uri,
+                verification_uri_complete=str(doc.get("verification_uri_complete") or uri),
+                expires_in=float(doc["expires_in"]),
+                interval=float(doc.get("interval") or self.default_interval_s),
+                started_at=self.monotonic())
+        except (KeyError, TypeError, ValueError) as exc:
+            raise KeyRefused("offline", f"the provider's device answer is incomplete ({exc})") from None
+
+    def poll(self, auth: DeviceAuthorization) -> PollResult:
+        """One request to the token endpoint. Raises KeyRefused for denied/expired/offline."""
+        ep = self.endpoints()
+        status, doc = _post_form(self.http, ep.token_endpoint, {
+            "grant_type": DEVICE_CODE_GRANT, "device_code": auth.device_code, "client_id": self.client_id},
+            self.timeout_s)
+        if status == 200:
+            token = doc.get("id_token")
+            if not isinstance(token, str):
+                raise KeyRefused("bad_token", "the provider sent no ID token (is 'openid' in the scope?)")
+            return PollResult(APPROVED, self.validator.validate(token))
+        error = doc.get("error")
+        if error == "authorization_pending":
+            return PollResult(PENDING)
+        if error == "slow_down":
+            return PollResult(SLOW_DOWN)
+        if error == "access_denied":
+            raise KeyRefused("denied", "the sign-in was refused on the phone")
+        if error == "expired_token":
+            raise KeyRefused("expired", "the code expired before the sign-in finished")
+        raise KeyRefused("offline", f"the provider answered {error or status}")
+
+    def wait(self, auth: DeviceAuthorization, cancel: threading.Event | None = None,
+             sleep: Callable[[float], Any] | None = None,
+             on_interval: Callable[[float], None] | None = None) -> Identity:
+        """Poll until the resident has signed in, refused, the code expired, or ``cancel`` is set."""
+        cancel = cancel or threading.Event()
+        sleep = sleep or cancel.wait
+        interval = auth.interval
+        while True:
+            if cancel.is_set():
+                raise KeyRefused("cancelled", "the sign-in was cancelled")
+            if self.monotonic() - auth.started_at >= auth.expires_in:
+                raise KeyRefused("expired", "the code expired before the sign-in finished")
+            sleep(interval)
+            if cancel.is_set():
+                raise KeyRefused("cancelled", "the sign-in was cancelled")
+            result = self.poll(auth)
+            if result.status == APPROVED:
+                assert result.identity is not None
+                return result.identity
+            if result.status == SLOW_DOWN:
+                interval += SLOW_DOWN_STEP_S
+                if on_interval:
+                    on_interval(interval)
+
+
+# -- HTTP with a size cap; every network failure is "offline" ------------------------------
+def _read(resp: requests.Response) -> dict:
+    chunks, size = [], 0
+    for chunk in resp.iter_content(65536):
+        size += len(chunk)
+        if size > MAX_ANSWER_BYTES:
+            raise KeyRefused("offline", "the provider's answer is too large")
+        chunks.append(chunk)
+    try:
+        doc = json.loads(b"".join(chunks).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise KeyRefused("offline", f"the provider's answer (HTTP {resp.status_code}) is not JSON") from None
+    if not isinstance(doc, dict):
+        raise KeyRefused("offline", "the provider's answer is not a JSON object")
+    return doc
+
+
+def _get_json(http: requests.Session, url: str, timeout_s: float) -> dict:
+    try:
+        with http.get(url, timeout=timeout_s, stream=True, allow_redirects=False,
+                      headers={"Accept": "application/json"}) as resp:
+            if resp.status_code != 200:
+                raise KeyRefused("offline", f"the provider answered HTTP {resp.status_code} for {url}")
+            return _read(resp)
+    except requests.RequestException as exc:
+        raise KeyRefused("offline", f"cannot reach the sign-in service ({type(exc).__name__})") from None
+
+
+def _post_form(http: requests.Session, url: str, form: dict, timeout_s: float) -> tuple[int, dict]:
+    try:
+        with http.post(url, data=form, timeout=timeout_s, stream=True, allow_redirects=False,
+                       headers={"Accept": "application/json"}) as resp:
+            if resp.status_code >= 500:
+                raise KeyRefused("offline", f"the sign-in service had a problem (HTTP {resp.status_code})")
+            return resp.status_code, _read(resp)
+    except requests.RequestException as exc:
+        raise KeyRefused("offline", f"cannot reach the sign-in service ({type(exc).__name__})") from None
