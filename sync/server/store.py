@@ -239,8 +239,19 @@ def _compare(item_id: str, h: str, device: DeviceIdentity, owner: str, stored_ha
     return _answer(item_id, protocol.DUPLICATE)
 
 
-def _apply_effects(s: Session, device: DeviceIdentity, item: dict) -> dict | None:
+def _apply_effects(s: Session, device: DeviceIdentity, item: dict, h: str) -> dict | None:
     """Side effects of an item on shared state (slot capacity); a rejection, or None."""
+    rejection = _effects(s, device, item)
+    if rejection is not None:
+        # The UPDATE may have waited for a concurrent push of this very item, whose
+        # booking took the last place: then the answer is duplicate, not slot_taken.
+        stored = s.execute(select(Item.device_id, Item.content_hash).where(Item.id == item["id"])).first()
+        if stored is not None:
+            return _compare(item["id"], h, device, *stored)
+    return rejection
+
+
+def _effects(s: Session, device: DeviceIdentity, item: dict) -> dict | None:
     kind, p = item["kind"], item["payload"]
     if kind == "booking":
         res = s.execute(update(Slot)
@@ -316,7 +327,7 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
             with s.begin_nested():
                 rows = []
                 for i, raw, h in fresh:
-                    results[i] = _apply_effects(s, device, raw) or _answer(raw["id"], protocol.ACCEPTED)
+                    results[i] = _apply_effects(s, device, raw, h) or _answer(raw["id"], protocol.ACCEPTED)
                     if results[i]["status"] == protocol.ACCEPTED:
                         rows.append(row(raw, h))
                 if rows:
@@ -326,7 +337,7 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
             for i, raw, h in fresh:
                 try:
                     with s.begin_nested():
-                        rejection = _apply_effects(s, device, raw)
+                        rejection = _apply_effects(s, device, raw, h)
                         if rejection is None:
                             s.execute(insert(Item), [row(raw, h)])
                         results[i] = rejection or _answer(raw["id"], protocol.ACCEPTED)

@@ -155,3 +155,19 @@ def some_slot(backend: BackendProcess, site: str, *, capacity: int | None = None
         if capacity is not None:
             q = q.where(Slot.capacity == capacity)
         return s.scalars(q).first()
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL server for this test session. Skipped with the reason when it
+    cannot start here; in CI (CI=true) that is a failure instead."""
+    from tests.sync.pgcluster import PostgresCluster, PostgresUnavailable
+
+    try:
+        cluster = PostgresCluster()
+    except PostgresUnavailable as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is required in CI but could not start: {exc}")
+        pytest.skip(f"PostgreSQL could not start here: {exc}")
+    yield cluster
+    cluster.stop()
