@@ -69,6 +69,6 @@ publish: $(STAMP)
 	    --archive dist/welfare-kiosk-$(RELEASE_VERSION).tar.gz --version $(RELEASE_VERSION) \
 	    --channel $(CHANNEL) --groups '$(DEVICE_GROUPS)'
 
-## Re-sign the timestamp with the online key (daily, from cron on the publishing machine).
+## Re-sign snapshot and timestamp with the online keys (daily, from cron on the publishing machine).
 update-refresh: $(STAMP)
 	$(PUBLISH) refresh --online-keys $(ONLINE_KEYS)

@@ -276,10 +276,9 @@ class UpdateRepository:
         self._sign(timestamp, "timestamp", signers, root)
         self._write(timestamp, "timestamp")
 
-    def refresh_timestamp(self, signers: list[Signer]) -> None:
-        """Re-sign timestamp (online key) so kiosks do not see expired metadata."""
-        root = self.root().signed
-        self._timestamp(signers, root, self._latest("snapshot").signed.version)
+    def refresh(self, signers: list[Signer]) -> None:
+        """Re-sign snapshot and timestamp (online keys) so kiosks never see them expire."""
+        self._snapshot_and_timestamp(signers, self.root().signed)
 
     def _add_target(self, targets: Targets, target_path: str, data: bytes) -> None:
         digest = hashlib.sha256(data).hexdigest()
@@ -479,7 +478,7 @@ def main(argv: list[str] | None = None) -> int:
     rollout.add_argument("--channel", default="stable", choices=CHANNELS)
     rollout.add_argument("--groups", required=True)
 
-    refresh = sub.add_parser("refresh", help="re-sign timestamp with the online key (run daily from cron)")
+    refresh = sub.add_parser("refresh", help="re-sign snapshot and timestamp with the online keys (daily, from cron)")
     refresh.add_argument("--online-keys", type=Path, required=True)
 
     rotate = sub.add_parser("rotate-key", help="replace a key of a role in a new root version")
@@ -518,8 +517,8 @@ def main(argv: list[str] | None = None) -> int:
             repo.set_rollout(args.channel, args.version, groups, load_keys(args.offline_keys, args.online_keys))
             print(f"{args.channel} {args.version} now goes to groups {','.join(groups)}")
         elif args.command == "refresh":
-            repo.refresh_timestamp(load_keys(args.online_keys))
-            print("timestamp re-signed")
+            repo.refresh(load_keys(args.online_keys))
+            print("snapshot and timestamp re-signed")
         elif args.command == "rotate-key":
             new_signer = load_key(args.new_key) if args.new_key.exists() else generate_key(args.new_key)
             repo.rotate_key(args.role, args.old_keyid, new_signer, load_keys(args.offline_keys, args.online_keys))

@@ -107,18 +107,19 @@ class Updater:
                 available_version=release.version,
                 message=f"{release.version} failed its health check before; waiting for a newer version",
             )
-        try:
-            archive = feed.download(release)
-        except VerificationFailed as exc:
-            return self._status("verification_failed", available_version=release.version, message=str(exc))
-        except RepositoryUnreachable as exc:
-            return self._status("unreachable", available_version=release.version, message=str(exc))
-        try:
-            self.store.install_release(archive, release.version)
-        except InstallFailed as exc:
-            return self._status("install_failed", available_version=release.version, message=str(exc))
-        finally:
-            Path(archive).unlink(missing_ok=True)
+        if not self.store.path_of(release.version).is_dir():  # not already waiting beside
+            try:
+                archive = feed.download(release)
+            except VerificationFailed as exc:
+                return self._status("verification_failed", available_version=release.version, message=str(exc))
+            except RepositoryUnreachable as exc:
+                return self._status("unreachable", available_version=release.version, message=str(exc))
+            try:
+                self.store.install_release(archive, release.version)
+            except InstallFailed as exc:
+                return self._status("install_failed", available_version=release.version, message=str(exc))
+            finally:
+                Path(archive).unlink(missing_ok=True)
         if not self.may_switch_now():
             return self._status(
                 "waiting_for_idle",

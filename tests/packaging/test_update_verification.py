@@ -266,3 +266,25 @@ def test_unreachable_repository_is_not_called_up_to_date(device, kiosk_processes
     settings = replace(settings, repository_url="http://127.0.0.1:9")  # nothing listens on port 9
     status = make_updater(settings, kiosk_processes(settings)).run_once()
     assert status.state == "unreachable"
+
+
+def test_daily_refresh_with_online_keys_keeps_kiosks_updating(repository, keys, kiosk_on_1_0_0):
+    settings, kiosk = kiosk_on_1_0_0
+    _, online = keys
+    before = repository._latest("snapshot").signed.version
+    repository.refresh(publisher.load_keys(online))  # no offline key needed
+    assert repository._latest("snapshot").signed.version == before + 1
+    assert make_updater(settings, kiosk).run_once().state == "up_to_date"
+    trusted = Metadata.from_file(str(settings.metadata_dir / "snapshot.json"))
+    assert trusted.signed.version == before + 1
+
+
+def test_waiting_version_is_not_downloaded_again(repository, all_signers, make_archive, kiosk_on_1_0_0):
+    settings, kiosk = kiosk_on_1_0_0
+    repository.add_release(make_archive("1.1.0"), "1.1.0", channel="stable", groups=["*"], signers=all_signers)
+    assert make_updater(settings, kiosk, idle=False).run_once().state == "waiting_for_idle"
+    # Break the served archive: a second download would now fail verification.
+    served = next((repository.targets_dir / "releases").glob("*.welfare-kiosk-1.1.0.tar.gz"))
+    served.write_bytes(b"x" * served.stat().st_size)
+    assert make_updater(settings, kiosk, idle=False).run_once().state == "waiting_for_idle"
+    assert make_updater(settings, kiosk, idle=True).run_once().state == "updated"
