@@ -67,6 +67,16 @@ def load_status(state_dir: Path) -> UpdateStatus:
         return UpdateStatus()
 
 
-def read_status(state_dir: Path) -> dict:
-    """The heartbeat's view: a plain dict (never raises; "not_checked" if none yet)."""
+# Where the updater service keeps its state (StateDirectory= of its unit); the kiosk
+# unit passes the same path to the app as $KIOSK_UPDATE_STATE_DIR.
+DEFAULT_STATE_DIR = Path("/var/lib/welfare-kiosk-updater")
+
+
+def read_status(state_dir: Path | None = None) -> dict:
+    """The heartbeat's view: a plain dict (never raises; "not_checked" if none yet).
+
+    Without an argument it reads $KIOSK_UPDATE_STATE_DIR, else /var/lib/welfare-kiosk-updater.
+    """
+    if state_dir is None:
+        state_dir = Path(os.environ.get("KIOSK_UPDATE_STATE_DIR") or DEFAULT_STATE_DIR)
     return load_status(state_dir).as_heartbeat()

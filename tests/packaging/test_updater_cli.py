@@ -102,3 +102,15 @@ def test_updater_never_imports_qt():
         "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=60).returncode == 0
+
+
+def test_heartbeat_status_is_read_from_the_environment(tmp_path, monkeypatch):
+    from sync.update.status import UpdateStatus, read_status, write_status
+
+    monkeypatch.setenv("KIOSK_UPDATE_STATE_DIR", str(tmp_path))
+    assert read_status()["state"] == "not_checked"
+    write_status(tmp_path, UpdateStatus(state="fell_back", current_version="1.0.0", fell_back_from="1.1.0"))
+    beat = read_status()
+    assert beat["state"] == "fell_back" and beat["fell_back_from"] == "1.1.0"
+    (tmp_path / "status.json").write_text("{not json")
+    assert read_status()["state"] == "not_checked"  # a damaged file never breaks the heartbeat
