@@ -45,12 +45,15 @@ class IdleWatch(QObject):
     def tick(self) -> IdleState:
         state = self.countdown.tick(self.clock())
         if state.warning and self.window.has_something_to_reset():
-            t = self.window.translator.t
-            # Text changes every second; the overlay is reused so that it does not flicker.
-            self.window.overlay.show_message(t("idle.heading"), self.window.translator.plural(
-                "idle.message", state.seconds_left), t("idle.continue"))
-            self._warning_shown = True
+            self.show_countdown(state.seconds_left)
         return state
+
+    def show_countdown(self, seconds_left: int) -> None:
+        tr = self.window.translator
+        # Text changes every second; the overlay is reused so that it does not flicker.
+        self.window.overlay.show_message(tr.t("idle.heading"), tr.plural("idle.message", seconds_left),
+                                         tr.t("idle.continue"))
+        self._warning_shown = True
 
     def _expired(self) -> None:
         self._warning_shown = False

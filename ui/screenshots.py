@@ -57,7 +57,7 @@ def _scenes(window):
         ("08-search-neuvola", search("neuvola")),
         ("09-search-nothing", search("xyzzy")),
         ("11-staff", lambda: flow.go(places.STAFF)),
-        ("12-idle-countdown", lambda: window.show_message("idle.heading", "idle.message.other", n=12)),
+        ("12-idle-countdown", lambda: (flow.go(places.BROWSE), window.idle_watch.show_countdown(12))),
     ]
     if richest is not None:
         scenes.append(("10-service-card", lambda: flow.go(places.SERVICE, service_id=richest.id)))

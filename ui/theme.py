@@ -144,6 +144,7 @@ QPushButton {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.bo
     border-radius: {m.radius_px}px; padding: 8px 24px; min-height: {m.touch_px - 20}px; font-weight: 600; }}
 QPushButton:pressed {{ background: {p.tile}; }}
 QPushButton:checked {{ background: {p.selected}; color: {p.on_selected}; border-color: {p.selected}; }}
+QPushButton[role="tab"]:checked {{ background: {p.tile}; color: {p.on_tile}; border: 4px solid {p.primary}; }}
 QPushButton[role="primary"] {{ background: {p.primary}; color: {p.on_primary}; border-color: {p.primary}; }}
 QPushButton[role="tile"], QPushButton[role="row"] {{ background: {p.tile}; color: {p.on_tile};
     border: 2px solid {p.tile}; text-align: left; padding: 0px; }}

@@ -50,6 +50,7 @@ class BrowseScreen(Screen):
         for tab in TABS:
             b = button("", "", min_height=metrics.touch_px)
             b.setObjectName(f"tab-{tab}")
+            b.setProperty("role", "tab")
             b.setCheckable(True)
             group.addButton(b)
             b.clicked.connect(lambda _=False, tab=tab: self.show_tab(tab))

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk import flow as places
 from kiosk.catalogue.service import CatalogueFilter
@@ -16,7 +16,7 @@ from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.service_list import ServiceList
-from ui.widgets.touch import button, label
+from ui.widgets.touch import ChoiceChip, button, label
 
 
 class ResultsScreen(Screen):
@@ -33,10 +33,8 @@ class ResultsScreen(Screen):
         col.setContentsMargins(metrics.margin_px, metrics.margin_px // 2, metrics.margin_px, metrics.margin_px // 2)
         col.setSpacing(metrics.gap_px // 2 + 4)
 
-        def chip(name: str) -> QPushButton:
-            b = button("", "", min_height=metrics.touch_px)
-            b.setObjectName(name)
-            b.setCheckable(True)
+        def chip(name: str) -> ChoiceChip:
+            b = ChoiceChip(metrics.touch_px, name)
             b.clicked.connect(self._choices_changed)
             return b
 
@@ -139,16 +137,13 @@ class ResultsScreen(Screen):
         t = self.tr_.t
         self.sector_label.setText(t("results.filter.sector"))
         for s, b in self.sector_chips.items():
-            b.setText(t(f"sector.{s}"))
-            b.setAccessibleName(t("results.filter.only", choice=t(f"sector.{s}")))
+            b.set_label(t(f"sector.{s}"), t("results.filter.only", choice=t(f"sector.{s}")))
         self.language_label.setText(t("results.filter.language"))
         for lang, b in self.language_chips.items():
-            b.setText(t(f"language.{lang}.name"))
-            b.setAccessibleName(t("results.filter.in_language", language=t(f"language.{lang}.name")))
-        self.open_now.setText(t("results.filter.open_now"))
-        self.open_now.setAccessibleName(t("results.filter.open_now"))
-        self.voucher.setText(t("results.filter.voucher"))
-        self.voucher.setAccessibleName(t("results.filter.voucher"))
+            b.set_label(t(f"language.{lang}.name"),
+                        t("results.filter.in_language", language=t(f"language.{lang}.name")))
+        self.open_now.set_label(t("results.filter.open_now"), t("results.filter.open_now"))
+        self.voucher.set_label(t("results.filter.voucher"), t("results.filter.voucher"))
         self.clear_choices.setText(t("results.filter.clear"))
         self.clear_choices.setAccessibleName(t("results.filter.clear"))
         self.empty.setText(t("results.empty"))

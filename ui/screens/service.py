@@ -133,11 +133,11 @@ class ServiceScreen(Screen):
         self.body.addWidget(label(text_in(s.names, lang), role="title"))
         providers = {p.id: p for p in (s.responsible_provider, *s.producers)}
         for p in providers.values():
+            # The badge first: then a long provider name wraps across the whole width.
             row = QHBoxLayout()
-            row.setSpacing(12)
-            row.addWidget(label(text_in(p.names, lang), role="heading", wrap=True), 0)
-            row.addWidget(sector_badge(t, p.sector), 0, Qt.AlignmentFlag.AlignVCenter)
-            row.addStretch(1)
+            row.setSpacing(16)
+            row.addWidget(sector_badge(t, p.sector), 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(label(text_in(p.names, lang), role="heading", wrap=True), 1)
             self.body.addLayout(row)
         short = text_in(s.short_descriptions, lang)
         if short:

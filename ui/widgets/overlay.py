@@ -22,14 +22,12 @@ class Overlay(QFrame):
         outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.card = QFrame()
         self.card.setProperty("role", "overlay-card")
-        self.card.setMaximumWidth(int(parent.width() * 0.7) if parent.width() else 1200)
-        self.card.setMinimumWidth(int(parent.width() * 0.5) if parent.width() else 600)
         col = QVBoxLayout(self.card)
         col.setContentsMargins(48, 40, 48, 40)
         col.setSpacing(24)
         self.heading = label(role="title")
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = label()
+        self.message = label(role="heading")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.ok = button("", "", role="primary", min_height=metrics.touch_px + 16)
         self.ok.clicked.connect(self.dismiss)
@@ -46,6 +44,11 @@ class Overlay(QFrame):
         self.ok.setText(ok_text)
         self.ok.setAccessibleName(ok_text)
         self.setGeometry(self.parentWidget().rect())
+        # Sized here, from the window as it is now, so that long Finnish and Swedish
+        # sentences wrap inside the card instead of being cut.
+        width = max(480, int(self.parentWidget().width() * 0.6))
+        self.card.setFixedWidth(width)
+        self.card.setFixedHeight(self.card.layout().totalHeightForWidth(width))
         self.show()
         self.raise_()
 

@@ -25,7 +25,8 @@ class ServiceRow(RichButton):
         provider = text_in(service.responsible_provider.names, lang)
         self.add(label(name, role="heading"))
         sectors = sorted(service.sectors, key=("public", "third_sector", "private").index)
-        self.add_row(label(provider, role="muted"), *(sector_badge(t, s) for s in sectors))
+        # Badges first: then a long provider name wraps across the whole width.
+        self.add_row(*(sector_badge(t, s) for s in sectors), label(provider, role="muted"))
         summary = text_in(service.short_descriptions, lang)
         if summary:
             self.add(label(summary))

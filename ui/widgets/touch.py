@@ -40,6 +40,28 @@ def restyle(w: QWidget) -> None:
     w.style().polish(w)
 
 
+class ChoiceChip(QPushButton):
+    """A choice that stays on or off; a check mark says which, not only the colour."""
+
+    def __init__(self, min_height: int, object_name: str) -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        self.setProperty("role", "chip")
+        self.setCheckable(True)
+        self.setMinimumHeight(min_height)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._label = ""
+        self.toggled.connect(lambda _on: self._show())
+
+    def set_label(self, text: str, accessible_name: str) -> None:
+        self._label = text
+        self.setAccessibleName(accessible_name)
+        self._show()
+
+    def _show(self) -> None:
+        self.setText(("✓ " if self.isChecked() else "") + self._label)
+
+
 class RichButton(QPushButton):
     """A button whose content is a layout of word-wrapped labels."""
 
@@ -61,12 +83,13 @@ class RichButton(QPushButton):
         return widget
 
     def add_row(self, *widgets: QWidget) -> QHBoxLayout:
+        """Widgets side by side; the last one takes the rest of the width (and wraps)."""
         row = QHBoxLayout()
         row.setSpacing(12)
-        for w in widgets:
+        for i, w in enumerate(widgets):
             w.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-            row.addWidget(w)
-        row.addStretch(1)
+            last = i == len(widgets) - 1
+            row.addWidget(w, 1 if last else 0, Qt.AlignmentFlag.AlignTop if not last else Qt.AlignmentFlag(0))
         self.body.addLayout(row)
         return row
 
