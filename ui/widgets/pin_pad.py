@@ -1,0 +1,121 @@
+"""A large on-screen number pad for card numbers and PIN codes.
+
+The pad also takes key presses, because a card reader that emulates a keyboard
+"types" the number and Enter into whatever has focus. A PIN is shown only as dots and
+never leaves the pad except through ``submitted``; ``clear()`` forgets it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ui.i18n import Translator
+from ui.theme import Metrics
+from ui.widgets.touch import button
+
+
+
+class PinPad(QWidget):
+    submitted = Signal(str)
+    changed = Signal()
+
+    def __init__(self, *, tr: Translator, metrics: Metrics, masked: bool, max_len: int,
+                 object_name: str, submit_key: str = "common.ok") -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        self.tr_ = tr
+        self.masked = masked
+        self.max_len = max_len
+        self.submit_key = submit_key
+        self._value = ""
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        col = QVBoxLayout(self)
+        col.setSpacing(metrics.gap_px // 2)
+        self.display = QLabel()
+        self.display.setObjectName(f"{object_name}-display")
+        self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.display.setProperty("role", "title")
+        self.display.setMinimumHeight(metrics.touch_px)
+        col.addWidget(self.display)
+        grid = QGridLayout()
+        grid.setSpacing(metrics.gap_px // 2)
+        self.digit_buttons: dict[str, QPushButton] = {}
+        size = int(metrics.touch_px * 1.15)
+        for i, d in enumerate("123456789"):
+            grid.addWidget(self._digit(d, size), i // 3, i % 3)
+        self.erase = button("", "", role="key", min_height=size)
+        self.erase.setObjectName(f"{object_name}-erase")
+        self.erase.clicked.connect(self.erase_one)
+        grid.addWidget(self.erase, 3, 0)
+        grid.addWidget(self._digit("0", size), 3, 1)
+        self.ok = button("", "", role="primary", min_height=size)
+        self.ok.setObjectName(f"{object_name}-ok")
+        self.ok.clicked.connect(self._submit)
+        grid.addWidget(self.ok, 3, 2)
+        col.addLayout(grid)
+        self.retranslate()
+        self._show()
+
+    def _digit(self, d: str, size: int) -> QPushButton:
+        b = button(d, d, role="key", min_height=size)
+        b.setMinimumWidth(size)
+        b.setObjectName(f"{self.objectName()}-{d}")
+        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # keep focus on the pad for the card reader
+        b.clicked.connect(lambda _=False, d=d: self.type_text(d))
+        self.digit_buttons[d] = b
+        return b
+
+    # -- value -------------------------------------------------------------------------------
+    @property
+    def value(self) -> str:
+        return self._value
+
+    def type_text(self, text: str) -> None:
+        room = self.max_len - len(self._value)
+        if room > 0 and text:
+            self._value += text[:room]
+            self._show()
+            self.changed.emit()
+
+    def erase_one(self) -> None:
+        self._value = self._value[:-1]
+        self._show()
+        self.changed.emit()
+
+    def clear(self) -> None:
+        self._value = ""
+        self._show()
+
+    def _submit(self) -> None:
+        if self._value:
+            self.submitted.emit(self._value)
+
+    def _show(self) -> None:
+        if self.masked:
+            self.display.setText("●" * len(self._value) if self._value else "–")
+        else:
+            self.display.setText(self._value or "–")
+        self.ok.setEnabled(bool(self._value))
+
+    def retranslate(self) -> None:
+        t = self.tr_.t
+        self.erase.setText("⌫")
+        self.erase.setAccessibleName(t("pin.erase"))
+        self.ok.setText(t(self.submit_key))
+        self.ok.setAccessibleName(t(self.submit_key))
+        for d, b in self.digit_buttons.items():
+            b.setAccessibleName(t("pin.digit", n=d))
+
+    # -- a card reader or a keyboard ---------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._submit()
+        elif key == Qt.Key.Key_Backspace:
+            self.erase_one()
+        elif event.text() and (not self.masked and event.text().isprintable() or event.text().isdigit()):
+            # Card field: keep whatever the reader typed (the parser judges it); PIN: digits only.
+            self.type_text(event.text())
+        else:
+            super().keyPressEvent(event)
