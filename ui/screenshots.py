@@ -88,7 +88,7 @@ def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | 
                 window.idle_watch.timer.stop()
                 window.show()
                 for name, action in _scenes(window):
-                    if only and only not in name:
+                    if only and not any(part in name for part in only.split(",")):
                         continue
                     window.reset_for_next_person()
                     window.translator.set_language(lang)
@@ -109,7 +109,7 @@ def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m ui.screenshots", description=__doc__.splitlines()[0])
     p.add_argument("--out", default="screenshots", help="folder for the PNG files")
-    p.add_argument("--only", help="only scenes whose name contains this, e.g. 'service'")
+    p.add_argument("--only", help="only scenes whose name contains one of these (comma-separated), e.g. 'service'")
     p.add_argument("--resolution", choices=RESOLUTIONS, action="append")
     p.add_argument("--language", choices=LANGUAGES, action="append")
     args = p.parse_args(argv)
