@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.identity.keys import CARD, PHONE, STAFF, Identity, KeyRefused, parse_card_read
@@ -154,7 +154,12 @@ class LoginScreen(Screen):
         col = QVBoxLayout(page)
         col.setSpacing(self.metrics.gap_px)
         for w in widgets:
-            col.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
+            if isinstance(w, QLabel):
+                # A word-wrapped label needs the full width to compute its height; centre its text instead.
+                w.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+                col.addWidget(w)
+            else:
+                col.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
         col.addStretch(1)
         self.pages.addWidget(page)
         self._pages[name] = page
@@ -175,7 +180,7 @@ class LoginScreen(Screen):
         self._add_page(CHOOSE, *widgets)
 
     def _build_phone(self) -> None:
-        self.qr = QrCodeWidget(size_px=self.metrics.tile_px * 2 + self.metrics.gap_px * 3)
+        self.qr = QrCodeWidget(size_px=self.metrics.tile_px * 2 + self.metrics.gap_px * 6)
         self.qr.setObjectName("login-qr")
         self.user_code = label(role="title", wrap=False)
         self.user_code.setObjectName("login-user-code")

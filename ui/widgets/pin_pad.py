@@ -45,11 +45,13 @@ class PinPad(QWidget):
         for i, d in enumerate("123456789"):
             grid.addWidget(self._digit(d, size), i // 3, i % 3)
         self.erase = button("", "", role="key", min_height=size)
+        self.erase.setMinimumWidth(size * 2)
         self.erase.setObjectName(f"{object_name}-erase")
         self.erase.clicked.connect(self.erase_one)
         grid.addWidget(self.erase, 3, 0)
         grid.addWidget(self._digit("0", size), 3, 1)
         self.ok = button("", "", role="primary", min_height=size)
+        self.ok.setMinimumWidth(size * 2)
         self.ok.setObjectName(f"{object_name}-ok")
         self.ok.clicked.connect(self._submit)
         grid.addWidget(self.ok, 3, 2)
@@ -59,7 +61,7 @@ class PinPad(QWidget):
 
     def _digit(self, d: str, size: int) -> QPushButton:
         b = button(d, d, role="key", min_height=size)
-        b.setMinimumWidth(size)
+        b.setMinimumWidth(size * 2)   # as wide as the OK key, so the pad is an even grid
         b.setObjectName(f"{self.objectName()}-{d}")
         b.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # keep focus on the pad for the card reader
         b.clicked.connect(lambda _=False, d=d: self.type_text(d))
