@@ -64,7 +64,8 @@ def _scenes(window):
     return scenes
 
 
-def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | None = None) -> list[Path]:
+def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | None = None,
+           theme: str = "light") -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.catalogue.service import Catalogue
@@ -81,7 +82,7 @@ def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | 
         catalogue = Catalogue(db)
         for resolution in resolutions:
             device = Path(tmp) / f"{resolution}.toml"
-            device.write_text(f'[device]\ndata_dir = "{tmp}"\n[ui]\nresolution = "{resolution}"\n', encoding="utf-8")
+            device.write_text(f'[device]\ndata_dir = "{tmp}"\n[ui]\nresolution = "{resolution}"\ntheme = "{theme}"\n', encoding="utf-8")
             config = load_config(device)
             for lang in languages:
                 window = create_window(config, catalogue, app=app, now=lambda: FIXED_NOW)
@@ -96,7 +97,7 @@ def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | 
                     # Word-wrapped rows settle their heights over a few layout passes.
                     for _ in range(4):
                         app.processEvents()
-                    path = out / f"{resolution}-{lang}-{name}.png"
+                    path = out / f"{resolution}-{lang}-{name}{'' if theme == 'light' else '-' + theme}.png"
                     window.grab().save(str(path))
                     written.append(path)
                 window.close()
@@ -112,9 +113,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--only", help="only scenes whose name contains one of these (comma-separated), e.g. 'service'")
     p.add_argument("--resolution", choices=RESOLUTIONS, action="append")
     p.add_argument("--language", choices=LANGUAGES, action="append")
+    p.add_argument("--theme", choices=("light", "dark"), default="light")
     args = p.parse_args(argv)
     paths = render(Path(args.out), tuple(args.resolution or RESOLUTIONS), tuple(args.language or LANGUAGES),
-                   args.only)
+                   args.only, args.theme)
     print(f"wrote {len(paths)} screenshots to {args.out}")
     return 0
 
