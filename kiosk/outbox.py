@@ -241,3 +241,43 @@ def _quarantined(session: Session, item_id: str) -> OutboxItem:
     if item.state != QUARANTINED:
         raise OutboxError(f"outbox item {item_id} is {item.state}, only quarantined items can be retried or discarded")
     return item
+
+
+# -- for the staff screen: plain objects, one unit of work per call ----------------------
+@dataclass(frozen=True)
+class QuarantinedItem:
+    id: str
+    kind: str
+    reason: str
+    detail: str
+    created_at: datetime
+    summary: str  # non-personal fields, e.g. "slot_id=...; service_id=..."
+
+
+class OutboxReview:
+    """What staff may do with the outbox: see set-aside items, retry or discard them."""
+
+    def __init__(self, db) -> None:
+        self._db = db
+
+    def counts(self) -> OutboxSummary:
+        with self._db.sessions() as s:
+            return summary(s)
+
+    def quarantined_items(self) -> list[QuarantinedItem]:
+        with self._db.sessions() as s:
+            out = []
+            for i in quarantined(s):
+                personal = ITEM_KINDS[i.kind].personal if i.kind in ITEM_KINDS else frozenset()
+                shown = "; ".join(f"{k}={v}" for k, v in sorted(i.payload.items()) if k not in personal)
+                created = i.created_at if i.created_at.tzinfo else i.created_at.replace(tzinfo=timezone.utc)
+                out.append(QuarantinedItem(i.id, i.kind, i.reason or "", i.detail or "", created, shown[:200]))
+            return out
+
+    def retry(self, item_id: str, *, staff: str) -> None:
+        with self._db.sessions.begin() as s:
+            retry(s, item_id, staff=staff)
+
+    def discard(self, item_id: str, *, staff: str) -> None:
+        with self._db.sessions.begin() as s:
+            discard(s, item_id, staff=staff)
