@@ -111,11 +111,26 @@ def test_a_frame_from_a_host_not_on_the_list_never_loads(qtbot, servers):
     end_and_wait(qtbot, room)
 
 
+def test_no_request_of_any_kind_reaches_a_host_not_on_the_list(qtbot, servers):
+    listed, unlisted = servers
+    room, blocked = open_room(qtbot, listed, "/requests.html")
+    qtbot.waitUntil(lambda: run_js(qtbot, room.page, "window.attempts.fetch") != "pending", timeout=5000)
+    qtbot.waitUntil(lambda: run_js(qtbot, room.page, "window.attempts.socket") != "pending", timeout=5000)
+    assert run_js(qtbot, room.page, "window.attempts") == {"fetch": "blocked", "socket": "blocked"}
+    qtbot.waitUntil(lambda: run_js(qtbot, room.page, "window.sameHost") == "reached", timeout=5000)
+    qtbot.wait(300)
+    assert unlisted.requests == []
+    kinds = {detail.rsplit("/", 1)[-1] for kind, detail in blocked if kind == "request"}
+    assert {"style.css", "script.js", "pixel.png", "fetch.json", "socket"} <= kinds
+    end_and_wait(qtbot, room)
+
+
 def test_camera_is_denied_to_an_origin_not_on_the_list(qtbot, servers):
     """Defence in depth: even if a page from a host not on the list were loaded, it gets no camera.
 
-    Navigation would already stop such a page, so this test opens the door for navigation
-    only (a subclass that accepts every navigation) and leaves the permission policy as it is.
+    Navigation and the request filter would already stop such a page, so this test opens
+    those two doors (a subclass that accepts every navigation, a request filter that lets
+    the other host through) and leaves the permission policy as it is.
     """
     from ui.video.page import CallPage, new_call_profile
     from ui.video.view import CallView
@@ -128,6 +143,7 @@ def test_camera_is_denied_to_an_origin_not_on_the_list(qtbot, servers):
 
     profile = new_call_profile()
     page = NavigationOpenPage(profile, (listed.netloc,), listed.url("/call.html"))
+    page.interceptor.allowed_hosts = (listed.netloc, unlisted.netloc)
     view = CallView()
     view.setPage(page)
     view.show()

@@ -13,7 +13,8 @@ configure_engine()  # before the first profile: Chromium reads its settings once
 
 from PySide6.QtCore import QObject, QUrl, Signal  # noqa: E402
 from PySide6.QtWebEngineCore import (QWebEngineDownloadRequest, QWebEnginePage, QWebEnginePermission,  # noqa: E402
-                                     QWebEngineProfile, QWebEngineSettings)
+                                     QWebEngineProfile, QWebEngineSettings, QWebEngineUrlRequestInfo,
+                                     QWebEngineUrlRequestInterceptor)
 
 from kiosk.video import allowed_host, may_navigate  # noqa: E402
 
@@ -37,6 +38,34 @@ _SETTINGS_OFF = (
     # The other side must be heard without a tap inside the page.
     "PlaybackRequiresUserGesture",
 )
+
+
+_WS_AS_HTTP = {"ws": "http", "wss": "https"}
+
+
+class AllowListInterceptor(QWebEngineUrlRequestInterceptor):
+    """Every request of the page, not only navigations: images, scripts, fetch, WebSockets.
+    Anything to a host off the list is blocked before it leaves the kiosk."""
+
+    blocked = Signal(str, str)
+
+    def __init__(self, allowed_hosts: tuple[str, ...], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.allowed_hosts = tuple(allowed_hosts)
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
+        # Runs on the engine's IO thread: only plain Python checks here, and a queued signal.
+        url = info.requestUrl()
+        scheme = url.scheme()
+        if scheme in ("blob", "data", "about"):
+            return  # made inside the page itself; nothing leaves the kiosk
+        checked = url.toString()
+        if scheme in _WS_AS_HTTP:
+            checked = _WS_AS_HTTP[scheme] + checked[len(scheme):]
+        if not allowed_host(checked, self.allowed_hosts):
+            info.block(True)
+            log.warning("video call: blocked request: %s", url.toString())
+            self.blocked.emit("request", url.toString())
 
 
 def new_call_profile(parent: QObject | None = None) -> QWebEngineProfile:
@@ -78,6 +107,9 @@ class CallPage(QWebEnginePage):
         self.certificateError.connect(self._on_certificate_error)
         self.desktopMediaRequested.connect(self._on_desktop_media)
         profile.downloadRequested.connect(self._on_download)
+        self.interceptor = AllowListInterceptor(self.allowed_hosts, self)
+        self.interceptor.blocked.connect(self.blocked)
+        self.setUrlRequestInterceptor(self.interceptor)
 
     def _refuse(self, kind: str, detail: str) -> None:
         log.warning("video call: blocked %s: %s", kind, detail)
