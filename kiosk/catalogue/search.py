@@ -238,8 +238,10 @@ class SearchIndex:
         return tuple(out)
 
     def _bitmap_if_dense(self, arr: array) -> int | None:
-        # A bitmap costs n/8 bytes, an array 4 bytes per entry: keep one only when no bigger.
-        return _to_bitmap(arr, self._n_bytes) if len(arr) * 32 >= len(self._ids) else None
+        # A bitmap costs n/8 bytes, an array 4 bytes per entry: keep one only when no bigger,
+        # and only for long lists (short ones convert in microseconds when a query needs it).
+        n = len(arr)
+        return _to_bitmap(arr, self._n_bytes) if n >= 256 and n * 32 >= len(self._ids) else None
 
     def __len__(self) -> int:
         return len(self._ids)

@@ -259,3 +259,21 @@ def test_results_equal_a_brute_force_reference_on_a_random_catalogue():
             checked += 1
             nonempty += bool(want)
     assert nonempty > checked * 0.6  # the comparison is mostly about real result lists, not empty ones
+
+
+def test_results_equal_the_reference_where_lists_are_long_enough_for_ready_made_bitmaps():
+    from benchmarks.catalogue_gen import generate_services
+
+    services = generate_services(800, seed=11)
+    index = SearchIndex(services)
+    # Long lists carry a bitmap built at index time; the random catalogue above has none.
+    assert any(bits is not None for postings in index._postings.values() for *_, bits in postings)
+    with_tokens = [(s, _reference_tokens(s)) for s in services]
+    rng = random.Random(3)
+    all_ids = [s.id for s in services]
+    for q in ["a", "s", "pa", "ja", "och", "home c", "perhe ka", "kontula n", "the s", "a s", "hälso", "tandl",
+              "p o", "ko ne", "ti"]:
+        for lang in ("fi", "sv", "en"):
+            allowed = set(rng.sample(all_ids, 300)) if rng.random() < 0.3 else None
+            got = [h.service_id for h in index.search(q, lang, limit=40, allowed=allowed)]
+            assert got == [sid for sid, _ in _reference(with_tokens, q, lang, 40, allowed)], (q, lang)
