@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.storage.models import OutboxAuditRecord, OutboxItem
@@ -134,7 +134,9 @@ def payload_problems(kind: str, payload: Any) -> list[str]:
             problems.append(f"{key}: longer than {_TEXT_MAX} characters")
     if not problems:
         problems += [p for check in spec.checks if (p := check(payload))]
-    if not problems and len(canonical_json(payload)) > MAX_PAYLOAD_BYTES:
+    # Each text is at most _TEXT_MAX long, so only a payload with many fields can be too big.
+    if not problems and len(payload) * (_TEXT_MAX + 64) > MAX_PAYLOAD_BYTES \
+            and len(canonical_json(payload)) > MAX_PAYLOAD_BYTES:
         problems.append(f"payload: larger than {MAX_PAYLOAD_BYTES} bytes")
     return problems
 
@@ -188,18 +190,43 @@ def quarantined(session: Session) -> list[OutboxItem]:
                                 .order_by(OutboxItem.created_at, OutboxItem.id)))
 
 
+def pending_for_sending(session: Session, limit: int) -> list[dict]:
+    """The oldest pending items as plain dicts {id, kind, created_at, payload}, ready to send.
+
+    Plain rows rather than ORM objects: the sync worker drains thousands of these, and
+    it runs beside the GUI thread, so it should hold the interpreter as little as it can.
+    """
+    rows = session.execute(select(OutboxItem.id, OutboxItem.kind, OutboxItem.created_at, OutboxItem.payload)
+                           .where(OutboxItem.state == PENDING)
+                           .order_by(OutboxItem.created_at, OutboxItem.id).limit(limit))
+    return [{"id": r.id, "kind": r.kind, "payload": r.payload,
+             "created_at": (r.created_at if r.created_at.tzinfo else r.created_at.replace(tzinfo=timezone.utc))
+             .isoformat()} for r in rows]
+
+
+_WITH_PERSONAL = tuple(k for k, spec in ITEM_KINDS.items() if spec.personal)
+
+
 def mark_delivered(session: Session, item_ids: Iterable[str], *, now: datetime | None = None) -> int:
     """The backend has the items: purge their personal fields and take them out of the queue."""
     now = now or datetime.now(timezone.utc)
-    n = 0
-    for item in session.scalars(select(OutboxItem).where(OutboxItem.id.in_(list(item_ids)))):
-        if item.state == DELIVERED:
-            continue
-        personal = ITEM_KINDS[item.kind].personal if item.kind in ITEM_KINDS else frozenset()
-        item.payload = {k: v for k, v in item.payload.items() if k not in personal}
-        item.state, item.delivered_at, item.reason, item.detail = DELIVERED, now, None, None
-        n += 1
-    return n
+    ids = list(item_ids)
+    if not ids:
+        return 0
+    # Only items of kinds that have personal fields need their payload rewritten.
+    purged = []
+    for r in session.execute(select(OutboxItem.id, OutboxItem.kind, OutboxItem.payload)
+                             .where(OutboxItem.id.in_(ids), OutboxItem.state != DELIVERED,
+                                    OutboxItem.kind.in_(_WITH_PERSONAL))):
+        personal = ITEM_KINDS[r.kind].personal
+        if personal & r.payload.keys():
+            purged.append({"id": r.id, "payload": {k: v for k, v in r.payload.items() if k not in personal}})
+    if purged:  # ORM bulk UPDATE by primary key: one executemany
+        session.execute(update(OutboxItem), purged)
+    res = session.execute(update(OutboxItem).where(OutboxItem.id.in_(ids), OutboxItem.state != DELIVERED)
+                          .values(state=DELIVERED, delivered_at=now, reason=None, detail=None)
+                          .execution_options(synchronize_session=False))
+    return res.rowcount
 
 
 def quarantine(session: Session, item_id: str, reason: str, detail: str = "") -> None:
@@ -209,10 +236,9 @@ def quarantine(session: Session, item_id: str, reason: str, detail: str = "") ->
 
 
 def note_attempt(session: Session, item_ids: Iterable[str], *, now: datetime | None = None) -> None:
-    now = now or datetime.now(timezone.utc)
-    for item in session.scalars(select(OutboxItem).where(OutboxItem.id.in_(list(item_ids)))):
-        item.attempts += 1
-        item.last_attempt_at = now
+    session.execute(update(OutboxItem).where(OutboxItem.id.in_(list(item_ids)))
+                    .values(attempts=OutboxItem.attempts + 1, last_attempt_at=now or datetime.now(timezone.utc))
+                    .execution_options(synchronize_session=False))
 
 
 def retry(session: Session, item_id: str, *, staff: str) -> None:

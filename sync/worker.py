@@ -182,8 +182,7 @@ class SyncWorker:
         pushed = 0
         while not self._stopping.is_set():
             with self.db.sessions() as s:
-                batch = [{"id": i.id, "kind": i.kind, "created_at": _utc(i.created_at).isoformat(),
-                          "payload": i.payload} for i in outbox.pending_batch(s, self.batch_size)]
+                batch = outbox.pending_for_sending(s, self.batch_size)
             if not batch:
                 break
             try:

@@ -331,7 +331,7 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
                     if results[i]["status"] == protocol.ACCEPTED:
                         rows.append(row(raw, h))
                 if rows:
-                    s.execute(insert(Item), rows)
+                    s.execute(Item.__table__.insert(), rows)
         except IntegrityError:
             # Someone stored one of these ids at the same moment: go one by one.
             for i, raw, h in fresh:
@@ -339,7 +339,7 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
                     with s.begin_nested():
                         rejection = _apply_effects(s, device, raw, h)
                         if rejection is None:
-                            s.execute(insert(Item), [row(raw, h)])
+                            s.execute(Item.__table__.insert(), [row(raw, h)])
                         results[i] = rejection or _answer(raw["id"], protocol.ACCEPTED)
                 except IntegrityError:
                     owner, stored_hash = s.execute(select(Item.device_id, Item.content_hash)
