@@ -34,6 +34,7 @@ REASONS = {
     "unknown_slot": "the time slot is not in this site's catalogue",
     "slot_taken": "the time slot is already fully booked",
     "unknown_booking": "the booking to cancel is not known for this device",
+    "already_cancelled": "the booking was already cancelled by another item",
     "id_reused_different_content": "an item with this id but different content was already stored",
     "not_your_device": "the item id belongs to another device",
 }

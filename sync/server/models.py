@@ -92,6 +92,16 @@ class CatalogueEntry(Base):
     __table_args__ = (Index("ix_catalogue_entries_site_seq", "site_id", "seq"),)
 
 
+class BookingCancellation(Base):
+    """At most one cancellation per booking: the primary key makes a second one fail,
+    so a slot's place is given back once even when two cancellations race."""
+
+    __tablename__ = "booking_cancellations"
+
+    booking_item_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    cancel_item_id: Mapped[str] = mapped_column(String(36))
+
+
 class AuditEvent(Base):
     __tablename__ = "audit_events"
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.catalogue.importer import CatalogueError, _expand_rules, validate
 from sync import protocol
-from sync.server.models import AuditEvent, Base, CatalogueEntry, Device, EnrolmentCode, Item, Site, Slot
+from sync.server.models import AuditEvent, Base, BookingCancellation, CatalogueEntry, Device, EnrolmentCode, Item, Site, Slot
 
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by IT
 
@@ -270,6 +270,11 @@ def _effects(s: Session, device: DeviceIdentity, item: dict) -> dict | None:
         if booking is None or booking.kind != "booking" or booking.device_id != device.id:
             return _answer(item["id"], protocol.REJECTED, "unknown_booking",
                            f"no booking {p['booking_item_id']!r} from this device")
+        if s.get(BookingCancellation, booking.id) is not None:
+            return _answer(item["id"], protocol.REJECTED, "already_cancelled",
+                           f"booking {booking.id!r} was already cancelled")
+        s.add(BookingCancellation(booking_item_id=booking.id, cancel_item_id=item["id"]))
+        s.flush()
         s.execute(update(Slot).where(Slot.site_id == device.site, Slot.id == booking.payload["slot_id"],
                                      Slot.booked > 0).values(booked=Slot.booked - 1))
     return None
@@ -342,9 +347,13 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
                             s.execute(Item.__table__.insert(), [row(raw, h)])
                         results[i] = rejection or _answer(raw["id"], protocol.ACCEPTED)
                 except IntegrityError:
-                    owner, stored_hash = s.execute(select(Item.device_id, Item.content_hash)
-                                                   .where(Item.id == raw["id"])).one()
-                    results[i] = _compare(raw["id"], h, device, owner, stored_hash)
+                    stored_row = s.execute(select(Item.device_id, Item.content_hash)
+                                           .where(Item.id == raw["id"])).first()
+                    if stored_row is not None:
+                        results[i] = _compare(raw["id"], h, device, *stored_row)
+                    else:  # another constraint: a concurrent cancellation of the same booking
+                        results[i] = _answer(raw["id"], protocol.REJECTED, "already_cancelled",
+                                             "the booking was cancelled at the same moment by another item")
     return [r for r in results if r is not None]
 
 

@@ -118,3 +118,23 @@ def test_an_item_id_reused_with_other_content_is_rejected(db, backend, site, mak
     assert answer == [{"id": item.id, "status": "rejected", "reason": "id_reused_different_content",
                        "detail": answer[0]["detail"]}]
     assert server_items(backend, id=item.id)[0].payload["option_id"] == "yes"
+
+
+def test_cancelling_gives_the_place_back_once(db, backend, site, make_worker):
+    slot = some_slot(backend, site, capacity=1)
+    worker = make_worker()
+    with db.sessions.begin() as s:
+        booking = outbox.record(s, "booking", {"slot_id": slot.id, "service_id": slot.service_id})
+    worker.sync_once()
+    with db.sessions.begin() as s:
+        first = outbox.record(s, "booking_cancel", {"booking_item_id": booking.id})
+        second = outbox.record(s, "booking_cancel", {"booking_item_id": booking.id})
+        stranger = outbox.record(s, "booking_cancel", {"booking_item_id": "00000000-0000-4000-8000-000000000000"})
+    status = worker.sync_once()
+    with db.sessions() as s:
+        assert s.get(OutboxItem, first.id).state == "delivered"
+        assert s.get(OutboxItem, second.id).reason == "already_cancelled"
+        assert s.get(OutboxItem, stranger.id).reason == "unknown_booking"
+    assert status.quarantined == 2
+    with backend.sessions() as s:
+        assert s.get(Slot, (site, slot.id)).booked == 0

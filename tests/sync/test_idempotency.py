@@ -115,3 +115,19 @@ def test_an_item_of_another_device_is_refused(any_backend):
     assert mine.push_batch([item])[0]["status"] == "accepted"
     answer = theirs.push_batch([item])[0]
     assert (answer["status"], answer["reason"]) == ("rejected", "not_your_device")
+
+
+def test_racing_cancellations_give_the_place_back_once(any_backend):
+    backend = any_backend
+    site = backend.new_site()
+    client = _client(backend, site)
+    with backend.sessions() as s:
+        slot = s.scalars(select(Slot).where(Slot.site_id == site).order_by(Slot.id)).first()
+    booking = _item("booking", {"slot_id": slot.id, "service_id": slot.service_id})
+    assert client.push_batch([booking])[0]["status"] == "accepted"
+    answers = [a[0] for a in _race([lambda: client.push_batch([_item("booking_cancel", {"booking_item_id": booking["id"]})])
+                                    for _ in range(THREADS)])]
+    assert Counter(a["status"] for a in answers) == Counter(accepted=1, rejected=THREADS - 1)
+    assert {a["reason"] for a in answers if a["status"] == "rejected"} == {"already_cancelled"}
+    with backend.sessions() as s:
+        assert s.get(Slot, (site, slot.id)).booked == 0
