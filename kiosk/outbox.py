@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.storage.models import OutboxAuditRecord, OutboxItem
@@ -190,15 +190,19 @@ def quarantined(session: Session) -> list[OutboxItem]:
                                 .order_by(OutboxItem.created_at, OutboxItem.id)))
 
 
-def pending_for_sending(session: Session, limit: int) -> list[dict]:
-    """The oldest pending items as plain dicts {id, kind, created_at, payload}, ready to send.
+def pending_for_sending(session: Session, limit: int, *, after: tuple[datetime, str] | None = None) -> list[dict]:
+    """The oldest pending items as plain dicts {id, kind, created_at, payload}, ready to send;
+    with ``after=(created_at, id)`` only those that come after that item (the next batch).
 
     Plain rows rather than ORM objects: the sync worker drains thousands of these, and
     it runs beside the GUI thread, so it should hold the interpreter as little as it can.
     """
-    rows = session.execute(select(OutboxItem.id, OutboxItem.kind, OutboxItem.created_at, OutboxItem.payload)
-                           .where(OutboxItem.state == PENDING)
-                           .order_by(OutboxItem.created_at, OutboxItem.id).limit(limit))
+    q = (select(OutboxItem.id, OutboxItem.kind, OutboxItem.created_at, OutboxItem.payload)
+         .where(OutboxItem.state == PENDING).order_by(OutboxItem.created_at, OutboxItem.id).limit(limit))
+    if after is not None:
+        q = q.where(or_(OutboxItem.created_at > after[0],
+                        and_(OutboxItem.created_at == after[0], OutboxItem.id > after[1])))
+    rows = session.execute(q)
     return [{"id": r.id, "kind": r.kind, "payload": r.payload,
              "created_at": (r.created_at if r.created_at.tzinfo else r.created_at.replace(tzinfo=timezone.utc))
              .isoformat()} for r in rows]

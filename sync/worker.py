@@ -17,6 +17,7 @@ import random
 import sys
 import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -179,30 +180,55 @@ class SyncWorker:
         self._set(enrolled=True)
 
     def _push_all(self) -> int:
+        """Push every pending item, one request on the wire at a time.
+
+        While the backend works on batch n+1, this thread records the answer to batch n
+        locally (pipelining: the two processes then use both cores). Items are only
+        ever marked delivered from a checked answer; an answer lost to an error or a
+        crash leaves its items pending, and the backend answers "duplicate" next time.
+        """
         pushed = 0
-        while not self._stopping.is_set():
-            with self.db.sessions() as s:
-                batch = outbox.pending_for_sending(s, self.batch_size)
-            if not batch:
-                break
+        after: tuple[datetime, str] | None = None
+        in_flight: tuple[list[dict], Future] | None = None
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-http") as wire:
             try:
-                results = self.client.push_batch(batch)
-            except SyncError:
-                with self.db.sessions.begin() as s:
-                    outbox.note_attempt(s, [i["id"] for i in batch])
-                raise
-            done = [r["id"] for r in results if r["status"] in (protocol.ACCEPTED, protocol.DUPLICATE)]
-            with self.db.sessions.begin() as s:
-                outbox.note_attempt(s, [i["id"] for i in batch])
-                outbox.mark_delivered(s, done)
-                for r in results:
-                    if r["status"] == protocol.REJECTED:
-                        outbox.quarantine(s, r["id"], r["reason"], r.get("detail") or "")
-            pushed += len(done)
-            self._refresh_counts()
-            if len(batch) < self.batch_size:
-                break
+                while not self._stopping.is_set():
+                    batch = []
+                    if in_flight is None or len(in_flight[0]) == self.batch_size:
+                        with self.db.sessions() as s:
+                            batch = outbox.pending_for_sending(s, self.batch_size, after=after)
+                    sending = None
+                    if batch:
+                        last = batch[-1]
+                        after = (datetime.fromisoformat(last["created_at"]), last["id"])
+                        sending = (batch, wire.submit(self.client.push_batch, batch))
+                    if in_flight is not None:
+                        pushed += self._acknowledge(*in_flight)
+                    in_flight = sending
+                    if in_flight is None:
+                        break
+            finally:
+                if in_flight is not None:  # stopping, or batch n failed: let n+1 finish, unused
+                    in_flight[1].exception()
         return pushed
+
+    def _acknowledge(self, batch: list[dict], answer: Future) -> int:
+        ids = [i["id"] for i in batch]
+        try:
+            results = answer.result()
+        except SyncError:
+            with self.db.sessions.begin() as s:
+                outbox.note_attempt(s, ids)
+            raise
+        done = [r["id"] for r in results if r["status"] in (protocol.ACCEPTED, protocol.DUPLICATE)]
+        with self.db.sessions.begin() as s:
+            outbox.note_attempt(s, ids)
+            outbox.mark_delivered(s, done)
+            for r in results:
+                if r["status"] == protocol.REJECTED:
+                    outbox.quarantine(s, r["id"], r["reason"], r.get("detail") or "")
+        self._refresh_counts()
+        return len(done)
 
     def _heartbeat(self) -> None:
         st = self.status

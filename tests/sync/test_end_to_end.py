@@ -1,6 +1,7 @@
 """A kiosk and the real reference backend process on 127.0.0.1: enrol, push, exactly once."""
 
 import stat
+from datetime import datetime, timezone
 
 from sqlalchemy import select
 
@@ -138,3 +139,14 @@ def test_cancelling_gives_the_place_back_once(db, backend, site, make_worker):
     assert status.quarantined == 2
     with backend.sessions() as s:
         assert s.get(Slot, (site, slot.id)).booked == 0
+
+
+def test_many_small_batches_deliver_everything_once_in_order(db, backend, site, make_worker):
+    with db.sessions.begin() as s:
+        ids = [outbox.record(s, "vote", {"poll_id": "p", "option_id": str(n)},
+                             now=datetime(2026, 11, 25, 9, 0, n // 3, tzinfo=timezone.utc)).id for n in range(7)]
+    status = make_worker(batch_size=2).sync_once()
+    assert status.pushed == 7 and status.pending == 0
+    stored = sorted(server_items(backend, site_id=site), key=lambda i: (i.received_at, i.created_at, i.id))
+    assert sorted(i.id for i in stored) == sorted(ids)
+    assert [i.payload["option_id"] for i in stored] == [str(n) for n in sorted(range(7), key=lambda n: (n // 3, ids[n]))]
