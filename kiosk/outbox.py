@@ -85,8 +85,12 @@ ITEM_KINDS: dict[str, ItemKind] = {k.name: k for k in (
     # Feedback never carries identity; the free comment may still name someone, so it
     # is purged locally once the city has it.
     ItemKind("feedback", {"service_id": _str, "smiley": _int},
-             {"provider_id": _str, "nps": _int, "comment": _str, "channel_id": _str, "context": _str},
+             {"provider_id": _str, "nps": _int, "comment": _str, "channel_id": _str, "context": _str,
+              "answer_id": _str},
              personal=frozenset({"comment"}), checks=(_range("smiley", 1, 4), _range("nps", 0, 10))),
+    # The optional second step of a feedback answer (kiosk/feedback.py), tied to it by answer_id.
+    ItemKind("feedback_details", {"answer_id": _str, "service_id": _str}, {"nps": _int, "comment": _str},
+             personal=frozenset({"comment"}), checks=(_range("nps", 0, 10),)),
     ItemKind("walk_in_appointment", {"service_id": _str, "started_at": _str, "outcome": _str},
              {"ended_at": _str, "ticket_id": _str, "subject": _str, "staff_id": _str, "follow_up_item_id": _str},
              personal=frozenset({"subject"}), open=True,

@@ -150,3 +150,16 @@ def test_many_small_batches_deliver_everything_once_in_order(db, backend, site, 
     stored = sorted(server_items(backend, site_id=site), key=lambda i: (i.received_at, i.created_at, i.id))
     assert sorted(i.id for i in stored) == sorted(ids)
     assert [i.payload["option_id"] for i in stored] == [str(n) for n in sorted(range(7), key=lambda n: (n // 3, ids[n]))]
+
+
+def test_feedback_from_the_feedback_service_arrives_without_identity(db, backend, site, make_worker):
+    from kiosk.feedback import FeedbackBox
+
+    feedback = FeedbackBox(db)
+    receipt = feedback.give(service_id="maternity-clinic", smiley=4, provider_id="city-health", context="home")
+    feedback.add_details(receipt.id, service_id="maternity-clinic", nps=10, comment="Hyvä palvelu")
+    status = make_worker().sync_once()
+    assert status.pending == 0 and status.quarantined == 0, status
+    stored = {i.kind: i.payload for i in server_items(backend, site_id=site)}
+    assert stored["feedback"]["smiley"] == 4 and stored["feedback_details"]["nps"] == 10
+    assert stored["feedback_details"]["answer_id"] == stored["feedback"]["answer_id"] == receipt.id
