@@ -51,7 +51,7 @@ class KioskFlow:
     MAX_DEPTH = 30
 
     def __init__(self, places: tuple[str, ...] = PLACES) -> None:
-        self._known = frozenset(places)
+        self._known = set(places)
         self._stack: list[Place] = [Place(HOME)]
         self._listeners: list[Listener] = []
         self._reset_listeners: list[Callable[[], None]] = []
@@ -72,6 +72,15 @@ class KioskFlow:
     @property
     def can_go_back(self) -> bool:
         return len(self._stack) > 1
+
+    def knows(self, name: str) -> bool:
+        return name in self._known
+
+    def add_place(self, name: str) -> None:
+        """A capability that arrives later (booking, queue, video, feedback) adds its place."""
+        if not name or not name.replace("_", "").isalnum():
+            raise UnknownPlace(f"not a usable place name: {name!r}")
+        self._known.add(name)
 
     # -- listening -------------------------------------------------------------------------
     def on_change(self, listener: Listener) -> None:

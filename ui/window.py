@@ -51,13 +51,27 @@ class KioskWindow(QWidget):
         col.addWidget(self.stack, 1)
         self.overlay = Overlay(self, metrics)
         self._screens: dict[str, Screen] = {}
+        self._factories: dict[str, Callable[[], Screen]] = {}
         flow.on_change(self._show_place)
         flow.on_reset(self._forget_person)
         translator.on_change(lambda _lang: self.retranslate())
         self._show_place(flow.current)
 
     # -- screens ---------------------------------------------------------------------------
+    def register_screen(self, name: str, factory: Callable[[], Screen]) -> None:
+        """Add a screen that lives outside this module (queue, booking, sync status...).
+
+        ``factory`` is called the first time the place is visited. A home tile whose
+        place is registered opens it instead of saying "not yet available".
+        """
+        self.flow.add_place(name)
+        self._factories[name] = factory
+        if places.HOME in self._screens:
+            self._screens[places.HOME].retranslate()
+
     def _build(self, name: str) -> Screen:
+        if name in self._factories:
+            return self._factories[name]()
         # Imported here so that start-up only pays for the home screen.
         common = dict(flow=self.flow, tr=self.translator, metrics=self.metrics)
         if name == places.HOME:

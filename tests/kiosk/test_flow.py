@@ -89,3 +89,14 @@ def test_place_params_cannot_be_changed_by_a_listener():
     place = flow.go(RESULTS, life_event="housing")
     with pytest.raises(TypeError):
         place.params["life_event"] = "other"  # type: ignore[index]
+
+
+def test_a_later_capability_adds_its_place():
+    flow = KioskFlow()
+    assert not flow.knows("queue")
+    with pytest.raises(UnknownPlace):
+        flow.go("queue")
+    flow.add_place("queue")
+    assert flow.go("queue").name == "queue"
+    with pytest.raises(UnknownPlace):
+        flow.add_place("../etc")

@@ -119,3 +119,18 @@ def test_screens_other_than_home_are_built_on_first_use(window):
     assert set(window.built_screens()) == {"home"}
     window.flow.go("search")
     assert set(window.built_screens()) == {"home", "search"}
+
+
+def test_a_registered_screen_replaces_the_not_yet_message(qtbot, window):
+    from ui.screens.base import Screen
+
+    class QueueScreen(Screen):
+        def title(self) -> str:
+            return window.translator.t("home.queue.title")
+
+    window.register_screen("queue", QueueScreen)
+    click(qtbot, window.current_screen().tiles["queue"])
+    assert not window.overlay.isVisible()
+    assert window.flow.current.name == "queue"
+    assert isinstance(window.current_screen(), QueueScreen)
+    assert window.top_bar.back.isVisible()

@@ -15,13 +15,14 @@ from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.touch import Tile, button, label
 
-# Tiles whose capability comes in later versions, with the module that switches them on.
-# Until their screens exist, a tap says plainly that this kiosk cannot do it yet.
+# Tiles whose capability comes in its own module: (tile, config module, flow place).
+# Until a screen is registered for the place (KioskWindow.register_screen), a tap says
+# plainly that this kiosk cannot do it yet.
 COMING_TILES = (
-    ("book", "booking"),
-    ("queue", "queue"),
-    ("nurse", "video"),
-    ("feedback", "feedback"),
+    ("book", "booking", "booking"),
+    ("queue", "queue", "queue"),
+    ("nurse", "video", "video"),
+    ("feedback", "feedback", "feedback"),
 )
 
 
@@ -48,11 +49,11 @@ class HomeScreen(Screen):
         find.clicked.connect(lambda: flow.go(places.BROWSE))
         self.tiles["find"] = find
         grid.addWidget(find, 0, 0, 1, 2)
-        shown = [(name, module) for name, module in COMING_TILES if getattr(modules, module)]
-        for i, (name, _module) in enumerate(shown):
+        shown = [(name, place) for name, module, place in COMING_TILES if getattr(modules, module)]
+        for i, (name, place) in enumerate(shown):
             tile = Tile(metrics.tile_px)
             tile.setObjectName(f"tile-{name}")
-            tile.clicked.connect(lambda _=False, name=name: self._not_yet(name))
+            tile.clicked.connect(lambda _=False, name=name, place=place: self._open(name, place))
             self.tiles[name] = tile
             grid.addWidget(tile, 1 + i // 2, i % 2)
         for r in range(grid.rowCount()):
@@ -68,7 +69,10 @@ class HomeScreen(Screen):
         col.addLayout(bottom)
         self.retranslate()
 
-    def _not_yet(self, name: str) -> None:
+    def _open(self, name: str, place: str) -> None:
+        if self.flow.knows(place):
+            self.flow.go(place)
+            return
         self.show_message("home.not_yet.heading", "home.not_yet.message",
                           what=self.tr_.t(f"home.{name}.title"))
 
