@@ -150,6 +150,9 @@ QPushButton[role="tile"], QPushButton[role="row"] {{ background: {p.tile}; color
     border: 2px solid {p.tile}; text-align: left; padding: 0px; }}
 QPushButton[role="row"] {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.border}; }}
 QPushButton[role="tile"] QLabel {{ color: {p.on_tile}; }}
+QPushButton[role="tile-main"] {{ background: {p.primary}; color: {p.on_primary}; border: 2px solid {p.primary};
+    text-align: left; padding: 0px; }}
+QPushButton[role="tile-main"] QLabel {{ color: {p.on_primary}; }}
 QPushButton[role="tile"]:pressed, QPushButton[role="row"]:pressed {{ border-color: {p.primary}; }}
 QPushButton[role="key"] {{ padding: 0px; font-size: {m.tile_pt}pt; min-height: {m.touch_px - 8}px; }}
 QLineEdit {{ background: {p.background}; color: {p.text}; border: 3px solid {p.primary};

@@ -44,7 +44,8 @@ class HomeScreen(Screen):
         grid = QGridLayout()
         grid.setSpacing(metrics.gap_px)
         self.tiles: dict[str, Tile] = {}
-        find = Tile(metrics.tile_px)
+        # The one thing every visitor can do stands out in the action colour.
+        find = Tile(metrics.tile_px, role="tile-main")
         find.setObjectName("tile-find")
         find.clicked.connect(lambda: flow.go(places.BROWSE))
         self.tiles["find"] = find

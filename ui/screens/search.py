@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
 from kiosk import flow as places
 from kiosk.flow import KioskFlow, Place
@@ -15,7 +15,6 @@ from ui.theme import Metrics
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.service_list import ServiceList
 from ui.widgets.touch import label
-from PySide6.QtWidgets import QLineEdit
 
 
 class SearchScreen(Screen):

@@ -120,8 +120,8 @@ class RichButton(QPushButton):
 class Tile(RichButton):
     """A large home or browse tile: a title, a line of explanation, maybe a count."""
 
-    def __init__(self, min_height: int, parent: QWidget | None = None) -> None:
-        super().__init__("tile", min_height, parent)
+    def __init__(self, min_height: int, parent: QWidget | None = None, role: str = "tile") -> None:
+        super().__init__(role, min_height, parent)
         self.title = self.add(label(role="heading"))
         self.subtitle = self.add(label(role="tile-sub"))
         self.body.addStretch(1)
