@@ -19,8 +19,8 @@ and language), so every entry of a list scores the same for a given query langua
 Top-k for one word is then: order the word's lists by score, walk them best first,
 merging the lists of equal score (they are already in tie-break order), and stop after
 ``limit`` distinct services; a service's first appearance is its best score. Prefixes
-shared by many tokens ("a", "pa", "koti") get their lists merged ahead of time at
-build, so a keystroke never touches more than a bounded number of lists.
+whose tokens have many lists ("a", "pa", "koti") get them merged ahead of time at
+build, so a keystroke never orders more than a bounded number of lists.
 
 Queries of several words (or with an ``allowed`` set) use the same lists as bitmaps
 (Python ints; dense lists keep one ready-made, sparse ones are converted on the fly):
