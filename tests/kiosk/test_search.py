@@ -149,6 +149,8 @@ def test_limit_and_allowed():
     assert ids(index, "neuvola", allowed={"s07", "s03", "nope"}) == ["s03", "s07"]
     assert ids(index, "neuvola", limit=0) == []
     assert len(index) == 30
+    empty = SearchIndex([])
+    assert len(empty) == 0 and empty.search("a") == empty.search("a b") == empty.search("a", allowed={"x"}) == []
 
 
 def test_no_state_between_concurrent_searches_in_different_languages():
