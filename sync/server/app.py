@@ -17,6 +17,7 @@ from sync import protocol
 from sync.server import store
 from sync.server.store import BackendError, DeviceIdentity
 from sync.server.identity import identity_router
+from sync.server.reports import reports_router
 from sync.server.video import video_router
 
 log = logging.getLogger(__name__)
@@ -139,4 +140,5 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
 
     app.include_router(video_router(sessions))  # on-demand video rooms (sync/server/video.py)
     app.include_router(identity_router(sessions))  # card/PIN, staff verifiers, OpenID provider (sync/server/identity.py)
+    app.include_router(reports_router(sessions))  # feedback reports (sync/server/reports.py)
     return app
