@@ -109,3 +109,44 @@ class AuditEvent(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     event: Mapped[str] = mapped_column(String(32))
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class BookingShare(Base):
+    """How many places of each slot of a service the backend hands every kiosk of a site
+    in advance, so that the kiosk can confirm them on the spot even offline."""
+
+    __tablename__ = "booking_shares"
+
+    site_id: Mapped[str] = mapped_column(ForeignKey("sites.id"), primary_key=True)
+    service_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    places_per_slot: Mapped[int] = mapped_column(Integer)
+    days_ahead: Mapped[int] = mapped_column(Integer)
+
+
+class SlotAllotment(Base):
+    """Places of one slot set aside for one kiosk. They count in ``slots.booked`` from
+    the moment they are allotted, so nobody else can take them; a booking from that
+    kiosk uses one (``used``) instead of taking a new place."""
+
+    __tablename__ = "slot_allotments"
+
+    site_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    slot_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    places: Mapped[int] = mapped_column(Integer)
+    used: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BookingDenial(Base):
+    """A booking request the backend could not grant (e.g. the time was taken while the
+    kiosk was offline): kept so the resident's phone and staff can see the outcome."""
+
+    __tablename__ = "booking_denials"
+
+    item_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    site_id: Mapped[str] = mapped_column(String(64), index=True)
+    slot_id: Mapped[str] = mapped_column(String(64))
+    service_id: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
