@@ -1,0 +1,309 @@
+"""Bookings on the reference backend, beyond storing booking items (``store.push_items``).
+
+- **Kiosk shares (allotments).** The city sets, per service, how many places of each
+  slot every kiosk of a site gets in advance (``set_booking_share``). A kiosk asks for
+  its share at each sync (``POST /api/v1/booking/allotments``). An allotted place is
+  counted in ``slots.booked`` at once, by the same conditional UPDATE that guards
+  every booking, so nobody else can take it; when that kiosk's booking item arrives it
+  uses the allotted place (``take_allotted_place``) instead of a new one. So a kiosk can
+  confirm an allotted place on the spot while offline and it can never be double-booked.
+  Unused places of slots that start soon (``RELEASE_BEFORE``) are given back to
+  everyone, except where the kiosk says it holds an undelivered booking.
+- **Availability** per channel for the kiosk's calendar while online.
+- **Denials.** A booking request that could not be granted (the time was taken while
+  the kiosk was offline, or the slot vanished) is recorded, so the resident's phone
+  (``/booking/status/{id}``) and staff see the outcome: never silently dropped.
+- **Staff day view** per channel: every slot of a day with its bookings.
+"""
+
+# No ``from __future__ import annotations``: FastAPI reads the route annotations at run time.
+import html
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query
+from fastapi.responses import HTMLResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from kiosk.catalogue.hours import LOCAL_TZ
+from sync import protocol
+from sync.server import store
+from sync.server.models import (BookingCancellation, BookingDenial, BookingShare, CatalogueEntry, Item, Site,
+                                SlotAllotment, Slot)
+from sync.server.store import BackendError, DeviceIdentity
+
+# Unused allotted places of a slot that starts within this long go back to everyone;
+# the kiosk stops treating them as its own at the same moment.
+RELEASE_BEFORE = timedelta(hours=2)
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:@-]{0,99}$"
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _utc(dt: datetime) -> datetime:
+    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
+
+
+# -- configuration --------------------------------------------------------------------
+def set_booking_share(sessions: sessionmaker[Session], site: str, service_id: str, places_per_slot: int,
+                      days_ahead: int = 7) -> None:
+    """Every kiosk of ``site`` gets ``places_per_slot`` places of each slot of the service
+    starting within ``days_ahead`` days. 0 places stops handing out new ones."""
+    if not 0 <= places_per_slot <= 10 or not 1 <= days_ahead <= 60:
+        raise ValueError("places_per_slot is 0-10 and days_ahead 1-60")
+    with sessions.begin() as s:
+        if s.get(Site, site) is None:
+            raise ValueError(f"no site {site!r}")
+        s.merge(BookingShare(site_id=site, service_id=service_id, places_per_slot=places_per_slot,
+                             days_ahead=days_ahead))
+
+
+# -- allotments -----------------------------------------------------------------------
+def allot(sessions: sessionmaker[Session], device: DeviceIdentity, *, keep: frozenset[str] = frozenset(),
+          now: datetime | None = None) -> list[dict]:
+    """Release this kiosk's unused places that start soon, hand out its share of new
+    slots, and answer every place the kiosk may still confirm on its own.
+
+    ``keep``: slots where the kiosk holds an allotted booking it has not delivered yet;
+    their places stay with it whatever the time.
+    """
+    now = now or _now()
+    soon = now + RELEASE_BEFORE
+    with sessions.begin() as s:
+        mine = {a.slot_id: a for a in s.scalars(
+            select(SlotAllotment).where(SlotAllotment.site_id == device.site, SlotAllotment.device_id == device.id)
+            .with_for_update())}
+        slots = {sl.id: sl for sl in s.scalars(select(Slot).where(Slot.site_id == device.site,
+                                                                    Slot.id.in_(list(mine))))} if mine else {}
+        for slot_id, a in mine.items():
+            sl = slots.get(slot_id)
+            unused = a.places - a.used
+            if unused > 0 and slot_id not in keep and (sl is None or _utc(sl.starts_at) <= soon):
+                s.execute(update(Slot).where(Slot.site_id == device.site, Slot.id == slot_id, Slot.booked >= unused)
+                          .values(booked=Slot.booked - unused))
+                a.places = a.used
+        for share in s.scalars(select(BookingShare).where(BookingShare.site_id == device.site,
+                                                          BookingShare.places_per_slot > 0)):
+            candidates = s.scalars(select(Slot).where(
+                Slot.site_id == device.site, Slot.service_id == share.service_id, Slot.starts_at > soon,
+                Slot.starts_at <= now + timedelta(days=share.days_ahead)).order_by(Slot.starts_at))
+            for sl in candidates:
+                if sl.id in mine:
+                    continue
+                # As many places as the share asks for, or fewer when fewer are free.
+                for n in range(share.places_per_slot, 0, -1):
+                    res = s.execute(update(Slot).where(Slot.site_id == device.site, Slot.id == sl.id,
+                                                       Slot.booked + n <= Slot.capacity)
+                                    .values(booked=Slot.booked + n))
+                    if res.rowcount == 1:
+                        a = SlotAllotment(site_id=device.site, slot_id=sl.id, device_id=device.id, places=n, used=0)
+                        s.add(a)
+                        mine[sl.id] = a
+                        slots[sl.id] = sl
+                        break
+        s.flush()
+        out = []
+        for slot_id, a in sorted(mine.items()):
+            sl = slots.get(slot_id) or s.get(Slot, (device.site, slot_id))
+            if sl is None or a.places <= 0:
+                continue
+            if _utc(sl.starts_at) <= soon and slot_id not in keep:
+                continue
+            out.append({"slot_id": slot_id, "service_id": sl.service_id, "channel_id": sl.channel_id,
+                        "start": _utc(sl.starts_at).isoformat(), "places": a.places, "used": a.used,
+                        "usable_until": (_utc(sl.starts_at) - RELEASE_BEFORE).isoformat()})
+        return out
+
+
+def take_allotted_place(s: Session, device: DeviceIdentity, slot_id: str, service_id: str) -> bool:
+    """Inside the push transaction: a booking from this kiosk uses one of its places."""
+    if s.get(Slot, (device.site, slot_id)) is None or s.get(Slot, (device.site, slot_id)).service_id != service_id:
+        return False
+    res = s.execute(update(SlotAllotment).where(SlotAllotment.site_id == device.site,
+                                                SlotAllotment.slot_id == slot_id,
+                                                SlotAllotment.device_id == device.id,
+                                                SlotAllotment.used < SlotAllotment.places)
+                    .values(used=SlotAllotment.used + 1))
+    return res.rowcount == 1
+
+
+def record_denial(s: Session, device: DeviceIdentity, item: dict, answer: dict) -> dict:
+    """Inside the push transaction: remember a refused booking so its outcome can be looked up."""
+    if s.get(Item, item["id"]) is None:
+        p = item["payload"]
+        s.merge(BookingDenial(item_id=item["id"], device_id=device.id, site_id=device.site, slot_id=p["slot_id"],
+                              service_id=p["service_id"], reason=answer.get("reason") or "", at=_now()))
+    return answer
+
+
+# -- reading ---------------------------------------------------------------------------
+def availability(sessions: sessionmaker[Session], site: str, channel_id: str, *, now: datetime | None = None,
+                 limit: int = 500) -> list[dict]:
+    now = now or _now()
+    with sessions() as s:
+        rows = s.scalars(select(Slot).where(Slot.site_id == site, Slot.channel_id == channel_id,
+                                            Slot.starts_at > now).order_by(Slot.starts_at).limit(limit))
+        return [{"slot_id": r.id, "service_id": r.service_id, "start": _utc(r.starts_at).isoformat(),
+                 "end": _utc(r.ends_at).isoformat(), "free": max(0, r.capacity - r.booked)} for r in rows]
+
+
+def _booking_items(s: Session, site: str, slot_ids: set[str]) -> list[Item]:
+    # The reference backend filters in Python; a city backend would index payload->slot_id.
+    return [i for i in s.scalars(select(Item).where(Item.site_id == site, Item.kind == "booking"))
+            if i.payload.get("slot_id") in slot_ids]
+
+
+def day_view(sessions: sessionmaker[Session], site: str, channel_id: str, day: date) -> dict:
+    """Every slot of ``channel_id`` on ``day`` (Helsinki time) with its bookings, for staff."""
+    lo = datetime.combine(day, time(0), LOCAL_TZ).astimezone(timezone.utc)
+    hi = datetime.combine(day + timedelta(days=1), time(0), LOCAL_TZ).astimezone(timezone.utc)
+    with sessions() as s:
+        slots = list(s.scalars(select(Slot).where(Slot.site_id == site, Slot.channel_id == channel_id,
+                                                  Slot.starts_at >= lo, Slot.starts_at < hi).order_by(Slot.starts_at)))
+        ids = {sl.id for sl in slots}
+        items = _booking_items(s, site, ids)
+        cancelled = set(s.scalars(select(BookingCancellation.booking_item_id).where(
+            BookingCancellation.booking_item_id.in_([i.id for i in items])))) if items else set()
+        held = {}
+        for a in s.scalars(select(SlotAllotment).where(SlotAllotment.site_id == site,
+                                                       SlotAllotment.slot_id.in_(ids))):
+            held[a.slot_id] = held.get(a.slot_id, 0) + a.places - a.used
+        denied = list(s.scalars(select(BookingDenial).where(BookingDenial.site_id == site,
+                                                            BookingDenial.slot_id.in_(ids))))
+    by_slot: dict[str, list[dict]] = {}
+    for i in sorted(items, key=lambda i: i.received_at):
+        by_slot.setdefault(i.payload["slot_id"], []).append({
+            "booking_id": i.id, "booking_ref": i.payload.get("booking_ref"), "language": i.payload.get("language"),
+            "state": "cancelled" if i.id in cancelled else "confirmed", "device_id": i.device_id})
+    for d in denied:
+        by_slot.setdefault(d.slot_id, []).append({"booking_id": d.item_id, "booking_ref": None, "language": None,
+                                                  "state": "denied", "device_id": d.device_id})
+    return {"site": site, "channel_id": channel_id, "date": day.isoformat(), "slots": [
+        {"slot_id": sl.id, "start": _utc(sl.starts_at).isoformat(), "end": _utc(sl.ends_at).isoformat(),
+         "capacity": sl.capacity, "booked": sl.booked, "held_for_kiosks": held.get(sl.id, 0),
+         "bookings": by_slot.get(sl.id, [])} for sl in slots]}
+
+
+def booking_status(sessions: sessionmaker[Session], booking_id: str) -> dict | None:
+    """What a resident's phone sees: the state and the time, nothing personal."""
+    with sessions() as s:
+        item = s.get(Item, booking_id)
+        if item is not None and item.kind == "booking":
+            state = "cancelled" if s.get(BookingCancellation, booking_id) else "confirmed"
+            slot_id, service_id, site = item.payload["slot_id"], item.payload["service_id"], item.site_id
+        else:
+            denial = s.get(BookingDenial, booking_id)
+            if denial is None:
+                return None
+            state, slot_id, service_id, site = "denied", denial.slot_id, denial.service_id, denial.site_id
+        slot = s.get(Slot, (site, slot_id))
+        service = s.get(CatalogueEntry, (site, "service", service_id))
+    return {"booking_id": booking_id, "state": state, "service_id": service_id,
+            "service_names": (service.data or {}).get("names", {}) if service else {},
+            "start": _utc(slot.starts_at).isoformat() if slot else None}
+
+
+_STATUS_TEXT = {
+    "fi": {"confirmed": "Varaus on vahvistettu.", "cancelled": "Varaus on peruttu.",
+           "denied": "Aikaa ei valitettavasti saatu: se ehdittiin varata. Varaa uusi aika.",
+           "unknown": "Varausta ei ole vielä käsitelty. Katso uudelleen myöhemmin.", "title": "Varauksesi"},
+    "sv": {"confirmed": "Bokningen är bekräftad.", "cancelled": "Bokningen är avbokad.",
+           "denied": "Tyvärr fick du inte tiden: någon hann boka den. Boka en ny tid.",
+           "unknown": "Bokningen är inte behandlad ännu. Titta igen senare.", "title": "Din bokning"},
+    "en": {"confirmed": "Your booking is confirmed.", "cancelled": "Your booking was cancelled.",
+           "denied": "Sorry, the time could not be booked: someone else booked it first. Please book another time.",
+           "unknown": "Your booking has not been handled yet. Please look again later.", "title": "Your booking"},
+}
+
+
+def status_page(status: dict | None, lang: str) -> str:
+    texts = _STATUS_TEXT.get(lang, _STATUS_TEXT["fi"])
+    e = html.escape
+    body = [f"<h1>{e(texts['title'])}</h1>"]
+    if status is None:
+        body.append(f"<p>{e(texts['unknown'])}</p>")
+    else:
+        name = status["service_names"].get(lang) or status["service_names"].get("fi") or status["service_id"]
+        body.append(f"<p><strong>{e(name)}</strong></p>")
+        if status["start"]:
+            start = datetime.fromisoformat(status["start"]).astimezone(LOCAL_TZ)
+            body.append(f"<p>{start:%d.%m.%Y %H.%M}</p>")
+        body.append(f"<p>{e(texts[status['state']])}</p>")
+    return (f"<!doctype html><html lang=\"{e(lang)}\"><head><meta charset=\"utf-8\">"
+            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{e(texts['title'])}"
+            f"</title><style>body{{font-family:sans-serif;font-size:1.3rem;margin:1.5rem;color:#1a1a1a}}</style>"
+            f"</head><body>{''.join(body)}</body></html>")
+
+
+# -- routes -----------------------------------------------------------------------------
+class AllotmentRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    keep: list[str] = Field(default_factory=list, max_length=500,
+                            description="slots where the kiosk holds an allotted booking it has not delivered yet")
+
+
+class Allotment(BaseModel):
+    slot_id: str
+    service_id: str
+    channel_id: str
+    start: str
+    places: int = Field(description="places set aside for this kiosk")
+    used: int = Field(description="of them, used by bookings the backend has")
+    usable_until: str = Field(description="after this the kiosk no longer confirms this slot on its own")
+
+
+class AllotmentAnswer(BaseModel):
+    allotments: list[Allotment]
+
+
+class FreeSlot(BaseModel):
+    slot_id: str
+    service_id: str
+    start: str
+    end: str
+    free: int
+
+
+class AvailabilityAnswer(BaseModel):
+    channel_id: str
+    slots: list[FreeSlot]
+
+
+def booking_router(sessions: sessionmaker[Session]) -> APIRouter:
+    router = APIRouter(prefix=protocol.API_PREFIX + "/booking", tags=["booking"])
+    bearer = HTTPBearer(auto_error=False)
+
+    def device(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> DeviceIdentity:
+        return store.authenticate(sessions, creds.credentials if creds else None)
+
+    @router.post("/allotments", response_model=AllotmentAnswer)
+    def allotments(body: AllotmentRequest, who: Annotated[DeviceIdentity, Depends(device)]) -> dict:
+        return {"allotments": allot(sessions, who, keep=frozenset(body.keep))}
+
+    @router.get("/availability", response_model=AvailabilityAnswer)
+    def free(who: Annotated[DeviceIdentity, Depends(device)],
+             channel_id: Annotated[str, Query(pattern=ID_PATTERN)]) -> dict:
+        return {"channel_id": channel_id, "slots": availability(sessions, who.site, channel_id)}
+
+    @router.get("/day")
+    def staff_day(who: Annotated[DeviceIdentity, Depends(device)],
+                  channel_id: Annotated[str, Query(pattern=ID_PATTERN)], day: Annotated[date, Query()]) -> dict:
+        return day_view(sessions, who.site, channel_id, day)
+
+    @router.get("/status/{booking_id}", response_class=HTMLResponse)
+    def status(booking_id: Annotated[str, Path(pattern=r"^[0-9a-fA-F-]{32,36}$")],
+               lang: Annotated[str, Query(pattern="^(fi|sv|en)$")] = "fi") -> HTMLResponse:
+        # No token: this is what the resident's phone opens from the kiosk's QR code. The
+        # id is a random UUID and the page shows no personal data.
+        return HTMLResponse(status_page(booking_status(sessions, booking_id), lang))
+
+    return router
+
+
+__all__ = ["BackendError", "allot", "availability", "booking_router", "booking_status", "day_view",
+           "record_denial", "set_booking_share", "take_allotted_place", "RELEASE_BEFORE"]
