@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sync import protocol
 from sync.server import store
 from sync.server.store import BackendError, DeviceIdentity
+from sync.server.booking import booking_router
 from sync.server.identity import identity_router
 from sync.server.reports import reports_router
 from sync.server.video import video_router
@@ -140,5 +141,6 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
 
     app.include_router(video_router(sessions))  # on-demand video rooms (sync/server/video.py)
     app.include_router(identity_router(sessions))  # card/PIN, staff verifiers, OpenID provider (sync/server/identity.py)
+    app.include_router(booking_router(sessions))  # allotments, availability, staff day view (sync/server/booking.py)
     app.include_router(reports_router(sessions))  # feedback reports (sync/server/reports.py)
     return app

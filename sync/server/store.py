@@ -254,6 +254,10 @@ def _apply_effects(s: Session, device: DeviceIdentity, item: dict, h: str) -> di
 def _effects(s: Session, device: DeviceIdentity, item: dict) -> dict | None:
     kind, p = item["kind"], item["payload"]
     if kind == "booking":
+        from sync.server import booking as booking_rules  # imported here: it imports this module
+
+        if booking_rules.take_allotted_place(s, device, p["slot_id"], p["service_id"]):
+            return None  # the kiosk's own set-aside place, already counted in slots.booked
         res = s.execute(update(Slot)
                         .where(Slot.site_id == device.site, Slot.id == p["slot_id"],
                                Slot.service_id == p["service_id"], Slot.booked < Slot.capacity)
@@ -262,9 +266,11 @@ def _effects(s: Session, device: DeviceIdentity, item: dict) -> dict | None:
             return None
         slot = s.get(Slot, (device.site, p["slot_id"]))
         if slot is None or slot.service_id != p["service_id"]:
-            return _answer(item["id"], protocol.REJECTED, "unknown_slot",
-                           f"slot {p['slot_id']!r} of service {p['service_id']!r} is not in this site's catalogue")
-        return _answer(item["id"], protocol.REJECTED, "slot_taken", f"slot {p['slot_id']!r} is fully booked")
+            return booking_rules.record_denial(s, device, item, _answer(
+                item["id"], protocol.REJECTED, "unknown_slot",
+                f"slot {p['slot_id']!r} of service {p['service_id']!r} is not in this site's catalogue"))
+        return booking_rules.record_denial(s, device, item, _answer(
+            item["id"], protocol.REJECTED, "slot_taken", f"slot {p['slot_id']!r} is fully booked"))
     if kind == "booking_cancel":
         booking = s.get(Item, p["booking_item_id"])
         if booking is None or booking.kind != "booking" or booking.device_id != device.id:
