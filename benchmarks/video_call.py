@@ -23,9 +23,11 @@ import argparse
 import gc
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -204,12 +206,29 @@ def run(calls: int = 5, hold_s: float = 3.0) -> dict:
     env["QT_QPA_PLATFORM"] = "offscreen"
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         env.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")  # Chromium's sandbox cannot run as root
-    proc = subprocess.run([sys.executable, "-m", "benchmarks.video_call", "--child", "--calls", str(calls),
-                           "--hold-s", str(hold_s)], cwd=REPO, env=env, capture_output=True, text=True,
-                          timeout=120 + calls * (hold_s + 30))
-    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("VIDEO_BENCH ")), None)
-    if proc.returncode != 0 or line is None:
-        return {"available": False, "reason": f"exit code {proc.returncode}: {(proc.stderr or proc.stdout)[-800:]}"}
+    # Output goes to files, not pipes: Chromium's helper processes inherit the child's
+    # stdout and can keep a pipe open after the child is gone. The child gets a process
+    # group of its own so a timeout ends all of them.
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "benchmarks.video_call", "--child", "--calls", str(calls),
+                                 "--hold-s", str(hold_s)], cwd=REPO, env=env, stdout=out, stderr=err,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
+        try:
+            returncode = proc.wait(timeout=60 + calls * (hold_s + 30))
+        except subprocess.TimeoutExpired:
+            returncode = "timeout"
+        finally:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)  # the child's leftover engine helpers
+            except ProcessLookupError:
+                pass
+            proc.wait()
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    line = next((ln for ln in stdout.splitlines() if ln.startswith("VIDEO_BENCH ")), None)
+    if returncode != 0 or line is None:
+        return {"available": False, "reason": f"exit code {returncode}: {(stderr or stdout)[-800:]}"}
     raw = json.loads(line[len("VIDEO_BENCH "):])
     before = raw["before"]["uss_mb"]
     runs = raw["runs"]

@@ -87,6 +87,12 @@ class PageServer:
                 pass
 
             def do_GET(self):
+                try:
+                    self._answer()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the kiosk cancelled it (a refused download): that is the point
+
+            def _answer(self):
                 server.requests.append(self.path)
                 server.cookies_seen.append((self.path, self.headers.get("Cookie")))
                 path = self.path.split("?")[0].split("#")[0]
