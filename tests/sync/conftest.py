@@ -70,12 +70,24 @@ class BackendProcess:
             self._sessions.kw["bind"].dispose()
 
 
+def _die_with_parent() -> None:
+    """A backend whose test run was killed (e.g. its output pipe closed) stops too."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def start_backend(db_url: str, workdir: Path, port: int | None = None) -> BackendProcess:
     port = port or free_port()
     log = workdir / f"backend-{port}.log"
     proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "--db", db_url, "serve",
                              "--host", "127.0.0.1", "--port", str(port)],
-                            cwd=REPO, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+                            cwd=REPO, stdout=log.open("wb"), stderr=subprocess.STDOUT,
+                            preexec_fn=_die_with_parent if sys.platform == "linux" else None)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
