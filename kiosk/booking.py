@@ -1,0 +1,403 @@
+"""Booking a time with a service, online or offline (issue 5). No Qt, no HTTP.
+
+States follow Helsinki's booking system (Respa): *created* (chosen, not yet sent),
+*requested* (made offline outside the kiosk's share: the city decides at the next
+sync), *confirmed*, *denied*, *cancelled*.
+
+How a booking is made (``BookingDesk.book``):
+
+1. **Online**: the booking item goes to the backend at once through the ``remote``
+   (``sync/booking_client.py``), which stores it with an atomic capacity check. The
+   answer is confirmed, or taken (``SlotTaken``: nothing is kept, the resident picks
+   another time).
+2. **Offline** (the backend cannot be reached): if the backend set aside a place of
+   this slot for this kiosk (an *allotment*) and one is left, the booking is
+   confirmed on the spot; that place already counts as booked on the backend, so it
+   can never be double-booked. Any other slot becomes a *request*, which the outbox
+   delivers at the next sync: accepted means confirmed, refused means denied. A denied
+   request stays visible (the resident's bookings, the staff screen, the resident's
+   phone through the status link); nothing is dropped.
+
+Either way the booking is written with its outbox item in one transaction, under the
+item's id, so the backend stores it once even if the online answer was lost. The
+resident's phone number (optional, for a reminder) travels only in the outbox item
+and is purged once the backend has it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable, Iterable, Protocol
+
+from sqlalchemy import select, update
+
+from kiosk import outbox
+from kiosk.catalogue.service import Catalogue
+from kiosk.storage.booking_models import BookingRecord, SlotAllotmentRecord
+from kiosk.storage.db import Database
+from kiosk.storage.models import OutboxItem, SlotRecord
+
+CREATED, REQUESTED, CONFIRMED, DENIED, CANCELLED = "created", "requested", "confirmed", "denied", "cancelled"
+STATES = (CREATED, REQUESTED, CONFIRMED, DENIED, CANCELLED)
+ONLINE, ALLOTTED, REQUEST = "online", "allotted", "request"
+BOOKABLE_CHANNELS = ("visit", "video")
+LANGUAGES = ("fi", "sv", "en")
+_REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at a desk
+
+
+class BookingError(ValueError):
+    """A booking that cannot be made or changed; ``code`` says why (for the screen's text)."""
+
+    def __init__(self, code: str, message: str = ""):
+        self.code = code
+        super().__init__(message or code)
+
+
+class SlotTaken(BookingError):
+    def __init__(self, slot_id: str):
+        super().__init__("slot_taken", f"slot {slot_id} was just booked by someone else")
+
+
+class BackendUnreachable(Exception):
+    """Raised by a remote when the backend cannot be asked now: the kiosk is offline."""
+
+
+class BookingRemote(Protocol):
+    """The backend, as the desk needs it (``sync.booking_client.BookingRemote``). Every
+    method blocks: call the desk off the GUI thread."""
+
+    def push(self, item: dict) -> dict: ...          # one outbox item -> its result
+    def availability(self, channel_id: str) -> list[dict]: ...
+    def allotments(self, keep: list[str]) -> list[dict]: ...
+
+
+# -- phone numbers ----------------------------------------------------------------------
+def normalise_phone(text: str | None) -> str | None:
+    """A phone number for an SMS reminder in international form (+358401234567), or
+    None when left empty. Finnish numbers may be written 040 123 4567 or 040-1234567;
+    others with + or 00 and the country code. Anything else raises BookingError("bad_phone")."""
+    if text is None or not text.strip():
+        return None
+    compact = re.sub(r"[\s\-().]", "", text.strip())
+    if compact.startswith("00"):
+        compact = "+" + compact[2:]
+    if re.fullmatch(r"0\d{5,11}", compact):
+        compact = "+358" + compact[1:]
+    if not re.fullmatch(r"\+[1-9]\d{7,14}", compact):
+        raise BookingError("bad_phone", f"{text!r} is not a phone number like 040 123 4567 or +46 70 123 4567")
+    if compact.startswith("+358") and not 7 <= len(compact) - 4 <= 11:
+        raise BookingError("bad_phone", f"{text!r} is not a Finnish phone number")
+    return compact
+
+
+# -- plain objects for the UI -------------------------------------------------------------
+@dataclass(frozen=True)
+class FreeTime:
+    slot_id: str
+    channel_id: str
+    starts_at: datetime
+    ends_at: datetime
+    free: int
+    own_place: bool  # the kiosk holds a place of this slot: confirmed at once, even offline
+
+
+@dataclass(frozen=True)
+class Booking:
+    id: str
+    ref: str
+    service_id: str
+    channel_id: str
+    slot_id: str
+    starts_at: datetime
+    ends_at: datetime
+    state: str
+    route: str
+    language: str
+    reason: str | None = None
+
+
+def _utc(dt: datetime) -> datetime:
+    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt.astimezone(timezone.utc)
+
+
+def _booking(r: BookingRecord) -> Booking:
+    return Booking(id=r.id, ref=r.ref, service_id=r.service_id, channel_id=r.channel_id, slot_id=r.slot_id,
+                   starts_at=_utc(r.starts_at), ends_at=_utc(r.ends_at), state=r.state, route=r.route,
+                   language=r.language, reason=r.reason)
+
+
+def _ref() -> str:
+    raw = "".join(secrets.choice(_REF_ALPHABET) for _ in range(8))
+    return f"{raw[:4]}-{raw[4:]}"
+
+
+class BookingDesk:
+    """What the booking screens ask. Methods that may use the network (``free_times``,
+    ``book``, ``cancel``, ``after_sync``) block: call them off the GUI thread."""
+
+    def __init__(self, db: Database, catalogue: Catalogue, *, remote: BookingRemote | None = None,
+                 status_url: str | None = None, subject_salt: str = "",
+                 now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
+        """``status_url``: the backend's status page with ``{id}`` and ``{lang}``, e.g.
+        ``https://kiosk-api.example.fi/api/v1/booking/status/{id}?lang={lang}``."""
+        self._db = db
+        self._catalogue = catalogue
+        self.remote = remote
+        self._status_url = status_url
+        self._salt = subject_salt
+        self._now = now
+
+    # -- choosing ---------------------------------------------------------------------------
+    def bookable_channels(self, service_id: str) -> list:
+        service = self._catalogue.service(service_id)
+        if service is None:
+            return []
+        return [c for c in service.channels if c.kind in BOOKABLE_CHANNELS]
+
+    def free_times(self, channel_id: str, *, ask_backend: bool = True) -> tuple[list[FreeTime], bool]:
+        """Free times of a channel, soonest first, and whether the backend answered.
+
+        Online the backend's counts are used (others' bookings included); offline the
+        kiosk's own copy (its own bookings included). Either way the places set aside
+        for this kiosk are free for it.
+        """
+        now = self._now()
+        with self._db.sessions() as s:
+            slots = list(s.scalars(select(SlotRecord).where(SlotRecord.channel_id == channel_id,
+                                                            SlotRecord.starts_at > now)
+                                   .order_by(SlotRecord.starts_at, SlotRecord.id)))
+            own = self._own_places(s, [r.id for r in slots], now)
+        remote_free: dict[str, int] | None = None
+        if ask_backend and self.remote is not None:
+            try:
+                remote_free = {a["slot_id"]: int(a["free"]) for a in self.remote.availability(channel_id)}
+            except BackendUnreachable:
+                remote_free = None
+        out = []
+        for r in slots:
+            free = (remote_free.get(r.id, 0) if remote_free is not None else max(0, r.capacity - r.booked))
+            free += own.get(r.id, 0)
+            if free > 0:
+                out.append(FreeTime(r.id, r.channel_id, _utc(r.starts_at), _utc(r.ends_at), free,
+                                    own.get(r.id, 0) > 0))
+        return out, remote_free is not None
+
+    def _own_places(self, s, slot_ids: Iterable[str], now: datetime) -> dict[str, int]:
+        ids = list(slot_ids)
+        if not ids:
+            return {}
+        return {a.slot_id: a.places - a.used for a in s.scalars(
+            select(SlotAllotmentRecord).where(SlotAllotmentRecord.slot_id.in_(ids)))
+            if a.places > a.used and _utc(a.usable_until) > now}
+
+    # -- booking ----------------------------------------------------------------------------
+    def subject_key(self, subject: str) -> str:
+        return hashlib.sha256(f"welfare-kiosk-booking:{self._salt}:{subject}".encode()).hexdigest()
+
+    def book(self, *, subject: str, service_id: str, channel_id: str, slot_id: str, language: str,
+             phone: str | None = None) -> Booking:
+        """Book ``slot_id`` for the identified resident. Raises BookingError (``past_slot``,
+        ``unknown_slot``, ``bad_phone``, ...) or SlotTaken; then nothing is stored."""
+        if language not in LANGUAGES:
+            raise BookingError("bad_language", f"language is one of {', '.join(LANGUAGES)}")
+        if not subject:
+            raise BookingError("no_identity", "booking needs an identified resident")
+        phone = normalise_phone(phone)
+        now = self._now()
+        with self._db.sessions() as s:
+            slot = s.get(SlotRecord, slot_id)
+            if slot is None or slot.channel_id != channel_id or \
+                    channel_id not in {c.id for c in self.bookable_channels(service_id)}:
+                raise BookingError("unknown_slot", f"slot {slot_id} is no longer offered for this service")
+            if _utc(slot.starts_at) <= now:
+                raise BookingError("past_slot", f"slot {slot_id} has already started")
+            starts, ends = _utc(slot.starts_at), _utc(slot.ends_at)
+        item_id, ref = str(uuid.uuid4()), _ref()
+        payload = {"slot_id": slot_id, "service_id": service_id, "channel_id": channel_id, "subject": subject,
+                   "phone": phone, "language": language, "booking_ref": ref}
+        payload = {k: v for k, v in payload.items() if v is not None}
+        answer = None
+        if self.remote is not None:
+            try:
+                answer = self.remote.push({"id": item_id, "kind": "booking", "created_at": now.isoformat(),
+                                           "payload": payload})
+            except BackendUnreachable:
+                answer = None  # offline: the same item goes through the outbox, stored once
+        if answer is not None and answer["status"] == "rejected":
+            if answer.get("reason") == "slot_taken":
+                raise SlotTaken(slot_id)
+            raise BookingError(answer.get("reason") or "rejected", answer.get("detail") or "")
+        with self._db.sessions.begin() as s:
+            own = self._own_places(s, [slot_id], now)
+            allotment = s.get(SlotAllotmentRecord, slot_id) if own else None
+            if allotment is not None:
+                allotment.used += 1  # the backend uses this kiosk's place first, online or not
+            if answer is not None:
+                state, route = CONFIRMED, ONLINE
+            elif allotment is not None:
+                state, route = CONFIRMED, ALLOTTED
+            else:
+                state, route = REQUESTED, REQUEST
+            record = BookingRecord(id=item_id, ref=ref, subject_key=self.subject_key(subject), service_id=service_id,
+                                   channel_id=channel_id, slot_id=slot_id, starts_at=starts, ends_at=ends,
+                                   state=state, route=route, language=language, created_at=now, updated_at=now)
+            s.add(record)
+            outbox.record(s, "booking", payload, item_id=item_id, now=now)
+            s.execute(update(SlotRecord).where(SlotRecord.id == slot_id).values(booked=SlotRecord.booked + 1))
+            if answer is not None:
+                s.flush()
+                outbox.mark_delivered(s, [item_id], now=now)  # the phone number goes at once
+            return _booking(record)
+
+    def cancel(self, *, subject: str, booking_id: str) -> Booking:
+        """The resident cancels one of their own upcoming bookings."""
+        now = self._now()
+        with self._db.sessions.begin() as s:
+            r = s.get(BookingRecord, booking_id)
+            if r is None or r.subject_key != self.subject_key(subject):
+                raise BookingError("unknown_booking", "no such booking of yours")
+            if r.state not in (CONFIRMED, REQUESTED):
+                raise BookingError("not_cancellable", f"the booking is {r.state}")
+            if _utc(r.starts_at) <= now:
+                raise BookingError("past_slot", "the time has already started")
+            r.state, r.updated_at = CANCELLED, now
+            s.execute(update(SlotRecord).where(SlotRecord.id == r.slot_id, SlotRecord.booked > 0)
+                      .values(booked=SlotRecord.booked - 1))
+            booking_item = s.get(OutboxItem, r.id)
+            sent = None
+            if booking_item is not None and booking_item.state == outbox.DELIVERED:
+                sent = self._record_cancel(s, r, subject, now)
+            # Else the booking itself has not reached the backend yet. The cancellation
+            # is recorded once it has (``refresh_states``): the backend can only cancel
+            # a booking it holds, and both in one push would refuse the cancellation.
+            result = _booking(r)
+        if sent is not None:
+            self._send_now(sent)  # give the place back to others at once; offline the outbox does it later
+        return result
+
+    def _record_cancel(self, s, r: BookingRecord, subject: str | None, now: datetime) -> dict:
+        cancel_id = str(uuid.uuid4())
+        payload = {"booking_item_id": r.id, "reason": "resident"}
+        if subject:
+            payload["subject"] = subject
+        item = outbox.record(s, "booking_cancel", payload, item_id=cancel_id, now=now)
+        r.cancel_item_id = cancel_id
+        return {"id": item.id, "kind": item.kind, "created_at": now.isoformat(), "payload": dict(item.payload)}
+
+    def _send_now(self, item: dict) -> None:
+        if self.remote is None:
+            return
+        try:
+            answer = self.remote.push(item)
+        except BackendUnreachable:
+            return
+        with self._db.sessions.begin() as s:
+            if answer["status"] in ("accepted", "duplicate"):
+                outbox.mark_delivered(s, [item["id"]])
+            else:
+                outbox.quarantine(s, item["id"], answer.get("reason") or "rejected", answer.get("detail") or "")
+
+    # -- reading ------------------------------------------------------------------------------
+    def my_bookings(self, subject: str) -> list[Booking]:
+        """The resident's upcoming bookings made at this kiosk, soonest first (denied ones
+        too, so they learn of them; cancelled ones not)."""
+        self.refresh_states()
+        with self._db.sessions() as s:
+            rows = s.scalars(select(BookingRecord).where(BookingRecord.subject_key == self.subject_key(subject),
+                                                         BookingRecord.starts_at > self._now(),
+                                                         BookingRecord.state != CANCELLED)
+                             .order_by(BookingRecord.starts_at))
+            return [_booking(r) for r in rows]
+
+    def denied(self) -> list[Booking]:
+        """Denied upcoming requests, for the staff screen: someone may need a call."""
+        self.refresh_states()
+        with self._db.sessions() as s:
+            return [_booking(r) for r in s.scalars(select(BookingRecord).where(BookingRecord.state == DENIED)
+                                                   .order_by(BookingRecord.starts_at))]
+
+    def booking(self, booking_id: str) -> Booking | None:
+        with self._db.sessions() as s:
+            r = s.get(BookingRecord, booking_id)
+            return _booking(r) if r else None
+
+    def status_url(self, booking: Booking, language: str | None = None) -> str | None:
+        if not self._status_url:
+            return None
+        return self._status_url.replace("{id}", booking.id).replace("{lang}", language or booking.language)
+
+    # -- after a sync ---------------------------------------------------------------------------
+    def refresh_states(self) -> list[Booking]:
+        """Requests whose item the backend accepted become confirmed; refused ones denied.
+        Returns the bookings that changed."""
+        changed, cancels = [], []
+        now = self._now()
+        with self._db.sessions.begin() as s:
+            # Cancellations waiting for their booking to reach the backend.
+            for r, state in s.execute(select(BookingRecord, OutboxItem.state)
+                                      .join(OutboxItem, OutboxItem.id == BookingRecord.id)
+                                      .where(BookingRecord.state == CANCELLED, BookingRecord.cancel_item_id.is_(None))):
+                if state == outbox.DELIVERED:
+                    cancels.append(self._record_cancel(s, r, None, now))
+            open_rows = list(s.scalars(select(BookingRecord).where(BookingRecord.state.in_((REQUESTED, CONFIRMED,
+                                                                                             DENIED)))))
+            items = {i.id: i for i in s.scalars(select(OutboxItem).where(
+                OutboxItem.id.in_([r.id for r in open_rows])))} if open_rows else {}
+            for r in open_rows:
+                item = items.get(r.id)
+                before = r.state
+                if item is None:
+                    if r.state == REQUESTED:  # staff discarded the refused request
+                        r.state, r.reason = DENIED, r.reason or "discarded"
+                elif item.state == outbox.DELIVERED and r.state != CONFIRMED:
+                    r.state, r.reason = CONFIRMED, None
+                elif item.state == outbox.QUARANTINED and r.state != DENIED:
+                    r.state, r.reason = DENIED, item.reason
+                elif item.state == outbox.PENDING and r.state == DENIED:  # staff sent it again
+                    r.state, r.reason = REQUESTED, None
+                if r.state != before:
+                    r.updated_at = now
+                    delta = -1 if r.state == DENIED else 1 if before == DENIED else 0
+                    if delta:
+                        s.execute(update(SlotRecord).where(SlotRecord.id == r.slot_id, SlotRecord.booked + delta >= 0)
+                                  .values(booked=SlotRecord.booked + delta))
+                    changed.append(_booking(r))
+        for item in cancels:
+            self._send_now(item)
+        return changed
+
+    def refresh_allotments(self) -> int:
+        """Ask the backend for this kiosk's share of slots; returns how many slots it holds.
+        Raises BackendUnreachable when offline (the old list stays)."""
+        if self.remote is None:
+            return 0
+        with self._db.sessions() as s:
+            keep = sorted({r.slot_id for r, item_state in s.execute(
+                select(BookingRecord, OutboxItem.state).join(OutboxItem, OutboxItem.id == BookingRecord.id)
+                .where(BookingRecord.route == ALLOTTED, OutboxItem.state == outbox.PENDING))})
+        answer = self.remote.allotments(keep)
+        with self._db.sessions.begin() as s:
+            # Bookings on the kiosk's places that the backend does not have yet.
+            undelivered: dict[str, int] = {}
+            for r in s.scalars(select(BookingRecord).join(OutboxItem, OutboxItem.id == BookingRecord.id)
+                               .where(BookingRecord.route == ALLOTTED, OutboxItem.state == outbox.PENDING)):
+                undelivered[r.slot_id] = undelivered.get(r.slot_id, 0) + 1
+            s.query(SlotAllotmentRecord).delete()
+            for a in answer:
+                s.add(SlotAllotmentRecord(slot_id=a["slot_id"], service_id=a["service_id"], places=int(a["places"]),
+                                          used=int(a["used"]) + undelivered.get(a["slot_id"], 0),
+                                          usable_until=_utc(datetime.fromisoformat(a["usable_until"]))))
+        return len(answer)
+
+    def after_sync(self) -> None:
+        """Call after each successful sync (on the sync thread): states, then the share."""
+        self.refresh_states()
+        try:
+            self.refresh_allotments()
+        except BackendUnreachable:
+            pass

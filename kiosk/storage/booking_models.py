@@ -1,0 +1,48 @@
+"""Booking tables on the kiosk (issue 5). Kept apart from models.py so each area's schema reads on its own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kiosk.storage.models import Base
+
+
+class BookingRecord(Base):
+    """One booking made at this kiosk. ``id`` is the id of its ``booking`` outbox item,
+    so the backend stores it once whichever way it travels (online at once, or later)."""
+
+    __tablename__ = "bookings"
+    __table_args__ = (Index("ix_bookings_subject", "subject_key", "starts_at"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    ref: Mapped[str] = mapped_column(String(16))  # short, for people to read aloud
+    # A keyed hash of the resident's pseudonymous subject: enough to show them their own
+    # bookings, nothing a reader of the file could turn back into a person.
+    subject_key: Mapped[str] = mapped_column(String(64))
+    service_id: Mapped[str] = mapped_column(String(64))
+    channel_id: Mapped[str] = mapped_column(String(64))
+    slot_id: Mapped[str] = mapped_column(String(64))
+    starts_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))  # UTC
+    ends_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    state: Mapped[str] = mapped_column(String(16))  # created, requested, confirmed, denied, cancelled
+    route: Mapped[str] = mapped_column(String(16))  # online, allotted (kiosk share, offline), request
+    language: Mapped[str] = mapped_column(String(2))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    reason: Mapped[str | None] = mapped_column(String(32))  # why denied
+    cancel_item_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class SlotAllotmentRecord(Base):
+    """Places of a slot the backend set aside for this kiosk: confirmable here, even offline."""
+
+    __tablename__ = "slot_allotments"
+
+    slot_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    service_id: Mapped[str] = mapped_column(String(64))
+    places: Mapped[int] = mapped_column(Integer)
+    used: Mapped[int] = mapped_column(Integer)  # by bookings the backend has or this kiosk made
+    usable_until: Mapped[datetime] = mapped_column(DateTime(timezone=True))
