@@ -4,6 +4,7 @@ from alembic import context
 
 import kiosk.storage.queue_models  # noqa: F401  (tables for autogenerate)
 import kiosk.storage.identity_models  # noqa: F401  (tables for autogenerate)
+import kiosk.storage.booking_models  # noqa: F401  (tables for autogenerate)
 from kiosk.storage.models import Base
 
 connection = context.config.attributes["connection"]
