@@ -1,0 +1,122 @@
+"""The booking screens with real widgets (pytest-qt), a real kiosk database and the REAL
+reference backend: through the calendar to the confirmation with its QR code."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.booking import CONFIRMED, REQUESTED
+from kiosk.flow import KioskFlow, Place
+from kiosk.identity.keys import Identity
+from kiosk.identity.session import KioskSession
+from tests.booking.conftest import CHANNEL, SERVICE
+from tests.sync.conftest import server_items
+from ui.i18n import Translator
+from ui.theme import LIGHT, metrics_for, stylesheet
+
+pytestmark = pytest.mark.gui
+ANNA = Identity(key="card", subject="subject-anna", name="Anna")
+
+
+@pytest.fixture
+def screen_parts(make_kiosk):
+    k = make_kiosk()
+    metrics = metrics_for("1920x1080")
+    flow = KioskFlow()
+    flow.add_place("booking")
+    return k, flow, Translator("fi"), metrics
+
+
+def make_screen(qtbot, parts):
+    from ui.screens.booking import BookingScreen
+
+    k, flow, tr, metrics = parts
+    session = KioskSession()
+    screen = BookingScreen(flow=flow, tr=tr, metrics=metrics, catalogue=k.desk._catalogue, desk=k.desk,
+                           session=session)
+    screen.setStyleSheet(stylesheet(LIGHT, metrics))
+    screen.resize(1920, 1000)
+    qtbot.addWidget(screen)
+    screen.show()
+    return screen, session
+
+
+def test_booking_from_a_service_card_through_the_calendar_to_the_qr(qtbot, backend, site, screen_parts):
+    screen, session = make_screen(qtbot, screen_parts)
+    k = screen_parts[0]
+    needed = []
+    session.on_key_needed(needed.append)
+    screen.enter(Place("booking", {"service_id": SERVICE}))  # one bookable channel: straight to the times
+    qtbot.waitUntil(lambda: bool(screen.picker.time_buttons), timeout=10_000)
+    assert screen.loading.isHidden() and screen.offline_note.isHidden()
+    assert screen.picker.first.text().startswith("Ensimmäinen vapaa aika:")
+    qtbot.mouseClick(screen.picker.first, Qt.MouseButton.LeftButton)
+    assert screen.time.slot_id == "mv-a"  # next available first
+    assert any("Milloin:" in lab.text() for lab in screen.summary)
+    for key in "0401234567":
+        qtbot.mouseClick(screen.pad.findChild(type(screen.confirm_button), f"digit-{key}"), Qt.MouseButton.LeftButton)
+    assert screen.phone.text() == "0401234567"
+    qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
+    assert len(needed) == 1 and needed[0].name == "booking.confirm"  # asks for a key only now
+    session.open(ANNA, time.monotonic())  # the key is shown: the booking continues where it was
+    qtbot.waitUntil(lambda: screen.result is not None, timeout=10_000)
+    b = screen.result
+    assert b.state == CONFIRMED and screen.done_heading.text() == "Varauksesi on vahvistettu"
+    assert screen.done_info.isHidden()
+    qr = screen.qr.text
+    assert b.ref in qr and f"/api/v1/booking/status/{b.id}?lang=fi" in qr and "Milloin:" in qr
+    assert screen.qr.matrix  # painted
+    assert screen.phone.text() == ""  # the number lives only in the outbox item now
+    [stored] = server_items(backend, site_id=site, kind="booking")
+    assert stored.id == b.id and stored.payload["phone"] == "+358401234567"
+    screen.tr_.set_language("sv")
+    screen.retranslate()
+    assert screen.done_heading.text() == "Din bokning är bekräftad" and "När:" in screen.qr.text
+
+
+def test_a_time_taken_meanwhile_sends_the_resident_back_to_pick_another(qtbot, backend, site, screen_parts,
+                                                                          make_kiosk):
+    screen, session = make_screen(qtbot, screen_parts)
+    session.open(ANNA, time.monotonic())
+    screen.enter(Place("booking", {"service_id": SERVICE, "channel_id": CHANNEL}))
+    qtbot.waitUntil(lambda: bool(screen.picker.time_buttons), timeout=10_000)
+    qtbot.mouseClick(screen.picker.first, Qt.MouseButton.LeftButton)
+    other = make_kiosk("k-other")
+    other.desk.book(subject="subject-bo", service_id=SERVICE, channel_id=CHANNEL, slot_id="mv-a", language="fi")
+    qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(screen.picker.time_buttons) and screen.time_message.isVisible(), timeout=10_000)
+    assert screen.time_message.text() == "Joku varasi tämän ajan juuri. Valitse toinen aika."
+    assert "mv-a" not in {b.free_time.slot_id for b in screen.picker.time_buttons}
+    assert screen.result is None
+
+
+def test_a_wrong_phone_number_is_refused_on_the_screen(qtbot, backend, site, screen_parts):
+    screen, session = make_screen(qtbot, screen_parts)
+    session.open(ANNA, time.monotonic())
+    screen.enter(Place("booking", {"service_id": SERVICE}))
+    qtbot.waitUntil(lambda: bool(screen.picker.time_buttons), timeout=10_000)
+    qtbot.mouseClick(screen.picker.time_buttons[1], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(screen.phone, "12<b>3")
+    qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
+    assert screen.confirm_error.isVisible() and "040 123 4567" in screen.confirm_error.text()
+    assert server_items(backend, site_id=site, kind="booking") == []
+    assert screen.phone.text() == "12<b>3"  # kept so it can be corrected; QLineEdit shows it as plain text
+
+
+def test_offline_request_says_how_the_outcome_is_learnt(qtbot, backend, site, screen_parts):
+    screen, session = make_screen(qtbot, screen_parts)
+    screen_parts[0].go_offline()
+    session.open(ANNA, time.monotonic())
+    screen.enter(Place("booking", {"service_id": SERVICE}))
+    qtbot.waitUntil(lambda: bool(screen.picker.time_buttons), timeout=15_000)
+    qtbot.mouseClick(screen.picker.time_buttons[0], Qt.MouseButton.LeftButton)
+    assert screen.request_note.isVisible()
+    qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.result is not None, timeout=15_000)
+    assert screen.result.state == REQUESTED
+    assert screen.done_heading.text() == "Varauspyyntösi on lähetetty"
+    assert screen.done_info.isVisible() and "Lue koodi puhelimellasi" in screen.done_info.text()
+    assert f"/booking/status/{screen.result.id}" in screen.qr.text
