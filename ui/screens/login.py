@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.identity.keys import CARD, PHONE, STAFF, Identity, KeyRefused, parse_card_read
@@ -142,6 +142,10 @@ class LoginScreen(Screen):
         self.busy_label.setObjectName("login-busy")
         self._add_page(BUSY, self.busy_label)
 
+        # A phone sign-in still polling must not keep the process alive after the window closes.
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._abandon)
         session.on_key_needed(self.ask)
         session.on_wipe("login", lambda _reason: self.clear())
         parent.installEventFilter(self)
