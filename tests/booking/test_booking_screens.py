@@ -120,3 +120,38 @@ def test_offline_request_says_how_the_outcome_is_learnt(qtbot, backend, site, sc
     assert screen.done_heading.text() == "Varauspyyntösi on lähetetty"
     assert screen.done_info.isVisible() and "Lue koodi puhelimellasi" in screen.done_info.text()
     assert f"/booking/status/{screen.result.id}" in screen.qr.text
+
+
+def test_my_bookings_after_identifying_and_cancel_with_two_taps(qtbot, backend, site, screen_parts):
+    from sync.server.models import Slot
+    from ui.screens.my_bookings import MyBookingsScreen
+
+    k, flow, tr, metrics = screen_parts
+    first = k.desk.book(subject=ANNA.subject, service_id=SERVICE, channel_id=CHANNEL, slot_id="mv-c", language="fi")
+    k.desk.book(subject="subject-bo", service_id=SERVICE, channel_id=CHANNEL, slot_id="mv-d", language="fi")
+    second = k.desk.book(subject=ANNA.subject, service_id=SERVICE, channel_id=CHANNEL, slot_id="mv-e", language="sv")
+    session = KioskSession()
+    needed = []
+    session.on_key_needed(needed.append)
+    screen = MyBookingsScreen(flow=flow, tr=tr, metrics=metrics, catalogue=k.desk._catalogue, desk=k.desk,
+                              session=session)
+    screen.setStyleSheet(stylesheet(LIGHT, metrics))
+    screen.resize(1920, 1000)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.enter(Place("my_bookings"))
+    assert needed and screen.cards == []  # nothing personal before a key
+    session.open(ANNA, time.monotonic())
+    qtbot.waitUntil(lambda: len(screen.cards) == 2, timeout=10_000)
+    assert [c.booking.id for c in screen.cards] == [first.id, second.id]  # only Anna's, soonest first
+    card = screen.cards[0]
+    assert card.lines[0].text() == "Vahvistettu" and card.lines[0].textFormat() == Qt.TextFormat.PlainText
+    qtbot.mouseClick(card.cancel, Qt.MouseButton.LeftButton)
+    assert card.cancel.text() == "Peru painamalla uudelleen" and len(screen.cards) == 2
+    qtbot.mouseClick(card.cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(screen.cards) == 1, timeout=10_000)
+    assert screen.notice.text() == "Varaus on peruttu."
+    with backend.sessions() as s:
+        assert s.get(Slot, (site, "mv-c")).booked == 0
+    screen.clear()  # the session ends: nothing of Anna's stays on screen
+    assert screen.cards == [] and screen.identity is None

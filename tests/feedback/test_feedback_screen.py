@@ -1,0 +1,76 @@
+"""The feedback screen with real widgets (pytest-qt) on a real kiosk database."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from sqlalchemy import select
+
+from kiosk.feedback import FeedbackBox
+from kiosk.flow import KioskFlow, Place
+from kiosk.storage.models import OutboxItem
+from ui.i18n import Translator
+from ui.theme import LIGHT, metrics_for, stylesheet
+
+pytestmark = pytest.mark.gui
+
+
+def items(db, kind):
+    with db.sessions() as s:
+        return [i.payload for i in s.scalars(select(OutboxItem).where(OutboxItem.kind == kind))]
+
+
+@pytest.fixture
+def screen(qtbot, db, catalogue):
+    from ui.screens.feedback import FeedbackScreen
+
+    metrics = metrics_for("1920x1080")
+    flow = KioskFlow()
+    flow.add_place("feedback")
+    s = FeedbackScreen(flow=flow, tr=Translator("fi"), metrics=metrics, catalogue=catalogue,
+                       box=FeedbackBox(db, repeat_interval_s=4.0))
+    s.setStyleSheet(stylesheet(LIGHT, metrics))
+    s.resize(1920, 1000)
+    qtbot.addWidget(s)
+    s.show()
+    return s
+
+
+def test_one_tap_counts_and_the_rest_is_optional(qtbot, db, screen):
+    screen.enter(Place("feedback", {"service_id": "maternity-clinic", "context": "booking"}))
+    assert screen.pages.currentIndex() == 1
+    assert [b.accessibleName() for b in screen.smileys] == ["Tosi tyytymätön", "Tyytymätön", "Tyytyväinen",
+                                                           "Tosi tyytyväinen"]
+    qtbot.mouseClick(screen.smileys[3], Qt.MouseButton.LeftButton)
+    [answer] = items(db, "feedback")
+    assert answer["smiley"] == 4 and answer["context"] == "booking" and answer["provider_id"] == "city-health"
+    assert not {"subject", "name"} & answer.keys()
+    qtbot.mouseClick(screen.done, Qt.MouseButton.LeftButton)  # nothing more
+    assert screen.sent.isVisible() and items(db, "feedback_details") == []
+
+
+def test_score_and_a_comment_with_markup_are_sent_as_typed_plain_text(qtbot, db, screen):
+    screen.enter(Place("feedback", {}))  # from the home tile: first the service
+    assert screen.pages.currentIndex() == 0
+    screen.service_list.chosen.emit("family-cafe")
+    qtbot.mouseClick(screen.smileys[1], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.scores[9], Qt.MouseButton.LeftButton)
+    assert screen.scores[9].isChecked()
+    qtbot.keyClicks(screen.comment, "<b>kahvi</b> & pulla")
+    qtbot.mouseClick(screen.keyboard.keys["ä"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.send, Qt.MouseButton.LeftButton)
+    [details] = items(db, "feedback_details")
+    assert details["nps"] == 9 and details["comment"] == "<b>kahvi</b> & pullaä"
+    # Every label of this screen shows text as plain text, never as markup (the shared
+    # service list's rows are the catalogue's, outside this screen).
+    for lab in screen.findChildren(QLabel):
+        if lab.text() and not screen.service_list.isAncestorOf(lab):
+            assert lab.textFormat() == Qt.TextFormat.PlainText, lab.text()
+
+
+def test_drumming_on_the_smileys_counts_once(qtbot, db, screen):
+    for _ in range(5):
+        screen.enter(Place("feedback", {"service_id": "health-station"}))
+        qtbot.mouseClick(screen.smileys[0], Qt.MouseButton.LeftButton)
+    assert len(items(db, "feedback")) == 1

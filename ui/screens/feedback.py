@@ -1,0 +1,287 @@
+"""Give feedback: four large smileys, then optionally 0-10 and a short comment.
+
+Opened as ``flow.go("feedback", service_id=..., provider_id=..., channel_id=...,
+context="booking"|"walk_in"|"video"|"service_card")`` after a service event, or as
+``flow.go("feedback")`` from the home tile (the resident first picks the service).
+
+One tap on a smiley counts at once (``FeedbackBox.give``); everything after it is
+optional. No key is asked for and nothing about the person is stored. The comment is
+typed on the on-screen keyboard and is only ever shown as plain text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Callable
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLayout, QLineEdit, QPushButton, QStackedWidget,
+                               QVBoxLayout, QWidget)
+
+from kiosk.catalogue.domain import tr as text_in
+from kiosk.feedback import COMMENT_MAX, CONTEXTS, SMILEYS, FeedbackBox, FeedbackError
+from kiosk.flow import KioskFlow, Place
+from ui.i18n import Translator
+from ui.screens.base import Screen
+from ui.screens.booking import plain
+from ui.theme import Metrics
+from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.touch import button
+
+CHOOSE_PAGE, SMILEY_PAGE, DETAILS_PAGE, SENT_PAGE = range(4)
+# Face colours from red to green, each with dark features; the word under each face
+# carries the meaning, so colour is never the only cue.
+FACE_COLOURS = {1: "#F4A6A0", 2: "#F9CF93", 3: "#BFE3B4", 4: "#8FD18A"}
+INK = QColor("#1A1A1A")
+
+
+class SmileyButton(QPushButton):
+    """A painted face (no emoji font needed) above its word, e.g. "Very happy"."""
+
+    def __init__(self, smiley: int, size_px: int) -> None:
+        super().__init__()
+        self.smiley = smiley
+        self.face_px = size_px
+        self.setObjectName(f"smiley-{smiley}")
+        self.setMinimumSize(size_px + 40, size_px + 110)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.caption = ""
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.face_px + 80, self.face_px + 120)
+
+    def set_caption(self, text: str) -> None:
+        self.caption = text
+        self.setAccessibleName(text)
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)  # the button's own frame and pressed state
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        d = min(self.face_px, self.width() - 40, self.height() - 110)
+        x, y = (self.width() - d) / 2, 20
+        p.setPen(QPen(INK, max(3, d // 40)))
+        p.setBrush(QColor(FACE_COLOURS[self.smiley]))
+        p.drawEllipse(QRectF(x, y, d, d))
+        p.setBrush(INK)
+        eye = d * 0.08
+        for ex in (x + d * 0.33, x + d * 0.67):
+            p.drawEllipse(QPointF(ex, y + d * 0.38), eye / 2, eye / 2)
+        # Mouth: a curve whose bend says the mood (down for unhappy, up for happy).
+        bend = {1: -0.22, 2: -0.09, 3: 0.1, 4: 0.24}[self.smiley]
+        mouth = QPainterPath(QPointF(x + d * 0.28, y + d * 0.68))
+        mouth.quadTo(QPointF(x + d * 0.5, y + d * (0.68 + bend)), QPointF(x + d * 0.72, y + d * 0.68))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(INK, max(4, d // 28), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.drawPath(mouth)
+        p.setPen(self.palette().buttonText().color())
+        p.drawText(QRectF(8, y + d + 8, self.width() - 16, self.height() - d - y - 12),
+                   Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, self.caption)
+        p.end()
+
+
+class FeedbackScreen(Screen):
+    def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, catalogue, box: FeedbackBox,
+                 now: Callable[[], datetime] | None = None) -> None:
+        super().__init__()
+        self.flow, self.tr_, self.metrics, self.catalogue, self.box = flow, tr, metrics, catalogue, box
+        self.service_id: str | None = None
+        self.provider_id: str | None = None
+        self.channel_id: str | None = None
+        self.context = "home"
+        self.answer_id: str | None = None
+        self.score: int | None = None
+        m = metrics
+        outer = QVBoxLayout(self)
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        outer.setContentsMargins(m.margin_px, m.margin_px // 2, m.margin_px, m.margin_px // 2)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages)
+
+        # which service (from the home tile)
+        page = QWidget()
+        col = QVBoxLayout(page)
+        col.setSpacing(m.gap_px)
+        self.choose_heading = plain(role="title")
+        col.addWidget(self.choose_heading)
+        from ui.widgets.service_list import ServiceList
+        self.service_list = ServiceList(tr=tr, metrics=m, now=now or (lambda: datetime.now(timezone.utc)))
+        self.service_list.chosen.connect(self._service_chosen)
+        col.addWidget(self.service_list, 1)
+        self.pages.addWidget(page)
+
+        # smileys
+        page = QWidget()
+        col = QVBoxLayout(page)
+        col.setSpacing(m.gap_px)
+        col.addStretch(1)
+        self.question = plain(role="title")
+        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.service_name = plain(role="heading")
+        self.service_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        col.addWidget(self.question)
+        col.addWidget(self.service_name)
+        row = QHBoxLayout()
+        row.setSpacing(m.gap_px * 2)
+        face = 220 if m.touch_px >= 88 else 150
+        self.smileys = []
+        for s in SMILEYS:
+            b = SmileyButton(s, face)
+            b.clicked.connect(lambda _=False, s=s: self._smiley(s))
+            row.addWidget(b)
+            self.smileys.append(b)
+        col.addLayout(row)
+        self.anonymous = plain(role="muted")
+        self.anonymous.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        col.addWidget(self.anonymous)
+        col.addStretch(1)
+        self.pages.addWidget(page)
+
+        # optional details
+        page = QWidget()
+        col = QVBoxLayout(page)
+        col.setSpacing(m.gap_px // 2 + 4)
+        self.thanks = plain(role="title")
+        self.thanks.setObjectName("feedback-thanks")
+        self.more = plain(role="muted")
+        self.nps_question = plain(role="heading")
+        col.addWidget(self.thanks)
+        col.addWidget(self.more)
+        col.addWidget(self.nps_question)
+        grid = QGridLayout()
+        grid.setSpacing(m.gap_px // 2)
+        self.scores = []
+        for n in range(11):
+            b = button(str(n), str(n), min_height=m.touch_px)
+            b.setCheckable(True)
+            b.setObjectName(f"nps-{n}")
+            b.clicked.connect(lambda _=False, n=n: self._score(n))
+            grid.addWidget(b, 0, n)
+            self.scores.append(b)
+        col.addLayout(grid)
+        self.comment_label = plain(role="heading")
+        col.addWidget(self.comment_label)
+        self.comment = QLineEdit()
+        self.comment.setObjectName("feedback-comment")
+        self.comment.setMaxLength(COMMENT_MAX)
+        col.addWidget(self.comment)
+        self.keyboard = OnScreenKeyboard(tr=tr, metrics=m)
+        self.keyboard.attach(self.comment)
+        col.addWidget(self.keyboard)
+        buttons = QHBoxLayout()
+        self.done = button("", "", min_height=m.touch_px)
+        self.done.setObjectName("feedback-done")
+        self.done.clicked.connect(self._finish)
+        self.send = button("", "", role="primary", min_height=m.touch_px)
+        self.send.setObjectName("feedback-send")
+        self.send.clicked.connect(self._send)
+        buttons.addWidget(self.done)
+        buttons.addWidget(self.send, 1)
+        col.addLayout(buttons)
+        self.pages.addWidget(page)
+
+        # sent
+        page = QWidget()
+        col = QVBoxLayout(page)
+        col.addStretch(1)
+        self.sent = plain(role="title")
+        self.sent.setObjectName("feedback-sent")
+        self.sent.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        col.addWidget(self.sent)
+        self.sent_home = button("", "", role="primary", min_height=m.touch_px)
+        self.sent_home.setObjectName("feedback-home")
+        self.sent_home.clicked.connect(flow.home)
+        col.addWidget(self.sent_home, 0, Qt.AlignmentFlag.AlignHCenter)
+        col.addStretch(1)
+        self.pages.addWidget(page)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr_.t("feedback.title")
+
+    def enter(self, place: Place) -> None:
+        self.clear()
+        context = place.get("context") or "home"
+        self.context = context if context in CONTEXTS else "home"
+        self.provider_id, self.channel_id = place.get("provider_id"), place.get("channel_id")
+        if place.get("service_id") and self.catalogue.service(place.get("service_id")) is not None:
+            self._service_chosen(place.get("service_id"))
+        else:
+            self.service_list.show_services(self.catalogue.services(lang=self.tr_.language))
+            self.pages.setCurrentIndex(CHOOSE_PAGE)
+
+    def _service_chosen(self, service_id: str) -> None:
+        self.service_id = service_id
+        if self.provider_id is None:
+            self.provider_id = self.catalogue.service(service_id).responsible_provider.id
+        self.pages.setCurrentIndex(SMILEY_PAGE)
+        self.retranslate()
+
+    def _smiley(self, smiley: int) -> None:
+        if self.service_id is None:
+            return
+        receipt = self.box.give(service_id=self.service_id, smiley=smiley, provider_id=self.provider_id,
+                                channel_id=self.channel_id, context=self.context)
+        if not receipt.counted:
+            return  # a repeated press: the first one already counted
+        self.answer_id = receipt.id
+        self.pages.setCurrentIndex(DETAILS_PAGE)
+
+    def _score(self, n: int) -> None:
+        self.score = None if self.score == n else n
+        for i, b in enumerate(self.scores):
+            b.setChecked(i == self.score)
+
+    def _send(self) -> None:
+        if self.answer_id and self.service_id:
+            try:
+                self.box.add_details(self.answer_id, service_id=self.service_id, nps=self.score,
+                                     comment=self.comment.text())
+            except FeedbackError:
+                pass  # the smiley already counted; details for a stale answer are dropped
+        self._finish()
+
+    def _finish(self) -> None:
+        self.answer_id = None
+        self.comment.clear()
+        self.pages.setCurrentIndex(SENT_PAGE)
+
+    def retranslate(self) -> None:
+        t = self.tr_
+        self.choose_heading.setText(t.t("feedback.choose_service"))
+        self.service_list.retranslate()
+        self.question.setText(t.t("feedback.question"))
+        service = self.catalogue.service(self.service_id) if self.service_id else None
+        self.service_name.setText(text_in(service.names, t.language) if service else "")
+        for b in self.smileys:
+            b.set_caption(t.t(f"feedback.smiley.{b.smiley}"))
+        self.anonymous.setText(t.t("feedback.anonymous"))
+        self.thanks.setText(t.t("feedback.thanks"))
+        self.more.setText(t.t("feedback.more"))
+        self.nps_question.setText(t.t("feedback.nps.question"))
+        for n, b in enumerate(self.scores):
+            b.setAccessibleName(t.t("feedback.nps.score", n=n))
+        self.comment_label.setText(t.t("feedback.comment.label"))
+        self.comment.setAccessibleName(t.t("feedback.comment.label"))
+        self.keyboard.retranslate()
+        self.done.setText(t.t("booking.done.finish"))
+        self.done.setAccessibleName(t.t("booking.done.finish"))
+        self.send.setText(t.t("feedback.send"))
+        self.send.setAccessibleName(t.t("feedback.send"))
+        self.sent.setText(t.t("feedback.sent"))
+        self.sent_home.setText(t.t("feedback.done"))
+        self.sent_home.setAccessibleName(t.t("feedback.done"))
+
+    def clear(self) -> None:
+        self.service_id = self.provider_id = self.channel_id = self.answer_id = None
+        self.score = None
+        for b in self.scores:
+            b.setChecked(False)
+        self.comment.clear()
+        self.box.forget()
+        self.pages.setCurrentIndex(CHOOSE_PAGE)
+
+    def has_input(self) -> bool:
+        return bool(self.comment.text()) or self.answer_id is not None

@@ -1,0 +1,161 @@
+"""My bookings: the identified resident's upcoming bookings made at this kiosk, with Cancel.
+
+Opened as ``flow.go("my_bookings")``. It asks for a key on entry (``session.require``)
+and lists the bookings once the session is open. Cancelling takes two taps on the
+same button ("Cancel booking", then "Tap again to cancel"), so a brushing hand cannot
+cancel anything. The list is personal: ``clear()`` forgets it when the session ends.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QVBoxLayout, QWidget
+
+from kiosk.booking import Booking, BookingDesk, BookingError, DENIED
+from kiosk.flow import KioskFlow, Place
+from kiosk.identity.keys import Identity
+from kiosk.identity.session import KioskSession
+from ui.i18n import Translator
+from ui.screens.base import Screen
+from ui.screens.booking import booking_lines, plain
+from ui.screens.login import BackgroundCalls
+from ui.theme import Metrics
+from ui.widgets.touch import button, kinetic_scroll_area
+
+
+class MyBookingsScreen(Screen):
+    def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, catalogue, desk: BookingDesk,
+                 session: KioskSession, runner: BackgroundCalls | None = None) -> None:
+        super().__init__()
+        self.flow, self.tr_, self.metrics, self.catalogue = flow, tr, metrics, catalogue
+        self.desk, self.session = desk, session
+        self.runner = runner or BackgroundCalls(self)
+        self.bookings: list[Booking] | None = None
+        self.identity: Identity | None = None
+        self._armed: str | None = None  # the booking whose Cancel was tapped once
+        self._notice_key: str | None = None
+        self._generation = 0
+        outer = QVBoxLayout(self)
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        outer.setContentsMargins(metrics.margin_px, metrics.margin_px // 2, metrics.margin_px, metrics.margin_px // 2)
+        outer.setSpacing(metrics.gap_px)
+        self.heading = plain(role="title")
+        self.status = plain(role="muted")
+        self.status.setObjectName("my-bookings-status")
+        self.notice = plain(role="notice")
+        self.notice.setObjectName("my-bookings-notice")
+        outer.addWidget(self.heading)
+        outer.addWidget(self.status)
+        outer.addWidget(self.notice)
+        self.content = QWidget()
+        self.rows = QVBoxLayout(self.content)
+        self.rows.setSpacing(metrics.gap_px)
+        self.rows.addStretch(1)
+        outer.addWidget(kinetic_scroll_area(self.content), 1)
+        self.cards: list[QFrame] = []
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr_.t("my_bookings.title")
+
+    def enter(self, place: Place) -> None:
+        self._generation += 1
+        gen = self._generation
+        self._armed, self._notice_key = None, None
+        self.bookings = None
+        self._rebuild()
+        self.session.require("booking.mine", lambda identity: self._load(gen, identity), where="my_bookings")
+
+    def _load(self, gen: int, identity: Identity) -> None:
+        if gen != self._generation:
+            return
+        self.identity = identity
+        self.runner.run(lambda: self.desk.my_bookings(identity.subject), lambda r, e: self._loaded(gen, r, e))
+
+    def _loaded(self, gen: int, bookings, error) -> None:
+        if gen != self._generation:
+            return
+        self.bookings = bookings if error is None else []
+        if error is not None:
+            self._notice_key = "booking.error.other"
+        self._rebuild()
+
+    def _cancel_tapped(self, booking_id: str) -> None:
+        if self._armed != booking_id:
+            self._armed = booking_id
+            self.retranslate()
+            return
+        self._armed = None
+        gen, identity = self._generation, self.identity
+        if identity is None:
+            return
+        self.runner.run(lambda: (self.desk.cancel(subject=identity.subject, booking_id=booking_id),
+                                 self.desk.my_bookings(identity.subject))[1],
+                        lambda r, e: self._cancelled(gen, r, e))
+
+    def _cancelled(self, gen: int, bookings, error) -> None:
+        if gen != self._generation:
+            return
+        if isinstance(error, BookingError) or error is not None:
+            self._notice_key = "booking.error.other"
+        else:
+            self._notice_key = "my_bookings.cancelled"
+            self.bookings = bookings
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        for card in self.cards:
+            self.rows.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+        for i, b in enumerate(self.bookings or []):
+            card = QFrame()
+            card.setProperty("role", "card")
+            card.setObjectName(f"my-booking-{b.id}")
+            row = QHBoxLayout(card)
+            row.setContentsMargins(self.metrics.gap_px, self.metrics.gap_px, self.metrics.gap_px, self.metrics.gap_px)
+            texts = QVBoxLayout()
+            card.lines = [plain() for _ in range(6)]
+            card.lines[0].setProperty("role", "heading")
+            for lab in card.lines:
+                texts.addWidget(lab)
+            row.addLayout(texts, 1)
+            card.cancel = button("", "", min_height=self.metrics.touch_px)
+            card.cancel.setObjectName(f"my-booking-cancel-{b.id}")
+            card.cancel.clicked.connect(lambda _=False, bid=b.id: self._cancel_tapped(bid))
+            card.cancel.setVisible(b.state != DENIED)
+            row.addWidget(card.cancel, 0, Qt.AlignmentFlag.AlignVCenter)
+            card.booking = b
+            self.rows.insertWidget(i, card)
+            self.cards.append(card)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        t = self.tr_
+        self.heading.setText(t.t("my_bookings.title"))
+        if self.bookings is None:
+            self.status.setText(t.t("my_bookings.loading"))
+        else:
+            self.status.setText(t.t("my_bookings.none") if not self.bookings else "")
+        self.status.setVisible(bool(self.status.text()))
+        self.notice.setText(t.t(self._notice_key) if self._notice_key else "")
+        self.notice.setVisible(bool(self._notice_key))
+        for card in self.cards:
+            b: Booking = card.booking
+            lines = [t.t(f"booking.state.{b.state}")] + booking_lines(t, self.catalogue, b, b.service_id, b.channel_id)
+            lines.append(t.t("booking.ref", ref=b.ref))
+            for i, lab in enumerate(card.lines):
+                lab.setText(lines[i] if i < len(lines) else "")
+                lab.setVisible(i < len(lines))
+            armed = self._armed == b.id
+            card.cancel.setText(t.t("my_bookings.cancel_confirm" if armed else "my_bookings.cancel"))
+            card.cancel.setAccessibleName(card.cancel.text())
+            card.cancel.setProperty("role", "primary" if armed else None)
+            card.cancel.style().unpolish(card.cancel)
+            card.cancel.style().polish(card.cancel)
+
+    def clear(self) -> None:
+        self._generation += 1
+        self.bookings, self.identity, self._armed, self._notice_key = None, None, None, None
+        self._rebuild()
+
