@@ -154,7 +154,7 @@ class WalkInQueue:
                 "priority": t.priority, "room": t.room, "recall_count": t.recall_count,
                 "out_of_order_reason": t.out_of_order_reason,
                 **{k: (v.isoformat() if (v := _utc(getattr(t, k))) else None)
-                   for k in ("issued_at", "called_at", "started_at", "finished_at")}})
+                   for k in ("issued_at", "called_at", "first_called_at", "started_at", "finished_at")}})
 
     def today(self) -> str:
         return self._now().astimezone(LOCAL_TZ).date().isoformat()

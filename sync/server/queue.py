@@ -1,0 +1,169 @@
+"""Walk-in queue on the reference backend: "follow your turn" and the daily summary.
+
+Kiosks send every queue change as a ``queue_ticket`` outbox item carrying a snapshot
+of the ticket. The backend folds those snapshots: the newest one per ticket is its
+state. The ticket id (a UUID made on the kiosk) is the unguessable key of the
+resident's phone page, so the page needs no login and shows no personal data.
+"""
+# No ``from __future__ import annotations``: FastAPI resolves route annotations at run time.
+
+import html
+import statistics
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Path, Query
+from fastapi.responses import HTMLResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from sync import protocol
+from sync.server import store
+from sync.server.models import Item
+from sync.server.store import BackendError, DeviceIdentity
+
+TICKET_ID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+DAY = r"^\d{4}-\d{2}-\d{2}$"
+
+PAGE_TEXT = {
+    "fi": {"title": "Vuoronumerosi", "waiting": "Odota vuoroasi.", "ahead": "Edelläsi jonossa: {n}",
+           "called": "Sinut on kutsuttu huoneeseen {room}.", "serving": "Vuorosi on nyt.",
+           "done": "Käynti on päättynyt. Kiitos!", "no_show": "Numeroasi kutsuttiin, mutta et ehtinyt paikalle. "
+           "Ota uusi numero kioskista.", "refresh": "Sivu päivittyy itsestään."},
+    "sv": {"title": "Ditt könummer", "waiting": "Vänta på din tur.", "ahead": "Före dig i kön: {n}",
+           "called": "Du har kallats till rum {room}.", "serving": "Det är din tur nu.",
+           "done": "Besöket är avslutat. Tack!", "no_show": "Ditt nummer ropades upp men du hann inte dit. "
+           "Ta ett nytt nummer vid kiosken.", "refresh": "Sidan uppdateras av sig själv."},
+    "en": {"title": "Your queue number", "waiting": "Please wait for your turn.", "ahead": "People ahead of you: {n}",
+           "called": "You have been called to room {room}.", "serving": "It is your turn now.",
+           "done": "Your visit has ended. Thank you!", "no_show": "Your number was called but you were not "
+           "there. Please take a new number at the kiosk.", "refresh": "This page updates by itself."},
+}
+
+
+class LineSummary(BaseModel):
+    line_id: str
+    issued: int
+    served: int
+    no_shows: int
+    waiting: int
+    average_wait_min: float | None = Field(description="from issue to first call")
+    longest_wait_min: float | None
+
+
+class QueueSummary(BaseModel):
+    site: str
+    day: str
+    lines: list[LineSummary]
+
+
+class TicketState(BaseModel):
+    label: str
+    status: str
+    room: str | None
+    ahead: int
+
+
+def _tickets(s: Session, site: str, day: str | None = None) -> dict[str, dict]:
+    """The newest snapshot of every ticket of a site (optionally one day)."""
+    rows = s.execute(select(Item.created_at, Item.device_id, Item.payload)
+                     .where(Item.site_id == site, Item.kind == "queue_ticket").order_by(Item.created_at)).all()
+    latest: dict[str, dict] = {}
+    for _created, device_id, payload in rows:
+        if day is None or payload.get("day") == day:
+            latest[payload["ticket_id"]] = {**payload, "device_id": device_id}
+    return latest
+
+
+def _minutes(a: str | None, b: str | None) -> float | None:
+    if not a or not b:
+        return None
+    return (datetime.fromisoformat(b) - datetime.fromisoformat(a)).total_seconds() / 60
+
+
+def summarise(tickets: dict[str, dict]) -> list[dict]:
+    out = []
+    for line in sorted({t["line_id"] for t in tickets.values()} | {t.get("issued_line_id", t["line_id"])
+                                                                    for t in tickets.values()}):
+        mine = [t for t in tickets.values() if t["line_id"] == line]
+        # A ticket's first call time is kept in "first_called_at" by newer kiosks, else its call time.
+        waits = [w for t in mine if (w := _minutes(t.get("issued_at"), t.get("first_called_at")
+                                                     or t.get("called_at"))) is not None]
+        out.append({"line_id": line,
+                    "issued": sum(1 for t in tickets.values() if t.get("issued_line_id", t["line_id"]) == line),
+                    "served": sum(1 for t in mine if t["status"] == "done"),
+                    "no_shows": sum(1 for t in mine if t["status"] == "no_show"),
+                    "waiting": sum(1 for t in mine if t["status"] == "waiting"),
+                    "average_wait_min": round(statistics.fmean(waits), 1) if waits else None,
+                    "longest_wait_min": round(max(waits), 1) if waits else None})
+    return out
+
+
+def ticket_state(s: Session, ticket_id: str) -> dict | None:
+    row = s.execute(select(Item.site_id, Item.payload).where(Item.kind == "queue_ticket")
+                    .order_by(Item.created_at.desc())).all()
+    site = next((site for site, p in row if p.get("ticket_id") == ticket_id), None)
+    if site is None:
+        return None
+    tickets = _tickets(s, site)
+    t = tickets[ticket_id]
+    same_line = [o for o in tickets.values() if o["line_id"] == t["line_id"] and o["day"] == t["day"]
+                 and o["device_id"] == t["device_id"] and o["status"] == "waiting"]
+    same_line.sort(key=lambda o: (-o.get("priority", 0), o.get("issued_at") or ""))
+    ahead = next((i for i, o in enumerate(same_line) if o["ticket_id"] == ticket_id), 0)
+    return {"label": t["label"], "status": t["status"], "room": t.get("room"), "ahead": ahead}
+
+
+def queue_router(sessions: sessionmaker[Session]) -> APIRouter:
+    router = APIRouter(prefix=protocol.API_PREFIX + "/queue", tags=["queue"])
+    bearer = HTTPBearer(auto_error=False)
+
+    def device(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> DeviceIdentity:
+        return store.authenticate(sessions, creds.credentials if creds else None)
+
+    @router.get("/summary", response_model=QueueSummary)
+    def summary(who: Annotated[DeviceIdentity, Depends(device)],
+                day: Annotated[str, Query(pattern=DAY)]) -> dict:
+        """The day's figures for the calling kiosk's site, from every kiosk there."""
+        with sessions() as s:
+            return {"site": who.site, "day": day, "lines": summarise(_tickets(s, who.site, day))}
+
+    @router.get("/tickets/{ticket_id}", response_model=TicketState)
+    def ticket(ticket_id: Annotated[str, Path(pattern=TICKET_ID)]) -> dict:
+        with sessions() as s:
+            state = ticket_state(s, ticket_id)
+        if state is None:
+            raise BackendError("unknown_ticket", "no such ticket (yet): the kiosk may not have synced it", 404)
+        return state
+
+    @router.get("/tickets/{ticket_id}/page", response_class=HTMLResponse)
+    def page(ticket_id: Annotated[str, Path(pattern=TICKET_ID)],
+             lang: Annotated[Literal["fi", "sv", "en"], Query()] = "fi") -> HTMLResponse:
+        """What the resident's phone shows after scanning the QR on the kiosk."""
+        t = PAGE_TEXT[lang]
+        with sessions() as s:
+            state = ticket_state(s, ticket_id)
+        if state is None:
+            body, label = f"<p>{html.escape(t['waiting'])}</p>", "…"
+        else:
+            label = html.escape(state["label"])
+            status = state["status"]
+            if status == "waiting":
+                body = f"<p>{html.escape(t['waiting'])}</p><p>{html.escape(t['ahead'].format(n=state['ahead']))}</p>"
+            elif status == "called":
+                body = f"<p><strong>{html.escape(t['called'].format(room=state['room'] or ''))}</strong></p>"
+            else:
+                body = f"<p>{html.escape(t.get(status, t['done']))}</p>"
+        doc = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+               '<meta name="viewport" content="width=device-width, initial-scale=1">'
+               '<meta http-equiv="refresh" content="20">'
+               f"<title>{html.escape(t['title'])}</title>"
+               "<style>body{font-family:sans-serif;font-size:1.4rem;margin:1.5rem;color:#111;background:#fff}"
+               ".n{font-size:5rem;font-weight:bold;margin:.5rem 0}</style></head><body>"
+               f"<h1>{html.escape(t['title'])}</h1><div class=\"n\">{label}</div>{body}"
+               f"<p><small>{html.escape(t['refresh'])}</small></p></body></html>")
+        return HTMLResponse(doc)
+
+    return router
