@@ -100,6 +100,12 @@ class IdentityConfig:
 
 
 @dataclass(frozen=True)
+class FeedbackConfig:
+    repeat_interval_s: float = _opt(min=0, max=60, doc="a feedback press this soon after the last one is not "
+                                                        "counted again (a drumming finger)")
+
+
+@dataclass(frozen=True)
 class Config:
     device: DeviceConfig
     ui: UiConfig
@@ -108,6 +114,7 @@ class Config:
     queue: QueueConfig
     video: VideoConfig
     identity: IdentityConfig
+    feedback: FeedbackConfig
     source: tuple[str, ...] = ()  # files read, for messages and the admin screen
 
     @property
@@ -128,6 +135,7 @@ _SECTIONS: dict[str, type] = {
     "queue": QueueConfig,
     "video": VideoConfig,
     "identity": IdentityConfig,
+    "feedback": FeedbackConfig,
 }
 
 
