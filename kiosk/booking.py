@@ -394,6 +394,15 @@ class BookingDesk:
                                           usable_until=_utc(datetime.fromisoformat(a["usable_until"]))))
         return len(answer)
 
+    def on_sync_status(self, status) -> None:
+        """Pass to the sync worker's ``on_status`` (beside the Qt bridge). After each
+        successful sync, on the sync thread: requests resolved, the kiosk's share renewed."""
+        done = (not getattr(status, "syncing", True) and getattr(status, "online", False)
+                and getattr(status, "last_sync_at", None) is not None)
+        if done and status.last_sync_at != getattr(self, "_last_sync_seen", None):
+            self._last_sync_seen = status.last_sync_at
+            self.after_sync()
+
     def after_sync(self) -> None:
         """Call after each successful sync (on the sync thread): states, then the share."""
         self.refresh_states()

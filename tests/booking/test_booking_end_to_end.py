@@ -269,3 +269,22 @@ def test_allotted_places_of_slots_starting_soon_go_back_to_everyone(backend, sit
     assert "mv-a" not in {a["slot_id"] for a in held}
     assert booked(backend, site, "mv-a") == 0
     assert date.today()  # keeps the import used when run alone
+
+
+def test_the_worker_status_callback_resolves_requests_and_renews_the_share(backend, site, make_kiosk):
+    from sync.worker import SyncWorker
+
+    set_booking_share(backend.sessions, site, SERVICE, places_per_slot=1)
+    k = make_kiosk()
+    k.go_offline()
+    request = book(k, "mv-a")
+    k.go_online()
+    worker = SyncWorker(k.db, base_url=backend.url, data_dir=k.data_dir, timeout_s=5.0, interval_s=3600,
+                        on_status=k.desk.on_sync_status)
+    try:
+        worker.sync_once()
+    finally:
+        worker.stop()
+    assert k.desk.booking(request.id).state == CONFIRMED
+    times, _ = k.desk.free_times(CHANNEL, ask_backend=False)
+    assert {t.slot_id for t in times if t.own_place} == {"mv-b", "mv-c", "mv-d", "mv-e"}
