@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -151,6 +152,9 @@ class BookingDesk:
         self._status_url = status_url
         self._salt = subject_salt
         self._now = now
+        # The GUI's background calls and the sync thread share the desk: one change at a
+        # time, so a share renewed mid-booking never miscounts the kiosk's places.
+        self._lock = threading.RLock()
 
     # -- choosing ---------------------------------------------------------------------------
     def bookable_channels(self, service_id: str) -> list:
@@ -203,6 +207,12 @@ class BookingDesk:
              phone: str | None = None) -> Booking:
         """Book ``slot_id`` for the identified resident. Raises BookingError (``past_slot``,
         ``unknown_slot``, ``bad_phone``, ...) or SlotTaken; then nothing is stored."""
+        with self._lock:
+            return self._book_unlocked(subject=subject, service_id=service_id, channel_id=channel_id,
+                                       slot_id=slot_id, language=language, phone=phone)
+
+    def _book_unlocked(self, *, subject: str, service_id: str, channel_id: str, slot_id: str, language: str,
+                       phone: str | None) -> Booking:
         if language not in LANGUAGES:
             raise BookingError("bad_language", f"language is one of {', '.join(LANGUAGES)}")
         if not subject:
@@ -255,6 +265,11 @@ class BookingDesk:
             return _booking(record)
 
     def cancel(self, *, subject: str, booking_id: str) -> Booking:
+        """The resident cancels one of their own upcoming bookings."""
+        with self._lock:
+            return self._cancel_unlocked(subject=subject, booking_id=booking_id)
+
+    def _cancel_unlocked(self, *, subject: str, booking_id: str) -> Booking:
         """The resident cancels one of their own upcoming bookings."""
         now = self._now()
         with self._db.sessions.begin() as s:
@@ -333,6 +348,11 @@ class BookingDesk:
 
     # -- after a sync ---------------------------------------------------------------------------
     def refresh_states(self) -> list[Booking]:
+        """Requests the backend accepted become confirmed, refused ones denied; returns those that changed."""
+        with self._lock:
+            return self._refresh_states_unlocked()
+
+    def _refresh_states_unlocked(self) -> list[Booking]:
         """Requests whose item the backend accepted become confirmed; refused ones denied.
         Returns the bookings that changed."""
         changed, cancels = [], []
@@ -372,6 +392,12 @@ class BookingDesk:
         return changed
 
     def refresh_allotments(self) -> int:
+        """Renew the kiosk's share from the backend; how many slots it holds. Raises
+        BackendUnreachable when offline (the old list stays)."""
+        with self._lock:
+            return self._refresh_allotments_unlocked()
+
+    def _refresh_allotments_unlocked(self) -> int:
         """Ask the backend for this kiosk's share of slots; returns how many slots it holds.
         Raises BackendUnreachable when offline (the old list stays)."""
         if self.remote is None:

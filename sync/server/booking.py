@@ -33,7 +33,7 @@ from sync import protocol
 from sync.server import store
 from sync.server.models import (BookingCancellation, BookingDenial, BookingShare, CatalogueEntry, Item, Site,
                                 SlotAllotment, Slot)
-from sync.server.store import BackendError, DeviceIdentity
+from sync.server.store import DeviceIdentity
 
 # Unused allotted places of a slot that starts within this long go back to everyone;
 # the kiosk stops treating them as its own at the same moment.
@@ -305,5 +305,5 @@ def booking_router(sessions: sessionmaker[Session]) -> APIRouter:
     return router
 
 
-__all__ = ["BackendError", "allot", "availability", "booking_router", "booking_status", "day_view",
+__all__ = ["allot", "availability", "booking_router", "booking_status", "day_view",
            "record_denial", "set_booking_share", "take_allotted_place", "RELEASE_BEFORE"]

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QLayout, QLineEdit, QStackedWidget, QVBoxLayout,
                                QWidget)
 
-from kiosk import flow as places
 from kiosk.booking import CONFIRMED, Booking, BookingDesk, BookingError, FreeTime, SlotTaken, normalise_phone
 from kiosk.catalogue.domain import tr as text_in
 from kiosk.catalogue.hours import LOCAL_TZ

@@ -8,7 +8,7 @@ words ("Confirmed at once"), not only by colour.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -143,7 +143,3 @@ class SlotPicker(QWidget):
 
     def clear(self) -> None:
         self.set_times([])
-
-
-def now_local() -> datetime:
-    return datetime.now(LOCAL_TZ)
