@@ -155,3 +155,18 @@ def test_my_bookings_after_identifying_and_cancel_with_two_taps(qtbot, backend, 
         assert s.get(Slot, (site, "mv-c")).booked == 0
     screen.clear()  # the session ends: nothing of Anna's stays on screen
     assert screen.cards == [] and screen.identity is None
+
+
+def test_from_the_home_tile_the_resident_picks_a_service_and_can_reach_my_bookings(qtbot, backend, site,
+                                                                                    screen_parts):
+    screen, session = make_screen(qtbot, screen_parts)
+    flow = screen_parts[1]
+    flow.add_place("my_bookings")
+    flow.go("booking")
+    screen.enter(flow.current)
+    assert screen.pages.currentIndex() == 0
+    shown = [s.id for s in screen.service_list._services]
+    assert SERVICE in shown and "physiotherapy-voucher" not in shown  # phone only: not bookable here
+    assert screen.my_bookings.isVisible()
+    qtbot.mouseClick(screen.my_bookings, Qt.MouseButton.LeftButton)
+    assert flow.current.name == "my_bookings"

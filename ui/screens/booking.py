@@ -127,7 +127,13 @@ class BookingScreen(Screen):
         col = QVBoxLayout(page)
         col.setSpacing(m.gap_px)
         self.service_heading = plain(role="title")
-        col.addWidget(self.service_heading)
+        self.my_bookings = button("", "", min_height=m.touch_px)
+        self.my_bookings.setObjectName("booking-my-bookings")
+        self.my_bookings.clicked.connect(lambda: self.flow.go("my_bookings"))
+        top = QHBoxLayout()
+        top.addWidget(self.service_heading, 1)
+        top.addWidget(self.my_bookings)
+        col.addLayout(top)
         from ui.widgets.service_list import ServiceList  # the catalogue's own rows
         from datetime import datetime, timezone
         self.service_list = ServiceList(tr=tr, metrics=m, now=now or (lambda: datetime.now(timezone.utc)))
@@ -269,6 +275,7 @@ class BookingScreen(Screen):
             services = [s for s in self.catalogue.services(lang=self.tr_.language) if self.desk.bookable_channels(s.id)]
             self.service_list.show_services(services)
             self.no_services.setVisible(not services)
+            self.my_bookings.setVisible(self.flow.knows("my_bookings"))
             self.pages.setCurrentIndex(SERVICE_PAGE)
 
     def _service_chosen(self, service_id: str) -> None:
@@ -393,6 +400,8 @@ class BookingScreen(Screen):
         lang = t.language
         self.service_heading.setText(t.t("booking.choose_service"))
         self.no_services.setText(t.t("booking.no_services"))
+        self.my_bookings.setText(t.t("booking.my_bookings"))
+        self.my_bookings.setAccessibleName(t.t("booking.my_bookings"))
         self.service_list.retranslate()
         self.channel_heading.setText(t.t("booking.choose_channel"))
         for b in self.channel_buttons:
