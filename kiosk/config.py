@@ -70,6 +70,8 @@ class QueueConfig:
                                       "empty = every walk-in channel")
     default_service_min: float = _opt(min=1, max=120, doc="minutes per person until the day's own figures exist")
     printer: str = _opt(allow_empty=True, doc="'' for none, a device or file path, or tcp://host:9100")
+    rooms: tuple[str, ...] = _opt(doc="rooms a nurse can call people to from this kiosk")
+    display: bool = _opt(doc="open the queue display as a second window (e.g. on a second screen)")
 
 
 @dataclass(frozen=True)

@@ -215,13 +215,23 @@ class WalkInQueue:
         queue = self.waiting([t.line_id])
         ahead = next((i for i, w in enumerate(queue) if w.id == t.id), 0)
         per_person, based_on = self._minutes_per_person(t.line_id)
-        with self._db.sessions() as s:
-            # Nurses serving this line now work in parallel.
-            servers = s.scalar(select(func.count(func.distinct(QueueTicketRecord.called_by)))
-                               .where(QueueTicketRecord.day == t.day, QueueTicketRecord.line_id == t.line_id,
-                                      QueueTicketRecord.status.in_((CALLED, SERVING)))) or 1
-        minutes = math.ceil(ahead * per_person / servers) if ahead else 0
+        minutes = math.ceil(ahead * per_person / self._servers(t.line_id)) if ahead else 0
         return WaitEstimate(ahead=ahead, minutes=minutes, minutes_per_person=per_person, based_on=based_on)
+
+    def estimate_for_newcomer(self, line_id: str) -> WaitEstimate:
+        """What someone who takes a number on ``line_id`` now can expect."""
+        self._line(line_id)
+        ahead = len(self.waiting([line_id]))
+        per_person, based_on = self._minutes_per_person(line_id)
+        minutes = math.ceil(ahead * per_person / self._servers(line_id)) if ahead else 0
+        return WaitEstimate(ahead=ahead, minutes=minutes, minutes_per_person=per_person, based_on=based_on)
+
+    def _servers(self, line_id: str) -> int:
+        """Nurses serving this line now work in parallel."""
+        with self._db.sessions() as s:
+            return s.scalar(select(func.count(func.distinct(QueueTicketRecord.called_by)))
+                            .where(QueueTicketRecord.day == self.today(), QueueTicketRecord.line_id == line_id,
+                                   QueueTicketRecord.status.in_((CALLED, SERVING)))) or 1
 
     def _minutes_per_person(self, line_id: str) -> tuple[float, int]:
         with self._db.sessions() as s:

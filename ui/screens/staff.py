@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.config import Config
 from kiosk.flow import KioskFlow
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
-from ui.widgets.touch import kinetic_scroll_area, label
+from ui.widgets.touch import button, kinetic_scroll_area, label
+
+# Staff tools other modules register as flow places; shown when this kiosk has them.
+STAFF_TOOLS = (("staff_queue", "staff.tool.queue"), ("sync_status", "staff.tool.sync"))
 
 
 class StaffScreen(Screen):
@@ -17,6 +20,7 @@ class StaffScreen(Screen):
                  notices: tuple[str, ...]) -> None:
         super().__init__()
         self.tr_ = tr
+        self.flow = flow
         self.config = config
         self.catalogue = catalogue
         self.notices = notices
@@ -27,6 +31,15 @@ class StaffScreen(Screen):
         outer.setContentsMargins(metrics.margin_px, metrics.margin_px // 2, metrics.margin_px, metrics.margin_px // 2)
         outer.addWidget(kinetic_scroll_area(content))
         self.sign_in = label(role="muted")
+        tools = QHBoxLayout()
+        self.tools = {}
+        for place, _key in STAFF_TOOLS:
+            b = button("", "", role="primary", min_height=metrics.touch_px)
+            b.setObjectName(f"staff-tool-{place}")
+            b.clicked.connect(lambda _=False, p=place: flow.go(p))
+            self.tools[place] = b
+            tools.addWidget(b)
+        tools.addStretch(1)
         self.notices_heading = label(role="heading")
         self.notice_labels = []
         for n in notices:
@@ -39,6 +52,7 @@ class StaffScreen(Screen):
         self.device_heading = label(role="heading")
         self.device_lines = [label() for _ in range(5)]
         self.body.addWidget(self.sign_in)
+        self.body.addLayout(tools)
         self.body.addWidget(self.notices_heading)
         for lab in self.notice_labels:
             self.body.addWidget(lab)
@@ -52,11 +66,24 @@ class StaffScreen(Screen):
     def title(self) -> str:
         return self.tr_.t("staff.title")
 
+    def enter(self, place) -> None:
+        self._show_tools()
+
+    def _show_tools(self) -> None:
+        known = [p for p in self.tools if self.flow.knows(p)]
+        for place, b in self.tools.items():
+            b.setVisible(place in known)
+        self.sign_in.setVisible(not known)
+
     def retranslate(self) -> None:
         from ui.app import version
 
         t = self.tr_
         self.sign_in.setText(t.t("staff.sign_in_later"))
+        for place, key in STAFF_TOOLS:
+            self.tools[place].setText(t.t(key))
+            self.tools[place].setAccessibleName(t.t(key))
+        self._show_tools()
         self.notices_heading.setText(t.t("staff.notices"))
         self.no_notices.setText(t.t("staff.no_notices"))
         self.no_notices.setVisible(not self.notices)

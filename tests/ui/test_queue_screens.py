@@ -1,0 +1,163 @@
+"""Resident and nurse queue flows in the real window, and the queue display."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kiosk.config import load_config
+from PySide6.QtWidgets import QLabel
+
+from kiosk import outbox
+from kiosk.identity.keys import Identity
+from kiosk.storage.models import OutboxItem
+from tests.ui.conftest import settle
+
+pytestmark = pytest.mark.gui
+
+
+class StaffSession:
+    """Stands in for KioskSession's two members this screen reads (tested in tests/identity)."""
+
+    def __init__(self, identity=None):
+        self.identity = identity
+        self.asked = []
+
+    def require(self, name, resume, where=None):
+        self.asked.append(name)
+        return False
+
+
+NURSE = Identity(key="staff", subject="nurse-7", role="nurse", name="Nurse")
+
+
+@pytest.fixture
+def queue_window(make_window, db, catalogue, tmp_path):
+    from ui.wiring import attach_queue
+
+    printer = tmp_path / "printer.bin"
+
+    def make(printer_target=str(printer), session=None, display=False):
+        extra = (f'[queue]\nlines = ["health-walkin"]\nrooms = ["112", "113"]\nprinter = "{printer_target}"\n'
+                 f'display = {"true" if display else "false"}\n')
+        device = tmp_path / "device-queue.toml"
+        device.write_text(f'[device]\ndata_dir = "{(tmp_path / "data").as_posix()}"\n{extra}', encoding="utf-8")
+        config = load_config(device)
+        w = make_window()
+        w.config = config
+        attach_queue(w, config=config, db=db, catalogue=catalogue, session=session)
+        return w, printer
+
+    return make
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_resident_takes_a_number_from_the_home_tile(qtbot, queue_window, db):
+    window, printer = queue_window()
+    click(qtbot, window.screen("home").tiles["queue"])
+    screen = window.current_screen()
+    assert window.flow.current.name == "queue"
+    click(qtbot, screen.tiles["health-walkin"])
+    settle(qtbot)
+    assert screen.number.text() == "A001"
+    assert "Terveysasema" in screen.service_name.text()
+    assert screen.ahead.text() == "Olet seuraavana vuorossa"
+    assert "/api/v1/queue/tickets/" in screen.qr.text and screen.qr.text.endswith("?lang=fi")
+    qtbot.waitUntil(lambda: screen.print_note.text() == "Lippu tulostettu.", timeout=5000)
+    assert b"A001" in printer.read_bytes()
+    with db.sessions() as s:
+        assert [i.payload["event"] for i in outbox.pending_batch(s, 10)] == ["issued"]
+    # A second person: one ahead now, and the wait is said in words.
+    click(qtbot, screen.done)
+    click(qtbot, window.screen("home").tiles["queue"])
+    click(qtbot, screen.tiles["health-walkin"])
+    assert screen.number.text() == "A002" and screen.ahead.text() == "Edelläsi: 1"
+    assert "min" in screen.wait.text()
+
+
+def test_a_broken_printer_never_hides_the_number(qtbot, queue_window):
+    window, _ = queue_window(printer_target="/nonexistent-dir/lp0")
+    window.flow.go("queue")
+    screen = window.current_screen()
+    click(qtbot, screen.tiles["health-walkin"])
+    assert screen.number.text() == "A001" and screen.number.isVisible()
+    qtbot.waitUntil(lambda: screen.print_note.text() == "Tulostin ei toimi. Ota numero muistiin.", timeout=5000)
+
+
+def test_next_person_does_not_see_the_previous_number(qtbot, queue_window):
+    window, _ = queue_window(printer_target="")
+    window.flow.go("queue")
+    screen = window.current_screen()
+    click(qtbot, screen.tiles["health-walkin"])
+    window.reset_for_next_person()
+    window.flow.go("queue")
+    assert screen.pages.currentIndex() == 0 and screen.qr.text == ""
+
+
+def test_nurse_desk_needs_a_staff_key(qtbot, queue_window):
+    session = StaffSession()
+    window, _ = queue_window(printer_target="", session=session)
+    window.flow.go("staff_queue")
+    screen = window.current_screen()
+    assert screen.locked.isVisible() and not screen.desk_view.isVisible()
+    click(qtbot, screen.sign_in)
+    assert session.asked == ["staff_queue"]
+
+
+def test_nurse_calls_recalls_serves_and_records_the_outcome(qtbot, queue_window, db):
+    session = StaffSession(NURSE)
+    window, _ = queue_window(printer_target="", session=session)
+    q = window.queue
+    a, b, c = (q.take_number("health-walkin") for _ in range(3))
+    window.flow.go("staff_queue")
+    screen = window.current_screen()
+    assert screen.desk_view.isVisible()
+    assert screen.waiting_heading.text() == "Odottavat (3)"
+    click(qtbot, screen.room_chips["113"])
+    click(qtbot, screen.call_next)
+    assert q.ticket(a.id).status == "called" and q.ticket(a.id).room == "113"
+    assert "A001" in screen.current_label.text()
+    click(qtbot, screen.recall)
+    assert q.ticket(a.id).recall_count == 1
+    click(qtbot, screen.start)
+    click(qtbot, screen.outcomes["follow_up_needed"])
+    assert q.ticket(a.id).status == "done"
+    with db.sessions() as s:
+        visits = [i.payload for i in s.query(OutboxItem).filter_by(kind="walk_in_appointment")]
+    assert visits and visits[0]["outcome"] == "follow_up_needed" and visits[0]["staff_id"] == "nurse-7"
+
+    # Out of turn needs a reason; C is called before B.
+    chip = screen.findChild(type(screen.room_chips["112"]), f"waiting-{c.label}")
+    click(qtbot, chip)
+    click(qtbot, screen.call_selected)
+    click(qtbot, screen.reason_buttons["accessibility"])
+    assert q.ticket(c.id).status == "called" and q.ticket(c.id).out_of_order_reason == "accessibility"
+    click(qtbot, screen.no_show)
+    assert q.ticket(c.id).status == "no_show"
+    settle(qtbot)
+    assert "1 ei saapunut" in screen.today.text() and "3 numeroa" in screen.today.text()
+
+
+# This machine has no sound card (a kiosk has one): QtMultimedia says so at start, and
+# the announcer then paces the files by their length instead of by playback.
+@pytest.mark.qt_log_ignore(r"Couldn't (load|resolve) va", r"PulseAudioService", r"QSoundEffect", r"ALSA")
+def test_display_shows_a_call_at_once_and_announces_it(qtbot, queue_window, tmp_path):
+    from ui.queue_display import CallAnnouncer, QueueDisplayWindow
+
+    window, _ = queue_window(printer_target="")
+    q = window.queue
+    announcer = CallAnnouncer(("fi", "sv"), tmp_path / "calls")
+    display = QueueDisplayWindow(queue=q, tr=window.translator, metrics=window.metrics, announcer=announcer)
+    qtbot.addWidget(display)
+    display.show()
+    assert display.empty.isVisible()
+    t = q.take_number("health-walkin")
+    q.call_next(["health-walkin"], staff_id="n", room="112")
+    # Same event-loop turn: no waiting needed for the screen.
+    first_number = display.findChild(QLabel, "display-number-0")
+    assert "A001" in first_number.text() and display.findChild(QLabel, "display-room-0").text() == "112"
+    assert not display.empty.isVisible()
+    qtbot.waitUntil(lambda: len(announcer.played) >= 1, timeout=10000)
+    qtbot.waitUntil(lambda: announcer.played[:3] == ["chime.wav", "A001-fi.wav", "A001-sv.wav"], timeout=20000)
+    assert t.label == "A001"

@@ -1,0 +1,206 @@
+"""Take a queue number: choose a line, get a big number, the wait, and a QR to follow it.
+
+No key is needed. The number is on disk before it is shown; printing happens in the
+background and a failing printer only adds a note - the number is always on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.catalogue.domain import tr as text_in
+from kiosk.catalogue.hours import LOCAL_TZ
+from kiosk.flow import KioskFlow, Place
+from kiosk.printing import TicketPrint, print_ticket
+from kiosk.queue import QueueError, QueueTicket, WalkInQueue
+from ui.i18n import Translator
+from ui.screens.base import Screen
+from ui.screens.login import BackgroundCalls
+from ui.theme import Metrics
+from ui.widgets.qr import QrCodeWidget
+from ui.widgets.touch import Tile, button, kinetic_scroll_area, label
+
+log = logging.getLogger(__name__)
+
+# Built by the window from the backend address: ticket -> language -> phone page URL.
+FollowLink = Callable[[QueueTicket, str], str]
+
+
+class QueueScreen(Screen):
+    def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, queue: WalkInQueue, catalogue,
+                 printer: str = "", follow_link: FollowLink | None = None,
+                 runner: BackgroundCalls | None = None) -> None:
+        super().__init__()
+        self.flow, self.tr_, self.metrics = flow, tr, metrics
+        self.queue, self.catalogue = queue, catalogue
+        self.printer = printer
+        self.follow_link = follow_link
+        self.runner = runner or BackgroundCalls(self)
+        self.ticket: QueueTicket | None = None
+        self._print_job = 0
+
+        self.pages = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(metrics.margin_px, metrics.margin_px, metrics.margin_px, metrics.margin_px)
+        outer.addWidget(self.pages)
+
+        # Page 1: which line.
+        choose = QWidget()
+        col = QVBoxLayout(choose)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(metrics.gap_px)
+        self.choose_heading = label(role="title")
+        col.addWidget(self.choose_heading)
+        tiles_box = QWidget()
+        self.tiles_col = QVBoxLayout(tiles_box)
+        self.tiles_col.setSpacing(metrics.gap_px)
+        self.tiles: dict[str, Tile] = {}
+        for line in queue.lines.values():
+            tile = Tile(metrics.tile_px)
+            tile.setObjectName(f"queue-line-{line.id}")
+            tile.clicked.connect(lambda _=False, lid=line.id: self.take(lid))
+            self.tiles[line.id] = tile
+            self.tiles_col.addWidget(tile)
+        self.tiles_col.addStretch(1)
+        col.addWidget(kinetic_scroll_area(tiles_box), 1)
+        self.pages.addWidget(choose)
+
+        # Page 2: the ticket.
+        ticket = QWidget()
+        row = QHBoxLayout(ticket)
+        row.setSpacing(metrics.gap_px * 2)
+        left = QVBoxLayout()
+        left.setSpacing(metrics.gap_px)
+        self.your_number = label(role="heading")
+        self.number = label(wrap=False)
+        self.number.setObjectName("queue-number")
+        font = QFont(self.font())
+        font.setPointSizeF(metrics.title_pt * 4)
+        font.setBold(True)
+        self.number.setFont(font)
+        self.service_name = label(role="heading")
+        self.ahead = label()
+        self.wait = label()
+        self.watch = label(role="muted")
+        self.print_note = label(role="small")
+        self.print_note.setObjectName("queue-print-note")
+        self.done = button("", "", role="primary", min_height=metrics.touch_px)
+        self.done.setObjectName("queue-done")
+        self.done.clicked.connect(flow.home)
+        for w in (self.your_number, self.number, self.service_name, self.ahead, self.wait, self.watch,
+                  self.print_note):
+            left.addWidget(w)
+        left.addStretch(1)
+        left.addWidget(self.done, 0, Qt.AlignmentFlag.AlignLeft)
+        row.addLayout(left, 3)
+        right = QVBoxLayout()
+        self.qr = QrCodeWidget(size_px=metrics.tile_px * 2)
+        self.qr.setObjectName("queue-qr")
+        self.qr_hint = label(role="muted")
+        right.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        right.addWidget(self.qr_hint)
+        right.addStretch(1)
+        row.addLayout(right, 2)
+        self.pages.addWidget(ticket)
+        self.retranslate()
+
+    # -- screen protocol -------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr_.t("queue.bar_title")
+
+    def enter(self, place: Place) -> None:
+        if self.ticket is None:
+            self.pages.setCurrentIndex(0)
+            self._refresh_lines()
+
+    def clear(self) -> None:
+        self.ticket = None
+        self._print_job += 1  # a late printer answer belongs to the previous person
+        self.print_note.setText("")
+        self.qr.set_text("")
+        self.pages.setCurrentIndex(0)
+
+    def retranslate(self) -> None:
+        t = self.tr_.t
+        self.choose_heading.setText(t("queue.choose_line"))
+        self.your_number.setText(t("queue.your_number"))
+        self.watch.setText(t("queue.watch_screen"))
+        self.qr_hint.setText(t("queue.follow_phone"))
+        self.done.setText(t("queue.done"))
+        self.done.setAccessibleName(t("queue.done"))
+        self._refresh_lines()
+        if self.ticket is not None:
+            self._show_ticket(self.ticket, print_status=None)
+
+    # -- lines -----------------------------------------------------------------------------
+    def _line_name(self, line_id: str) -> str:
+        line = self.queue.lines[line_id]
+        service = self.catalogue.service(line.service_id) if self.catalogue else None
+        return text_in(service.names, self.tr_.language) if service else line_id
+
+    def _refresh_lines(self) -> None:
+        t = self.tr_.t
+        for line_id, tile in self.tiles.items():
+            est = self.queue.estimate_for_newcomer(line_id)
+            n = est.ahead
+            sub = t("queue.line_status", n=n, minutes=est.minutes) if n else t("queue.line_empty")
+            name = self._line_name(line_id)
+            tile.set_texts(name, sub)
+            tile.setAccessibleName(f"{name}. {sub}")
+
+    # -- taking a number -------------------------------------------------------------------
+    def take(self, line_id: str) -> None:
+        try:
+            ticket = self.queue.take_number(line_id)
+        except QueueError as exc:
+            log.error("could not issue a queue number: %s", exc)
+            self.print_note.setText(self.tr_.t("staff_queue.error", reason=exc.code))
+            return
+        self.ticket = ticket
+        self._show_ticket(ticket, print_status="printing" if self.printer else None)
+        self.pages.setCurrentIndex(1)
+        if self.printer:
+            self._print(ticket)
+
+    def _show_ticket(self, ticket: QueueTicket, print_status: str | None) -> None:
+        t = self.tr_.t
+        est = self.queue.estimate(ticket.id)
+        self.number.setText(ticket.label)
+        self.number.setAccessibleName(f"{t('queue.your_number')} {ticket.label}")
+        self.service_name.setText(self._line_name(ticket.line_id))
+        self.ahead.setText(t("queue.next") if est.ahead == 0 else t("queue.ahead", n=est.ahead))
+        self.wait.setText("" if est.ahead == 0 else t("queue.wait", minutes=est.minutes))
+        if print_status is not None:
+            self.print_note.setText(t(f"queue.{print_status}"))
+        link = self.follow_link(ticket, self.tr_.language) if self.follow_link else ""
+        self.qr.set_text(link)
+        self.qr.setVisible(bool(link))
+        self.qr_hint.setVisible(bool(link))
+
+    def _print(self, ticket: QueueTicket) -> None:
+        self._print_job += 1
+        job = self._print_job
+        t = self.tr_.t
+        est = self.queue.estimate(ticket.id)
+        when = datetime.now(LOCAL_TZ).strftime("%d.%m.%Y %H.%M")
+        lines = (t("queue.ticket_lines.ahead", n=est.ahead), t("queue.wait", minutes=est.minutes), when)
+        link = self.follow_link(ticket, self.tr_.language) if self.follow_link else None
+        ticket_print = TicketPrint(label=ticket.label, service_name=self._line_name(ticket.line_id),
+                                   lines=lines, qr_payload=link)
+
+        def done(_result, error) -> None:
+            if job != self._print_job:
+                return
+            if error is not None:
+                log.warning("ticket %s not printed: %s", ticket.label, error)
+                self.print_note.setText(t("queue.print_failed"))
+            else:
+                self.print_note.setText(t("queue.printed"))
+
+        self.runner.run(lambda: print_ticket(self.printer, ticket_print), done)

@@ -1,0 +1,347 @@
+"""The nurse's side of the queue: who waits, call next, recall, move, no-show, out of
+turn with a reason, the appointment with its outcome, and today's figures.
+
+Needs a staff session (nurse or admin). Everything works offline: changes go to the
+local queue and the outbox.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.catalogue.domain import tr as text_in
+from kiosk.flow import KioskFlow, Place
+from kiosk.queue import OUT_OF_ORDER_REASONS, QueueError, QueueTicket, WalkInQueue
+from kiosk.walk_in import OUTCOMES, WalkInDesk, WalkInError
+from ui.i18n import Translator
+from ui.screens.base import Screen
+from ui.theme import Metrics
+from ui.widgets.touch import ChoiceChip, button, kinetic_scroll_area, label
+
+log = logging.getLogger(__name__)
+
+
+class StaffQueueScreen(Screen):
+    def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, queue: WalkInQueue,
+                 desk: WalkInDesk, catalogue, session, rooms: tuple[str, ...] = ("1",),
+                 now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
+        super().__init__()
+        self.flow, self.tr_, self.metrics = flow, tr, metrics
+        self.queue, self.desk, self.catalogue, self.session = queue, desk, catalogue, session
+        self.now = now
+        self.rooms = rooms or ("1",)
+        self.room = self.rooms[0]
+        self.current: QueueTicket | None = None
+        self.appointment_id: str | None = None
+        self.selected: str | None = None
+        m = metrics
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(m.margin_px, m.margin_px // 2, m.margin_px, m.margin_px // 2)
+        outer.setSpacing(m.gap_px)
+
+        # Shown instead of the desk until a nurse has signed in.
+        self.locked = QWidget()
+        lcol = QVBoxLayout(self.locked)
+        self.locked_text = label(role="heading")
+        self.sign_in = button("", "", role="primary", min_height=m.touch_px)
+        self.sign_in.setObjectName("staff-queue-sign-in")
+        self.sign_in.clicked.connect(self._ask_for_key)
+        lcol.addWidget(self.locked_text)
+        lcol.addWidget(self.sign_in, 0, Qt.AlignmentFlag.AlignLeft)
+        lcol.addStretch(1)
+        outer.addWidget(self.locked)
+
+        self.desk_view = QWidget()
+        row = QHBoxLayout(self.desk_view)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(m.gap_px * 2)
+        outer.addWidget(self.desk_view, 1)
+
+        # Left: the waiting list.
+        left = QVBoxLayout()
+        self.waiting_heading = label(role="heading")
+        left.addWidget(self.waiting_heading)
+        self.list_box = QWidget()
+        self.list_col = QVBoxLayout(self.list_box)
+        self.list_col.setSpacing(m.gap_px // 2)
+        left.addWidget(kinetic_scroll_area(self.list_box), 1)
+        self.call_selected = button("", "", min_height=m.touch_px)
+        self.call_selected.setObjectName("staff-queue-call-selected")
+        self.call_selected.clicked.connect(self._show_reasons)
+        left.addWidget(self.call_selected)
+        self.reasons_box = QWidget()
+        rgrid = QGridLayout(self.reasons_box)
+        self.reason_label = label()
+        rgrid.addWidget(self.reason_label, 0, 0, 1, 2)
+        self.reason_buttons = {}
+        for i, code in enumerate(OUT_OF_ORDER_REASONS):
+            b = button("", "", min_height=m.touch_px)
+            b.setObjectName(f"reason-{code}")
+            b.clicked.connect(lambda _=False, c=code: self._call_selected(c))
+            self.reason_buttons[code] = b
+            rgrid.addWidget(b, 1 + i // 2, i % 2)
+        self.reasons_box.hide()
+        left.addWidget(self.reasons_box)
+        row.addLayout(left, 1)
+
+        # Right: room, call next, the person called, outcome, today.
+        right = QVBoxLayout()
+        right.setSpacing(m.gap_px)
+        rooms_row = QHBoxLayout()
+        self.room_label = label()
+        rooms_row.addWidget(self.room_label)
+        self.room_chips: dict[str, ChoiceChip] = {}
+        for r in self.rooms:
+            chip = ChoiceChip(m.touch_px, f"room-{r}")
+            chip.clicked.connect(lambda _=False, r=r: self._choose_room(r))
+            self.room_chips[r] = chip
+            rooms_row.addWidget(chip)
+        rooms_row.addStretch(1)
+        right.addLayout(rooms_row)
+        self.call_next = button("", "", role="primary", min_height=m.tile_px // 2 + m.touch_px // 2)
+        self.call_next.setObjectName("staff-queue-call-next")
+        self.call_next.clicked.connect(self._call_next)
+        right.addWidget(self.call_next)
+        self.current_label = label(role="heading")
+        self.current_label.setObjectName("staff-queue-current")
+        right.addWidget(self.current_label)
+        actions = QGridLayout()
+        self.recall = self._action("staff-queue-recall", lambda: self._act(self.queue.recall))
+        self.start = self._action("staff-queue-start", self._start)
+        self.no_show = self._action("staff-queue-no-show", lambda: self._act(self.queue.no_show, clear=True))
+        actions.addWidget(self.recall, 0, 0)
+        actions.addWidget(self.start, 0, 1)
+        actions.addWidget(self.no_show, 1, 0)
+        self.transfers: dict[str, object] = {}
+        for i, line_id in enumerate(queue.lines):
+            b = self._action(f"staff-queue-transfer-{line_id}",
+                             lambda _=False, lid=line_id: self._act(lambda tid: self.queue.transfer(tid, lid),
+                                                                    clear=True))
+            self.transfers[line_id] = b
+            actions.addWidget(b, 1 + (i + 1) // 2, (i + 1) % 2)
+        right.addLayout(actions)
+        self.outcome_label = label()
+        right.addWidget(self.outcome_label)
+        orow = QHBoxLayout()
+        self.outcomes = {}
+        for code in OUTCOMES:
+            b = self._action(f"outcome-{code}", lambda _=False, c=code: self._finish(c))
+            self.outcomes[code] = b
+            orow.addWidget(b)
+        right.addLayout(orow)
+        self.message = label(role="notice")
+        self.message.setObjectName("staff-queue-message")
+        self.message.hide()
+        right.addWidget(self.message)
+        right.addStretch(1)
+        self.today = label(role="small")
+        self.today.setObjectName("staff-queue-today")
+        right.addWidget(self.today)
+        row.addLayout(right, 1)
+
+        queue.subscribe(lambda _event, _ticket: self._refresh() if self.isVisible() else None)
+        self.retranslate()
+
+    def _action(self, name: str, slot) -> object:
+        b = button("", "", min_height=self.metrics.touch_px)
+        b.setObjectName(name)
+        b.clicked.connect(slot)
+        return b
+
+    # -- screen protocol -------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr_.t("staff_queue.bar_title")
+
+    def enter(self, place: Place) -> None:
+        self._refresh()
+
+    def clear(self) -> None:
+        self.selected = None
+        self.reasons_box.hide()
+        self.message.hide()
+
+    def retranslate(self) -> None:
+        t = self.tr_.t
+        self.locked_text.setText(t("staff_queue.sign_in_needed"))
+        self._texts(self.sign_in, t("staff_queue.sign_in"))
+        self.room_label.setText(t("staff_queue.room"))
+        for r, chip in self.room_chips.items():
+            chip.set_label(r, f"{t('staff_queue.room')} {r}")
+        self._texts(self.call_next, t("staff_queue.call_next"))
+        self._texts(self.call_selected, t("staff_queue.call_selected"))
+        self.reason_label.setText(t("staff_queue.reason"))
+        for code, b in self.reason_buttons.items():
+            self._texts(b, t(f"reason.{code}"))
+        self._texts(self.recall, t("staff_queue.recall"))
+        self._texts(self.start, t("staff_queue.start"))
+        self._texts(self.no_show, t("staff_queue.no_show"))
+        for line_id, b in self.transfers.items():
+            self._texts(b, t("staff_queue.transfer", line=self._line_name(line_id)))
+        self.outcome_label.setText(t("staff_queue.outcome"))
+        for code, b in self.outcomes.items():
+            self._texts(b, t(f"outcome.{code}"))
+        self._refresh()
+
+    @staticmethod
+    def _texts(b, text: str) -> None:
+        b.setText(text)
+        b.setAccessibleName(text)
+
+    # -- state -----------------------------------------------------------------------------
+    def _nurse(self):
+        ident = self.session.identity if self.session is not None else None
+        return ident if ident is not None and ident.is_staff else None
+
+    def _ask_for_key(self) -> None:
+        if self.session is not None:
+            self.session.require("staff_queue", lambda _identity: self._refresh())
+
+    def _line_name(self, line_id: str) -> str:
+        line = self.queue.lines.get(line_id)
+        service = self.catalogue.service(line.service_id) if line and self.catalogue else None
+        return text_in(service.names, self.tr_.language) if service else line_id
+
+    def _choose_room(self, room: str) -> None:
+        self.room = room
+        for r, chip in self.room_chips.items():
+            chip.setChecked(r == room)
+
+    def _refresh(self) -> None:
+        nurse = self._nurse()
+        self.locked.setVisible(nurse is None)
+        self.desk_view.setVisible(nurse is not None)
+        for r, chip in self.room_chips.items():
+            chip.setChecked(r == self.room)
+        if nurse is None:
+            return
+        t = self.tr_.t
+        waiting = self.queue.waiting()
+        self.waiting_heading.setText(t("staff_queue.waiting", n=len(waiting)))
+        while self.list_col.count():
+            w = self.list_col.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        now = self.now()
+        if not waiting:
+            self.list_col.addWidget(label(t("staff_queue.nobody"), role="muted"))
+        for ticket in waiting:
+            minutes = int((now - ticket.issued_at).total_seconds() // 60)
+            text = t("staff_queue.row", label=ticket.label, line=self._line_name(ticket.line_id), minutes=minutes)
+            if ticket.priority:
+                text += f" · {t('staff_queue.priority')}"
+            chip = ChoiceChip(self.metrics.touch_px, f"waiting-{ticket.label}")
+            chip.set_label(text, text)
+            chip.setChecked(ticket.id == self.selected)
+            chip.clicked.connect(lambda _=False, tid=ticket.id: self._select(tid))
+            self.list_col.addWidget(chip)
+        self.list_col.addStretch(1)
+        if self.current is not None:
+            self.current = self.queue.ticket(self.current.id)
+            if self.current.status not in ("called", "serving"):
+                self.current = None
+        cur = self.current
+        if cur is None:
+            self.current_label.setText(t("staff_queue.no_current"))
+        elif cur.status == "serving":
+            self.current_label.setText(t("staff_queue.serving", label=cur.label))
+        else:
+            self.current_label.setText(t("staff_queue.current", label=cur.label, room=cur.room or ""))
+        called = cur is not None and cur.status == "called"
+        for b in (self.recall, self.start, self.no_show):
+            b.setEnabled(called)
+        for line_id, b in self.transfers.items():
+            b.setEnabled(cur is not None and cur.line_id != line_id)
+        for b in self.outcomes.values():
+            b.setEnabled(cur is not None)
+        self.call_selected.setEnabled(self.selected is not None)
+        self.call_next.setEnabled(bool(waiting) and cur is None)
+        lines = self.queue.daily_summary()
+        waits = [s.average_wait_min for s in lines if s.average_wait_min is not None]
+        longest = [s.longest_wait_min for s in lines if s.longest_wait_min is not None]
+        self.today.setText(t("staff_queue.today", issued=sum(s.issued for s in lines),
+                             served=sum(s.served for s in lines), no_shows=sum(s.no_shows for s in lines),
+                             average=round(sum(waits) / len(waits)) if waits else "–",
+                             longest=round(max(longest)) if longest else "–"))
+
+    def _select(self, ticket_id: str) -> None:
+        self.selected = None if self.selected == ticket_id else ticket_id
+        self.reasons_box.hide()
+        self._refresh()
+
+    def _show_reasons(self) -> None:
+        self.reasons_box.setVisible(self.selected is not None)
+
+    def _error(self, exc: Exception) -> None:
+        code = getattr(exc, "code", str(exc))
+        log.warning("queue action failed: %s", exc)
+        self.message.setText(self.tr_.t("staff_queue.error", reason=code))
+        self.message.show()
+
+    # -- actions ---------------------------------------------------------------------------
+    def _call_next(self) -> None:
+        self.message.hide()
+        try:
+            self.current = self.queue.call_next(list(self.queue.lines), staff_id=self._nurse().subject,
+                                                room=self.room)
+        except QueueError as exc:
+            self._error(exc)
+        self._refresh()
+
+    def _call_selected(self, reason: str) -> None:
+        self.message.hide()
+        try:
+            self.current = self.queue.call_out_of_order(self.selected, staff_id=self._nurse().subject,
+                                                        room=self.room, reason=reason)
+            self.selected = None
+        except QueueError as exc:
+            self._error(exc)
+        self.reasons_box.hide()
+        self._refresh()
+
+    def _act(self, action, clear: bool = False) -> None:
+        if self.current is None:
+            return
+        self.message.hide()
+        try:
+            action(self.current.id)
+            if clear:
+                self.current = None
+        except QueueError as exc:
+            self._error(exc)
+        self._refresh()
+
+    def _start(self) -> None:
+        cur = self.current
+        if cur is None:
+            return
+        try:
+            self.queue.start_service(cur.id)
+            line = self.queue.lines[cur.line_id]
+            self.appointment_id = self.desk.start(service_id=line.service_id, staff_id=self._nurse().subject,
+                                                  ticket_id=cur.id).id
+        except (QueueError, WalkInError) as exc:
+            self._error(exc)
+        self._refresh()
+
+    def _finish(self, outcome: str) -> None:
+        cur = self.current
+        if cur is None:
+            return
+        try:
+            if self.appointment_id is None:  # finished straight from "called": the visit still counts
+                line = self.queue.lines[cur.line_id]
+                self.appointment_id = self.desk.start(service_id=line.service_id, staff_id=self._nurse().subject,
+                                                      ticket_id=cur.id).id
+            self.desk.finish(self.appointment_id, outcome)
+            self.queue.finish(cur.id)
+        except (QueueError, WalkInError) as exc:
+            self._error(exc)
+        self.appointment_id = None
+        self.current = None
+        self._refresh()
