@@ -160,6 +160,8 @@ def _booking_items(s: Session, site: str, slot_ids: set[str]) -> list[Item]:
 
 def day_view(sessions: sessionmaker[Session], site: str, channel_id: str, day: date) -> dict:
     """Every slot of ``channel_id`` on ``day`` (Helsinki time) with its bookings, for staff."""
+    if day <= date.min or day >= date.max:  # the day after would not exist (found by the fuzz test)
+        raise store.BackendError("invalid_request", "the day is outside the calendar", 422)
     lo = datetime.combine(day, time(0), LOCAL_TZ).astimezone(timezone.utc)
     hi = datetime.combine(day + timedelta(days=1), time(0), LOCAL_TZ).astimezone(timezone.utc)
     with sessions() as s:

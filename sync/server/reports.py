@@ -61,6 +61,8 @@ def _period(start: date, end: date) -> tuple[datetime, datetime]:
     """Whole local days, ``start`` to ``end`` inclusive, as UTC instants."""
     if end < start:
         raise BackendError("invalid_request", "the period ends before it starts", 422)
+    if start <= date.min or end >= date.max:  # the day after would not exist (found by the fuzz test)
+        raise BackendError("invalid_request", "the period is outside the calendar", 422)
     if (end - start).days > MAX_PERIOD_DAYS:
         raise BackendError("invalid_request", f"a report covers at most {MAX_PERIOD_DAYS} days", 422)
     lo = datetime.combine(start, time(0), LOCAL_TZ).astimezone(timezone.utc)
