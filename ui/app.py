@@ -154,6 +154,10 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("welfare-kiosk")
     window = create_window(config, catalogue, notices=tuple(db.notices), app=app)
+    from ui.wiring import attach_services
+    # --exit-when-ready measures start-up only: no sync thread, no network.
+    worker = attach_services(window, config=config, db=db, catalogue=catalogue, app=app,
+                             sync=not args.exit_when_ready)
     if config.ui.fullscreen or args.fullscreen:
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.showFullScreen()
@@ -167,9 +171,28 @@ def main(argv: list[str] | None = None) -> int:
             app.exit(0)
         QTimer.singleShot(0, ready)
 
+    start_liveness(app, window)
     rc = app.exec()
+    if worker is not None:
+        worker.stop()
     db.close()
     return rc
+
+
+def start_liveness(app, window) -> None:
+    """Tell systemd the kiosk is up (READY=1) and keep pinging its watchdog; the
+    updater takes a version as healthy only after ready(). Outside systemd both do nothing."""
+    from PySide6.QtCore import QTimer
+
+    from sync.update.watchdog import KioskLiveness
+
+    liveness = KioskLiveness.from_environment()
+    liveness.ready()
+    ping = QTimer(app)
+    ping.setInterval(liveness.ping_interval_ms())
+    ping.timeout.connect(lambda: liveness.ping(idle=not window.has_something_to_reset()))
+    ping.start()
+    window.liveness = liveness
 
 
 if __name__ == "__main__":

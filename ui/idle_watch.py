@@ -23,6 +23,9 @@ class IdleWatch(QObject):
         self.clock = clock
         self.countdown = IdleCountdown(timeout_s, warning_s, clock(), on_expire=self._expired)
         self._warning_shown = False
+        # While any hold is true the guest reset waits: a signed-in person has their own
+        # session timeout, and someone talking on a video call does not touch the screen.
+        self.holds: list[Callable[[], bool]] = []
         QApplication.instance().installEventFilter(self)
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
@@ -43,6 +46,8 @@ class IdleWatch(QObject):
             self.window.overlay.dismiss()
 
     def tick(self) -> IdleState:
+        if any(hold() for hold in self.holds):
+            self.activity()
         state = self.countdown.tick(self.clock())
         if state.warning and self.window.has_something_to_reset():
             self.show_countdown(state.seconds_left)

@@ -56,6 +56,18 @@ def session_warning_wav(rate: int = 22050) -> bytes:
 
 
 def default_sound_player(parent: QObject) -> Callable[[], None]:
+    """The warning sound, loaded at its first use: QtMultimedia costs start-up time and
+    about 30 MB, and most kiosk uses never reach a session warning."""
+    loaded: list[Callable[[], None]] = []
+
+    def play() -> None:
+        if not loaded:
+            loaded.append(_load_sound_player(parent))
+        loaded[0]()
+    return play
+
+
+def _load_sound_player(parent: QObject) -> Callable[[], None]:
     """QSoundEffect with the chime if QtMultimedia is there, else the system beep."""
     try:
         from PySide6.QtCore import QUrl

@@ -89,3 +89,139 @@ def open_queue_display(window, queue: WalkInQueue, config: Config):
     window.queue_display = display
     display.show()
     return display
+
+
+def attach_sync(window, *, config: Config, db: Database, catalogue, staff_id: Callable[[], str] = lambda: ""):
+    """Start the background sync worker and register the staff status screen.
+
+    The worker's callbacks reach the GUI thread through ``SyncBridge``; a pull that
+    changed the catalogue reloads it there, between two screens' events."""
+    from kiosk.outbox import OutboxReview
+    from sync.catalogue_pull import stored_cursor
+    from sync.worker import SyncWorker
+    from ui.sync_bridge import SyncBridge
+
+    bridge = SyncBridge(window)
+    worker = SyncWorker(db, base_url=config.backend.url, data_dir=config.data_dir, device_name=config.device.name,
+                        timeout_s=config.backend.timeout_s, interval_s=config.backend.sync_interval_s,
+                        on_status=bridge.on_status)
+    seen = {"cursor": stored_cursor(db)}
+
+    def on_status(status) -> None:
+        if status.syncing:
+            return
+        cursor = stored_cursor(db)
+        if cursor != seen["cursor"]:
+            seen["cursor"] = cursor
+            catalogue.reload()
+            log.info("catalogue reloaded after sync (cursor %s)", cursor)
+
+    bridge.status_changed.connect(on_status)
+
+    def status_screen():
+        from ui.screens.sync_status import SyncStatusScreen
+        screen = SyncStatusScreen(tr=window.translator, metrics=window.metrics, review=OutboxReview(db),
+                                  sync_now=worker.sync_now, staff=staff_id)
+        bridge.status_changed.connect(screen.set_status)
+        if bridge.last_status is not None:
+            screen.set_status(bridge.last_status)
+        return screen
+
+    window.register_screen("sync_status", status_screen)
+    window.sync_worker, window.sync_bridge = worker, bridge
+    return worker
+
+
+def attach_identity(window, *, config: Config, db: Database, client=None):
+    """One door, one key: the session, the login cover, the session countdown and wipe."""
+    from kiosk.identity.lockout import LockoutPolicy
+    from kiosk.identity.session import NEXT_PERSON, KioskSession, SessionPolicy
+    from kiosk.identity.staff import StaffKey
+    from ui.screens.login import LoginKeys, LoginScreen
+    from ui.session_bridge import SessionBridge
+
+    ident = config.identity
+    session = KioskSession(SessionPolicy.from_config(ident))
+    staff = (StaffKey(db, policy=LockoutPolicy(ident.staff_max_failures, ident.staff_lockout_s),
+                      site=config.device.site) if ident.staff else None)
+    if staff is not None:
+        staff.attach(session)  # every session end writes the staff logout audit
+    card = phone = None
+    if client is not None:
+        from sync.identity import CardKey, fetch_oidc_provider
+        from sync.oidc import PhoneKey
+
+        card = CardKey(client) if ident.card else None
+
+        def phone_key():  # runs on the login screen's worker thread
+            p = fetch_oidc_provider(client)
+            return PhoneKey(issuer=p.issuer, client_id=p.client_id, scope=p.scope,
+                            timeout_s=config.backend.timeout_s)
+        phone = phone_key if ident.phone else None
+    keys = LoginKeys(phone=phone, card=card, staff=staff)
+    window.session = session
+    window.session_bridge = SessionBridge(session, window=window, tr=window.translator, metrics=window.metrics)
+    window.login = LoginScreen(parent=window, tr=window.translator, metrics=window.metrics, session=session,
+                               keys=keys, after_login=lambda i: i.is_staff and window.flow.go("staff"))
+    window.flow.on_reset(lambda: session.end(NEXT_PERSON))  # an idle reset means the next person
+    idle = getattr(window, "idle_watch", None)
+    if idle is not None:
+        idle.holds.append(lambda: session.is_open)
+    return session
+
+
+def attach_booking_and_feedback(window, *, config: Config, db: Database, catalogue, session, worker=None):
+    """Booking (asks for a key at confirm), My bookings, and the smiley feedback."""
+    from kiosk.booking import BookingDesk
+    from kiosk.feedback import FeedbackBox
+
+    remote = None
+    if worker is not None:
+        from sync.booking_client import BookingRemote
+        remote = BookingRemote(config.backend.url, data_dir=config.data_dir,
+                               timeout_s=min(config.backend.timeout_s, 5))
+    desk = BookingDesk(db, catalogue, remote=remote, status_url=remote.status_url() if remote else None,
+                       subject_salt=config.device.site)
+    if worker is not None:
+        window.sync_bridge.status_changed.connect(desk.on_sync_status)
+    common = lambda: dict(flow=window.flow, tr=window.translator, metrics=window.metrics, catalogue=catalogue)
+
+    if config.modules.booking:
+        def booking():
+            from ui.screens.booking import BookingScreen
+            screen = BookingScreen(**common(), desk=desk, session=session)
+            # After a booking, a short "how did it go?" is one tap away.
+            return screen
+
+        def my_bookings():
+            from ui.screens.my_bookings import MyBookingsScreen
+            return MyBookingsScreen(**common(), desk=desk, session=session)
+        window.register_screen("booking", booking)
+        window.register_screen("my_bookings", my_bookings)
+    if config.modules.feedback:
+        box = FeedbackBox(db, repeat_interval_s=config.feedback.repeat_interval_s)
+
+        def feedback():
+            from ui.screens.feedback import FeedbackScreen
+            return FeedbackScreen(**common(), box=box, now=window.now)
+        window.register_screen("feedback", feedback)
+    window.booking_desk = desk
+    return desk
+
+
+def attach_services(window, *, config: Config, db: Database, catalogue, app=None, sync: bool = True):
+    """Everything beyond browsing, in dependency order; returns what main() must stop."""
+    worker = attach_sync(window, config=config, db=db, catalogue=catalogue,
+                         staff_id=lambda: _staff_subject(window)) if sync else None
+    session = attach_identity(window, config=config, db=db, client=worker.client if worker else None)
+    attach_queue(window, config=config, db=db, catalogue=catalogue, session=session)
+    attach_booking_and_feedback(window, config=config, db=db, catalogue=catalogue, session=session, worker=worker)
+    if worker is not None:
+        worker.start()
+    return worker
+
+
+def _staff_subject(window) -> str:
+    session = getattr(window, "session", None)
+    ident = session.identity if session is not None else None
+    return ident.subject if ident is not None and ident.is_staff else ""

@@ -16,7 +16,7 @@ from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.qr import QrCodeWidget
 from ui.widgets.service_row import sector_badge
-from ui.widgets.touch import kinetic_scroll_area, label
+from ui.widgets.touch import button, kinetic_scroll_area, label
 
 # Product-card sections in the order a resident asks about them.
 TEXT_SECTIONS = ("descriptions", "user_instructions", "goal", "content", "outputs", "quality")
@@ -115,6 +115,15 @@ class ServiceScreen(Screen):
         access = text_in(ch.accessibility, lang)
         if access:
             col.addWidget(label(t.t("service.accessibility", text=access)))
+        # The way from reading about a service to using it, where this kiosk can.
+        if (ch.kind in ("visit", "video") and self.flow.knows("booking")
+                and self.catalogue.free_slots(ch.id, limit=1, after=self.now())):
+            book = button(t.t("service.book_here"), t.t("service.book_here"), role="primary",
+                          min_height=self.metrics.touch_px)
+            book.setObjectName(f"book-{ch.id}")
+            book.clicked.connect(lambda _=False, sid=ch.service_id, cid=ch.id:
+                                 self.flow.go("booking", service_id=sid, channel_id=cid))
+            col.addWidget(book, 0, Qt.AlignmentFlag.AlignLeft)
         return card
 
     def _languages(self, codes) -> str:
@@ -162,6 +171,14 @@ class ServiceScreen(Screen):
                       t.t("service.phone", phone=contact["phone"]) if contact.get("phone") else "",
                       t.t("service.web", url=contact["web"]) if contact.get("web") else "",
                       t.t("service.email", email=contact["email"]) if contact.get("email") else "")
+        if self.flow.knows("feedback"):
+            fb = button(t.t("service.give_feedback"), t.t("service.give_feedback"), min_height=self.metrics.touch_px)
+            fb.setObjectName("service-feedback")
+            fb.clicked.connect(lambda _=False, sv=s: self.flow.go(
+                "feedback", service_id=sv.id, provider_id=(sv.producers or (sv.responsible_provider,))[0].id,
+                context="service_card"))
+            self.body.addSpacing(self.metrics.gap_px // 2)
+            self.body.addWidget(fb, 0, Qt.AlignmentFlag.AlignLeft)
         self.body.addStretch(1)
         self.qr.setVisible(True)
         self.qr.set_text(qr_text(t, s, lang))
