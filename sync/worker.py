@@ -72,6 +72,16 @@ def _utc(dt: datetime) -> datetime:
     return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
 
 
+def _heartbeat_update(status) -> dict | None:
+    """The updater's status as plain JSON values (it reports a dataclass or a dict)."""
+    import dataclasses
+    if status is None:
+        return None
+    raw = dataclasses.asdict(status) if dataclasses.is_dataclass(status) else dict(status)
+    return {k: (v if v is None or isinstance(v, (str, int, float, bool)) else
+                [str(x) for x in v] if isinstance(v, (list, tuple)) else str(v)) for k, v in raw.items()}
+
+
 class SyncWorker:
     def __init__(self, db: Database, *, base_url: str, data_dir: Path, device_name: str = "kiosk",
                  timeout_s: float = 10.0, interval_s: float = 30.0, batch_size: int = 200,
@@ -141,6 +151,7 @@ class SyncWorker:
                 if self.pull_catalogue:
                     from sync.catalogue_pull import pull_catalogue
                     pull_catalogue(self.db, self.client)
+                self._sync_staff_verifiers()
                 self._heartbeat()
             except DeviceRevoked as exc:
                 self._failed(exc, revoked=True)
@@ -230,14 +241,26 @@ class SyncWorker:
         self._refresh_counts()
         return len(done)
 
+    def _sync_staff_verifiers(self) -> None:
+        """Fresh staff verifiers for offline staff login. A failed download keeps the
+        previous set, so it is logged rather than failing the whole sync."""
+        from sync.identity import sync_staff_verifiers
+        try:
+            sync_staff_verifiers(self.client, self.db)
+        except SyncError as exc:
+            log.warning("staff verifiers not refreshed: %s", exc)
+
     def _heartbeat(self) -> None:
+        from sync.update.status import read_status
+
         st = self.status
         age = (datetime.now(timezone.utc) - st.oldest_pending_at).total_seconds() if st.oldest_pending_at else None
         self.client.heartbeat({
             "app_version": APP_VERSION, "outbox_depth": st.pending, "quarantined": st.quarantined,
             "oldest_pending_age_s": max(0.0, age) if age is not None else None,
             "last_sync_at": st.last_sync_at.isoformat() if st.last_sync_at else None,
-            "last_error": (st.last_error or None) and st.last_error[:500]})
+            "last_error": (st.last_error or None) and st.last_error[:500],
+            "update": _heartbeat_update(read_status())})
 
     # -- status -----------------------------------------------------------------------
     def _refresh_counts(self) -> None:

@@ -73,6 +73,8 @@ class Heartbeat(BaseModel):
     oldest_pending_age_s: float | None = Field(None, ge=0)
     last_sync_at: str | None = Field(None, max_length=64)
     last_error: str | None = Field(None, max_length=500)
+    update: dict[str, str | int | float | bool | list[str] | None] | None = Field(
+        None, max_length=32, description="the signed-build updater's state (sync/update/status.py), as it reads it")
 
 
 class HeartbeatAnswer(BaseModel):

@@ -163,3 +163,24 @@ def test_feedback_from_the_feedback_service_arrives_without_identity(db, backend
     stored = {i.kind: i.payload for i in server_items(backend, site_id=site)}
     assert stored["feedback"]["smiley"] == 4 and stored["feedback_details"]["nps"] == 10
     assert stored["feedback_details"]["answer_id"] == stored["feedback"]["answer_id"] == receipt.id
+
+
+def test_each_sync_refreshes_staff_verifiers_and_reports_the_updater(db, backend, site, make_worker, tmp_path,
+                                                                     monkeypatch):
+    """The heartbeat carries the signed-build updater's state; staff verifiers come down."""
+    from sqlalchemy import func
+
+    from kiosk.storage.identity_models import StaffVerifierRecord
+    from sync.server.identity import add_staff
+
+    monkeypatch.setenv("KIOSK_UPDATE_STATE_DIR", str(tmp_path / "update-state"))
+    add_staff(backend.sessions, site, "nurse-11", "A1B2C3D4", "2468", role="nurse", name="Nurse Eleven")
+    worker = make_worker()
+    status = worker.sync_once()
+    assert status.last_error is None
+    with db.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(StaffVerifierRecord)) == 1
+    with backend.sessions() as s:
+        device = s.scalars(select(Device).where(Device.site_id == site)).one()
+        update = device.heartbeat["update"]
+    assert update is not None and update["state"] == "not_checked"
