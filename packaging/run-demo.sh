@@ -17,9 +17,14 @@ if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" && "${QT_QPA_PLATFORM:-}" !
 fi
 
 # --- 2. the city backend (reference server) and enrolment ---------------------------
-# (added by the sync part: start sync/server on 127.0.0.1 and enrol this kiosk)
+# The demo backend on 127.0.0.1:8765 with the demo catalogue, a demo nurse and resident
+# card (printed below), and a one-time enrolment code in var/kiosk/ that the kiosk's
+# sync worker exchanges for device credentials on its first sync.
+mkdir -p var
+bash packaging/run-backend-demo.sh start
+trap 'bash packaging/run-backend-demo.sh stop' EXIT
+grep -h "demo staff card" var/backend/demo.log || true
 
 # --- 3. the kiosk ------------------------------------------------------------------
-mkdir -p var
 echo "run-demo: starting the kiosk with $CONFIG (close the window or press Ctrl+C to stop)"
-exec "$KIOSK" --config "$CONFIG" --demo "$@"
+"$KIOSK" --config "$CONFIG" --demo "$@"

@@ -63,6 +63,21 @@ def _import(sessions, path: str, site: str) -> int:
     return 0
 
 
+# Cards for trying the demo by hand (README "Trying it out"); never on a real backend.
+DEMO_STAFF = ("demo-nurse", "D3E4F5A6", "2468", "nurse", "Demo Nurse")
+DEMO_RESIDENT = ("A1B2C3D4", "1357", "demo-resident-1", "Maija Meikäläinen")
+
+
+def _demo_people(sessions, site: str) -> None:
+    from sync.server.identity import add_resident_card, add_staff
+
+    staff_id, card, pin, role, name = DEMO_STAFF
+    add_staff(sessions, site, staff_id, card, pin, role=role, name=name)
+    r_card, r_pin, subject, r_name = DEMO_RESIDENT
+    add_resident_card(sessions, r_card, r_pin, subject=subject, name=r_name)
+    print(f"demo staff card {card} PIN {pin} ({role}); demo resident card {r_card} PIN {r_pin}")
+
+
 def _demo(args) -> int:
     """Init a SQLite backend under var/, import the demo catalogue, leave an enrolment
     code where the local kiosk looks for one, and serve on 127.0.0.1."""
@@ -86,6 +101,7 @@ def _demo(args) -> int:
                 enrolled = device is not None and device.revoked_at is None
         except (OSError, ValueError, KeyError):
             enrolled = False
+    _demo_people(sessions, args.site)
     if not enrolled:
         code_file.parent.mkdir(parents=True, exist_ok=True)
         code_file.write_text(create_enrolment_code(sessions, args.site) + "\n")
