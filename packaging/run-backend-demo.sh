@@ -26,7 +26,8 @@ case "${1:-foreground}" in
       echo "run-backend-demo: already running (pid $(cat "$PIDFILE"))"
       exit 0
     fi
-    "$PY" -m sync.server.cli demo --port "$PORT" >"$LOG" 2>&1 &
+    # One demo doctor on duty for "Talk to a nurse now" (config/demo.toml video.on_demand_service).
+    WELFARE_VIDEO_ON_DUTY="${WELFARE_VIDEO_ON_DUTY:-remote-doctor=1}" "$PY" -m sync.server.cli demo --port "$PORT" >"$LOG" 2>&1 &
     echo $! >"$PIDFILE"
     for _ in $(seq 1 150); do
       if "$PY" - "$PORT" <<'PYEOF' 2>/dev/null; then

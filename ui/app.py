@@ -151,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer, Qt
     from PySide6.QtWidgets import QApplication
 
+    from ui.video import prepare_application
+    prepare_application()  # must precede QApplication for the call view's later lazy start
     app = QApplication(sys.argv[:1])
     app.setApplicationName("welfare-kiosk")
     window = create_window(config, catalogue, notices=tuple(db.notices), app=app)

@@ -186,11 +186,23 @@ def attach_booking_and_feedback(window, *, config: Config, db: Database, catalog
         window.sync_bridge.status_changed.connect(desk.on_sync_status)
     common = lambda: dict(flow=window.flow, tr=window.translator, metrics=window.metrics, catalogue=catalogue)
 
+    # After a booking, "how did it go?" follows when the person taps Done on the
+    # confirmation (not before: they still need its QR code). A reset forgets it.
+    just_booked: dict[str, object] = {}
+    window.flow.on_reset(just_booked.clear)
+
+    def after_booking(place) -> None:
+        booking = just_booked.pop("booking", None)
+        if booking is not None and place.name == "home" and window.flow.knows("feedback"):
+            window.flow.go("feedback", service_id=booking.service_id, channel_id=booking.channel_id,
+                           context="booking")
+    window.flow.on_change(lambda place: after_booking(place) if place.name != "booking" else None)
+
     if config.modules.booking:
         def booking():
             from ui.screens.booking import BookingScreen
             screen = BookingScreen(**common(), desk=desk, session=session)
-            # After a booking, a short "how did it go?" is one tap away.
+            screen.booked.connect(lambda b: just_booked.__setitem__("booking", b))
             return screen
 
         def my_bookings():
@@ -216,6 +228,7 @@ def attach_services(window, *, config: Config, db: Database, catalogue, app=None
     session = attach_identity(window, config=config, db=db, client=worker.client if worker else None)
     attach_queue(window, config=config, db=db, catalogue=catalogue, session=session)
     attach_booking_and_feedback(window, config=config, db=db, catalogue=catalogue, session=session, worker=worker)
+    attach_video(window, config=config, session=session, client=worker.client if worker else None)
     if worker is not None:
         worker.start()
     return worker
@@ -225,3 +238,93 @@ def _staff_subject(window) -> str:
     session = getattr(window, "session", None)
     ident = session.identity if session is not None else None
     return ident.subject if ident is not None and ident.is_staff else ""
+
+
+def attach_video(window, *, config: Config, session=None, client=None):
+    """Video calls: the 'Talk to a nurse now' tile asks the backend for a room off the GUI
+    thread; when the call ends the kiosk goes home and offers feedback for the service."""
+    if not config.modules.video:
+        return None
+    from kiosk import video as policy
+    from ui.screens.login import BackgroundCalls
+
+    runner = BackgroundCalls(window)
+    state = {"screen": None, "room": None, "asking": False}
+
+    def build():
+        from ui.screens.video import VideoScreen
+        screen = VideoScreen(tr=window.translator, metrics=window.metrics, video=config.video)
+        screen.call_finished.connect(finished)
+        screen.alternative_chosen.connect(lambda name: window.flow.replace(name) if name != "home"
+                                          else window.flow.home())
+        state["screen"] = screen
+        if session is not None:
+            session.on_wipe("video", lambda *_: screen.clear())
+        return screen
+
+    def display_name() -> str:
+        ident = session.identity if session is not None else None
+        return (ident.name or "") if ident is not None else ""
+
+    def on_place(place) -> None:
+        # The home tile opens the place without a call: that is "Talk to a nurse now".
+        if place.name != "video" or place.get("call") is not None or state["asking"]:
+            return
+        screen = state["screen"]
+        if screen is None or screen.in_call:
+            return
+        service = config.video.on_demand_service
+        if not service or client is None:
+            screen.show_unavailable("offline" if client is None else "no_one_available",
+                                    policy.alternatives(config.modules))
+            return
+        from sync.client import BackendUnavailable, NotEnrolled
+        from sync.video_rooms import NoOneAvailable, request_room
+
+        lang = window.translator.language
+        state["asking"] = True
+
+        def got(offer, error) -> None:
+            state["asking"] = False
+            if window.flow.current.name != "video":
+                if offer is not None:  # the person left while we asked: give the room back
+                    runner.run(lambda: _release(client, offer.room), lambda *_: None)
+                return
+            if isinstance(error, NoOneAvailable):
+                screen.show_unavailable("no_one_available", policy.alternatives(config.modules))
+            elif error is not None:
+                if not isinstance(error, (BackendUnavailable, NotEnrolled)):
+                    log.warning("on-demand video room: %s", error)
+                screen.show_unavailable("offline", policy.alternatives(config.modules))
+            else:
+                state["room"] = offer.room
+                from ui.video import webengine_available
+                call = policy.plan_call(config.video, service_id=offer.service_id, source=policy.FROM_ON_DEMAND,
+                                        lang=lang, display_name=display_name(), room=offer.room, link=offer.link,
+                                        webengine_available=webengine_available())
+                screen.start_call(call)
+        runner.run(lambda: request_room(client, service_id=service, language=lang), got)
+
+    def finished(outcome) -> None:
+        room, state["room"] = state["room"], None
+        if room and client is not None:
+            runner.run(lambda: _release(client, room), lambda *_: None)
+        if outcome.offer_feedback and window.flow.knows("feedback"):
+            window.flow.replace("feedback", service_id=outcome.service_id, context="video")
+        else:
+            window.flow.home()
+
+    window.register_screen("video", build)
+    window.flow.on_change(on_place)
+    idle = getattr(window, "idle_watch", None)
+    if idle is not None:
+        idle.holds.append(lambda: state["screen"] is not None and state["screen"].in_call)
+    return build
+
+
+def _release(client, room: str) -> None:
+    from sync.video_rooms import release_room
+    try:
+        release_room(client, room)
+    except Exception as exc:  # the room expires on the backend anyway
+        log.info("video room %s not released now: %s", room, exc)
