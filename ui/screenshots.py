@@ -22,6 +22,10 @@ RESOLUTIONS = ("1920x1080", "1280x800")
 LANGUAGES = ("fi", "sv", "en")
 
 
+# The demo kiosk's queue lines (config/demo.toml).
+DEMO_QUEUE_LINES = ["nurse-walk-in.walk-in", "laboratory.walk-in", "senior-info.walk-in", "kela-service-point.walk-in"]
+
+
 def _scenes(window):
     """(name, action) pairs; each action puts the window in the state to photograph."""
     from kiosk import flow as places
@@ -61,7 +65,42 @@ def _scenes(window):
     ]
     if richest is not None:
         scenes.append(("10-service-card", lambda: flow.go(places.SERVICE, service_id=richest.id)))
+    scenes += _service_scenes(window)
     return scenes
+
+
+def _service_scenes(window):
+    """Screens of the attached services (queue, nurse desk, booking, feedback, video)."""
+    import time
+
+    from kiosk.identity.keys import Identity
+
+    flow = window.flow
+    queue = getattr(window, "queue", None)
+    out = []
+    if queue is not None:
+        first_line = next(iter(queue.lines))
+
+        def ticket():
+            flow.go("queue")
+            for _ in range(3):  # a few people ahead, as on a real morning
+                queue.take_number(first_line)
+            window.screen("queue").take(first_line)
+
+        def nurse_desk():
+            window.session.open(Identity(key="staff", subject="demo-nurse", role="nurse", name="Demo Nurse"),
+                                time.monotonic())
+            waiting = queue.waiting()
+            if waiting and not queue.recent_calls():
+                queue.call_next([waiting[0].line_id], staff_id="demo-nurse", room="112")
+            flow.go("staff_queue")
+
+        out += [("20-queue-lines", lambda: flow.go("queue")), ("21-queue-ticket", ticket),
+                ("22-nurse-desk", nurse_desk)]
+    for name, place in (("23-booking", "booking"), ("24-feedback", "feedback"), ("25-video-offline", "video")):
+        if flow.knows(place):
+            out.append((name, lambda place=place: flow.go(place)))
+    return out
 
 
 def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | None = None,
@@ -72,6 +111,7 @@ def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | 
     from kiosk.config import load_config
     from kiosk.storage.db import open_database
     from ui.app import create_window, load_demo_catalogue
+    from ui.wiring import attach_services
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
@@ -82,11 +122,14 @@ def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | 
         catalogue = Catalogue(db)
         for resolution in resolutions:
             device = Path(tmp) / f"{resolution}.toml"
-            device.write_text(f'[device]\ndata_dir = "{tmp}"\n[ui]\nresolution = "{resolution}"\ntheme = "{theme}"\n', encoding="utf-8")
+            device.write_text(f'[device]\ndata_dir = "{tmp}"\n[ui]\nresolution = "{resolution}"\ntheme = "{theme}"\n'
+                              f'[queue]\nlines = {DEMO_QUEUE_LINES!r}\nrooms = ["112", "113"]\n'.replace("'", '"'),
+                              encoding="utf-8")
             config = load_config(device)
             for lang in languages:
                 window = create_window(config, catalogue, app=app, now=lambda: FIXED_NOW)
                 window.idle_watch.timer.stop()
+                attach_services(window, config=config, db=db, catalogue=catalogue, sync=False)
                 window.show()
                 for name, action in _scenes(window):
                     if only and not any(part in name for part in only.split(",")):

@@ -161,3 +161,15 @@ def test_display_shows_a_call_at_once_and_announces_it(qtbot, queue_window, tmp_
     qtbot.waitUntil(lambda: len(announcer.played) >= 1, timeout=10000)
     qtbot.waitUntil(lambda: announcer.played[:3] == ["chime.wav", "A001-fi.wav", "A001-sv.wav"], timeout=20000)
     assert t.label == "A001"
+
+
+def test_the_nurse_finds_the_person_they_called_after_a_restart(qtbot, queue_window):
+    window, _ = queue_window(printer_target="", session=StaffSession(NURSE))
+    q = window.queue
+    t = q.take_number("health-walkin")
+    q.call_next(["health-walkin"], staff_id=NURSE.subject, room="113")  # before the kiosk restarted
+    window.flow.go("staff_queue")
+    screen = window.current_screen()
+    assert "A001" in screen.current_label.text() and screen.recall.isEnabled()
+    click(qtbot, screen.no_show)
+    assert q.ticket(t.id).status == "no_show"

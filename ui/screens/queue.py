@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.catalogue.domain import tr as text_in
@@ -80,10 +79,9 @@ class QueueScreen(Screen):
         self.your_number = label(role="heading")
         self.number = label(wrap=False)
         self.number.setObjectName("queue-number")
-        font = QFont(self.font())
-        font.setPointSizeF(metrics.title_pt * 4)
-        font.setBold(True)
-        self.number.setFont(font)
+        # The number is what the person must remember: as large as the screen allows.
+        # (A style rule, since the application style sheet sets every widget's font size.)
+        self.number.setStyleSheet(f"font-size: {metrics.title_pt * 4:.0f}pt; font-weight: 800;")
         self.service_name = label(role="heading")
         self.ahead = label()
         self.wait = label()

@@ -21,7 +21,7 @@ from kiosk.walk_in import OUTCOMES, WalkInDesk, WalkInError
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
-from ui.widgets.touch import ChoiceChip, button, kinetic_scroll_area, label
+from ui.widgets.touch import ChoiceChip, Tile, button, kinetic_scroll_area, label
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,8 @@ class StaffQueueScreen(Screen):
         m = metrics
 
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(m.margin_px, m.margin_px // 2, m.margin_px, m.margin_px // 2)
+        # Room at the bottom for the signed-in badge, which lies over the lower left corner.
+        outer.setContentsMargins(m.margin_px, m.margin_px // 2, m.margin_px, m.touch_px + m.gap_px * 2)
         outer.setSpacing(m.gap_px)
 
         # Shown instead of the desk until a nurse has signed in.
@@ -67,6 +68,9 @@ class StaffQueueScreen(Screen):
         left = QVBoxLayout()
         self.waiting_heading = label(role="heading")
         left.addWidget(self.waiting_heading)
+        self.today = label(role="small")
+        self.today.setObjectName("staff-queue-today")
+        left.addWidget(self.today)
         self.list_box = QWidget()
         self.list_col = QVBoxLayout(self.list_box)
         self.list_col.setSpacing(m.gap_px // 2)
@@ -88,10 +92,12 @@ class StaffQueueScreen(Screen):
             rgrid.addWidget(b, 1 + i // 2, i % 2)
         self.reasons_box.hide()
         left.addWidget(self.reasons_box)
-        row.addLayout(left, 1)
+        row.addLayout(left, 2)
 
-        # Right: room, call next, the person called, outcome, today.
-        right = QVBoxLayout()
+        # Right: room, call next, the person called, outcome. Scrolls on a small screen.
+        right_box = QWidget()
+        right = QVBoxLayout(right_box)
+        right.setContentsMargins(0, 0, m.gap_px * 2, 0)  # clear of the scroll bar
         right.setSpacing(m.gap_px)
         rooms_row = QHBoxLayout()
         self.room_label = label()
@@ -118,14 +124,16 @@ class StaffQueueScreen(Screen):
         actions.addWidget(self.recall, 0, 0)
         actions.addWidget(self.start, 0, 1)
         actions.addWidget(self.no_show, 1, 0)
-        self.transfers: dict[str, object] = {}
-        for i, line_id in enumerate(queue.lines):
-            b = self._action(f"staff-queue-transfer-{line_id}",
-                             lambda _=False, lid=line_id: self._act(lambda tid: self.queue.transfer(tid, lid),
-                                                                    clear=True))
-            self.transfers[line_id] = b
-            actions.addWidget(b, 1 + (i + 1) // 2, (i + 1) % 2)
+        self.transfers: dict[str, Tile] = {}
         right.addLayout(actions)
+        for line_id in queue.lines:
+            # One full-width row each: long Swedish and Finnish service names fit, or wrap.
+            b = Tile(m.touch_px, role="row")
+            b.setObjectName(f"staff-queue-transfer-{line_id}")
+            b.clicked.connect(lambda _=False, lid=line_id: self._act(lambda tid: self.queue.transfer(tid, lid),
+                                                                     clear=True))
+            self.transfers[line_id] = b
+            right.addWidget(b)
         self.outcome_label = label()
         right.addWidget(self.outcome_label)
         orow = QHBoxLayout()
@@ -140,10 +148,7 @@ class StaffQueueScreen(Screen):
         self.message.hide()
         right.addWidget(self.message)
         right.addStretch(1)
-        self.today = label(role="small")
-        self.today.setObjectName("staff-queue-today")
-        right.addWidget(self.today)
-        row.addLayout(right, 1)
+        row.addWidget(kinetic_scroll_area(right_box), 3)
 
         queue.subscribe(lambda _event, _ticket: self._refresh() if self.isVisible() else None)
         self.retranslate()
@@ -182,7 +187,9 @@ class StaffQueueScreen(Screen):
         self._texts(self.start, t("staff_queue.start"))
         self._texts(self.no_show, t("staff_queue.no_show"))
         for line_id, b in self.transfers.items():
-            self._texts(b, t("staff_queue.transfer", line=self._line_name(line_id)))
+            text = t("staff_queue.transfer", line=f"{self.queue.lines[line_id].prefix} – {self._line_name(line_id)}")
+            b.set_texts(text)
+            b.setAccessibleName(text)
         self.outcome_label.setText(t("staff_queue.outcome"))
         for code, b in self.outcomes.items():
             self._texts(b, t(f"outcome.{code}"))
@@ -226,13 +233,15 @@ class StaffQueueScreen(Screen):
         while self.list_col.count():
             w = self.list_col.takeAt(0).widget()
             if w is not None:
+                w.hide()  # deleteLater waits for the event loop; meanwhile it must not show through
                 w.deleteLater()
         now = self.now()
         if not waiting:
             self.list_col.addWidget(label(t("staff_queue.nobody"), role="muted"))
         for ticket in waiting:
-            minutes = int((now - ticket.issued_at).total_seconds() // 60)
-            text = t("staff_queue.row", label=ticket.label, line=self._line_name(ticket.line_id), minutes=minutes)
+            minutes = max(0, int((now - ticket.issued_at).total_seconds() // 60))
+            # The letter already names the line (A = the first line): keep the row short.
+            text = t("staff_queue.row", label=ticket.label, minutes=minutes)
             if ticket.priority:
                 text += f" · {t('staff_queue.priority')}"
             chip = ChoiceChip(self.metrics.touch_px, f"waiting-{ticket.label}")
@@ -241,6 +250,9 @@ class StaffQueueScreen(Screen):
             chip.clicked.connect(lambda _=False, tid=ticket.id: self._select(tid))
             self.list_col.addWidget(chip)
         self.list_col.addStretch(1)
+        if self.current is None:
+            # After a restart (or a crash) the nurse finds the person they had called.
+            self.current = next((c for c in self.queue.recent_calls(20) if c.called_by == nurse.subject), None)
         if self.current is not None:
             self.current = self.queue.ticket(self.current.id)
             if self.current.status not in ("called", "serving"):
