@@ -12,7 +12,11 @@ from kiosk import outbox
 from kiosk.storage.models import OutboxAuditRecord, OutboxItem
 from sync.worker import SyncStatus
 from ui.i18n import Translator
-from ui.screens.sync_status import TEXTS, SyncStatusScreen
+from ui.i18n import load_catalogues
+from ui.screens.sync_status import SyncStatusScreen
+
+# The screen's texts, as the shared translation files hold them.
+TEXTS = {lang: {k: v for k, v in cat.items() if k.startswith("sync.")} for lang, cat in load_catalogues().items()}
 from ui.sync_bridge import SyncBridge
 from ui.theme import metrics_for
 

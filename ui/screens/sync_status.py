@@ -21,118 +21,6 @@ from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.touch import button, kinetic_scroll_area, label
 
-# The screen's own texts, in every kiosk language. Kept here until they are merged into
-# assets/translations/*.json (owned by the UI); keys follow the same "sync.*" scheme.
-TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "sync.title": "Connection to the city",
-        "sync.online": "Online: the city's system answers.",
-        "sync.offline": "Offline: everything is kept on this kiosk and sent when the connection returns.",
-        "sync.unknown": "Not connected yet.",
-        "sync.revoked": "This kiosk has been revoked by IT. Ask IT for a new enrolment code.",
-        "sync.not_enrolled": "This kiosk is not enrolled with the city yet. Ask IT for an enrolment code.",
-        "sync.last_sync": "Last successful sync: {when}",
-        "sync.never": "Last successful sync: never",
-        "sync.pending": "Waiting to be sent: {count}",
-        "sync.last_error": "Last problem: {error}",
-        "sync.sync_now": "Sync now",
-        "sync.syncing": "Syncing…",
-        "sync.quarantined_heading": "Set aside by the city ({count})",
-        "sync.none_quarantined": "Nothing set aside.",
-        "sync.retry": "Send again",
-        "sync.discard": "Discard",
-        "sync.confirm_discard": "Discard this {kind} for good? It will never reach the city. Your name is logged.",
-        "sync.confirm_yes": "Yes, discard",
-        "sync.confirm_no": "Keep it",
-        "sync.action_failed": "That did not work: {error}",
-        "sync.kind.booking": "booking", "sync.kind.booking_cancel": "cancellation", "sync.kind.feedback": "feedback",
-        "sync.kind.feedback_details": "feedback details",
-        "sync.kind.walk_in_appointment": "walk-in appointment", "sync.kind.queue_ticket": "queue ticket",
-        "sync.kind.vote": "vote", "sync.kind.staff_audit": "staff log entry",
-        "sync.reason.slot_taken": "the time was already taken",
-        "sync.reason.unknown_service": "the service is not in the city's catalogue",
-        "sync.reason.unknown_slot": "the time is not in the city's catalogue",
-        "sync.reason.unknown_booking": "the booking to cancel is unknown",
-        "sync.reason.already_cancelled": "the booking was already cancelled",
-        "sync.reason.id_reused_different_content": "the city already has a different record with this id",
-        "sync.reason.invalid_payload": "the record is incomplete",
-        "sync.reason.unknown_kind": "the city does not accept this kind of record",
-        "sync.reason.not_your_device": "the record belongs to another kiosk",
-        "sync.reason.other": "the city refused it ({reason})",
-    },
-    "fi": {
-        "sync.title": "Yhteys kaupunkiin",
-        "sync.online": "Yhteys toimii: kaupungin järjestelmä vastaa.",
-        "sync.offline": "Ei yhteyttä: kaikki säilyy tässä laitteessa ja lähtee, kun yhteys palaa.",
-        "sync.unknown": "Yhteyttä ei ole vielä muodostettu.",
-        "sync.revoked": "IT-tuki on poistanut tämän laitteen käytöstä. Pyydä IT-tuelta uusi käyttöönottokoodi.",
-        "sync.not_enrolled": "Laitetta ei ole vielä otettu käyttöön kaupungin järjestelmässä. Pyydä IT-tuelta käyttöönottokoodi.",
-        "sync.last_sync": "Viimeisin onnistunut synkronointi: {when}",
-        "sync.never": "Viimeisin onnistunut synkronointi: ei koskaan",
-        "sync.pending": "Lähetystä odottaa: {count}",
-        "sync.last_error": "Viimeisin ongelma: {error}",
-        "sync.sync_now": "Synkronoi nyt",
-        "sync.syncing": "Synkronoidaan…",
-        "sync.quarantined_heading": "Kaupungin hylkäämät ({count})",
-        "sync.none_quarantined": "Ei hylättyjä.",
-        "sync.retry": "Lähetä uudelleen",
-        "sync.discard": "Hylkää",
-        "sync.confirm_discard": "Hylätäänkö tämä ({kind}) lopullisesti? Se ei koskaan päädy kaupungille. Nimesi kirjataan.",
-        "sync.confirm_yes": "Kyllä, hylkää",
-        "sync.confirm_no": "Säilytä",
-        "sync.action_failed": "Toiminto epäonnistui: {error}",
-        "sync.kind.booking": "varaus", "sync.kind.booking_cancel": "peruutus", "sync.kind.feedback": "palaute",
-        "sync.kind.feedback_details": "palautteen lisätiedot",
-        "sync.kind.walk_in_appointment": "vastaanottokäynti", "sync.kind.queue_ticket": "jonolippu",
-        "sync.kind.vote": "ääni", "sync.kind.staff_audit": "henkilökunnan lokimerkintä",
-        "sync.reason.slot_taken": "aika oli jo varattu",
-        "sync.reason.unknown_service": "palvelua ei ole kaupungin luettelossa",
-        "sync.reason.unknown_slot": "aikaa ei ole kaupungin luettelossa",
-        "sync.reason.unknown_booking": "peruttavaa varausta ei tunneta",
-        "sync.reason.already_cancelled": "varaus oli jo peruttu",
-        "sync.reason.id_reused_different_content": "kaupungilla on jo eri tietue samalla tunnuksella",
-        "sync.reason.invalid_payload": "tietue on puutteellinen",
-        "sync.reason.unknown_kind": "kaupunki ei ota vastaan tällaista tietuetta",
-        "sync.reason.not_your_device": "tietue kuuluu toiselle laitteelle",
-        "sync.reason.other": "kaupunki hylkäsi sen ({reason})",
-    },
-    "sv": {
-        "sync.title": "Förbindelse till staden",
-        "sync.online": "Ansluten: stadens system svarar.",
-        "sync.offline": "Ingen förbindelse: allt sparas i denna kiosk och skickas när förbindelsen är tillbaka.",
-        "sync.unknown": "Inte ansluten ännu.",
-        "sync.revoked": "IT har återkallat denna kiosk. Be IT om en ny registreringskod.",
-        "sync.not_enrolled": "Kiosken är inte registrerad hos staden ännu. Be IT om en registreringskod.",
-        "sync.last_sync": "Senaste lyckade synkronisering: {when}",
-        "sync.never": "Senaste lyckade synkronisering: aldrig",
-        "sync.pending": "Väntar på att skickas: {count}",
-        "sync.last_error": "Senaste problem: {error}",
-        "sync.sync_now": "Synkronisera nu",
-        "sync.syncing": "Synkroniserar…",
-        "sync.quarantined_heading": "Avvisade av staden ({count})",
-        "sync.none_quarantined": "Inget avvisat.",
-        "sync.retry": "Skicka igen",
-        "sync.discard": "Kasta",
-        "sync.confirm_discard": "Kasta denna ({kind}) för gott? Den når aldrig staden. Ditt namn loggas.",
-        "sync.confirm_yes": "Ja, kasta",
-        "sync.confirm_no": "Behåll",
-        "sync.action_failed": "Det lyckades inte: {error}",
-        "sync.kind.booking": "bokning", "sync.kind.booking_cancel": "avbokning", "sync.kind.feedback": "respons",
-        "sync.kind.feedback_details": "tillägg till respons",
-        "sync.kind.walk_in_appointment": "mottagningsbesök", "sync.kind.queue_ticket": "kölapp",
-        "sync.kind.vote": "röst", "sync.kind.staff_audit": "loggpost för personal",
-        "sync.reason.slot_taken": "tiden var redan bokad",
-        "sync.reason.unknown_service": "tjänsten finns inte i stadens katalog",
-        "sync.reason.unknown_slot": "tiden finns inte i stadens katalog",
-        "sync.reason.unknown_booking": "bokningen som ska avbokas är okänd",
-        "sync.reason.already_cancelled": "bokningen var redan avbokad",
-        "sync.reason.id_reused_different_content": "staden har redan en annan post med samma id",
-        "sync.reason.invalid_payload": "posten är ofullständig",
-        "sync.reason.unknown_kind": "staden tar inte emot denna sorts post",
-        "sync.reason.not_your_device": "posten hör till en annan kiosk",
-        "sync.reason.other": "staden avvisade den ({reason})",
-    },
-}
 
 
 class SyncStatusScreen(Screen):
@@ -175,16 +63,18 @@ class SyncStatusScreen(Screen):
 
     # -- texts ------------------------------------------------------------------------
     def _t(self, key: str, **values) -> str:
-        texts = TEXTS.get(self.tr_.language, TEXTS["en"])
-        return texts[key].format(**values) if values else texts[key]
+        return self.tr_.t(key, **values)
+
+    def _known(self, key: str) -> bool:
+        return key in self.tr_.catalogues[self.tr_.language]
 
     def reason_text(self, reason: str) -> str:
         key = f"sync.reason.{reason}"
-        return self._t(key) if key in TEXTS["en"] else self._t("sync.reason.other", reason=reason)
+        return self._t(key) if self._known(key) else self._t("sync.reason.other", reason=reason)
 
     def kind_text(self, kind: str) -> str:
         key = f"sync.kind.{kind}"
-        return self._t(key) if key in TEXTS["en"] else kind
+        return self._t(key) if self._known(key) else kind
 
     def title(self) -> str:
         return self._t("sync.title")
