@@ -173,3 +173,43 @@ def test_the_nurse_finds_the_person_they_called_after_a_restart(qtbot, queue_win
     assert "A001" in screen.current_label.text() and screen.recall.isEnabled()
     click(qtbot, screen.no_show)
     assert q.ticket(t.id).status == "no_show"
+
+
+class EndingStaffSession(StaffSession):
+    def __init__(self, identity):
+        super().__init__(identity)
+        self.ended = []
+
+    def end(self, reason="logout"):
+        self.ended.append(reason)
+        self.identity = None
+
+
+def test_after_a_visit_the_nurse_hands_over_for_feedback_or_a_follow_up_booking(qtbot, queue_window, make_window,
+                                                                               db, catalogue):
+    from ui.wiring import attach_booking_and_feedback
+
+    session = EndingStaffSession(NURSE)
+    window, _ = queue_window(printer_target="", session=session)
+    attach_booking_and_feedback(window, config=window.config, db=db, catalogue=catalogue, session=session)
+    q = window.queue
+    q.take_number("health-walkin")
+    window.flow.go("staff_queue")
+    screen = window.current_screen()
+    click(qtbot, screen.call_next)
+    click(qtbot, screen.outcomes["done"])
+    assert screen.handover_feedback.isVisible() and not screen.handover_booking.isVisible()
+    click(qtbot, screen.handover_feedback)
+    assert session.ended == ["logout"]
+    assert window.flow.current.name == "feedback"
+    assert window.flow.current.get("service_id") == "health-station"
+    assert window.flow.current.get("context") == "walk_in"
+
+    session.identity = NURSE
+    q.take_number("health-walkin")
+    window.flow.go("staff_queue")
+    click(qtbot, screen.call_next)
+    click(qtbot, screen.outcomes["follow_up_needed"])
+    assert screen.handover_booking.isVisible()
+    click(qtbot, screen.handover_booking)
+    assert window.flow.current.name == "booking" and window.flow.current.get("service_id") == "health-station"

@@ -143,6 +143,18 @@ class StaffQueueScreen(Screen):
             self.outcomes[code] = b
             orow.addWidget(b)
         right.addLayout(orow)
+        # After a visit: the nurse hands the kiosk to the resident, for feedback or to
+        # book the follow-up with the resident's own key (the nurse's session ends first).
+        self.handover_box = QWidget()
+        hrow = QHBoxLayout(self.handover_box)
+        hrow.setContentsMargins(0, 0, 0, 0)
+        self.handover_feedback = self._action("staff-queue-handover-feedback", lambda: self._hand_over("feedback"))
+        self.handover_booking = self._action("staff-queue-handover-booking", lambda: self._hand_over("booking"))
+        hrow.addWidget(self.handover_feedback)
+        hrow.addWidget(self.handover_booking)
+        self.handover_box.hide()
+        self.last_visit: tuple[str, str] | None = None  # (service id, outcome)
+        right.addWidget(self.handover_box)
         self.message = label(role="notice")
         self.message.setObjectName("staff-queue-message")
         self.message.hide()
@@ -167,6 +179,8 @@ class StaffQueueScreen(Screen):
         self._refresh()
 
     def clear(self) -> None:
+        self.last_visit = None
+        self.handover_box.hide()
         self.selected = None
         self.reasons_box.hide()
         self.message.hide()
@@ -191,6 +205,8 @@ class StaffQueueScreen(Screen):
             b.set_texts(text)
             b.setAccessibleName(text)
         self.outcome_label.setText(t("staff_queue.outcome"))
+        self._texts(self.handover_feedback, t("staff_queue.handover_feedback"))
+        self._texts(self.handover_booking, t("staff_queue.handover_booking"))
         for code, b in self.outcomes.items():
             self._texts(b, t(f"outcome.{code}"))
         self._refresh()
@@ -352,8 +368,30 @@ class StaffQueueScreen(Screen):
                                                       ticket_id=cur.id).id
             self.desk.finish(self.appointment_id, outcome)
             self.queue.finish(cur.id)
+            self.last_visit = (self.queue.lines[cur.line_id].service_id, outcome)
         except (QueueError, WalkInError) as exc:
             self._error(exc)
         self.appointment_id = None
         self.current = None
         self._refresh()
+        self._show_handover()
+
+    def _show_handover(self) -> None:
+        visit = self.last_visit
+        self.handover_box.setVisible(visit is not None)
+        self.handover_feedback.setVisible(visit is not None and self.flow.knows("feedback"))
+        self.handover_booking.setVisible(visit is not None and visit[1] == "follow_up_needed"
+                                         and self.flow.knows("booking"))
+
+    def _hand_over(self, to: str) -> None:
+        if self.last_visit is None:
+            return
+        service_id, _outcome = self.last_visit
+        self.last_visit = None
+        self.handover_box.hide()
+        if self.session is not None and hasattr(self.session, "end"):
+            self.session.end("logout")  # the nurse's key must not stay open for the resident
+        if to == "feedback":
+            self.flow.go("feedback", service_id=service_id, context="walk_in")
+        else:
+            self.flow.go("booking", service_id=service_id)
