@@ -130,6 +130,23 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--site", default="demo-site")
     p.add_argument("--code-file", default=str(REPO_ROOT / "var" / "kiosk" / "enrolment-code"))
+    p = sub.add_parser("add-staff", help="add or replace a nurse or admin; the PIN is read from the terminal/stdin")
+    p.add_argument("--site", required=True)
+    p.add_argument("--staff-id", required=True)
+    p.add_argument("--card", required=True, help="the staff card number as the reader gives it")
+    p.add_argument("--role", required=True, choices=("nurse", "admin"))
+    p.add_argument("--name", required=True)
+    p = sub.add_parser("remove-staff", help="remove a staff member (kiosks drop them at their next sync)")
+    p.add_argument("--site", required=True)
+    p.add_argument("--staff-id", required=True)
+    p = sub.add_parser("add-resident-card", help="add a resident card; the PIN is read from the terminal/stdin")
+    p.add_argument("--card", required=True)
+    p.add_argument("--subject", required=True, help="the pseudonymous subject the kiosk sees")
+    p.add_argument("--name", required=True, help="for greeting only")
+    p = sub.add_parser("set-oidc-provider", help="the city's OpenID provider for the phone key")
+    p.add_argument("--issuer", required=True)
+    p.add_argument("--client-id", required=True)
+    p.add_argument("--scope", default="openid profile")
     sub.add_parser("openapi", help="print the OpenAPI document")
     args = parser.parse_args(argv)
 
@@ -157,6 +174,43 @@ def main(argv: list[str] | None = None) -> int:
         print(f"device {args.device} revoked")
     elif args.command == "serve":
         _serve(sessions, args.host, args.port)
+    elif args.command in ("add-staff", "remove-staff", "add-resident-card", "set-oidc-provider"):
+        return _identity_command(sessions, args)
+    return 0
+
+
+def _read_pin() -> str:
+    """From the terminal without echo, or the first line of stdin (for scripts):
+    never from the command line, where it would stay in the shell history."""
+    import getpass
+    if sys.stdin.isatty():
+        return getpass.getpass("PIN: ")
+    return sys.stdin.readline().strip()
+
+
+def _identity_command(sessions, args) -> int:
+    from sync.server import identity
+    from sync.server.store import BackendError
+
+    try:
+        if args.command == "add-staff":
+            identity.add_staff(sessions, args.site, args.staff_id, args.card, _read_pin(), role=args.role,
+                               name=args.name)
+            print(f"staff {args.staff_id} ({args.role}) at site {args.site}: kiosks get it at their next sync")
+        elif args.command == "remove-staff":
+            if not identity.remove_staff(sessions, args.site, args.staff_id):
+                print(f"no staff {args.staff_id} at site {args.site}", file=sys.stderr)
+                return 1
+            print(f"staff {args.staff_id} removed from site {args.site}")
+        elif args.command == "add-resident-card":
+            identity.add_resident_card(sessions, args.card, _read_pin(), subject=args.subject, name=args.name)
+            print(f"resident card for {args.subject} added")
+        else:
+            identity.set_oidc_provider(sessions, args.issuer, args.client_id, scope=args.scope)
+            print(f"OpenID provider {args.issuer} set")
+    except BackendError as exc:
+        print(f"{args.command}: {exc.message}", file=sys.stderr)
+        return 2
     return 0
 
 
