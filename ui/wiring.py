@@ -149,11 +149,13 @@ def attach_identity(window, *, config: Config, db: Database, client=None):
     card = phone = None
     if client is not None:
         from sync.identity import CardKey, fetch_oidc_provider
-        from sync.oidc import PhoneKey
 
         card = CardKey(client) if ident.card else None
 
         def phone_key():  # runs on the login screen's worker thread
+            # Imported here: token validation (PyJWT, cryptography) costs ~8 MB that a
+            # kiosk only needs once someone chooses the phone key.
+            from sync.oidc import PhoneKey
             p = fetch_oidc_provider(client)
             return PhoneKey(issuer=p.issuer, client_id=p.client_id, scope=p.scope,
                             timeout_s=config.backend.timeout_s)
