@@ -68,7 +68,7 @@ def attach_queue(window, *, config: Config, db: Database, catalogue, session=Non
         from ui.screens.staff_queue import StaffQueueScreen
         return StaffQueueScreen(flow=window.flow, tr=window.translator, metrics=window.metrics, queue=queue,
                                 desk=desk, catalogue=catalogue, session=session, rooms=config.queue.rooms,
-                                now=window.now)
+                                now=window.now, identify_visitor=getattr(window, "identify_visitor", None))
 
     window.register_screen("queue", resident)
     window.register_screen("staff_queue", nurse)
@@ -166,10 +166,36 @@ def attach_identity(window, *, config: Config, db: Database, client=None):
     window.login = LoginScreen(parent=window, tr=window.translator, metrics=window.metrics, session=session,
                                keys=keys, after_login=lambda i: i.is_staff and window.flow.go("staff"))
     window.flow.on_reset(lambda: session.end(NEXT_PERSON))  # an idle reset means the next person
+    _attach_visitor_key(window, config=config, session=session, keys=keys)
     idle = getattr(window, "idle_watch", None)
     if idle is not None:
         idle.holds.append(lambda: session.is_open)
     return session
+
+
+def _attach_visitor_key(window, *, config: Config, session, keys) -> None:
+    """The person in a nurse's walk-in visit may show their own key for the record.
+
+    A second, short-lived session holds their identity only until the visit record has
+    their pseudonymous subject; the nurse's session is not touched."""
+    from kiosk.identity.session import LOGOUT, KioskSession, SessionPolicy
+    from ui.screens.login import LoginKeys, LoginScreen
+
+    if keys.card is None and keys.phone is None:
+        return
+    visitor = KioskSession(SessionPolicy.from_config(config.identity))
+    window.visitor_login = LoginScreen(parent=window, tr=window.translator, metrics=window.metrics,
+                                       session=visitor, keys=LoginKeys(phone=keys.phone, card=keys.card, staff=None))
+    session.on_end(lambda _identity, _reason: visitor.end(LOGOUT))
+
+    def identify_visitor(done) -> None:
+        def resume(identity) -> None:
+            try:
+                done(identity)
+            finally:
+                visitor.end(LOGOUT)  # nothing of the visitor stays once the record has the subject
+        visitor.require("walk_in.identify", resume)
+    window.identify_visitor = identify_visitor
 
 
 def attach_booking_and_feedback(window, *, config: Config, db: Database, catalogue, session, worker=None):

@@ -88,3 +88,42 @@ def test_feedback_follows_a_booking_but_never_reaches_the_next_person(qtbot, wir
     booking_screen.booked.emit(booked)
     window.reset_for_next_person()  # walked away instead
     assert window.flow.current.name == "home"
+
+
+def test_the_person_in_a_walk_in_visit_shows_their_own_key_for_the_record(qtbot, wired, backend, site, kiosk_data,
+                                                                          tmp_path, db):
+    """Real backend checks the resident's card + PIN; the nurse stays signed in."""
+    import time
+
+    from PySide6.QtCore import Qt
+
+    from kiosk.identity.keys import Identity
+    from kiosk.storage.models import OutboxItem
+    from sync.server.identity import add_resident_card
+
+    add_resident_card(backend.sessions, "A1B2C3D4", "1357", subject="resident-77", name="Maija")
+    window, worker = wired(backend.url)
+    assert worker.sync_once().enrolled
+    nurse = Identity(key="staff", subject="nurse-7", role="nurse", name="Nurse")
+    window.session.open(nurse, time.monotonic())
+    window.queue.take_number("health-walkin")
+    window.flow.go("staff_queue")
+    desk = window.current_screen()
+    qtbot.mouseClick(desk.call_next, Qt.MouseButton.LeftButton)
+    assert not desk.identify.isEnabled()  # only during the visit itself
+    qtbot.mouseClick(desk.start, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(desk.identify, Qt.MouseButton.LeftButton)
+
+    login = window.visitor_login
+    assert login.isVisible()
+    login.choose("card")
+    login.card_pad.submitted.emit("A1B2C3D4")
+    login.pin_pad.submitted.emit("1357")
+    qtbot.waitUntil(lambda: desk.visitor_identified, timeout=15000)
+    assert window.session.identity == nurse  # the nurse's session was never touched
+    assert not login.isVisible()
+
+    qtbot.mouseClick(desk.outcomes["done"], Qt.MouseButton.LeftButton)
+    with db.sessions() as s:
+        [visit] = [i.payload for i in s.query(OutboxItem).filter_by(kind="walk_in_appointment")]
+    assert visit["subject"] == "resident-77" and visit["staff_id"] == "nurse-7"

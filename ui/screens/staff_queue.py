@@ -29,11 +29,15 @@ log = logging.getLogger(__name__)
 class StaffQueueScreen(Screen):
     def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, queue: WalkInQueue,
                  desk: WalkInDesk, catalogue, session, rooms: tuple[str, ...] = ("1",),
-                 now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
+                 now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+                 identify_visitor: Callable[[Callable[[object], None]], None] | None = None) -> None:
         super().__init__()
         self.flow, self.tr_, self.metrics = flow, tr, metrics
         self.queue, self.desk, self.catalogue, self.session = queue, desk, catalogue, session
         self.now = now
+        # Asks the person in the visit for their own key; calls back with their identity.
+        self.identify_visitor = identify_visitor
+        self.visitor_identified = False
         self.rooms = rooms or ("1",)
         self.room = self.rooms[0]
         self.current: QueueTicket | None = None
@@ -124,6 +128,8 @@ class StaffQueueScreen(Screen):
         actions.addWidget(self.recall, 0, 0)
         actions.addWidget(self.start, 0, 1)
         actions.addWidget(self.no_show, 1, 0)
+        self.identify = self._action("staff-queue-identify", self._identify)
+        actions.addWidget(self.identify, 1, 1)
         self.transfers: dict[str, Tile] = {}
         right.addLayout(actions)
         for line_id in queue.lines:
@@ -200,6 +206,7 @@ class StaffQueueScreen(Screen):
         self._texts(self.recall, t("staff_queue.recall"))
         self._texts(self.start, t("staff_queue.start"))
         self._texts(self.no_show, t("staff_queue.no_show"))
+        self._texts(self.identify, t("staff_queue.identified" if self.visitor_identified else "staff_queue.identify"))
         for line_id, b in self.transfers.items():
             text = t("staff_queue.transfer", line=f"{self.queue.lines[line_id].prefix} – {self._line_name(line_id)}")
             b.set_texts(text)
@@ -283,6 +290,11 @@ class StaffQueueScreen(Screen):
         called = cur is not None and cur.status == "called"
         for b in (self.recall, self.start, self.no_show):
             b.setEnabled(called)
+        # Only during the visit itself, and only where a key can be asked for.
+        self.identify.setVisible(self.identify_visitor is not None)
+        self.identify.setEnabled(self.appointment_id is not None and not self.visitor_identified)
+        self._texts(self.identify, self.tr_.t("staff_queue.identified" if self.visitor_identified
+                                               else "staff_queue.identify"))
         for line_id, b in self.transfers.items():
             b.setEnabled(cur is not None and cur.line_id != line_id)
         for b in self.outcomes.values():
@@ -357,6 +369,22 @@ class StaffQueueScreen(Screen):
             self._error(exc)
         self._refresh()
 
+    def _identify(self) -> None:
+        appointment = self.appointment_id
+        if appointment is None or self.identify_visitor is None:
+            return
+
+        def identified(identity) -> None:
+            if self.appointment_id != appointment:
+                return  # the visit ended meanwhile
+            try:
+                self.desk.identify(appointment, identity.subject)
+                self.visitor_identified = True
+            except WalkInError as exc:
+                self._error(exc)
+            self._refresh()
+        self.identify_visitor(identified)
+
     def _finish(self, outcome: str) -> None:
         cur = self.current
         if cur is None:
@@ -372,6 +400,7 @@ class StaffQueueScreen(Screen):
         except (QueueError, WalkInError) as exc:
             self._error(exc)
         self.appointment_id = None
+        self.visitor_identified = False
         self.current = None
         self._refresh()
         self._show_handover()
