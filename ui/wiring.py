@@ -295,12 +295,14 @@ def attach_video(window, *, config: Config, session=None, client=None):
         return (ident.name or "") if ident is not None else ""
 
     def on_place(place) -> None:
-        # The home tile opens the place without a call: that is "Talk to a nurse now".
+        # The place opened without a call: "Talk to a nurse now" from the home tile, or a
+        # nurse's "Call a specialist" (source given) for the person in front of them.
         if place.name != "video" or place.get("call") is not None or state["asking"]:
             return
         screen = state["screen"]
         if screen is None or screen.in_call:
             return
+        source = place.get("source") or policy.FROM_ON_DEMAND
         service = config.video.on_demand_service
         if not service or client is None:
             screen.show_unavailable("offline" if client is None else "no_one_available",
@@ -327,7 +329,7 @@ def attach_video(window, *, config: Config, session=None, client=None):
             else:
                 state["room"] = offer.room
                 from ui.video import webengine_available
-                call = policy.plan_call(config.video, service_id=offer.service_id, source=policy.FROM_ON_DEMAND,
+                call = policy.plan_call(config.video, service_id=offer.service_id, source=source,
                                         lang=lang, display_name=display_name(), room=offer.room, link=offer.link,
                                         webengine_available=webengine_available())
                 screen.start_call(call)
@@ -337,7 +339,9 @@ def attach_video(window, *, config: Config, session=None, client=None):
         room, state["room"] = state["room"], None
         if room and client is not None:
             runner.run(lambda: _release(client, room), lambda *_: None)
-        if outcome.offer_feedback and window.flow.knows("feedback"):
+        if outcome.source == policy.FROM_SPECIALIST:
+            window.flow.back()  # back to the nurse's desk and the visit going on there
+        elif outcome.offer_feedback and window.flow.knows("feedback"):
             window.flow.replace("feedback", service_id=outcome.service_id, context="video")
         else:
             window.flow.home()

@@ -127,3 +127,29 @@ def test_the_person_in_a_walk_in_visit_shows_their_own_key_for_the_record(qtbot,
     with db.sessions() as s:
         [visit] = [i.payload for i in s.query(OutboxItem).filter_by(kind="walk_in_appointment")]
     assert visit["subject"] == "resident-77" and visit["staff_id"] == "nurse-7"
+
+
+def test_a_nurse_brings_in_a_specialist_during_a_visit_and_returns_to_the_desk(qtbot, wired):
+    import time
+
+    from PySide6.QtCore import Qt
+
+    from kiosk.identity.keys import Identity
+    from kiosk.video import FROM_SPECIALIST, CallOutcome
+
+    window, _ = wired(f"http://127.0.0.1:{free_port()}")  # the backend is down: the nurse is told so
+    window.session.open(Identity(key="staff", subject="nurse-7", role="nurse", name="Nurse"), time.monotonic())
+    window.queue.take_number("health-walkin")
+    window.flow.go("staff_queue")
+    desk = window.current_screen()
+    assert desk.specialist.isVisible() and not desk.specialist.isEnabled()  # only during a visit
+    qtbot.mouseClick(desk.call_next, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(desk.start, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(desk.specialist, Qt.MouseButton.LeftButton)
+    assert window.flow.current.name == "video" and window.flow.current.get("source") == FROM_SPECIALIST
+    video = window.current_screen()
+    qtbot.waitUntil(lambda: video._unavailable is not None, timeout=10000)
+    assert video._unavailable[0] == "offline"
+    # When a specialist call ends, the nurse is back at the desk with the visit still open.
+    video.call_finished.emit(CallOutcome("health-station", FROM_SPECIALIST, "hung_up", 60.0, True))
+    assert window.flow.current.name == "staff_queue" and desk.appointment_id is not None

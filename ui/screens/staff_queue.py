@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.catalogue.domain import tr as text_in
 from kiosk.flow import KioskFlow, Place
@@ -130,6 +130,9 @@ class StaffQueueScreen(Screen):
         actions.addWidget(self.no_show, 1, 0)
         self.identify = self._action("staff-queue-identify", self._identify)
         actions.addWidget(self.identify, 1, 1)
+        self.specialist = self._action("staff-queue-specialist",
+                                       lambda: self.flow.go("video", source="specialist"))
+        actions.addWidget(self.specialist, 2, 0, 1, 2)
         self.transfers: dict[str, Tile] = {}
         right.addLayout(actions)
         for line_id in queue.lines:
@@ -166,7 +169,14 @@ class StaffQueueScreen(Screen):
         self.message.hide()
         right.addWidget(self.message)
         right.addStretch(1)
-        row.addWidget(kinetic_scroll_area(right_box), 3)
+        # A plain scroll area: every tap on these buttons must act at once, never be held
+        # back to see whether it becomes a flick (staff can use the scroll bar).
+        actions_area = QScrollArea()
+        actions_area.setWidgetResizable(True)
+        actions_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        actions_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        actions_area.setWidget(right_box)
+        row.addWidget(actions_area, 3)
 
         queue.subscribe(lambda _event, _ticket: self._refresh() if self.isVisible() else None)
         self.retranslate()
@@ -206,6 +216,7 @@ class StaffQueueScreen(Screen):
         self._texts(self.recall, t("staff_queue.recall"))
         self._texts(self.start, t("staff_queue.start"))
         self._texts(self.no_show, t("staff_queue.no_show"))
+        self._texts(self.specialist, t("staff_queue.specialist"))
         self._texts(self.identify, t("staff_queue.identified" if self.visitor_identified else "staff_queue.identify"))
         for line_id, b in self.transfers.items():
             text = t("staff_queue.transfer", line=f"{self.queue.lines[line_id].prefix} – {self._line_name(line_id)}")
@@ -292,6 +303,8 @@ class StaffQueueScreen(Screen):
             b.setEnabled(called)
         # Only during the visit itself, and only where a key can be asked for.
         self.identify.setVisible(self.identify_visitor is not None)
+        self.specialist.setVisible(self.flow.knows("video"))
+        self.specialist.setEnabled(self.appointment_id is not None)
         self.identify.setEnabled(self.appointment_id is not None and not self.visitor_identified)
         self._texts(self.identify, self.tr_.t("staff_queue.identified" if self.visitor_identified
                                                else "staff_queue.identify"))
