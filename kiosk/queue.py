@@ -12,7 +12,7 @@ import math
 import statistics
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import Callable, Iterable, Sequence
 
 from sqlalchemy import func, select

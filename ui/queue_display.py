@@ -12,14 +12,14 @@ import logging
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QLayout, QVBoxLayout, QWidget
 
 from kiosk import announce
 from kiosk.queue import QueueTicket, WalkInQueue
 from ui.i18n import Translator
-from ui.screens.login import BackgroundCalls
+from ui.background import BackgroundCalls
 from ui.theme import Metrics
 from ui.widgets.touch import label
 

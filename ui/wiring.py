@@ -274,7 +274,7 @@ def attach_video(window, *, config: Config, session=None, client=None):
     if not config.modules.video:
         return None
     from kiosk import video as policy
-    from ui.screens.login import BackgroundCalls
+    from ui.background import BackgroundCalls
 
     runner = BackgroundCalls(window)
     state = {"screen": None, "room": None, "asking": False}

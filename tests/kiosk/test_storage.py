@@ -54,3 +54,18 @@ def test_damaged_pages_are_detected(tmp_path, mini_catalogue_data):
     reopened = open_database(path)
     assert reopened.notices, "a damaged database must be reported"
     assert list(tmp_path.glob("kiosk.db.corrupt-*"))
+
+
+def test_migration_history_has_one_head(db):
+    """Parallel branches must be merged, so every kiosk ends on the same single version."""
+    from alembic.config import Config as AlembicConfig
+    from alembic.script import ScriptDirectory
+
+    from kiosk.storage.db import MIGRATIONS_DIR
+
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    heads = ScriptDirectory.from_config(cfg).get_heads()
+    assert len(heads) == 1
+    with db.engine.connect() as conn:
+        assert [r[0] for r in conn.execute(text("SELECT version_num FROM alembic_version"))] == heads

@@ -26,7 +26,7 @@ from kiosk.identity.session import KioskSession
 from ui.format import address_lines
 from ui.i18n import Translator
 from ui.screens.base import Screen
-from ui.screens.login import BackgroundCalls
+from ui.background import BackgroundCalls
 from ui.theme import Metrics
 from ui.widgets.calendar import SlotPicker, day_text
 from ui.widgets.qr import QrCodeWidget

@@ -16,16 +16,16 @@ import itertools
 import logging
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.identity.keys import CARD, PHONE, STAFF, Identity, KeyRefused, parse_card_read
 from kiosk.identity.session import KioskSession, PendingAction
+from ui.background import BackgroundCalls
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
@@ -52,29 +52,6 @@ class LoginKeys:
     phone: Callable[[], DeviceFlowKey] | None = None   # made per login: the provider comes from the backend
     card: CardPinKey | None = None
     staff: CardPinKey | None = None
-
-
-class BackgroundCalls(QObject):
-    """Runs blocking work off the GUI thread; the callback runs on the GUI thread."""
-
-    _finished = Signal(object, object, object)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="login")
-        self._finished.connect(lambda cb, result, error: cb(result, error))
-
-    def run(self, work: Callable[[], Any], done: Callable[[Any, BaseException | None], None]) -> None:
-        def job() -> None:
-            try:
-                result, error = work(), None
-            except BaseException as exc:  # handed to the GUI thread, never lost
-                result, error = None, exc
-            self._finished.emit(done, result, error)
-        self._pool.submit(job)
-
-    def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 CHOOSE, PHONE_PAGE, CARD_PAGE, PIN_PAGE, BUSY = "choose", "phone", "card", "pin", "busy"

@@ -18,7 +18,7 @@ from kiosk.identity.session import KioskSession
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.screens.booking import booking_lines, plain
-from ui.screens.login import BackgroundCalls
+from ui.background import BackgroundCalls
 from ui.theme import Metrics
 from ui.widgets.touch import button, kinetic_scroll_area
 

@@ -20,7 +20,7 @@ from kiosk.printing import TicketPrint, print_ticket
 from kiosk.queue import QueueError, QueueTicket, WalkInQueue
 from ui.i18n import Translator
 from ui.screens.base import Screen
-from ui.screens.login import BackgroundCalls
+from ui.background import BackgroundCalls
 from ui.theme import Metrics
 from ui.widgets.qr import QrCodeWidget
 from ui.widgets.touch import Tile, button, kinetic_scroll_area, label
