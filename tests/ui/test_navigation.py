@@ -134,3 +134,23 @@ def test_a_registered_screen_replaces_the_not_yet_message(qtbot, window):
     assert window.flow.current.name == "queue"
     assert isinstance(window.current_screen(), QueueScreen)
     assert window.top_bar.back.isVisible()
+
+
+def test_markup_in_catalogue_text_is_shown_as_written(qtbot, make_window, db, mini_catalogue_data):
+    """A provider's data with markup in it must neither render nor hide anything."""
+    import copy
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk.catalogue.importer import import_catalogue
+    from kiosk.catalogue.service import Catalogue
+
+    data = copy.deepcopy(mini_catalogue_data)
+    data["services"][0]["names"]["fi"] = "<b>Äitiysneuvola</b> <img src=x>"
+    import_catalogue(db, data)
+    window = make_window(cat=Catalogue(db))
+    window.flow.go("service", service_id=data["services"][0]["id"])
+    labels = [w for w in window.current_screen().findChildren(QLabel) if "Äitiysneuvola" in w.text()]
+    assert labels and all(w.textFormat() == Qt.TextFormat.PlainText for w in labels)
+    assert any(w.text() == "<b>Äitiysneuvola</b> <img src=x>" for w in labels)

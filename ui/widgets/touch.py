@@ -14,6 +14,9 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QS
 
 def label(text: str = "", role: str | None = None, wrap: bool = True) -> QLabel:
     lab = QLabel(text)
+    # Catalogue data and what residents type are shown as written: never interpreted
+    # as markup (a name like "<b>..." would otherwise render, or hide text).
+    lab.setTextFormat(Qt.TextFormat.PlainText)
     lab.setWordWrap(wrap)
     if role:
         lab.setProperty("role", role)
