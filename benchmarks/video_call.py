@@ -101,7 +101,7 @@ def memory_mb(pid: int | None = None) -> dict:
 
 
 # -- the child: one kiosk process making calls --------------------------------------------------------
-def _child(calls: int, hold_s: float) -> dict:
+def _child(calls: int, hold_s: float, separate: bool = False) -> dict:
     import dataclasses
     import functools
     import http.server
@@ -146,7 +146,17 @@ def _child(calls: int, hold_s: float) -> dict:
         return until() if until is not None else True
 
     video = dataclasses.replace(load_config().video, allowed_hosts=(host,))
-    screen = VideoScreen(tr=Translator("fi"), metrics=metrics_for("1920x1080"), video=video)
+    factory = None
+    if separate:  # the kiosk's default: each call in its own process (ui/video/call_process.py)
+        import tempfile as _tempfile
+
+        from ui.video.process_room import CallProcessRoom
+        device = os.path.join(_tempfile.mkdtemp(prefix="video-bench-"), "device.toml")
+        with open(device, "w", encoding="utf-8") as fh:
+            fh.write(f'[device]\ndata_dir = "{os.path.dirname(device)}"\n'
+                     f'[video]\nallowed_hosts = ["{host}"]\nroom_url = "https://{host}/{{room}}"\n')
+        factory = lambda call: CallProcessRoom(call, config_path=device, language="fi", fullscreen=False)  # noqa: E731
+    screen = VideoScreen(tr=Translator("fi"), metrics=metrics_for("1920x1080"), video=video, room_factory=factory)
     screen.resize(1920, 980)
     screen.show()
     wait(1.0)
@@ -173,7 +183,7 @@ def _child(calls: int, hold_s: float) -> dict:
             room.page.runJavaScript("window.callState.connection", 0, state.append)
 
         connected_at = None
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + (0 if separate else 20)  # a process call's page is not reachable here
         while time.monotonic() < deadline:
             state.clear()
             ask()
@@ -201,7 +211,7 @@ def _child(calls: int, hold_s: float) -> dict:
 
 
 # -- the parent: run the child, summarise -------------------------------------------------------------
-def run(calls: int = 5, hold_s: float = 3.0) -> dict:
+def run(calls: int = 5, hold_s: float = 3.0, separate: bool = False) -> dict:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -211,7 +221,8 @@ def run(calls: int = 5, hold_s: float = 3.0) -> dict:
     # group of its own so a timeout ends all of them.
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen([sys.executable, "-m", "benchmarks.video_call", "--child", "--calls", str(calls),
-                                 "--hold-s", str(hold_s)], cwd=REPO, env=env, stdout=out, stderr=err,
+                                 "--hold-s", str(hold_s)] + (["--separate-process"] if separate else []),
+                                cwd=REPO, env=env, stdout=out, stderr=err,
                                 stdin=subprocess.DEVNULL, start_new_session=True)
         try:
             returncode = proc.wait(timeout=60 + calls * (hold_s + 30))
@@ -237,6 +248,8 @@ def run(calls: int = 5, hold_s: float = 3.0) -> dict:
     connected = [r["join_to_connected_ms"] for r in runs if r["join_to_connected_ms"] is not None]
     return {
         "available": True,
+        "separate_process": separate,
+        "kiosk_rss_before_after_mb": [raw["before"]["kiosk_rss_mb"], runs[-1]["after"]["kiosk_rss_mb"]],
         "calls": len(runs),
         "first_join_to_loaded_ms": loaded[0],
         "join_to_loaded_ms_median": statistics.median(loaded[1:] or loaded),
@@ -260,12 +273,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=5)
     parser.add_argument("--hold-s", type=float, default=3.0)
+    parser.add_argument("--separate-process", action="store_true",
+                        help="each call in its own process, as the kiosk does by default (video.separate_process)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print("VIDEO_BENCH " + json.dumps(_child(args.calls, args.hold_s)), flush=True)
+        print("VIDEO_BENCH " + json.dumps(_child(args.calls, args.hold_s, args.separate_process)), flush=True)
         os._exit(0)  # skip Chromium's slow teardown; the figures are out
-    result = run(calls=args.calls, hold_s=args.hold_s)
+    result = run(calls=args.calls, hold_s=args.hold_s, separate=args.separate_process)
     print(json.dumps({k: v for k, v in result.items() if k != "runs"}, indent=1))
     if result.get("available"):
         save_results("video_call", result)

@@ -83,6 +83,8 @@ class VideoConfig:
     room_url: str = _opt(doc="link template with {room}, {lang} and {name}, e.g. a Jitsi room on the city's server")
     on_demand_service: str = _opt(allow_empty=True, doc="catalogue service that 'Talk to a nurse now' asks the "
                                                          "backend a room for; empty = no on-demand calls")
+    separate_process: bool = _opt(doc="run each embedded call in a process of its own, so the kiosk's memory "
+                                      "returns to where it was when the call ends")
     join_early_min: int = _opt(min=0, max=60, doc="Join is offered this many minutes before a booked video time")
     max_duration_min: int = _opt(min=5, max=240, doc="a call ends by itself after this long")
     network_lost_s: int = _opt(min=5, max=300, doc="no connection to the video host for this long ends the call")

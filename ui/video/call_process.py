@@ -1,0 +1,96 @@
+"""A video call in a process of its own: ``python -m ui.video.call_process``.
+
+The kiosk starts this for each embedded call (``video.separate_process``) so that Qt
+WebEngine, and the memory its browser side keeps, leave with the call: the kiosk's own
+memory returns to where it was. This process shows the same ``VideoScreen`` as an
+in-process call, full screen over the kiosk (a kiosk compositor such as cage shows the
+newest window), and talks to the kiosk through lines of JSON:
+
+    stdout:  {"event": "loaded", "seconds": 0.4}
+             {"event": "ended", "service_id": ..., "source": ..., "reason": ..., ...}
+    stdin:   "end <reason>"   end the call (e.g. session_ended after an idle reset)
+             "volume <0..1>"  set the call's volume
+             end of input     the kiosk went away: hang up
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+
+
+def emit(event: str, **fields) -> None:
+    print(json.dumps({"event": event, **fields}), flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m ui.video.call_process")
+    ap.add_argument("--config", help="the kiosk's device file (for video.* and the theme)")
+    ap.add_argument("--call", required=True, help="the VideoCall as JSON")
+    ap.add_argument("--lang", default="fi")
+    ap.add_argument("--fullscreen", action="store_true")
+    args = ap.parse_args(argv)
+
+    from kiosk.config import load_config
+    from kiosk.video import END_REASONS, HUNG_UP, VideoCall
+
+    config = load_config(args.config)
+    call = VideoCall(**json.loads(args.call))
+
+    from ui.video import prepare_application
+    prepare_application()
+    from PySide6.QtCore import QSocketNotifier
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import apply_theme
+    from ui.i18n import Translator
+    from ui.screens.video import VideoScreen
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("welfare-kiosk-call")
+    metrics = apply_theme(app, config)
+    tr = Translator(args.lang if args.lang in config.ui.languages else config.ui.default_language)
+    screen = VideoScreen(tr=tr, metrics=metrics, video=config.video, has_webengine=True)
+    screen.setWindowTitle("Video call")
+    screen.resize(*config.window_size)
+
+    def finished(outcome) -> None:
+        emit("ended", **dataclasses.asdict(outcome))
+        app.exit(0)
+
+    screen.call_finished.connect(finished)
+    screen.call_started.connect(lambda _call: screen.room.loaded.connect(
+        lambda seconds: emit("loaded", seconds=seconds)))
+
+    def command() -> None:
+        line = sys.stdin.readline()
+        if not line:  # the kiosk is gone: nobody is there to talk to
+            notifier.setEnabled(False)
+            if screen.room is not None:
+                screen.room.end(HUNG_UP)
+            return
+        word, _, value = line.strip().partition(" ")
+        if word == "end" and screen.room is not None:
+            screen.room.end(value if value in END_REASONS else HUNG_UP)
+        elif word == "volume":
+            try:
+                screen.set_volume(float(value))
+            except ValueError:
+                pass
+
+    notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
+    notifier.activated.connect(command)
+    if args.fullscreen:
+        screen.showFullScreen()
+    else:
+        screen.show()
+    screen.start_call(call)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    sys.exit(main())
