@@ -66,15 +66,13 @@ class TicketState(BaseModel):
     ahead: int
 
 
-def _tickets(s: Session, site: str, day: str | None = None) -> dict[str, dict]:
-    """The newest snapshot of every ticket of a site (optionally one day)."""
-    rows = s.execute(select(Item.created_at, Item.device_id, Item.payload)
-                     .where(Item.site_id == site, Item.kind == "queue_ticket").order_by(Item.created_at)).all()
-    latest: dict[str, dict] = {}
-    for _created, device_id, payload in rows:
-        if day is None or payload.get("day") == day:
-            latest[payload["ticket_id"]] = {**payload, "device_id": device_id}
-    return latest
+def _tickets(s: Session, site: str, day: str) -> dict[str, dict]:
+    """The newest snapshot of every ticket of a site's day."""
+    rows = s.execute(select(Item.device_id, Item.payload)
+                     .where(Item.site_id == site, Item.kind == "queue_ticket",
+                            Item.payload["day"].as_string() == day)
+                     .order_by(Item.created_at)).all()
+    return {payload["ticket_id"]: {**payload, "device_id": device_id} for device_id, payload in rows}
 
 
 def _minutes(a: str | None, b: str | None) -> float | None:
@@ -85,14 +83,11 @@ def _minutes(a: str | None, b: str | None) -> float | None:
 
 def summarise(tickets: dict[str, dict]) -> list[dict]:
     out = []
-    for line in sorted({t["line_id"] for t in tickets.values()} | {t.get("issued_line_id", t["line_id"])
-                                                                    for t in tickets.values()}):
+    for line in sorted({t["line_id"] for t in tickets.values()} | {t["issued_line_id"] for t in tickets.values()}):
         mine = [t for t in tickets.values() if t["line_id"] == line]
-        # A ticket's first call time is kept in "first_called_at" by newer kiosks, else its call time.
-        waits = [w for t in mine if (w := _minutes(t.get("issued_at"), t.get("first_called_at")
-                                                     or t.get("called_at"))) is not None]
+        waits = [w for t in mine if (w := _minutes(t.get("issued_at"), t.get("first_called_at"))) is not None]
         out.append({"line_id": line,
-                    "issued": sum(1 for t in tickets.values() if t.get("issued_line_id", t["line_id"]) == line),
+                    "issued": sum(1 for t in tickets.values() if t["issued_line_id"] == line),
                     "served": sum(1 for t in mine if t["status"] == "done"),
                     "no_shows": sum(1 for t in mine if t["status"] == "no_show"),
                     "waiting": sum(1 for t in mine if t["status"] == "waiting"),
@@ -102,14 +97,17 @@ def summarise(tickets: dict[str, dict]) -> list[dict]:
 
 
 def ticket_state(s: Session, ticket_id: str) -> dict | None:
-    row = s.execute(select(Item.site_id, Item.payload).where(Item.kind == "queue_ticket")
-                    .order_by(Item.created_at.desc())).all()
-    site = next((site for site, p in row if p.get("ticket_id") == ticket_id), None)
-    if site is None:
+    # One indexed lookup for the ticket, then only its own site's day: a phone refreshes
+    # this page every 20 s, so it must not read the whole queue history.
+    found = s.execute(select(Item.site_id, Item.payload)
+                      .where(Item.kind == "queue_ticket", Item.payload["ticket_id"].as_string() == ticket_id)
+                      .limit(1)).first()
+    if found is None:
         return None
-    tickets = _tickets(s, site)
+    site, payload = found
+    tickets = _tickets(s, site, payload["day"])
     t = tickets[ticket_id]
-    same_line = [o for o in tickets.values() if o["line_id"] == t["line_id"] and o["day"] == t["day"]
+    same_line = [o for o in tickets.values() if o["line_id"] == t["line_id"]
                  and o["device_id"] == t["device_id"] and o["status"] == "waiting"]
     same_line.sort(key=lambda o: (-o.get("priority", 0), o.get("issued_at") or ""))
     ahead = next((i for i, o in enumerate(same_line) if o["ticket_id"] == ticket_id), 0)
