@@ -156,7 +156,7 @@ def _child(calls: int, hold_s: float, separate: bool = False) -> dict:
             fh.write(f'[device]\ndata_dir = "{os.path.dirname(device)}"\n'
                      f'[video]\nallowed_hosts = ["{host}"]\nroom_url = "https://{host}/{{room}}"\n')
         factory = lambda call: CallProcessRoom(call, config_path=device, language="fi", fullscreen=False)  # noqa: E731
-    screen = VideoScreen(tr=Translator("fi"), metrics=metrics_for("1920x1080"), video=video, room_factory=factory)
+    screen = VideoScreen(tr=Translator("fi"), metrics=metrics_for("1920x1080"), video=video, embedded_room=factory)
     screen.resize(1920, 980)
     screen.show()
     wait(1.0)

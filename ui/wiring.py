@@ -280,20 +280,15 @@ def attach_video(window, *, config: Config, session=None, client=None):
     state = {"screen": None, "room": None, "asking": False}
 
     def room_in_own_process(call):
-        """Embedded calls run in ui/video/call_process.py; the others as the screen would."""
-        from ui.video.external import ExternalCall
-        if call.mode == policy.EMBEDDED:
-            from ui.video.process_room import CallProcessRoom
-            device_file = config.source[1] if len(config.source) > 1 else None
-            return CallProcessRoom(call, config_path=device_file, language=window.translator.language,
-                                   fullscreen=config.ui.fullscreen)
-        command = config.video.external_browser if call.mode != policy.QR_ONLY else None
-        return ExternalCall(call, command or None)
+        from ui.video.process_room import CallProcessRoom
+        device_file = config.source[1] if len(config.source) > 1 else None
+        return CallProcessRoom(call, config_path=device_file, language=window.translator.language,
+                               fullscreen=config.ui.fullscreen)
 
     def build():
         from ui.screens.video import VideoScreen
         screen = VideoScreen(tr=window.translator, metrics=window.metrics, video=config.video,
-                             room_factory=room_in_own_process if config.video.separate_process else None)
+                             embedded_room=room_in_own_process if config.video.separate_process else None)
         screen.call_finished.connect(finished)
         screen.alternative_chosen.connect(lambda name: window.flow.replace(name) if name != "home"
                                           else window.flow.home())

@@ -50,13 +50,17 @@ class VideoScreen(Screen):
     alternative_chosen = Signal(str)
 
     def __init__(self, *, tr: Translator, metrics: Metrics, video, has_webengine: bool | None = None,
-                 room_factory: Callable[[VideoCall], object] | None = None) -> None:
+                 room_factory: Callable[[VideoCall], object] | None = None,
+                 embedded_room: Callable[[VideoCall], object] | None = None) -> None:
         super().__init__()
         self.tr_ = tr
         self.metrics = metrics
         self.video = video  # Config.video
         self.has_webengine = webengine_available() if has_webengine is None else has_webengine
         self._room_factory = room_factory
+        # Builds the room for an embedded call instead of an in-process VideoRoom (the
+        # kiosk passes CallProcessRoom: each call in its own process).
+        self._embedded_room = embedded_room
         self.room = None     # VideoRoom or ExternalCall while a call is on
         self.call: VideoCall | None = None
         self._unavailable: tuple[str, tuple[str, ...]] | None = None
@@ -176,6 +180,8 @@ class VideoScreen(Screen):
         if self._room_factory is not None:
             return self._room_factory(call)
         if call.mode == EMBEDDED and self.has_webengine:
+            if self._embedded_room is not None:
+                return self._embedded_room(call)
             from ui.video.room import VideoRoom  # here, not at the top: loads Qt WebEngine
 
             return VideoRoom(call, self.video.allowed_hosts, parent=self)
