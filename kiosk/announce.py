@@ -7,6 +7,7 @@ missing or fails, the call is still shown on screen and the chime still sounds.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import shutil
@@ -28,6 +29,7 @@ class AnnouncementError(Exception):
     pass
 
 
+@functools.cache
 def _phrases() -> dict[str, str]:
     return json.loads(PHRASES_PATH.read_text(encoding="utf-8"))
 

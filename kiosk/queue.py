@@ -211,17 +211,17 @@ class WalkInQueue:
             return [_ticket(r) for r in rows]
 
     def estimate(self, ticket_id: str) -> WaitEstimate:
+        """The wait of someone already holding ``ticket_id``."""
         t = self.ticket(ticket_id)
         queue = self.waiting([t.line_id])
-        ahead = next((i for i, w in enumerate(queue) if w.id == t.id), 0)
-        per_person, based_on = self._minutes_per_person(t.line_id)
-        minutes = math.ceil(ahead * per_person / self._servers(t.line_id)) if ahead else 0
-        return WaitEstimate(ahead=ahead, minutes=minutes, minutes_per_person=per_person, based_on=based_on)
+        return self._estimate(t.line_id, next((i for i, w in enumerate(queue) if w.id == t.id), 0))
 
     def estimate_for_newcomer(self, line_id: str) -> WaitEstimate:
         """What someone who takes a number on ``line_id`` now can expect."""
         self._line(line_id)
-        ahead = len(self.waiting([line_id]))
+        return self._estimate(line_id, len(self.waiting([line_id])))
+
+    def _estimate(self, line_id: str, ahead: int) -> WaitEstimate:
         per_person, based_on = self._minutes_per_person(line_id)
         minutes = math.ceil(ahead * per_person / self._servers(line_id)) if ahead else 0
         return WaitEstimate(ahead=ahead, minutes=minutes, minutes_per_person=per_person, based_on=based_on)

@@ -17,7 +17,7 @@ from kiosk.catalogue.domain import tr as text_in
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.flow import KioskFlow, Place
 from kiosk.printing import TicketPrint, print_ticket
-from kiosk.queue import QueueError, QueueTicket, WalkInQueue
+from kiosk.queue import QueueError, QueueTicket, WaitEstimate, WalkInQueue
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.background import BackgroundCalls
@@ -161,12 +161,12 @@ class QueueScreen(Screen):
             self.print_note.setText(self.tr_.t("staff_queue.error", reason=exc.code))
             return
         self.ticket = ticket
-        self._show_ticket(ticket, print_status="printing" if self.printer else None)
+        est = self._show_ticket(ticket, print_status="printing" if self.printer else None)
         self.pages.setCurrentIndex(1)
         if self.printer:
-            self._print(ticket)
+            self._print(ticket, est)
 
-    def _show_ticket(self, ticket: QueueTicket, print_status: str | None) -> None:
+    def _show_ticket(self, ticket: QueueTicket, print_status: str | None) -> WaitEstimate:
         t = self.tr_.t
         est = self.queue.estimate(ticket.id)
         self.number.setText(ticket.label)
@@ -180,12 +180,12 @@ class QueueScreen(Screen):
         self.qr.set_text(link)
         self.qr.setVisible(bool(link))
         self.qr_hint.setVisible(bool(link))
+        return est
 
-    def _print(self, ticket: QueueTicket) -> None:
+    def _print(self, ticket: QueueTicket, est: WaitEstimate) -> None:
         self._print_job += 1
         job = self._print_job
         t = self.tr_.t
-        est = self.queue.estimate(ticket.id)
         when = datetime.now(LOCAL_TZ).strftime("%d.%m.%Y %H.%M")
         lines = (t("queue.ticket_lines.ahead", n=est.ahead), t("queue.wait", minutes=est.minutes), when)
         link = self.follow_link(ticket, self.tr_.language) if self.follow_link else None

@@ -217,7 +217,6 @@ class StaffQueueScreen(Screen):
         self._texts(self.start, t("staff_queue.start"))
         self._texts(self.no_show, t("staff_queue.no_show"))
         self._texts(self.specialist, t("staff_queue.specialist"))
-        self._texts(self.identify, t("staff_queue.identified" if self.visitor_identified else "staff_queue.identify"))
         for line_id, b in self.transfers.items():
             text = t("staff_queue.transfer", line=f"{self.queue.lines[line_id].prefix} – {self._line_name(line_id)}")
             b.set_texts(text)
