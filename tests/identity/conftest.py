@@ -6,20 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.identity.staff_data import TEST_HASHER
-from tests.sync.conftest import start_backend
-
-
-@pytest.fixture(scope="module")
-def backend(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("backend")
-    proc = start_backend(f"sqlite:///{workdir / 'backend.db'}", workdir)
-    yield proc
-    proc.stop()
-
-
-@pytest.fixture
-def site(backend) -> str:
-    return backend.new_site()
+from tests.sync.conftest import backend, site  # noqa: F401  (the same real backend process per module)
 
 
 @pytest.fixture
