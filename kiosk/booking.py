@@ -128,7 +128,7 @@ def _utc(dt: datetime) -> datetime:
 
 def _booking(r: BookingRecord) -> Booking:
     return Booking(id=r.id, ref=r.ref, service_id=r.service_id, channel_id=r.channel_id, slot_id=r.slot_id,
-                   starts_at=_utc(r.starts_at), ends_at=_utc(r.ends_at), state=r.state, route=r.route,
+                   starts_at=r.starts_at, ends_at=r.ends_at, state=r.state, route=r.route,
                    language=r.language, reason=r.reason)
 
 
@@ -187,7 +187,7 @@ class BookingDesk:
             free = (remote_free.get(r.id, 0) if remote_free is not None else max(0, r.capacity - r.booked))
             free += own.get(r.id, 0)
             if free > 0:
-                out.append(FreeTime(r.id, r.channel_id, _utc(r.starts_at), _utc(r.ends_at), free,
+                out.append(FreeTime(r.id, r.channel_id, r.starts_at, r.ends_at, free,
                                     own.get(r.id, 0) > 0))
         return out, remote_free is not None
 
@@ -197,7 +197,7 @@ class BookingDesk:
             return {}
         return {a.slot_id: a.places - a.used for a in s.scalars(
             select(SlotAllotmentRecord).where(SlotAllotmentRecord.slot_id.in_(ids)))
-            if a.places > a.used and _utc(a.usable_until) > now}
+            if a.places > a.used and a.usable_until > now}
 
     # -- booking ----------------------------------------------------------------------------
     def subject_key(self, subject: str) -> str:
@@ -224,9 +224,9 @@ class BookingDesk:
             if slot is None or slot.channel_id != channel_id or \
                     channel_id not in {c.id for c in self.bookable_channels(service_id)}:
                 raise BookingError("unknown_slot", f"slot {slot_id} is no longer offered for this service")
-            if _utc(slot.starts_at) <= now:
+            if slot.starts_at <= now:
                 raise BookingError("past_slot", f"slot {slot_id} has already started")
-            starts, ends = _utc(slot.starts_at), _utc(slot.ends_at)
+            starts, ends = slot.starts_at, slot.ends_at
         item_id, ref = str(uuid.uuid4()), _ref()
         payload = {"slot_id": slot_id, "service_id": service_id, "channel_id": channel_id, "subject": subject,
                    "phone": phone, "language": language, "booking_ref": ref}
@@ -278,7 +278,7 @@ class BookingDesk:
                 raise BookingError("unknown_booking", "no such booking of yours")
             if r.state not in (CONFIRMED, REQUESTED):
                 raise BookingError("not_cancellable", f"the booking is {r.state}")
-            if _utc(r.starts_at) <= now:
+            if r.starts_at <= now:
                 raise BookingError("past_slot", "the time has already started")
             r.state, r.updated_at = CANCELLED, now
             s.execute(update(SlotRecord).where(SlotRecord.id == r.slot_id, SlotRecord.booked > 0)

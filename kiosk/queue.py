@@ -93,18 +93,12 @@ class LineSummary:
     longest_wait_min: float | None
 
 
-def _utc(dt: datetime | None) -> datetime | None:
-    if dt is None:
-        return None
-    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt.astimezone(timezone.utc)
-
-
 def _ticket(r: QueueTicketRecord) -> QueueTicket:
     return QueueTicket(id=r.id, day=r.day, prefix=r.prefix, number=r.number, line_id=r.line_id,
                        issued_line_id=r.issued_line_id, priority=r.priority, status=r.status,
-                       issued_at=_utc(r.issued_at), called_at=_utc(r.called_at),
-                       first_called_at=_utc(r.first_called_at), started_at=_utc(r.started_at),
-                       finished_at=_utc(r.finished_at), room=r.room, called_by=r.called_by,
+                       issued_at=r.issued_at, called_at=r.called_at,
+                       first_called_at=r.first_called_at, started_at=r.started_at,
+                       finished_at=r.finished_at, room=r.room, called_by=r.called_by,
                        recall_count=r.recall_count, out_of_order_reason=r.out_of_order_reason)
 
 
@@ -153,7 +147,7 @@ class WalkInQueue:
                 "line_id": t.line_id, "issued_line_id": t.issued_line_id, "status": t.status,
                 "priority": t.priority, "room": t.room, "recall_count": t.recall_count,
                 "out_of_order_reason": t.out_of_order_reason,
-                **{k: (v.isoformat() if (v := _utc(getattr(t, k))) else None)
+                **{k: (v.isoformat() if (v := getattr(t, k)) else None)
                    for k in ("issued_at", "called_at", "first_called_at", "started_at", "finished_at")}})
 
     def today(self) -> str:
@@ -239,7 +233,7 @@ class WalkInQueue:
                              .where(QueueTicketRecord.day == self.today(), QueueTicketRecord.line_id == line_id,
                                     QueueTicketRecord.status == DONE, QueueTicketRecord.started_at.is_not(None))
                              .order_by(QueueTicketRecord.finished_at.desc()).limit(ESTIMATE_SAMPLE)).all()
-        durations = [(_utc(b) - _utc(a)).total_seconds() / 60 for a, b in rows if a and b]
+        durations = [(b - a).total_seconds() / 60 for a, b in rows if a and b]
         if len(durations) < 3:  # too few to trust: lean on the configured figure
             return self._default_minutes, len(durations)
         # The median resists one unusually long visit; clamp to a sane range.

@@ -44,15 +44,9 @@ class WalkInAppointment:
         return self.ended_at is None
 
 
-def _utc(dt: datetime | None) -> datetime | None:
-    if dt is None:
-        return None
-    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
-
-
 def _appointment(r: WalkInAppointmentRecord) -> WalkInAppointment:
     return WalkInAppointment(id=r.id, ticket_id=r.ticket_id, service_id=r.service_id, staff_id=r.staff_id,
-                             subject=r.subject, started_at=_utc(r.started_at), ended_at=_utc(r.ended_at),
+                             subject=r.subject, started_at=r.started_at, ended_at=r.ended_at,
                              outcome=r.outcome, follow_up_item_id=r.follow_up_item_id)
 
 
@@ -94,7 +88,7 @@ class WalkInDesk:
             rec = self._open(s, appointment_id)
             rec.ended_at, rec.outcome = self._now(), outcome
             payload = {"appointment_id": rec.id, "service_id": rec.service_id, "staff_id": rec.staff_id,
-                       "started_at": _utc(rec.started_at).isoformat(), "ended_at": _utc(rec.ended_at).isoformat(),
+                       "started_at": rec.started_at.isoformat(), "ended_at": rec.ended_at.isoformat(),
                        "outcome": outcome}
             for key in ("ticket_id", "subject", "follow_up_item_id"):
                 if getattr(rec, key):

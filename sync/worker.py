@@ -68,10 +68,6 @@ def next_delay(failures: int, retry_after: float | None, *, base_s: float, cap_s
     return delay
 
 
-def _utc(dt: datetime) -> datetime:
-    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
-
-
 def _heartbeat_update(status) -> dict | None:
     """The updater's status as plain JSON values (it reports a dataclass or a dict)."""
     import dataclasses

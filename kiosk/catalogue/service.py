@@ -58,11 +58,6 @@ def _channel(r: ChannelRecord) -> Channel:
                    accessibility=r.accessibility or {}, languages=tuple(r.languages or ()))
 
 
-def _as_utc(dt: datetime) -> datetime:
-    # SQLite hands back naive datetimes; they were stored in UTC.
-    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
-
-
 class Catalogue:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -160,5 +155,5 @@ class Catalogue:
                              .where(SlotRecord.channel_id == channel_id, SlotRecord.starts_at > after,
                                     SlotRecord.booked < SlotRecord.capacity)
                              .order_by(SlotRecord.starts_at).limit(limit))
-            return [Slot(id=r.id, channel_id=r.channel_id, starts_at=_as_utc(r.starts_at),
-                         ends_at=_as_utc(r.ends_at), capacity=r.capacity, booked=r.booked) for r in rows]
+            return [Slot(id=r.id, channel_id=r.channel_id, starts_at=r.starts_at,
+                         ends_at=r.ends_at, capacity=r.capacity, booked=r.booked) for r in rows]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Index, Integer, String
+from sqlalchemy import Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kiosk.storage.models import Base
+from kiosk.storage.models import Base, UTCDateTime
 
 
 class BookingRecord(Base):
@@ -25,13 +25,13 @@ class BookingRecord(Base):
     service_id: Mapped[str] = mapped_column(String(64))
     channel_id: Mapped[str] = mapped_column(String(64))
     slot_id: Mapped[str] = mapped_column(String(64))
-    starts_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))  # UTC
-    ends_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)  # UTC
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
     state: Mapped[str] = mapped_column(String(16))  # created, requested, confirmed, denied, cancelled
     route: Mapped[str] = mapped_column(String(16))  # online, allotted (kiosk share, offline), request
     language: Mapped[str] = mapped_column(String(2))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     reason: Mapped[str | None] = mapped_column(String(32))  # why denied
     cancel_item_id: Mapped[str | None] = mapped_column(String(36))
 
@@ -45,4 +45,4 @@ class SlotAllotmentRecord(Base):
     service_id: Mapped[str] = mapped_column(String(64))
     places: Mapped[int] = mapped_column(Integer)
     used: Mapped[int] = mapped_column(Integer)  # by bookings the backend has or this kiosk made
-    usable_until: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    usable_until: Mapped[datetime] = mapped_column(UTCDateTime)

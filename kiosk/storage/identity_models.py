@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Integer, String, Text
+from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kiosk.storage.models import Base
+from kiosk.storage.models import Base, UTCDateTime
 
 
 class StaffVerifierRecord(Base):
@@ -20,7 +20,7 @@ class StaffVerifierRecord(Base):
     role: Mapped[str] = mapped_column(String(16))
     name: Mapped[str] = mapped_column(String(128))
     verifier: Mapped[str] = mapped_column(Text)                        # $argon2id$...
-    synced_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    synced_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class StaffLockoutRecord(Base):
@@ -31,4 +31,4 @@ class StaffLockoutRecord(Base):
     card_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
     lockouts: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)

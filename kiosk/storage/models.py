@@ -7,14 +7,35 @@ reach the UI.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 class Base(DeclarativeBase):
     pass
+
+
+class UTCDateTime(TypeDecorator):
+    """A point in time, stored in UTC and handed back aware of it.
+
+    SQLite keeps no time zone: without this every reader would get naive datetimes
+    and have to remember to mark them UTC (and a non-UTC value would be stored as if
+    it were UTC). Same column in the database as ``DateTime(timezone=True)``."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(timezone.utc)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value
 
 
 class ProviderRecord(Base):
@@ -84,8 +105,8 @@ class SlotRecord(Base):
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     channel_id: Mapped[str] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"), index=True)
-    starts_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)  # stored in UTC
-    ends_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)  # stored in UTC
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
     capacity: Mapped[int] = mapped_column(Integer, default=1)
     booked: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -109,13 +130,13 @@ class OutboxItem(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID made on the kiosk
     kind: Mapped[str] = mapped_column(String(32))
     payload: Mapped[dict] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     state: Mapped[str] = mapped_column(String(16), index=True)  # pending / quarantined / delivered
     reason: Mapped[str | None] = mapped_column(String(64))  # why the backend rejected it
     detail: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    last_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class OutboxAuditRecord(Base):
@@ -124,7 +145,7 @@ class OutboxAuditRecord(Base):
     __tablename__ = "outbox_audit"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
     item_id: Mapped[str] = mapped_column(String(36), index=True)
     kind: Mapped[str] = mapped_column(String(32))
     action: Mapped[str] = mapped_column(String(16))  # retry / discard

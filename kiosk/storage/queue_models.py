@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Index, Integer, String, UniqueConstraint
+from sqlalchemy import Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kiosk.storage.models import Base
+from kiosk.storage.models import Base, UTCDateTime
 
 
 class QueueTicketRecord(Base):
@@ -26,11 +26,11 @@ class QueueTicketRecord(Base):
     issued_line_id: Mapped[str] = mapped_column(String(64))
     priority: Mapped[int] = mapped_column(Integer, default=0)  # higher is served first
     status: Mapped[str] = mapped_column(String(16))  # waiting / called / serving / done / no_show
-    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    called_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    first_called_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    called_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    first_called_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     room: Mapped[str | None] = mapped_column(String(32))
     called_by: Mapped[str | None] = mapped_column(String(64))
     recall_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -47,7 +47,7 @@ class WalkInAppointmentRecord(Base):
     service_id: Mapped[str] = mapped_column(String(64))
     staff_id: Mapped[str] = mapped_column(String(64))
     subject: Mapped[str | None] = mapped_column(String(128))  # pseudonymous, only if the person identified
-    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     outcome: Mapped[str | None] = mapped_column(String(24))
     follow_up_item_id: Mapped[str | None] = mapped_column(String(36))
