@@ -108,3 +108,11 @@ def qr_text(t: Translator, service: Service, lang: str) -> str:
     if contact.get("web") and contact["web"] not in lines:
         lines.append(contact["web"])
     return "\n".join(dict.fromkeys(x for x in lines if x))
+
+
+def queue_line_name(lines, catalogue, line_id: str, lang: str) -> str:
+    """A queue line in words: the name of its service in ``lang`` (``lines`` is
+    ``WalkInQueue.lines``); the bare id only if the catalogue no longer has it."""
+    line = lines.get(line_id)
+    service = catalogue.service(line.service_id) if line is not None and catalogue is not None else None
+    return text_in(service.names, lang) if service is not None else line_id

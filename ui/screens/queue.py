@@ -13,11 +13,11 @@ from typing import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.catalogue.domain import tr as text_in
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.flow import KioskFlow, Place
 from kiosk.printing import TicketPrint, print_ticket
 from kiosk.queue import QueueError, QueueTicket, WaitEstimate, WalkInQueue
+from ui.format import queue_line_name
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.background import BackgroundCalls
@@ -138,9 +138,7 @@ class QueueScreen(Screen):
 
     # -- lines -----------------------------------------------------------------------------
     def _line_name(self, line_id: str) -> str:
-        line = self.queue.lines[line_id]
-        service = self.catalogue.service(line.service_id) if self.catalogue else None
-        return text_in(service.names, self.tr_.language) if service else line_id
+        return queue_line_name(self.queue.lines, self.catalogue, line_id, self.tr_.language)
 
     def _refresh_lines(self) -> None:
         t = self.tr_.t

@@ -14,10 +14,10 @@ from typing import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.catalogue.domain import tr as text_in
 from kiosk.flow import KioskFlow, Place
 from kiosk.queue import OUT_OF_ORDER_REASONS, QueueError, QueueTicket, WalkInQueue
 from kiosk.walk_in import OUTCOMES, WalkInDesk, WalkInError
+from ui.format import queue_line_name
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
@@ -243,9 +243,7 @@ class StaffQueueScreen(Screen):
             self.session.require("staff_queue", lambda _identity: self._refresh())
 
     def _line_name(self, line_id: str) -> str:
-        line = self.queue.lines.get(line_id)
-        service = self.catalogue.service(line.service_id) if line and self.catalogue else None
-        return text_in(service.names, self.tr_.language) if service else line_id
+        return queue_line_name(self.queue.lines, self.catalogue, line_id, self.tr_.language)
 
     def _choose_room(self, room: str) -> None:
         self.room = room
