@@ -1,18 +1,33 @@
-"""The kiosk's HTTP client for the city backend.
+"""The kiosk's HTTP client for the city backend, and the one way every HTTP call of the
+kiosk gets an overall deadline.
 
 Every answer is size-capped while it is read, parsed, and checked against the protocol
 before anything uses it. Failures come out as one of the ``SyncError`` classes, which
 tell the worker what to do: wait and retry (``BackendUnavailable``, ``RateLimited``,
 ``BadResponse``), or stop and tell staff (``DeviceRevoked``, ``NotEnrolled``).
+
+Deadlines: a socket timeout only bounds each read, so an answer trickling in one byte
+at a time could keep a call busy for ever. ``CallDeadline`` bounds a whole call
+(connect, send, headers, body): sessions made by ``deadline_session()`` register each
+socket they use with the deadline active in the calling thread, and when it passes a
+timer shuts those sockets down, which ends any read in progress. The backend client,
+the phone key (sync/oidc.py) and the updater's TUF fetcher all use it.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import socket
+import threading
+import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from sync import protocol
 from sync.protocol import ProtocolError
@@ -63,6 +78,192 @@ class DeviceCredentials:
     site: str
 
 
+# -- one deadline for a whole call ----------------------------------------------------
+DEADLINE_FACTOR = 3.0  # a call may take this many read timeouts in all (docs/protocol.md)
+
+_active = threading.local()
+
+
+class DeadlinePassed(Exception):
+    """The call's overall deadline passed; whatever was read is incomplete."""
+
+
+class CallDeadline:
+    """An overall time limit for one HTTP call (or a group of calls), on the monotonic clock.
+
+        with CallDeadline(5.0) as deadline:
+            resp = session.get(url, timeout=deadline.read_timeout(2.0), stream=True)
+            body = read_within(resp, deadline, max_bytes)
+
+    Only sockets opened or used by a ``deadline_session()`` in this thread while the
+    deadline is active are watched. A deadline made inside another never outlasts it.
+    """
+
+    def __init__(self, seconds: float):
+        if not seconds > 0:  # also refuses NaN
+            raise ValueError(f"a deadline must be a number of seconds > 0, not {seconds!r}")
+        outer = current_deadline()
+        self.seconds = float(seconds) if outer is None else min(float(seconds), outer.remaining())
+        self.expires_at = time.monotonic() + self.seconds
+        self.expired = False
+        self._sockets: list[tuple[int, int]] = []  # (fd, inode): the inode tells a reused fd apart
+        self._lock = threading.Lock()
+        self._timer: threading.Timer | None = None
+
+    def remaining(self) -> float:
+        return max(0.0, self.expires_at - time.monotonic())
+
+    def read_timeout(self, timeout_s: float) -> float:
+        """The socket timeout to use now: the per-read timeout, never past the deadline."""
+        return max(0.001, min(timeout_s, self.remaining()))
+
+    def check(self) -> None:
+        if self.expired or self.remaining() <= 0:
+            self.expired = True
+            raise DeadlinePassed(f"no complete answer within {self.seconds:g} s")
+
+    def watch(self, sock: socket.socket) -> None:
+        try:
+            fd = sock.fileno()
+            ident = (fd, os.fstat(fd).st_ino)
+        except OSError:
+            return
+        with self._lock:
+            if ident not in self._sockets:
+                self._sockets.append(ident)
+            expired = self.expired
+        if expired:
+            _shut_down(*ident)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for ident in sockets:
+            _shut_down(*ident)
+
+    def __enter__(self) -> "CallDeadline":
+        stack = getattr(_active, "stack", None)
+        if stack is None:
+            stack = _active.stack = []
+        stack.append(self)
+        self._timer = threading.Timer(self.remaining(), self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        with self._lock:
+            self._sockets.clear()
+        _active.stack.remove(self)
+
+
+def current_deadline() -> CallDeadline | None:
+    stack = getattr(_active, "stack", None)
+    return stack[-1] if stack else None
+
+
+def _shut_down(fd: int, inode: int) -> None:
+    """Shut down the socket behind ``fd`` if it is still the one registered. Works on a
+    duplicate, so the owner's socket object stays valid and is closed by its owner."""
+    try:
+        dup = os.dup(fd)
+    except OSError:
+        return
+    try:
+        if os.fstat(dup).st_ino == inode:
+            with socket.socket(fileno=dup) as s:
+                dup = -1
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+    finally:
+        if dup != -1:
+            os.close(dup)
+
+
+def _watch_current(sock: socket.socket | None) -> None:
+    deadline = current_deadline()
+    if deadline is not None and sock is not None:
+        deadline.watch(sock)
+
+
+class _WatchedHTTPConnection(HTTPConnection):
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        _watch_current(sock)  # the TLS layer keeps the same file descriptor
+        return sock
+
+    def request(self, *args, **kwargs):
+        _watch_current(self.sock)  # a kept-alive connection used again
+        return super().request(*args, **kwargs)
+
+
+class _WatchedHTTPSConnection(HTTPSConnection):
+    _new_conn = _WatchedHTTPConnection._new_conn
+    request = _WatchedHTTPConnection.request
+
+
+class _WatchedPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedTlsPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+class _DeadlineAdapter(HTTPAdapter):
+    _pools = {"http": _WatchedPool, "https": _WatchedTlsPool}
+
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = dict(self._pools)
+
+    def proxy_manager_for(self, proxy, **proxy_kwargs):
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        manager.pool_classes_by_scheme = dict(self._pools)
+        return manager
+
+
+def deadline_session() -> requests.Session:
+    """A requests session whose calls obey the ``CallDeadline`` active in the calling thread."""
+    session = requests.Session()
+    adapter = _DeadlineAdapter()
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session
+
+
+def iter_within(resp: requests.Response, deadline: CallDeadline, chunk_size: int = 65536) -> Iterator[bytes]:
+    """The body in chunks; raises DeadlinePassed (never a silently cut body) when time is up."""
+    try:
+        for chunk in resp.iter_content(chunk_size):
+            deadline.check()
+            yield chunk
+    except requests.RequestException:
+        deadline.check()  # a read ended by the deadline says so
+        raise
+    deadline.check()  # a connection shut at the deadline can look like the end of the body
+
+
+def read_within(resp: requests.Response, deadline: CallDeadline, max_bytes: int) -> bytes:
+    """The whole body, at most ``max_bytes``, before the deadline. Raises DeadlinePassed,
+    or ValueError when the answer is too large."""
+    declared = resp.headers.get("Content-Length")
+    if declared and declared.isdigit() and int(declared) > max_bytes:
+        raise ValueError(f"answer is too large ({int(declared)} bytes, at most {max_bytes} accepted)")
+    chunks, size = [], 0
+    for chunk in iter_within(resp, deadline):
+        size += len(chunk)
+        if size > max_bytes:
+            raise ValueError(f"answer is too large (more than {max_bytes} bytes)")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def _retry_after(value: str | None) -> float | None:
     if not value:
         return None
@@ -78,13 +279,19 @@ def _retry_after(value: str | None) -> float | None:
 
 
 class BackendClient:
+    """``timeout_s`` bounds each read; ``deadline_s`` (default ``DEADLINE_FACTOR`` x
+    ``timeout_s``) bounds each call as a whole, however slowly the answer trickles in."""
+
     def __init__(self, base_url: str, *, credentials: DeviceCredentials | None = None, timeout_s: float = 10.0,
-                 max_response_bytes: int = protocol.MAX_RESPONSE_BYTES):
+                 deadline_s: float | None = None, max_response_bytes: int = protocol.MAX_RESPONSE_BYTES):
         self.base_url = base_url.rstrip("/")
         self.credentials = credentials
         self.timeout_s = timeout_s
+        self.deadline_s = deadline_s if deadline_s is not None else DEADLINE_FACTOR * timeout_s
+        if not self.timeout_s > 0 or not self.deadline_s > 0:
+            raise ValueError(f"timeout_s and deadline_s must be > 0 (got {timeout_s!r}, {deadline_s!r})")
         self.max_response_bytes = max_response_bytes
-        self._http = requests.Session()
+        self._http = deadline_session()
         self._http.headers["User-Agent"] = f"welfare-kiosk-sync/{protocol.PROTOCOL_VERSION}"
 
     def close(self) -> None:
@@ -104,16 +311,22 @@ class BackendClient:
             data = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
         url = self.base_url + protocol.API_PREFIX + path
         try:
-            with self._http.request(method, url, data=data, params=params, headers=headers,
-                                    timeout=self.timeout_s, stream=True, allow_redirects=False) as resp:
-                raw = self._read_capped(resp)
+            with CallDeadline(self.deadline_s) as deadline, \
+                    self._http.request(method, url, data=data, params=params, headers=headers,
+                                       timeout=deadline.read_timeout(self.timeout_s), stream=True,
+                                       allow_redirects=False) as resp:
+                raw = self._read_capped(resp, deadline)
                 status = resp.status_code
                 retry_after = _retry_after(resp.headers.get("Retry-After"))
-        except requests.Timeout:
-            raise BackendUnavailable(f"the backend did not answer within {self.timeout_s:g} s") from None
-        except requests.ConnectionError as exc:
-            raise BackendUnavailable(f"cannot reach the backend ({_short(exc)})") from None
+        except DeadlinePassed:
+            raise BackendUnavailable(f"the backend did not answer completely within {self.deadline_s:g} s") from None
         except requests.RequestException as exc:
+            if deadline.expired:
+                raise BackendUnavailable(f"the backend did not answer completely within {self.deadline_s:g} s") from None
+            if isinstance(exc, requests.Timeout):
+                raise BackendUnavailable(f"the backend did not answer within {self.timeout_s:g} s") from None
+            if isinstance(exc, requests.ConnectionError):
+                raise BackendUnavailable(f"cannot reach the backend ({_short(exc)})") from None
             raise BackendUnavailable(f"the connection to the backend failed ({_short(exc)})") from None
 
         if status == 429:
@@ -137,18 +350,11 @@ class BackendClient:
             raise BadResponse(f"unexpected HTTP {status} from the backend")
         return parsed
 
-    def _read_capped(self, resp: requests.Response) -> bytes:
-        declared = resp.headers.get("Content-Length")
-        if declared and declared.isdigit() and int(declared) > self.max_response_bytes:
-            raise BadResponse(f"the backend's answer is too large ({int(declared)} bytes, "
-                              f"at most {self.max_response_bytes} accepted)")
-        chunks, size = [], 0
-        for chunk in resp.iter_content(65536):
-            size += len(chunk)
-            if size > self.max_response_bytes:
-                raise BadResponse(f"the backend's answer is too large (more than {self.max_response_bytes} bytes)")
-            chunks.append(chunk)
-        return b"".join(chunks)
+    def _read_capped(self, resp: requests.Response, deadline: CallDeadline) -> bytes:
+        try:
+            return read_within(resp, deadline, self.max_response_bytes)
+        except ValueError as exc:
+            raise BadResponse(f"the backend's {exc}") from None
 
     def _checked(self, check, *args) -> Any:
         try:

@@ -26,6 +26,7 @@ import jwt
 import requests
 
 from kiosk.identity.keys import PHONE, Identity, KeyRefused
+from sync.client import DEADLINE_FACTOR, CallDeadline, DeadlinePassed, deadline_session, read_within
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ class IdTokenValidator:
     def __init__(self, *, issuer: str, audience: str, jwks_uri: str, http: requests.Session | None = None,
                  timeout_s: float = 10.0, leeway_s: float = 30.0, now: Callable[[], float] = time.time) -> None:
         self.issuer, self.audience, self.jwks_uri = issuer, audience, jwks_uri
-        self.http = http or requests.Session()
+        self.http = http or deadline_session()
         self.timeout_s, self.leeway_s, self.now = timeout_s, leeway_s, now
         self._keys: dict[str, Any] | None = None
 
@@ -145,7 +146,7 @@ class PhoneKey:
         self.client_id, self.scope = client_id, scope
         self.timeout_s = timeout_s
         self.default_interval_s = default_interval_s
-        self.http = http or requests.Session()
+        self.http = http or deadline_session()
         self.now, self.monotonic = now, monotonic
         self._endpoints: ProviderEndpoints | None = None
         self._validator: IdTokenValidator | None = None
@@ -238,16 +239,14 @@ class PhoneKey:
                     on_interval(interval)
 
 
-# -- HTTP with a size cap; every network failure is "offline" ------------------------------
-def _read(resp: requests.Response) -> dict:
-    chunks, size = [], 0
-    for chunk in resp.iter_content(65536):
-        size += len(chunk)
-        if size > MAX_ANSWER_BYTES:
-            raise KeyRefused("offline", "the provider's answer is too large")
-        chunks.append(chunk)
+# -- HTTP with a size cap and an overall deadline; every network failure is "offline" -------
+def _read(resp: requests.Response, deadline: CallDeadline) -> dict:
     try:
-        doc = json.loads(b"".join(chunks).decode("utf-8"))
+        raw = read_within(resp, deadline, MAX_ANSWER_BYTES)
+    except ValueError:
+        raise KeyRefused("offline", "the provider's answer is too large") from None
+    try:
+        doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise KeyRefused("offline", f"the provider's answer (HTTP {resp.status_code}) is not JSON") from None
     if not isinstance(doc, dict):
@@ -257,21 +256,27 @@ def _read(resp: requests.Response) -> dict:
 
 def _get_json(http: requests.Session, url: str, timeout_s: float) -> dict:
     try:
-        with http.get(url, timeout=timeout_s, stream=True, allow_redirects=False,
-                      headers={"Accept": "application/json"}) as resp:
+        with CallDeadline(DEADLINE_FACTOR * timeout_s) as deadline, \
+                http.get(url, timeout=deadline.read_timeout(timeout_s), stream=True, allow_redirects=False,
+                         headers={"Accept": "application/json"}) as resp:
             if resp.status_code != 200:
                 raise KeyRefused("offline", f"the provider answered HTTP {resp.status_code} for {url}")
-            return _read(resp)
+            return _read(resp, deadline)
+    except DeadlinePassed:
+        raise KeyRefused("offline", "the sign-in service did not answer in time") from None
     except requests.RequestException as exc:
         raise KeyRefused("offline", f"cannot reach the sign-in service ({type(exc).__name__})") from None
 
 
 def _post_form(http: requests.Session, url: str, form: dict, timeout_s: float) -> tuple[int, dict]:
     try:
-        with http.post(url, data=form, timeout=timeout_s, stream=True, allow_redirects=False,
-                       headers={"Accept": "application/json"}) as resp:
+        with CallDeadline(DEADLINE_FACTOR * timeout_s) as deadline, \
+                http.post(url, data=form, timeout=deadline.read_timeout(timeout_s), stream=True,
+                          allow_redirects=False, headers={"Accept": "application/json"}) as resp:
             if resp.status_code >= 500:
                 raise KeyRefused("offline", f"the sign-in service had a problem (HTTP {resp.status_code})")
-            return resp.status_code, _read(resp)
+            return resp.status_code, _read(resp, deadline)
+    except DeadlinePassed:
+        raise KeyRefused("offline", "the sign-in service did not answer in time") from None
     except requests.RequestException as exc:
         raise KeyRefused("offline", f"cannot reach the sign-in service ({type(exc).__name__})") from None
