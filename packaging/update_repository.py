@@ -410,19 +410,35 @@ def _check_archive_version(archive: Path, version: str) -> None:
 
 
 def write_release_archive(source_dir: Path, archive: Path, *, mtime: int = 0) -> None:
-    """Pack a bundle folder reproducibly: sorted names, fixed owner and times."""
+    """Pack a bundle folder reproducibly: sorted names, fixed owner and times.
+
+    A release holds regular files and folders only, because kiosks refuse every link
+    (sync/update/install.py): a symbolic link to a file inside the bundle is stored as
+    a copy of that file, a hard-linked file whole; any other link or special file stops
+    the build with its name.
+    """
     source_dir = Path(source_dir)
+    inside = source_dir.resolve()
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as tar:
         for path in sorted(source_dir.rglob("*")):
             rel = path.relative_to(source_dir).as_posix()
-            info = tar.gettarinfo(str(path), arcname=rel)
+            real = path
+            if path.is_symlink():
+                real = path.resolve()
+                if not real.is_relative_to(inside) or not real.is_file():
+                    raise ValueError(f"{rel} is a symbolic link to {os.readlink(path)!r}, outside the bundle or "
+                                     "to a folder: kiosks refuse links; copy what it points to instead")
+            elif not (path.is_file() or path.is_dir()):
+                raise ValueError(f"{rel} is neither a file nor a folder: a release holds only those")
+            tar.inodes.clear()  # a hard-linked file is stored whole, never as a hard link
+            info = tar.gettarinfo(str(real), arcname=rel)
             info.uid = info.gid = 0
             info.uname = info.gname = ""
             info.mtime = mtime
             info.pax_headers = {}
             if info.isfile():
-                with open(path, "rb") as handle:
+                with open(real, "rb") as handle:
                     tar.addfile(info, handle)
             else:
                 tar.addfile(info)

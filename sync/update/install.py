@@ -8,12 +8,21 @@
 A symlink is switched by creating a new one beside it and renaming it over the
 old one: rename(2) is atomic, so a power cut leaves either the old or the new
 version, never neither.
+
+Unpacking does not trust tarfile's extraction filter: Python 3.11.7's filter="data"
+can be walked out of through a chain of symlinks longer than PATH_MAX
+(CVE-2025-4517). A release archive holds regular files and folders only
+(packaging/update_repository.py writes it so); any link, device, FIFO, absolute
+name, ".." or a name twice refuses the whole archive. Every file is created with
+O_EXCL|O_NOFOLLOW relative to folder descriptors opened with O_NOFOLLOW, so nothing
+is ever written through a link, whatever is on disk.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tarfile
 from pathlib import Path
 
@@ -22,6 +31,100 @@ from sync.update.versions import is_version, parse_version
 
 class InstallFailed(Exception):
     """A verified archive could not be installed (disk, bad layout)."""
+
+
+class UnsafeArchive(InstallFailed):
+    """The archive holds something a release never holds (a link, a device, a way out)."""
+
+
+MAX_MEMBERS = 200_000
+MAX_UNPACKED_BYTES = 8 * 2**30
+MAX_NAME_CHARS = 1024  # far below PATH_MAX; bundle paths are short
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+_FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+def member_parts(name: str) -> tuple[str, ...]:
+    """The path components of an archive member, or UnsafeArchive if it could lead out."""
+    if not name or "\0" in name or len(name) > MAX_NAME_CHARS:
+        raise UnsafeArchive(f"archive member with an unusable name {name[:80]!r}")
+    if name.startswith("/"):
+        raise UnsafeArchive(f"archive member with an absolute path: {name[:200]!r}")
+    parts = tuple(p for p in name.split("/") if p not in ("", "."))
+    if not parts or ".." in parts:
+        raise UnsafeArchive(f"archive member leads out of the install folder: {name[:200]!r}")
+    if any(len(p.encode("utf-8", "surrogateescape")) > 255 for p in parts):
+        raise UnsafeArchive(f"archive member with a name part longer than 255 bytes: {name[:80]!r}...")
+    return parts
+
+
+def _kind(member: tarfile.TarInfo) -> str:
+    if member.issym():
+        return f"a symbolic link (to {member.linkname[:200]!r})"
+    if member.islnk():
+        return f"a hard link (to {member.linkname[:200]!r})"
+    if member.ischr() or member.isblk():
+        return "a device file"
+    if member.isfifo():
+        return "a FIFO"
+    return f"an entry of tar type {member.type!r}"
+
+
+def extract_release(archive: Path, dest: Path) -> None:
+    """Unpack ``archive`` into the existing, empty folder ``dest``: regular files and
+    folders only, none outside ``dest``, none through a link. Raises UnsafeArchive."""
+    dirs: dict[tuple[str, ...], int] = {(): os.open(dest, _DIR_FLAGS)}
+
+    def folder(parts: tuple[str, ...]) -> int:
+        if parts in dirs:
+            return dirs[parts]
+        parent = folder(parts[:-1])
+        try:
+            os.mkdir(parts[-1], 0o755, dir_fd=parent)
+        except FileExistsError:
+            pass  # made for an earlier member; opened with O_NOFOLLOW below, so never a link
+        try:
+            fd = os.open(parts[-1], _DIR_FLAGS, dir_fd=parent)
+        except OSError as exc:  # ELOOP (a link) or ENOTDIR (a file of that name)
+            raise UnsafeArchive(f"{'/'.join(parts)[:200]} is not a plain folder in the archive ({exc.strerror})") from None
+        os.fchmod(fd, 0o755)
+        dirs[parts] = fd
+        return fd
+
+    unpacked = 0
+    try:
+        with tarfile.open(archive, "r:gz") as tar:
+            for count, member in enumerate(tar, start=1):
+                if count > MAX_MEMBERS:
+                    raise UnsafeArchive(f"the archive has more than {MAX_MEMBERS} members")
+                parts = member_parts(member.name)
+                if member.isdir():
+                    folder(parts)
+                    continue
+                if not member.isreg():
+                    raise UnsafeArchive(f"{member.name[:200]} is {_kind(member)}; a release holds files and folders only")
+                unpacked += member.size
+                if unpacked > MAX_UNPACKED_BYTES:
+                    raise UnsafeArchive(f"the archive unpacks to more than {MAX_UNPACKED_BYTES} bytes")
+                # Owner rwx and everyone's r-x at most: no setuid, setgid, sticky or shared write.
+                mode = 0o644 | (0o111 if member.mode & stat.S_IXUSR else 0)
+                parent = folder(parts[:-1])
+                try:
+                    fd = os.open(parts[-1], _FILE_FLAGS, mode, dir_fd=parent)
+                except FileExistsError:
+                    raise UnsafeArchive(f"{member.name[:200]} is in the archive twice") from None
+                except OSError as exc:
+                    raise UnsafeArchive(f"{member.name[:200]} cannot be created ({exc.strerror})") from None
+                source = tar.extractfile(member)
+                with os.fdopen(fd, "wb") as out:
+                    os.fchmod(out.fileno(), mode)  # exactly this, whatever the umask
+                    if source is not None:
+                        shutil.copyfileobj(source, out, 1 << 20)
+                    out.flush()
+                    os.fsync(out.fileno())
+    finally:
+        for fd in dirs.values():
+            os.close(fd)
 
 
 class VersionStore:
@@ -61,9 +164,7 @@ class VersionStore:
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
         try:
-            with tarfile.open(archive, "r:gz") as tar:
-                # The "data" filter refuses absolute paths, .. and device files.
-                tar.extractall(partial, filter="data")
+            extract_release(archive, partial)
             found = (partial / "VERSION").read_text(encoding="utf-8").strip()
             if found != version:
                 raise InstallFailed(f"archive says VERSION {found!r}, expected {version!r}")
