@@ -104,6 +104,8 @@ class CallDeadline:
             raise ValueError(f"a deadline must be a number of seconds > 0, not {seconds!r}")
         outer = current_deadline()
         self.seconds = float(seconds) if outer is None else min(float(seconds), outer.remaining())
+        # The limit to name in messages: the outer one when that is what binds.
+        self.limit_s = outer.limit_s if outer is not None and self.seconds < seconds else float(seconds)
         self.expires_at = time.monotonic() + self.seconds
         self.expired = False
         self._sockets: list[tuple[int, int]] = []  # (fd, inode): the inode tells a reused fd apart
@@ -120,7 +122,7 @@ class CallDeadline:
     def check(self) -> None:
         if self.expired or self.remaining() <= 0:
             self.expired = True
-            raise DeadlinePassed(f"no complete answer within {self.seconds:g} s")
+            raise DeadlinePassed(f"no complete answer within {self.limit_s:g} s")
 
     def watch(self, sock: socket.socket) -> None:
         try:

@@ -4,16 +4,25 @@ A verification failure (bad signature, too few signatures, rollback, expired or
 tampered metadata, a file whose hash does not match) raises VerificationFailed;
 a server that cannot be reached raises RepositoryUnreachable. Neither is ever
 turned into "no update".
+
+Every fetch goes through the kiosk's one deadline mechanism (sync.client.CallDeadline):
+the whole metadata refresh must finish within ``metadata_deadline_s`` and the release
+download within ``download_deadline_s``, however slowly a server trickles its bytes.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import requests
 from tuf.api import exceptions as tuf_errors
 from tuf.ngclient import Updater as TufClient
+from tuf.ngclient.fetcher import FetcherInterface
+
+from sync.client import CallDeadline, DeadlinePassed, deadline_session, iter_within
 
 from sync.update.versions import is_version, parse_version
 
@@ -33,6 +42,37 @@ class AvailableRelease:
     version: str
     target: str
     channel: str
+
+
+class DeadlineFetcher(FetcherInterface):
+    """TUF's downloads over a deadline_session(): each within the deadline active in the
+    thread (the feed sets one per refresh and per download), each read within
+    ``read_timeout_s``."""
+
+    def __init__(self, *, read_timeout_s: float = 30.0, fallback_deadline_s: float = 600.0):
+        self.read_timeout_s = read_timeout_s
+        self.fallback_deadline_s = fallback_deadline_s
+        self.session = deadline_session()
+        self.session.headers["User-Agent"] = "welfare-kiosk-updater"
+
+    def _fetch(self, url: str) -> Iterator[bytes]:
+        return self._chunks(url)
+
+    def _chunks(self, url: str) -> Iterator[bytes]:
+        # Never longer than the feed's deadline for this refresh or download, if one is set.
+        with CallDeadline(self.fallback_deadline_s) as deadline:
+            try:
+                with self.session.get(url, stream=True, timeout=deadline.read_timeout(self.read_timeout_s)) as resp:
+                    if resp.status_code >= 400:
+                        raise tuf_errors.DownloadHTTPError(f"HTTP {resp.status_code} for {url}", resp.status_code)
+                    yield from iter_within(resp, deadline, 400_000)
+            except DeadlinePassed as exc:
+                raise tuf_errors.SlowRetrievalError(f"{url}: {exc}") from None
+            except requests.RequestException as exc:
+                if deadline.expired:
+                    raise tuf_errors.SlowRetrievalError(f"{url}: no complete answer within "
+                                                        f"{deadline.limit_s:g} s") from None
+                raise tuf_errors.DownloadError(f"{url}: {type(exc).__name__}") from exc
 
 
 def _classify(exc: Exception) -> Exception:
@@ -55,6 +95,8 @@ class ReleaseFeed:
         download_dir: Path,
         channel: str,
         device_group: str,
+        metadata_deadline_s: float = 120.0,
+        download_deadline_s: float = 3600.0,
     ):
         if channel not in CHANNELS_SEEN:
             raise ValueError(f"channel {channel!r} is not one of {', '.join(CHANNELS_SEEN)}")
@@ -63,6 +105,8 @@ class ReleaseFeed:
         self.download_dir = Path(download_dir)
         self.channel = channel
         self.device_group = device_group
+        self.metadata_deadline_s = metadata_deadline_s
+        self.download_deadline_s = download_deadline_s
         self._client: TufClient | None = None
 
     def _new_client(self) -> TufClient:
@@ -77,29 +121,34 @@ class ReleaseFeed:
             target_dir=str(self.download_dir),
             target_base_url=f"{self.repository_url}/targets/",
             bootstrap=None,
+            fetcher=DeadlineFetcher(),
         )
 
     def newest_release(self) -> AvailableRelease | None:
         """Refresh the trusted metadata and return the newest release for this kiosk."""
         try:
-            self._client = self._new_client()
-            self._client.refresh()
-            best: AvailableRelease | None = None
-            for channel in CHANNELS_SEEN[self.channel]:
-                for entry in self._channel_index(channel):
-                    groups = entry.get("groups", [])
-                    if "*" not in groups and self.device_group not in groups:
-                        continue  # staged rollout: not this kiosk's group yet
-                    version = entry["version"]
-                    if not is_version(version):
-                        raise VerificationFailed(f"channel {channel} lists a bad version {version!r}")
-                    if best is None or parse_version(version) > parse_version(best.version):
-                        best = AvailableRelease(version=version, target=entry["target"], channel=channel)
-            return best
+            with CallDeadline(self.metadata_deadline_s):
+                return self._newest_release()
         except (VerificationFailed, RepositoryUnreachable):
             raise
         except Exception as exc:  # noqa: BLE001 - every failure is classified, none swallowed
             raise _classify(exc) from exc
+
+    def _newest_release(self) -> AvailableRelease | None:
+        self._client = self._new_client()
+        self._client.refresh()
+        best: AvailableRelease | None = None
+        for channel in CHANNELS_SEEN[self.channel]:
+            for entry in self._channel_index(channel):
+                groups = entry.get("groups", [])
+                if "*" not in groups and self.device_group not in groups:
+                    continue  # staged rollout: not this kiosk's group yet
+                version = entry["version"]
+                if not is_version(version):
+                    raise VerificationFailed(f"channel {channel} lists a bad version {version!r}")
+                if best is None or parse_version(version) > parse_version(best.version):
+                    best = AvailableRelease(version=version, target=entry["target"], channel=channel)
+        return best
 
     def _channel_index(self, channel: str) -> list[dict]:
         assert self._client is not None
@@ -120,7 +169,9 @@ class ReleaseFeed:
             info = self._client.get_targetinfo(release.target)
             if info is None:
                 raise VerificationFailed(f"{release.target} is not in the signed targets")
-            path = self._client.download_target(info, str(self.download_dir / f"welfare-kiosk-{release.version}.tar.gz"))
+            with CallDeadline(self.download_deadline_s):
+                path = self._client.download_target(
+                    info, str(self.download_dir / f"welfare-kiosk-{release.version}.tar.gz"))
             return Path(path)
         except (VerificationFailed, RepositoryUnreachable):
             raise

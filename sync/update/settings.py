@@ -28,6 +28,15 @@ class UpdateSettings:
     night_window: tuple[time, time] | None = (time(2, 0), time(5, 0))
     restart_command: tuple[str, ...] = ("systemctl", "restart", "welfare-kiosk.service")
     check_interval_s: float = 900.0
+    # The whole metadata refresh, and the whole release download, however slow the server.
+    metadata_deadline_s: float = 120.0
+    download_deadline_s: float = 3600.0
+    # After the first healthy start a new version stays on probation (docs/deploy.md):
+    # confirmed once one start has run stable_after_s, or clean_starts starts ended
+    # cleanly; back to the previous version once max_failed_starts starts failed.
+    stable_after_s: float = 600.0
+    clean_starts: int = 3
+    max_failed_starts: int = 3
 
     @property
     def metadata_dir(self) -> Path:
@@ -73,6 +82,7 @@ def load_update_settings(path: Path = DEFAULT_CONFIG) -> UpdateSettings:
     known = {
         "repository_url", "install_root", "state_dir", "liveness_dir", "channel", "device_group",
         "health_timeout_s", "night_window", "restart_command", "check_interval_s",
+        "metadata_deadline_s", "download_deadline_s", "stable_after_s", "clean_starts", "max_failed_starts",
     }
     unknown = sorted(set(table) - known)
     if unknown:
@@ -90,9 +100,17 @@ def load_update_settings(path: Path = DEFAULT_CONFIG) -> UpdateSettings:
         raise SettingsError(f"{path}: [update] night_window = {window_text!r}; {exc}") from exc
     timeout = optional("health_timeout_s", (int, float), "seconds (a number > 0)", 120.0)
     interval = optional("check_interval_s", (int, float), "seconds (a number > 0)", 900.0)
-    for key, value in (("health_timeout_s", timeout), ("check_interval_s", interval)):
-        if value <= 0:
+    seconds = {"health_timeout_s": timeout, "check_interval_s": interval}
+    for key, default in (("metadata_deadline_s", 120.0), ("download_deadline_s", 3600.0), ("stable_after_s", 600.0)):
+        seconds[key] = optional(key, (int, float), "seconds (a number > 0)", default)
+    for key, value in seconds.items():
+        if not value > 0 or value == float("inf"):  # also NaN
             raise SettingsError(f"{path}: [update] {key} = {value!r}; expected a number > 0")
+    counts = {}
+    for key, default in (("clean_starts", 3), ("max_failed_starts", 3)):
+        counts[key] = optional(key, int, "a whole number from 1 to 100", default)
+        if not 1 <= counts[key] <= 100:
+            raise SettingsError(f"{path}: [update] {key} = {counts[key]!r}; expected a whole number from 1 to 100")
     command = optional("restart_command", list, "a list of strings", ["systemctl", "restart", "welfare-kiosk.service"])
     if not command or not all(isinstance(part, str) for part in command):
         raise SettingsError(f"{path}: [update] restart_command = {command!r}; expected a list of strings")
@@ -107,4 +125,9 @@ def load_update_settings(path: Path = DEFAULT_CONFIG) -> UpdateSettings:
         night_window=window,
         restart_command=tuple(command),
         check_interval_s=float(interval),
+        metadata_deadline_s=float(seconds["metadata_deadline_s"]),
+        download_deadline_s=float(seconds["download_deadline_s"]),
+        stable_after_s=float(seconds["stable_after_s"]),
+        clean_starts=counts["clean_starts"],
+        max_failed_starts=counts["max_failed_starts"],
     )

@@ -89,6 +89,8 @@ class Updater:
             download_dir=self.settings.download_dir,
             channel=self.settings.channel,
             device_group=self.settings.device_group,
+            metadata_deadline_s=self.settings.metadata_deadline_s,
+            download_deadline_s=self.settings.download_deadline_s,
         )
         try:
             release = feed.newest_release()
