@@ -184,14 +184,16 @@ class VersionStore:
         os.symlink(f"versions/{version}", tmp)
         os.replace(tmp, self.root / name)
 
-    def switch_to(self, version: str) -> None:
-        """Make `version` current; the one it replaces becomes previous."""
+    def switch_to(self, version: str, *, keep_previous: bool = False) -> None:
+        """Make `version` current; the one it replaces becomes previous, unless
+        ``keep_previous`` (the one replaced was never confirmed good: a fall back must
+        return past it, to the last version that was)."""
         if not self.path_of(version).is_dir():
             raise InstallFailed(f"version {version} is not installed")
         old = self.current_version()
         if old == version:
             return
-        if old is not None:
+        if old is not None and not (keep_previous and self.previous_version() is not None):
             self._point("previous", old)
         self._point("current", version)
 

@@ -38,6 +38,8 @@ class UpdateStatus:
     message: str = ""
     checked_at: str | None = None
     refused_versions: list[str] = field(default_factory=list)
+    # The current version reported healthy but is still on probation (sync/update/probation.py).
+    watching_health: bool = False
 
     def __post_init__(self) -> None:
         if self.state not in STATES:

@@ -7,6 +7,10 @@ The round never leaves the kiosk without a working version: a new version is
 unpacked beside the running one, `current` is switched atomically, and if the new
 version does not report healthy (KioskLiveness.ready()) within health_timeout_s
 the updater switches back, restarts the kiosk and reports "fell_back".
+
+Healthy once is not healthy: after the first ready() the version stays on probation
+(sync/update/probation.py) and every later round judges its starts; a version that
+keeps failing is fallen back from in the same way.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import Callable
 
 from sync.update.feed import ReleaseFeed, RepositoryUnreachable, VerificationFailed
 from sync.update.install import InstallFailed, VersionStore
+from sync.update.probation import CONFIRMED, FAILED, judge, read_starts
 from sync.update.settings import UpdateSettings
 from sync.update.status import UpdateStatus, load_status, write_status
 from sync.update.versions import parse_version
@@ -59,6 +64,17 @@ class Updater:
     def _pending_path(self) -> Path:
         return self.settings.state_dir / "pending-switch.json"
 
+    @property
+    def _probation_path(self) -> Path:
+        return self.settings.state_dir / "probation.json"
+
+    def _probation(self) -> dict | None:
+        try:
+            data = json.loads(self._probation_path.read_text(encoding="utf-8"))
+            return data if isinstance(data, dict) and isinstance(data.get("version"), str) else None
+        except (OSError, ValueError):
+            return None
+
     def _status(self, state: str, **fields) -> UpdateStatus:
         previous = load_status(self.settings.state_dir)
         status = UpdateStatus(
@@ -67,6 +83,7 @@ class Updater:
             previous_version=self.store.previous_version(),
             checked_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             refused_versions=previous.refused_versions,
+            watching_health=self._probation() is not None,
             **fields,
         )
         write_status(self.settings.state_dir, status)
@@ -83,6 +100,9 @@ class Updater:
         settled = self._settle_pending()
         if settled is not None and settled.state == "fell_back":
             return settled
+        watched = self._watch_probation()
+        if watched is not None and watched.state == "fell_back":
+            return watched
         feed = ReleaseFeed(
             metadata_dir=self.settings.metadata_dir,
             repository_url=self.settings.repository_url,
@@ -138,7 +158,10 @@ class Updater:
                         "switched_at": switched_at}),
             encoding="utf-8",
         )
-        self.store.switch_to(version)
+        probation = self._probation()
+        # Switching away from a version still on probation keeps the last confirmed one as previous.
+        self.store.switch_to(version, keep_previous=probation is not None)
+        self._probation_path.unlink(missing_ok=True)
         self._status("awaiting_health", available_version=version)
         self.restart_kiosk()
         deadline = switched_at + self.settings.health_timeout_s
@@ -166,17 +189,55 @@ class Updater:
             return None
         version = pending["version"]
         if self._is_healthy(version, pending["switched_at"]):
+            if self.store.previous_version() is not None:  # something to fall back to: watch on
+                self._write_probation(version, pending["switched_at"])
             self._pending_path.unlink(missing_ok=True)
             self.store.remove_old(keep=set())
-            return self._status("updated", available_version=version)
+            message = (f"{version} reported healthy; watching its starts until one has run "
+                       f"{self.settings.stable_after_s:g} s" if self._probation() else "")
+            return self._status("updated", available_version=version, message=message)
         if time.time() < pending["deadline"]:
             return None
+        return self._fall_back(version, self._pending_path,
+                               f"{version} did not report healthy within {self.settings.health_timeout_s:g} s")
+
+    def _write_probation(self, version: str, switched_at: float) -> None:
+        tmp = self._probation_path.with_name(".probation.json.tmp")
+        tmp.write_text(json.dumps({"version": version, "switched_at": switched_at, "healthy_at": time.time()}),
+                       encoding="utf-8")
+        os.replace(tmp, self._probation_path)
+
+    def _watch_probation(self) -> UpdateStatus | None:
+        """Judge the starts of the version on probation: confirm it, or fall back from it."""
+        probation = self._probation()
+        if probation is None:
+            return None
+        version = probation["version"]
+        if self.store.current_version() != version:  # moved on by hand: nothing to watch
+            self._probation_path.unlink(missing_ok=True)
+            return None
+        since = float(probation.get("switched_at", 0)) - 1.0
+        starts = [s for s in read_starts(self.settings.liveness_dir) if s.version == version and s.started_at >= since]
+        verdict = judge(starts, now=time.time(), stable_after_s=self.settings.stable_after_s,
+                        clean_starts=self.settings.clean_starts, max_failed_starts=self.settings.max_failed_starts,
+                        health_timeout_s=self.settings.health_timeout_s)
+        if verdict.outcome == CONFIRMED:
+            self._probation_path.unlink(missing_ok=True)
+            return self._status("updated", available_version=version, message=f"{version} confirmed: {verdict.reason}")
+        if verdict.outcome == FAILED:
+            return self._fall_back(version, self._probation_path,
+                                   f"{version} kept failing after it first reported healthy ({verdict.reason})")
+        return None
+
+    def _fall_back(self, version: str, record: Path, reason: str) -> UpdateStatus:
+        """Back to the previous version; `version` is refused from now on."""
         try:
             back_to = self.store.fall_back() if self.store.current_version() == version else self.store.current_version()
         except InstallFailed as exc:
-            self._pending_path.unlink(missing_ok=True)
+            record.unlink(missing_ok=True)
             return self._status("install_failed", available_version=version, message=str(exc))
-        self._pending_path.unlink(missing_ok=True)
+        record.unlink(missing_ok=True)
+        self._probation_path.unlink(missing_ok=True)
         self.restart_kiosk()
         status = load_status(self.settings.state_dir)
         refused = sorted(set(status.refused_versions) | {version}, key=parse_version)
@@ -186,7 +247,7 @@ class Updater:
             previous_version=self.store.previous_version(),
             available_version=version,
             fell_back_from=version,
-            message=f"{version} did not report healthy within {self.settings.health_timeout_s:g} s; back on {back_to}",
+            message=f"{reason}; back on {back_to}",
             checked_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             refused_versions=refused,
         )

@@ -56,7 +56,7 @@ def running_version() -> str | None:
     return None
 
 
-def _write_json(path: Path, data: dict) -> None:
+def _write_json(path: Path, data: dict | list) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(json.dumps(data), encoding="utf-8")
@@ -80,6 +80,7 @@ class KioskLiveness:
         self.version = version
         self._last_idle: bool | None = None
         self._last_activity_write = 0.0
+        self._started_at: float | None = None
 
     @classmethod
     def from_environment(cls) -> "KioskLiveness":
@@ -106,10 +107,36 @@ class KioskLiveness:
             return False
         return sd_notify(*fields, socket_path=self.notify_socket)
 
+    def _record_start(self, change) -> None:
+        """Change this process's entry in starts.json (sync/update/probation.py reads it)."""
+        if self.liveness_dir is None or self._started_at is None:
+            return
+        from sync.update.probation import KEEP_STARTS, STARTS_FILE
+
+        path = self.liveness_dir / STARTS_FILE
+        try:
+            starts = json.loads(path.read_text(encoding="utf-8"))
+            starts = starts if isinstance(starts, list) else []
+        except (OSError, ValueError):
+            starts = []
+        mine = next((s for s in starts if isinstance(s, dict) and s.get("pid") == os.getpid()
+                     and s.get("started_at") == self._started_at), None)
+        if mine is None:
+            mine = {"version": self.version, "pid": os.getpid(), "started_at": self._started_at,
+                    "last_seen": self._started_at, "stopped_cleanly": False}
+            starts.append(mine)
+        change(mine)
+        try:
+            _write_json(path, starts[-KEEP_STARTS:])
+        except OSError:
+            pass  # a full /run must not stop the kiosk; the updater then sees no progress
+
     def ready(self, status: str = "ready") -> None:
         """Call once the window is up and the self-check passed: READY=1 plus the health file."""
         self._notify("READY=1", f"STATUS={status}")
         if self.liveness_dir is not None:
+            self._started_at = time.time()
+            self._record_start(lambda entry: None)
             _write_json(
                 self.liveness_dir / "health.json",
                 {
@@ -123,13 +150,16 @@ class KioskLiveness:
         """Call from a timer on the GUI thread: WATCHDOG=1, and whether anyone is using the kiosk."""
         self._notify("WATCHDOG=1", f"STATUS={'idle' if idle else 'in use'}")
         now = time.time()
+        self._record_start(lambda entry: entry.update(last_seen=now))
         if self.liveness_dir is not None and (idle != self._last_idle or now - self._last_activity_write > 30):
             _write_json(self.liveness_dir / "activity.json", {"idle": idle, "at": now, "pid": os.getpid()})
             self._last_idle = idle
             self._last_activity_write = now
 
     def stopping(self) -> None:
+        """Call on a planned stop: STOPPING=1, and this start counts as a clean one."""
         self._notify("STOPPING=1")
+        self._record_start(lambda entry: entry.update(stopped_cleanly=True, last_seen=time.time()))
 
 
 def read_health(liveness_dir: Path) -> dict | None:
