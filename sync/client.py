@@ -365,9 +365,13 @@ class BackendClient:
             raise BadResponse(f"the backend's answer does not follow the protocol: {exc}") from None
 
     # -- the protocol ---------------------------------------------------------------
-    def enrol(self, code: str, name: str) -> DeviceCredentials:
-        data = self._checked(protocol.check_enrolment,
-                             self._call("POST", "/enrol", body={"code": code, "name": name}, auth=False))
+    def enrol(self, code: str, name: str, request_id: str | None = None) -> DeviceCredentials:
+        """Exchange a one-time code for credentials. With the install's ``request_id``
+        (sync.enrolment) asking again after a lost answer returns the same credentials."""
+        body = {"code": code, "name": name}
+        if request_id is not None:
+            body["request_id"] = request_id
+        data = self._checked(protocol.check_enrolment, self._call("POST", "/enrol", body=body, auth=False))
         return DeviceCredentials(data["device_id"], data["token"], data["site"])
 
     def push_batch(self, items: list[dict]) -> list[dict]:

@@ -29,7 +29,7 @@ from kiosk.storage.models import SyncStateRecord
 from sync import protocol
 from sync.client import (BackendClient, BackendUnavailable, BadResponse, DeviceRevoked, NotEnrolled, Refused,
                          SyncError)
-from sync.enrolment import enrol_from_code_file, load_credentials
+from sync.enrolment import EnrolmentRefused, enrol_from_code_file, load_credentials
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,7 @@ class SyncStatus:
 
     online: bool | None = None  # None: not tried yet
     enrolled: bool = False
+    enrolment_refused: bool = False  # the backend refused the enrolment code: IT must make a new one
     revoked: bool = False
     syncing: bool = False
     last_sync_at: datetime | None = None
@@ -109,7 +110,7 @@ class SyncWorker:
             self._thread.start()
 
     def stop(self, timeout: float | None = 30.0) -> None:
-        """Ask the thread to finish and wait for it (a request in flight ends by its timeout)."""
+        """Ask the thread to finish and wait for it (a request in flight ends by its deadline)."""
         self._stopping.set()
         self._wake.set()
         if self._thread is not None:
@@ -163,7 +164,7 @@ class SyncWorker:
                 self._failures = 0
                 self._save_state("last_sync_at", now.isoformat())
                 self._save_state("last_error", "")
-                self._set(online=True, revoked=False, last_sync_at=now, last_error=None)
+                self._set(online=True, revoked=False, enrolment_refused=False, last_sync_at=now, last_error=None)
             self._refresh_counts()
             return self._set(syncing=False, pushed=pushed)
 
@@ -174,8 +175,11 @@ class SyncWorker:
         log.warning("sync failed: %s", exc)
         self._save_state("last_error", str(exc))
         online = None if isinstance(exc, NotEnrolled) else not isinstance(exc, BackendUnavailable)
+        if isinstance(exc, EnrolmentRefused):
+            online = True  # the backend answered: it is the code that is wrong
         # Revoked stays shown until a sync succeeds again (after IT re-enrols the kiosk).
-        self._set(online=online, last_error=str(exc), revoked=revoked or self.status.revoked)
+        self._set(online=online, last_error=str(exc), revoked=revoked or self.status.revoked,
+                  enrolment_refused=isinstance(exc, EnrolmentRefused))
 
     def _ensure_enrolled(self) -> None:
         if self.client.credentials is None:

@@ -34,6 +34,10 @@ class EnrolRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     code: str = Field(min_length=1, max_length=64, description="the one-time code IT created for the site")
     name: str = Field(min_length=1, max_length=64, description="a name IT recognises, e.g. kontula-lobby-1")
+    request_id: str | None = Field(
+        None, min_length=43, max_length=128, pattern=r"^[A-Za-z0-9_-]+$",
+        description="a secret the kiosk made once per install (at least 256 random bits); asking again with "
+                    "the same code and request_id within 24 h returns the same credentials")
 
 
 class EnrolAnswer(BaseModel):
@@ -123,7 +127,7 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
 
     @app.post(protocol.API_PREFIX + "/enrol", response_model=EnrolAnswer, responses=_ERRORS, tags=["devices"])
     def enrol(body: EnrolRequest) -> dict:
-        return store.enrol(sessions, body.code, body.name)
+        return store.enrol(sessions, body.code, body.name, body.request_id)
 
     @app.post(protocol.API_PREFIX + "/outbox", response_model=PushAnswer, responses=_ERRORS, tags=["outbox"])
     def push(body: PushRequest, who: Annotated[DeviceIdentity, Depends(device)]) -> dict:

@@ -30,6 +30,19 @@ class EnrolmentCode(Base):
     device_id: Mapped[str | None] = mapped_column(String(36))
 
 
+class EnrolmentRetry(Base):
+    """Who used a code, so that the same kiosk asking again with it (its answer was lost)
+    gets the same device back within ``store.ENROL_RETRY_WINDOW``. Only hashes are kept.
+    A table of its own: ``create_all`` adds it to an existing database."""
+
+    __tablename__ = "enrolment_retries"
+
+    code_hash: Mapped[str] = mapped_column(ForeignKey("enrolment_codes.code_hash"), primary_key=True)
+    request_hash: Mapped[str] = mapped_column(String(64))  # sha256 of the kiosk's enrolment request id
+    device_id: Mapped[str] = mapped_column(String(36))
+    enrolled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class Device(Base):
     __tablename__ = "devices"
 

@@ -4,11 +4,13 @@ both call these). Every function takes a ``sessionmaker`` and runs its own trans
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func, select, update
@@ -19,6 +21,7 @@ from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.catalogue.importer import CatalogueError, _expand_rules, validate
 from sync import protocol
 from sync.server.models import AuditEvent, Base, BookingCancellation, CatalogueEntry, Device, EnrolmentCode, Item, Site, Slot
+from sync.server.models import EnrolmentRetry
 
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by IT
 
@@ -171,21 +174,59 @@ def _normalise_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
-def enrol(sessions: sessionmaker[Session], code: str, name: str) -> dict:
-    """Exchange a one-time code for device credentials. The code works once."""
-    device_id, token = str(uuid.uuid4()), secrets.token_urlsafe(32)
+ENROL_RETRY_WINDOW = timedelta(hours=24)  # docs/protocol.md
+
+
+def _derived_token(request_id: str, device_id: str) -> str:
+    """The device token for an enrolment made with ``request_id``: the same each time it
+    is asked for, so a retry can answer it again; the backend keeps only its hash."""
+    mac = hmac.new(request_id.encode(), b"welfare-kiosk device token\0" + device_id.encode(), hashlib.sha256)
+    return base64.urlsafe_b64encode(mac.digest()).rstrip(b"=").decode()
+
+
+def enrol(sessions: sessionmaker[Session], code: str, name: str, request_id: str | None = None) -> dict:
+    """Exchange a one-time code for device credentials. The code works once, except that
+    the kiosk that used it (the same ``request_id``, a secret it made) gets the same
+    credentials again within ENROL_RETRY_WINDOW: its first answer may have been lost."""
+    device_id = str(uuid.uuid4())
+    token = _derived_token(request_id, device_id) if request_id else secrets.token_urlsafe(32)
+    code_hash = _sha(_normalise_code(code))
     with sessions.begin() as s:
         # The conditional UPDATE makes "once" hold even when two kiosks try the same code.
         res = s.execute(update(EnrolmentCode)
-                        .where(EnrolmentCode.code_hash == _sha(_normalise_code(code)), EnrolmentCode.used_at.is_(None))
+                        .where(EnrolmentCode.code_hash == code_hash, EnrolmentCode.used_at.is_(None))
                         .values(used_at=_now(), device_id=device_id)
                         .returning(EnrolmentCode.site_id))
         site = res.scalar()
-        if site is None:
-            raise BackendError("invalid_code", "this enrolment code is unknown or already used", 403)
-        s.add(Device(id=device_id, site_id=site, name=name[:64], token_hash=_sha(token), enrolled_at=_now()))
-        s.add(AuditEvent(at=_now(), event="enrol", detail=f"device={device_id} site={site} name={name[:64]}"))
-    return {"device_id": device_id, "token": token, "site": site}
+        if site is not None:
+            s.add(Device(id=device_id, site_id=site, name=name[:64], token_hash=_sha(token), enrolled_at=_now()))
+            if request_id:
+                s.add(EnrolmentRetry(code_hash=code_hash, request_hash=_sha(request_id), device_id=device_id,
+                                     enrolled_at=_now()))
+            s.add(AuditEvent(at=_now(), event="enrol", detail=f"device={device_id} site={site} name={name[:64]}"))
+            return {"device_id": device_id, "token": token, "site": site}
+        again = _enrolment_again(s, code_hash, request_id) if request_id else None
+        if again is not None:
+            s.add(AuditEvent(at=_now(), event="enrol_retry", detail=f"device={again['device_id']} site={again['site']}"))
+            return again
+    raise BackendError("invalid_code", "this enrolment code is unknown or already used (a kiosk's retry "
+                       "with it is answered for 24 h): IT must make a new one", 403)
+
+
+def _enrolment_again(s: Session, code_hash: str, request_id: str) -> dict | None:
+    """The credentials of the enrolment this request id already made with this code, if
+    it is recent and the device still holds the token it was given."""
+    retry = s.get(EnrolmentRetry, code_hash)
+    if retry is None or not hmac.compare_digest(retry.request_hash, _sha(request_id)):
+        return None
+    at = retry.enrolled_at if retry.enrolled_at.tzinfo else retry.enrolled_at.replace(tzinfo=timezone.utc)  # SQLite
+    if _now() - at > ENROL_RETRY_WINDOW:
+        return None
+    device = s.get(Device, retry.device_id)
+    token = _derived_token(request_id, retry.device_id)
+    if device is None or device.revoked_at is not None or not hmac.compare_digest(device.token_hash, _sha(token)):
+        return None
+    return {"device_id": device.id, "token": token, "site": device.site_id}
 
 
 def revoke_device(sessions: sessionmaker[Session], device_id: str) -> bool:

@@ -101,6 +101,8 @@ class SyncStatusScreen(Screen):
             text = self._t("sync.unknown")
         elif st.revoked:
             text = self._t("sync.revoked")
+        elif st.enrolment_refused:
+            text = self._t("sync.enrolment_refused")
         elif not st.enrolled:
             text = self._t("sync.not_enrolled")
         else:
@@ -110,6 +112,8 @@ class SyncStatusScreen(Screen):
         self.last_sync.setText(self._t("sync.last_sync", when=self._format_time(when)) if when else self._t("sync.never"))
         self.pending.setText(self._t("sync.pending", count=counts.pending))
         error = st.last_error if st is not None else None
+        if st is not None and st.enrolment_refused:
+            error = None  # the heading above says it, translated; the log has the details
         self.last_error.setVisible(bool(error))
         # Errors come from the sync client in the words IT reads in the log (as notices do).
         self.last_error.setText(self._t("sync.last_error", error=error) if error else "")
