@@ -10,6 +10,7 @@ The network faults are real (tests/sync/faultproxy.py in front of the real backe
 from __future__ import annotations
 
 import stat
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -19,8 +20,22 @@ from kiosk import outbox
 from sync.client import BackendClient, Refused
 from sync.enrolment import REQUEST_FILE, EnrolmentRefused, enrol_with_code, enrolment_request_id, load_credentials
 from sync.server.models import Device, EnrolmentRetry
-from tests.sync.conftest import server_items
+from tests.sync.conftest import server_items, start_backend
 from tests.sync.faultproxy import FaultProxy
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def backend(request, tmp_path_factory):
+    """The reference backend on each database (this module's ``site``, ``kiosk_data`` and
+    ``make_worker`` use it)."""
+    workdir = tmp_path_factory.mktemp(f"backend-{request.param}")
+    if request.param == "sqlite":
+        url = f"sqlite:///{workdir / 'backend.db'}"
+    else:
+        url = request.getfixturevalue("postgres").create_database(f"enrol_{uuid.uuid4().hex[:8]}")
+    proc = start_backend(url, workdir)
+    yield proc
+    proc.stop()
 
 
 @pytest.fixture
