@@ -168,3 +168,31 @@ def test_switching_on_from_a_version_on_probation_keeps_the_last_good_one_to_fal
     _publish(repository, all_signers, archive_with, "1.2.0", STAYS_UP)
     status = make_updater(settings, kiosk).run_once()
     assert status.current_version == "1.2.0" and status.previous_version == "1.0.0", status
+
+
+@pytest.mark.parametrize(("override", "expected"), [
+    ({"stable_after_s": "nan"}, "stable_after_s = nan; expected a number > 0"),
+    ({"metadata_deadline_s": "0"}, "metadata_deadline_s = 0; expected a number > 0"),
+    ({"download_deadline_s": "inf"}, "download_deadline_s = inf; expected a number > 0"),
+    ({"clean_starts": "0"}, "clean_starts = 0; expected a whole number from 1 to 100"),
+    ({"max_failed_starts": "true"}, "max_failed_starts = True; expected a whole number from 1 to 100"),
+    ({"max_failed_starts": "2.5"}, "max_failed_starts = 2.5; expected a whole number from 1 to 100"),
+])
+def test_bad_probation_and_deadline_settings_name_the_key(tmp_path, override, expected):
+    from sync.update.settings import SettingsError, load_update_settings
+    from tests.packaging.test_updater_cli import _config
+
+    config = _config(tmp_path, "http://127.0.0.1:1", **override)
+    with pytest.raises(SettingsError) as error:
+        load_update_settings(config)
+    assert expected in str(error.value) and config in str(error.value)
+
+
+def test_the_example_settings_declare_the_probation_and_deadlines():
+    from pathlib import Path
+
+    from sync.update.settings import load_update_settings
+
+    settings = load_update_settings(Path(__file__).resolve().parents[2] / "packaging/systemd/updater.toml")
+    assert (settings.stable_after_s, settings.clean_starts, settings.max_failed_starts) == (600.0, 3, 3)
+    assert (settings.metadata_deadline_s, settings.download_deadline_s) == (120.0, 3600.0)
