@@ -24,6 +24,7 @@ import os
 import shutil
 import stat
 import tarfile
+import zlib
 from pathlib import Path
 
 from sync.update.versions import is_version, parse_version
@@ -120,8 +121,7 @@ def extract_release(archive: Path, dest: Path) -> None:
                     os.fchmod(out.fileno(), mode)  # exactly this, whatever the umask
                     if source is not None:
                         shutil.copyfileobj(source, out, 1 << 20)
-                    out.flush()
-                    os.fsync(out.fileno())
+        os.sync()  # once, before the folder is renamed into place (not one fsync per file)
     finally:
         for fd in dirs.values():
             os.close(fd)
@@ -172,7 +172,7 @@ class VersionStore:
         except InstallFailed:
             shutil.rmtree(partial, ignore_errors=True)
             raise
-        except (OSError, tarfile.TarError) as exc:
+        except (OSError, tarfile.TarError, EOFError, zlib.error) as exc:  # a truncated or damaged gzip too
             shutil.rmtree(partial, ignore_errors=True)
             raise InstallFailed(f"cannot install {version}: {exc}") from exc
         return final

@@ -212,3 +212,15 @@ def test_the_publisher_writes_no_links(tmp_path):
     os.symlink("/etc/passwd", bundle / "lib/out")
     with pytest.raises(ValueError, match="lib/out"):
         publisher.write_release_archive(bundle, tmp_path / "bad.tar.gz")
+
+
+@pytest.mark.parametrize("damage", ["truncated", "not_gzip"])
+def test_a_damaged_archive_is_an_install_failure_not_a_crash(tmp_path, store, damage):
+    good = _tar(tmp_path / "ok.tar.gz", [_file("VERSION", b"1.5.0\n"), _file("big", os.urandom(200_000))])
+    data = good.read_bytes()
+    bad = tmp_path / "bad.tar.gz"
+    bad.write_bytes(data[: len(data) // 2] if damage == "truncated" else b"\x1f\x8b" + b"\0" * 500)
+    before = _snapshot(tmp_path / "opt")
+    with pytest.raises(InstallFailed):
+        store.install_release(bad, "1.5.0")
+    assert _snapshot(tmp_path / "opt") == before
