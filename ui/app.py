@@ -194,6 +194,7 @@ def start_liveness(app, window) -> None:
     ping.setInterval(liveness.ping_interval_ms())
     ping.timeout.connect(lambda: liveness.ping(idle=not window.has_something_to_reset()))
     ping.start()
+    app.aboutToQuit.connect(liveness.stopping)  # a clean quit is not a failed start (sync/update/probation.py)
     window.liveness = liveness
 
 

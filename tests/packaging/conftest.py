@@ -33,6 +33,7 @@ here = Path(__file__).resolve().parent
 liveness = KioskLiveness.from_environment()
 liveness.version = (here / "VERSION").read_text().strip()
 liveness.ready()
+liveness.stopping()  # a clean quit, as the app reports one (not a crash after ready)
 """
 CRASHING_KIOSK = "import sys\nsys.exit('self-check failed: cannot open the database')\n"
 

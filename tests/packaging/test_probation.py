@@ -65,6 +65,12 @@ def test_a_version_that_went_down_and_never_came_back_is_a_failure():
     assert judge(starts, now=T0 + 5 + 121, alive=lambda pid: False, **POLICY).outcome == FAILED
 
 
+def test_a_clean_quit_is_never_a_failure():
+    starts = [_start(0, clean=True)]
+    v = judge(starts, now=T0 + 10_000, alive=lambda pid: False, **POLICY)
+    assert v.outcome == WATCHING and v.failed == 0
+
+
 def test_a_hung_start_counts_as_ended_when_it_stops_pinging():
     starts = [_start(0, ran=5.0)]
     now = T0 + 5 + STALE_AFTER_S + 1
