@@ -327,6 +327,18 @@ def _effects(s: Session, device: DeviceIdentity, item: dict) -> dict | None:
     return None
 
 
+# Kinds whose ``service_id`` names a service of the site's catalogue, from the kinds'
+# declarations. Each is checked against the same catalogue whatever else is in the
+# push: the catalogue used to be read only when a booking, feedback or visit came along,
+# so a feedback_details item pushed on its own was refused for every service (issue 11).
+_KINDS_NAMING_A_SERVICE = frozenset(name for name, spec in protocol.ITEM_KINDS.items()
+                                    if "service_id" in spec.required or "service_id" in spec.optional)
+
+
+def _names_a_service(raw: dict) -> bool:
+    return raw["kind"] in _KINDS_NAMING_A_SERVICE and raw["payload"].get("service_id") is not None
+
+
 def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: list[Any]) -> list[dict]:
     """Store each item once and answer each: accepted, duplicate or rejected with a reason.
 
@@ -351,10 +363,10 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
         ids = [raw["id"] for _, raw, _ in candidates]
         stored = {r.id: (r.device_id, r.content_hash) for r in
                   s.execute(select(Item.id, Item.device_id, Item.content_hash).where(Item.id.in_(ids)))} if ids else {}
-        needs_services = any(raw["kind"] in ("booking", "feedback", "walk_in_appointment") for _, raw, _ in candidates)
+        named = {raw["payload"]["service_id"] for _, raw, _ in candidates if _names_a_service(raw)}
         services = set(s.scalars(select(CatalogueEntry.id).where(
             CatalogueEntry.site_id == device.site, CatalogueEntry.kind == "service",
-            CatalogueEntry.deleted.is_(False)))) if needs_services else set()
+            CatalogueEntry.deleted.is_(False), CatalogueEntry.id.in_(named)))) if named else set()
         fresh: list[tuple[int, dict, str]] = []
         in_batch: dict[str, str] = {}
         for i, raw, h in candidates:
@@ -362,8 +374,7 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
                 results[i] = _compare(raw["id"], h, device, *stored[raw["id"]])
             elif raw["id"] in in_batch:
                 results[i] = _compare(raw["id"], h, device, device.id, in_batch[raw["id"]])
-            elif "service_id" in raw["payload"] and raw["kind"] != "queue_ticket" \
-                    and raw["payload"]["service_id"] not in services:
+            elif _names_a_service(raw) and raw["payload"]["service_id"] not in services:
                 results[i] = _answer(raw["id"], protocol.REJECTED, "unknown_service",
                                      f"service {raw['payload']['service_id']!r} is not in this site's catalogue")
             else:
