@@ -227,9 +227,15 @@ class BookingDesk:
             if slot.starts_at <= now:
                 raise BookingError("past_slot", f"slot {slot_id} has already started")
             starts, ends = slot.starts_at, slot.ends_at
+            # Decided before the item is made, so online and offline send the same
+            # content: the backend uses a place of the share only when the item says so,
+            # and never for a booking that does not, so the kiosk's offline
+            # confirmations from its share always find their places.
+            from_share = bool(self._own_places(s, [slot_id], now))
         item_id, ref = str(uuid.uuid4()), _ref()
         payload = {"slot_id": slot_id, "service_id": service_id, "channel_id": channel_id, "subject": subject,
-                   "phone": phone, "language": language, "booking_ref": ref}
+                   "phone": phone, "language": language, "booking_ref": ref,
+                   "place": outbox.PLACE_SHARE if from_share else outbox.PLACE_OPEN}
         payload = {k: v for k, v in payload.items() if v is not None}
         answer = None
         if self.remote is not None:
@@ -243,10 +249,10 @@ class BookingDesk:
                 raise SlotTaken(slot_id)
             raise BookingError(answer.get("reason") or "rejected", answer.get("detail") or "")
         with self._db.sessions.begin() as s:
-            own = self._own_places(s, [slot_id], now)
-            allotment = s.get(SlotAllotmentRecord, slot_id) if own else None
+            # The desk's lock is held since the choice above: the share is as it was then.
+            allotment = s.get(SlotAllotmentRecord, slot_id) if from_share else None
             if allotment is not None:
-                allotment.used += 1  # the backend uses this kiosk's place first, online or not
+                allotment.used += 1  # the backend uses this place of the share, online or not
             if answer is not None:
                 state, route = CONFIRMED, ONLINE
             elif allotment is not None:

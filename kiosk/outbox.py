@@ -76,10 +76,25 @@ def _iso_time(key: str) -> Callable[[dict], str | None]:
     return check
 
 
+def _one_of(key: str, values: tuple[str, ...]) -> Callable[[dict], str | None]:
+    def check(p: dict) -> str | None:
+        v = p.get(key)
+        if v is not None and v not in values:
+            return f"{key}: {v!r} is not one of {', '.join(values)}"
+        return None
+    return check
+
+
+# Which place a booking takes: one the backend set aside for this kiosk (its share, the
+# kiosk may confirm it on the spot, even offline), or one open to everyone. Without it
+# (kiosks before issue 12) the backend uses the kiosk's share first.
+PLACE_SHARE, PLACE_OPEN = "share", "open"
+
 ITEM_KINDS: dict[str, ItemKind] = {k.name: k for k in (
     ItemKind("booking", {"slot_id": _str, "service_id": _str},
-             {"channel_id": _str, "subject": _str, "phone": _str, "language": _str, "booking_ref": _str},
-             personal=frozenset({"subject", "phone"})),
+             {"channel_id": _str, "subject": _str, "phone": _str, "language": _str, "booking_ref": _str,
+              "place": _str},
+             personal=frozenset({"subject", "phone"}), checks=(_one_of("place", (PLACE_SHARE, PLACE_OPEN)),)),
     ItemKind("booking_cancel", {"booking_item_id": _str}, {"subject": _str, "reason": _str},
              personal=frozenset({"subject"})),
     # Feedback never carries identity; the free comment may still name someone, so it

@@ -163,3 +163,21 @@ class BookingDenial(Base):
     service_id: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ItemRejection(Base):
+    """A final refusal of an item: the answer it gets for ever, however often it is sent
+    again (issue 12). Only decisions are kept (a booking denied, a cancellation that came
+    second); a refusal because the backend lacked something (a service missing from the
+    catalogue, a booking not arrived yet) is looked at afresh, so Resend delivers the item
+    once that is fixed."""
+
+    __tablename__ = "item_rejections"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(32))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

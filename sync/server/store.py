@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy import Engine, create_engine, event, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk import outbox
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.catalogue.importer import CatalogueError, _expand_rules, validate
 from sync import protocol
-from sync.server.models import AuditEvent, Base, BookingCancellation, CatalogueEntry, Device, EnrolmentCode, Item, Site, Slot
-from sync.server.models import EnrolmentRetry
+from sync.server.models import (AuditEvent, Base, BookingCancellation, CatalogueEntry, Device, EnrolmentCode,
+                                EnrolmentRetry, Item, ItemRejection, Site, Slot)
 
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by IT
 
@@ -271,33 +272,91 @@ def _answer(item_id: str, status: str, reason: str | None = None, detail: str = 
     return out
 
 
-def _compare(item_id: str, h: str, device: DeviceIdentity, owner: str, stored_hash: str) -> dict:
-    if owner != device.id:
+@dataclass(frozen=True)
+class _Decided:
+    """What the backend answered an item id before: stored (``reason`` None) or refused for good."""
+
+    device_id: str
+    content_hash: str
+    reason: str | None = None
+    detail: str = ""
+
+
+def _decided(s: Session, ids: list[str]) -> dict[str, _Decided]:
+    if not ids:
+        return {}
+    out = {r.id: _Decided(r.device_id, r.content_hash) for r in
+           s.execute(select(Item.id, Item.device_id, Item.content_hash).where(Item.id.in_(ids)))}
+    for r in s.execute(select(ItemRejection.id, ItemRejection.device_id, ItemRejection.content_hash,
+                              ItemRejection.reason, ItemRejection.detail).where(ItemRejection.id.in_(ids))):
+        out.setdefault(r.id, _Decided(r.device_id, r.content_hash, r.reason, r.detail or ""))
+    return out
+
+
+def _compare(item_id: str, h: str, device: DeviceIdentity, before: _Decided) -> dict:
+    if before.device_id != device.id:
         return _answer(item_id, protocol.REJECTED, "not_your_device", "this id was sent by another device")
-    if stored_hash != h:
+    if before.content_hash != h:
         return _answer(item_id, protocol.REJECTED, "id_reused_different_content",
                        "an item with this id and different content is already stored")
+    if before.reason is not None:  # the first final answer is the answer for ever
+        return _answer(item_id, protocol.REJECTED, before.reason, before.detail)
     return _answer(item_id, protocol.DUPLICATE)
 
 
-def _apply_effects(s: Session, device: DeviceIdentity, item: dict, h: str) -> dict | None:
-    """Side effects of an item on shared state (slot capacity); a rejection, or None."""
-    rejection = _effects(s, device, item)
-    if rejection is not None:
+def _is_final(kind: str, reason: str) -> bool:
+    """Whether a refusal is a decision that must never change (kept in item_rejections).
+
+    A booking's refusal is a denial: the resident's phone, the kiosk and the staff day
+    view say so, so it stays denied even if a place frees up later. A cancellation that
+    came second stays refused. Other refusals say the backend lacked something (a service
+    missing from the catalogue, a booking that has not arrived): sent again, e.g. by
+    staff after the city fixed its catalogue, the item is looked at afresh.
+    """
+    return kind == "booking" or reason == "already_cancelled"
+
+
+def _refuse_for_good(s: Session, device: DeviceIdentity, item: dict, h: str, answer: dict) -> None:
+    s.add(ItemRejection(id=item["id"], device_id=device.id, kind=item["kind"], content_hash=h,
+                        reason=answer["reason"], detail=answer.get("detail") or "", at=_now()))
+
+
+def _decide(s: Session, device: DeviceIdentity, item: dict, h: str, services: set[str],
+            batch_bookings: dict[str, dict]) -> dict:
+    """The answer to an item the backend has not answered before, with its side effects
+    (slot places, cancellations); a final refusal is kept for the next time it comes."""
+    from sync.server import booking as booking_rules  # imported here: it imports this module
+
+    if _names_a_service(item) and item["payload"]["service_id"] not in services:
+        answer = _answer(item["id"], protocol.REJECTED, "unknown_service",
+                         f"service {item['payload']['service_id']!r} is not in this site's catalogue")
+        if item["kind"] == "booking":
+            booking_rules.record_denial(s, device, item, answer)
+    else:
+        answer = _effects(s, device, item, batch_bookings) or _answer(item["id"], protocol.ACCEPTED)
+    if answer["status"] == protocol.REJECTED:
         # The UPDATE may have waited for a concurrent push of this very item, whose
         # booking took the last place: then the answer is duplicate, not slot_taken.
-        stored = s.execute(select(Item.device_id, Item.content_hash).where(Item.id == item["id"])).first()
-        if stored is not None:
-            return _compare(item["id"], h, device, *stored)
-    return rejection
+        before = _decided(s, [item["id"]]).get(item["id"])
+        if before is not None:
+            return _compare(item["id"], h, device, before)
+        if _is_final(item["kind"], answer["reason"]):
+            _refuse_for_good(s, device, item, h, answer)
+    return answer
 
 
-def _effects(s: Session, device: DeviceIdentity, item: dict) -> dict | None:
+def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dict[str, dict]) -> dict | None:
+    """Side effects of an item on shared state (slot capacity); a rejection, or None.
+    ``batch_bookings``: bookings accepted earlier in the same push, not inserted yet."""
     kind, p = item["kind"], item["payload"]
     if kind == "booking":
         from sync.server import booking as booking_rules  # imported here: it imports this module
 
-        if booking_rules.take_allotted_place(s, device, p["slot_id"], p["service_id"]):
+        # A place of the kiosk's share only for a booking that says it took one (or, from
+        # kiosks that do not say, as before): a place set aside for the kiosk's offline
+        # confirmations is never spent on its online bookings or requests.
+        if p.get("place") != outbox.PLACE_OPEN \
+                and booking_rules.take_allotted_place(s, device, p["slot_id"], p["service_id"]):
             return None  # the kiosk's own set-aside place, already counted in slots.booked
         res = s.execute(update(Slot)
                         .where(Slot.site_id == device.site, Slot.id == p["slot_id"],
@@ -313,16 +372,23 @@ def _effects(s: Session, device: DeviceIdentity, item: dict) -> dict | None:
         return booking_rules.record_denial(s, device, item, _answer(
             item["id"], protocol.REJECTED, "slot_taken", f"slot {p['slot_id']!r} is fully booked"))
     if kind == "booking_cancel":
-        booking = s.get(Item, p["booking_item_id"])
-        if booking is None or booking.kind != "booking" or booking.device_id != device.id:
+        booking_id = p["booking_item_id"]
+        stored = s.get(Item, booking_id)
+        if stored is not None:
+            owner, booked_kind, slot_id = stored.device_id, stored.kind, stored.payload.get("slot_id")
+        elif booking_id in batch_bookings:  # the booking came in this very push, just before
+            owner, booked_kind, slot_id = device.id, "booking", batch_bookings[booking_id]["payload"]["slot_id"]
+        else:
+            owner = booked_kind = slot_id = None
+        if booked_kind != "booking" or owner != device.id:
             return _answer(item["id"], protocol.REJECTED, "unknown_booking",
-                           f"no booking {p['booking_item_id']!r} from this device")
-        if s.get(BookingCancellation, booking.id) is not None:
+                           f"no booking {booking_id!r} from this device")
+        if s.get(BookingCancellation, booking_id) is not None:
             return _answer(item["id"], protocol.REJECTED, "already_cancelled",
-                           f"booking {booking.id!r} was already cancelled")
-        s.add(BookingCancellation(booking_item_id=booking.id, cancel_item_id=item["id"]))
+                           f"booking {booking_id!r} was already cancelled")
+        s.add(BookingCancellation(booking_item_id=booking_id, cancel_item_id=item["id"]))
         s.flush()
-        s.execute(update(Slot).where(Slot.site_id == device.site, Slot.id == booking.payload["slot_id"],
+        s.execute(update(Slot).where(Slot.site_id == device.site, Slot.id == slot_id,
                                      Slot.booked > 0).values(booked=Slot.booked - 1))
     return None
 
@@ -339,8 +405,19 @@ def _names_a_service(raw: dict) -> bool:
     return raw["kind"] in _KINDS_NAMING_A_SERVICE and raw["payload"].get("service_id") is not None
 
 
+def _hold_ids(s: Session, ids: list[str]) -> None:
+    """Let one transaction at a time answer a given item id. PostgreSQL: a lock per id
+    for this transaction, taken in one order (no deadlock); a concurrent push of the same
+    item waits and then reads this one's answer instead of deciding again. SQLite's
+    BEGIN IMMEDIATE already lets one writer in at a time."""
+    if ids and s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(i, 0) AS k "
+                       "FROM unnest(CAST(:ids AS text[])) AS i ORDER BY k) AS held"), {"ids": ids})
+
+
 def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: list[Any]) -> list[dict]:
     """Store each item once and answer each: accepted, duplicate or rejected with a reason.
+    An item's first final answer is its answer for ever (``_is_final``).
 
     One transaction per batch. New items go in together inside a savepoint; if another
     request stored one of them meanwhile (unique id violated), the savepoint is undone
@@ -361,24 +438,22 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
     now = _now()
     with sessions.begin() as s:
         ids = [raw["id"] for _, raw, _ in candidates]
-        stored = {r.id: (r.device_id, r.content_hash) for r in
-                  s.execute(select(Item.id, Item.device_id, Item.content_hash).where(Item.id.in_(ids)))} if ids else {}
+        _hold_ids(s, ids)
+        decided = _decided(s, ids)
         named = {raw["payload"]["service_id"] for _, raw, _ in candidates if _names_a_service(raw)}
         services = set(s.scalars(select(CatalogueEntry.id).where(
             CatalogueEntry.site_id == device.site, CatalogueEntry.kind == "service",
             CatalogueEntry.deleted.is_(False), CatalogueEntry.id.in_(named)))) if named else set()
         fresh: list[tuple[int, dict, str]] = []
-        in_batch: dict[str, str] = {}
+        first_in_batch: dict[str, tuple[int, str]] = {}
+        repeats: list[tuple[int, dict, str]] = []
         for i, raw, h in candidates:
-            if raw["id"] in stored:
-                results[i] = _compare(raw["id"], h, device, *stored[raw["id"]])
-            elif raw["id"] in in_batch:
-                results[i] = _compare(raw["id"], h, device, device.id, in_batch[raw["id"]])
-            elif _names_a_service(raw) and raw["payload"]["service_id"] not in services:
-                results[i] = _answer(raw["id"], protocol.REJECTED, "unknown_service",
-                                     f"service {raw['payload']['service_id']!r} is not in this site's catalogue")
+            if raw["id"] in decided:
+                results[i] = _compare(raw["id"], h, device, decided[raw["id"]])
+            elif raw["id"] in first_in_batch:
+                repeats.append((i, raw, h))
             else:
-                in_batch[raw["id"]] = h
+                first_in_batch[raw["id"]] = (i, h)
                 fresh.append((i, raw, h))
 
         def row(raw: dict, h: str) -> dict:
@@ -388,30 +463,45 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
 
         try:
             with s.begin_nested():
-                rows = []
+                rows, batch_bookings = [], {}
                 for i, raw, h in fresh:
-                    results[i] = _apply_effects(s, device, raw, h) or _answer(raw["id"], protocol.ACCEPTED)
+                    results[i] = _decide(s, device, raw, h, services, batch_bookings)
                     if results[i]["status"] == protocol.ACCEPTED:
                         rows.append(row(raw, h))
+                        if raw["kind"] == "booking":
+                            batch_bookings[raw["id"]] = raw
                 if rows:
                     s.execute(Item.__table__.insert(), rows)
         except IntegrityError:
             # Someone stored one of these ids at the same moment: go one by one.
             for i, raw, h in fresh:
+                before = _decided(s, [raw["id"]]).get(raw["id"])
+                if before is not None:
+                    results[i] = _compare(raw["id"], h, device, before)
+                    continue
                 try:
                     with s.begin_nested():
-                        rejection = _apply_effects(s, device, raw, h)
-                        if rejection is None:
+                        results[i] = _decide(s, device, raw, h, services, {})
+                        if results[i]["status"] == protocol.ACCEPTED:
                             s.execute(Item.__table__.insert(), [row(raw, h)])
-                        results[i] = rejection or _answer(raw["id"], protocol.ACCEPTED)
                 except IntegrityError:
-                    stored_row = s.execute(select(Item.device_id, Item.content_hash)
-                                           .where(Item.id == raw["id"])).first()
-                    if stored_row is not None:
-                        results[i] = _compare(raw["id"], h, device, *stored_row)
+                    before = _decided(s, [raw["id"]]).get(raw["id"])
+                    if before is not None:
+                        results[i] = _compare(raw["id"], h, device, before)
                     else:  # another constraint: a concurrent cancellation of the same booking
                         results[i] = _answer(raw["id"], protocol.REJECTED, "already_cancelled",
                                              "the booking was cancelled at the same moment by another item")
+                        try:
+                            with s.begin_nested():
+                                _refuse_for_good(s, device, raw, h, results[i])
+                        except IntegrityError:
+                            pass  # refused for good by a concurrent push already
+        # The same id twice in one push: the second gets what the first got.
+        for i, raw, h in repeats:
+            first, first_h = first_in_batch[raw["id"]]
+            results[i] = _compare(raw["id"], h, device, _Decided(
+                device.id, first_h, results[first].get("reason") if results[first]["status"] == protocol.REJECTED
+                else None, results[first].get("detail") or ""))
     return [r for r in results if r is not None]
 
 
