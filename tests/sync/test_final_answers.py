@@ -1,0 +1,152 @@
+"""An item's first final answer is its answer for ever (issue 12), on SQLite and
+PostgreSQL, also when the same item is pushed by many connections at the same moment
+while a cancellation frees its place; and which refusals are *not* final, so that
+Resend still delivers an item once the city has fixed what was missing."""
+
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+from datetime import datetime, timezone
+
+import pytest
+from sqlalchemy import select
+
+from sync import protocol
+from sync.client import BackendClient
+from sync.server.models import BookingDenial, Item, ItemRejection, Slot
+from sync.server.store import import_catalogue
+from tests.conftest import FIXTURES
+from tests.sync.conftest import postgres, start_backend  # noqa: F401  (postgres: a fixture)
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_backend(request, tmp_path_factory):
+    workdir = tmp_path_factory.mktemp(f"backend-{request.param}")
+    if request.param == "sqlite":
+        url = f"sqlite:///{workdir / 'backend.db'}"
+    else:
+        url = request.getfixturevalue("postgres").create_database(f"final_{uuid.uuid4().hex[:8]}")
+    proc = start_backend(url, workdir)
+    yield proc
+    proc.stop()
+
+
+def _client(backend, site) -> BackendClient:
+    creds = BackendClient(backend.url).enrol(backend.enrolment_code(site), "kiosk")
+    return BackendClient(backend.url, credentials=creds, timeout_s=60)
+
+
+def _item(kind, payload):
+    return {"id": str(uuid.uuid4()), "kind": kind, "created_at": datetime.now(timezone.utc).isoformat(),
+            "payload": payload}
+
+
+def _one_place_slot(backend, site) -> tuple[str, str]:
+    with backend.sessions() as s:
+        slot = s.scalars(select(Slot).where(Slot.site_id == site, Slot.capacity == 1).order_by(Slot.id)).first()
+        return slot.id, slot.service_id
+
+
+def test_a_denied_booking_pushed_at_once_by_many_while_its_place_frees_gets_one_answer(any_backend):
+    backend = any_backend
+    site = backend.new_site()
+    slot_id, service_id = _one_place_slot(backend, site)
+    clients = [_client(backend, site)]
+    creds = clients[0].credentials
+    clients += [BackendClient(backend.url, credentials=creds, timeout_s=60) for _ in range(7)]
+    first = _item("booking", {"slot_id": slot_id, "service_id": service_id, "place": "open"})
+    assert clients[0].push_batch([first])[0]["status"] == protocol.ACCEPTED
+    x = _item("booking", {"slot_id": slot_id, "service_id": service_id, "place": "open"})
+    cancel = _item("booking_cancel", {"booking_item_id": first["id"]})
+    batches = [[x, cancel] if n % 2 else [x] for n in range(len(clients))]
+    answers: list = [None] * len(clients)
+    gate = threading.Barrier(len(clients))
+
+    def push(n):
+        gate.wait()
+        answers[n] = clients[n].push_batch(batches[n])
+
+    threads = [threading.Thread(target=push, args=(n,)) for n in range(len(clients))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    for c in clients:
+        c.close()
+    x_answers = {(a[0]["status"], a[0].get("reason")) for a in answers}
+    # One decision about X: either stored once (then every later answer is duplicate)
+    # or denied (then every answer is that denial); never both.
+    with backend.sessions() as s:
+        stored, refused = s.get(Item, x["id"]), s.get(ItemRejection, x["id"])
+        denial = s.get(BookingDenial, x["id"])
+        booked = s.get(Slot, (site, slot_id)).booked
+    assert (stored is None) != (refused is None)
+    if stored is not None:
+        assert x_answers <= {(protocol.ACCEPTED, None), (protocol.DUPLICATE, None)}
+        assert sum(a[0]["status"] == protocol.ACCEPTED for a in answers) == 1
+        assert denial is None and booked == 1
+    else:
+        assert x_answers == {(protocol.REJECTED, "slot_taken")}
+        assert denial is not None and booked == 0
+    cancel_answers = [a[1]["status"] for a in answers if len(a) == 2]
+    assert sorted(cancel_answers)[0] == protocol.ACCEPTED and cancel_answers.count(protocol.ACCEPTED) == 1
+    # Asked again later, X answers what it answered first.
+    again = BackendClient(backend.url, credentials=creds, timeout_s=60)
+    later = again.push_batch([x])[0]
+    again.close()
+    assert (later["status"] == protocol.REJECTED) == (refused is not None)
+
+
+def test_a_refusal_for_a_missing_service_is_not_final(any_backend):
+    """Feedback about a service the site's catalogue lacks is refused; once the city adds
+    the service, the same item (Resend) is accepted. A booking refused the same way is a
+    denial and stays one: the resident was told."""
+    backend = any_backend
+    data = json.loads((FIXTURES / "mini_catalogue.json").read_text(encoding="utf-8"))
+    full = json.loads(json.dumps(data))
+    missing = data["services"].pop()
+    site = backend.new_site(data)
+    client = _client(backend, site)
+    feedback = _item("feedback", {"service_id": missing["id"], "smiley": 4})
+    details = _item("feedback_details", {"answer_id": "a1", "service_id": missing["id"], "nps": 10})
+    booking = _item("booking", {"slot_id": "nowhere", "service_id": missing["id"], "place": "open"})
+    first = client.push_batch([feedback, details, booking])
+    assert [(a["status"], a["reason"]) for a in first] == [(protocol.REJECTED, "unknown_service")] * 3
+    import_catalogue(backend.sessions, full, site)
+    again = client.push_batch([feedback, details, booking])
+    client.close()
+    assert [a["status"] for a in again] == [protocol.ACCEPTED, protocol.ACCEPTED, protocol.REJECTED]
+    assert again[2]["reason"] == "unknown_service"
+    with backend.sessions() as s:
+        assert s.get(BookingDenial, booking["id"]).reason == "unknown_service"  # the phone page says denied
+
+
+def test_a_booking_and_its_cancellation_in_one_push_are_both_accepted(any_backend):
+    backend = any_backend
+    site = backend.new_site()
+    slot_id, service_id = _one_place_slot(backend, site)
+    client = _client(backend, site)
+    booking = _item("booking", {"slot_id": slot_id, "service_id": service_id, "place": "open"})
+    cancel = _item("booking_cancel", {"booking_item_id": booking["id"]})
+    answers = client.push_batch([booking, cancel])
+    assert [a["status"] for a in answers] == [protocol.ACCEPTED, protocol.ACCEPTED]
+    assert [a["status"] for a in client.push_batch([booking, cancel])] == [protocol.DUPLICATE] * 2
+    client.close()
+    with backend.sessions() as s:
+        assert s.get(Slot, (site, slot_id)).booked == 0
+
+
+def test_the_same_id_twice_in_one_push_gets_the_first_ones_answer_twice(any_backend):
+    backend = any_backend
+    site = backend.new_site()
+    slot_id, service_id = _one_place_slot(backend, site)
+    client = _client(backend, site)
+    taker = _item("booking", {"slot_id": slot_id, "service_id": service_id, "place": "open"})
+    x = _item("booking", {"slot_id": slot_id, "service_id": service_id, "place": "open"})
+    # Through the raw call: the client itself never sends one id twice.
+    answers = client._call("POST", "/outbox", body={"items": [taker, x, x]})["results"]
+    client.close()
+    assert [(a["status"], a.get("reason")) for a in answers] == [
+        (protocol.ACCEPTED, None), (protocol.REJECTED, "slot_taken"), (protocol.REJECTED, "slot_taken")]
