@@ -7,12 +7,20 @@
   every booking, so nobody else can take it; when that kiosk's booking item arrives it
   uses the allotted place (``take_allotted_place``) instead of a new one. So a kiosk can
   confirm an allotted place on the spot while offline and it can never be double-booked.
-  Unused places of slots that start soon (``RELEASE_BEFORE``) are given back to
-  everyone, except where the kiosk says it holds an undelivered booking.
+  Only a booking item that says so (``place: share``) uses the kiosk's places; an online
+  booking or a request (``place: open``) never does, so the places stay for the
+  kiosk's offline confirmations, which are honoured even if the service has left the
+  catalogue since.
+  A hold ends only one way: when the kiosk asks for its share again (so it is online),
+  its unused places of slots that start within ``RELEASE_BEFORE`` go back to everyone,
+  except where it says it holds an undelivered booking (``keep``). The places of a
+  kiosk that stays offline stay held, because it may have confirmed them.
 - **Availability** per channel for the kiosk's calendar while online.
 - **Denials.** A booking request that could not be granted (the time was taken while
   the kiosk was offline, or the slot vanished) is recorded, so the resident's phone
-  (``/booking/status/{id}``) and staff see the outcome: never silently dropped.
+  (``/booking/status/{id}``) and staff see the outcome: never silently dropped. A denial
+  is final: the same item sent again (a lost answer, staff's Resend) is denied again,
+  even when a place has freed up since, so phone, kiosk and day view never disagree.
 - **Staff day view** per channel: every slot of a day with its bookings.
 """
 
@@ -133,7 +141,8 @@ def take_allotted_place(s: Session, device: DeviceIdentity, slot_id: str, servic
 
 
 def record_denial(s: Session, device: DeviceIdentity, item: dict, answer: dict) -> dict:
-    """Inside the push transaction: remember a refused booking so its outcome can be looked up."""
+    """Inside the push transaction: remember a refused booking so its outcome can be looked up.
+    The refusal is final (``store._is_final``): the same item sent again is refused again."""
     if s.get(Item, item["id"]) is None:
         p = item["payload"]
         s.merge(BookingDenial(item_id=item["id"], device_id=device.id, site_id=device.site, slot_id=p["slot_id"],
@@ -182,7 +191,10 @@ def day_view(sessions: sessionmaker[Session], site: str, channel_id: str, day: d
         by_slot.setdefault(i.payload["slot_id"], []).append({
             "booking_id": i.id, "booking_ref": i.payload.get("booking_ref"), "language": i.payload.get("language"),
             "state": "cancelled" if i.id in cancelled else "confirmed", "device_id": i.device_id})
+    stored = {i.id for i in items}
     for d in denied:
+        if d.item_id in stored:  # a backend before issue 12 could accept a denied item later
+            continue
         by_slot.setdefault(d.slot_id, []).append({"booking_id": d.item_id, "booking_ref": None, "language": None,
                                                   "state": "denied", "device_id": d.device_id})
     return {"site": site, "channel_id": channel_id, "date": day.isoformat(), "slots": [

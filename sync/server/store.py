@@ -327,7 +327,16 @@ def _decide(s: Session, device: DeviceIdentity, item: dict, h: str, services: se
     (slot places, cancellations); a final refusal is kept for the next time it comes."""
     from sync.server import booking as booking_rules  # imported here: it imports this module
 
-    if _names_a_service(item) and item["payload"]["service_id"] not in services:
+    p = item["payload"]
+    if item["kind"] == "booking" and p.get("place") != outbox.PLACE_OPEN \
+            and booking_rules.take_allotted_place(s, device, p["slot_id"], p["service_id"]):
+        # One of the places set aside for this kiosk, already counted in slots.booked:
+        # the kiosk may have confirmed it on the spot while offline, so it is honoured
+        # whatever happened to the catalogue since. Only for a booking that says it took
+        # a place of the share (or, from kiosks that do not say, as before): a place set
+        # aside for offline confirmations is never spent on online bookings or requests.
+        answer = _answer(item["id"], protocol.ACCEPTED)
+    elif _names_a_service(item) and p["service_id"] not in services:
         answer = _answer(item["id"], protocol.REJECTED, "unknown_service",
                          f"service {item['payload']['service_id']!r} is not in this site's catalogue")
         if item["kind"] == "booking":
@@ -352,12 +361,7 @@ def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dic
     if kind == "booking":
         from sync.server import booking as booking_rules  # imported here: it imports this module
 
-        # A place of the kiosk's share only for a booking that says it took one (or, from
-        # kiosks that do not say, as before): a place set aside for the kiosk's offline
-        # confirmations is never spent on its online bookings or requests.
-        if p.get("place") != outbox.PLACE_OPEN \
-                and booking_rules.take_allotted_place(s, device, p["slot_id"], p["service_id"]):
-            return None  # the kiosk's own set-aside place, already counted in slots.booked
+        # An open place (the kiosk's share was tried first in _decide).
         res = s.execute(update(Slot)
                         .where(Slot.site_id == device.site, Slot.id == p["slot_id"],
                                Slot.service_id == p["service_id"], Slot.booked < Slot.capacity)

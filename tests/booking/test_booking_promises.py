@@ -102,6 +102,27 @@ def test_places_of_a_kiosk_share_are_never_given_to_anyone_else(backend, site, m
     assert dan.item_id not in {x.id for x in told} and states[dan.item_id] == "denied" and len(states) == 4
 
 
+def test_an_offline_confirmation_from_the_share_is_honoured_after_the_service_left_the_catalogue(
+        backend, site, make_kiosk, slots_start):
+    from sync.server.store import import_catalogue
+    from tests.booking.conftest import booking_catalogue
+
+    set_booking_share(backend.sessions, site, SERVICE, places_per_slot=1)
+    a = make_kiosk("a")
+    a.desk.refresh_allotments()
+    a.go_offline()
+    told = book(a, "mv-b", "anna")
+    assert (told.state, told.route) == (CONFIRMED, ALLOTTED)
+    data = booking_catalogue(slots_start)
+    data["services"] = [sv for sv in data["services"] if sv["id"] != SERVICE]
+    import_catalogue(backend.sessions, data, site)  # the city withdraws the service meanwhile
+    a.go_online()
+    a.sync()
+    assert a.desk.booking(told.id).state == CONFIRMED
+    assert "is confirmed" in phone_page(a, told)
+    assert slot_row(backend, site, "mv-b").booked == 1
+
+
 def test_an_online_booking_on_a_kiosk_with_places_left_uses_its_own_place(backend, site, make_kiosk):
     """Online, the kiosk still books its own place first, and says so in the item: the
     backend's count of the kiosk's places and the kiosk's own stay the same."""
@@ -174,3 +195,18 @@ def test_a_denied_booking_stays_denied_when_its_push_is_retried(backend, site, m
     assert "could not be booked" in phone_page(k, x)
     assert day_states(backend, site, x) == {first.id: "cancelled", x.id: "denied"}
 
+
+
+def test_a_denial_left_beside_a_stored_booking_by_an_older_backend_is_not_shown(backend, site, make_kiosk):
+    """Before issue 12 a denied item could be accepted later, leaving both rows: the day
+    view then said confirmed and denied at once. The stored booking is the truth."""
+    from datetime import datetime, timezone
+
+    k = make_kiosk()
+    b = book(k, "mv-c", "anna")
+    with backend.sessions.begin() as s:
+        item = s.get(Item, b.id)
+        s.add(BookingDenial(item_id=b.id, device_id=item.device_id, site_id=site, slot_id="mv-c",
+                            service_id=SERVICE, reason="slot_taken", at=datetime.now(timezone.utc)))
+    assert day_states(backend, site, b) == {b.id: "confirmed"}
+    assert "is confirmed" in phone_page(k, b)
