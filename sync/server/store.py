@@ -21,8 +21,8 @@ from kiosk import outbox
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.catalogue.importer import CatalogueError, _expand_rules, validate
 from sync import protocol
-from sync.server.models import (AuditEvent, Base, BookingCancellation, CatalogueEntry, Device, EnrolmentCode,
-                                EnrolmentRetry, Item, ItemRejection, Site, Slot)
+from sync.server.models import (AuditEvent, Base, BookingCancellation, BookingDenial, CatalogueEntry, Device,
+                                EnrolmentCode, EnrolmentRetry, Item, ItemRejection, Site, Slot)
 
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by IT
 
@@ -277,12 +277,12 @@ class _Decided:
     """What the backend answered an item id before: stored (``reason`` None) or refused for good."""
 
     device_id: str
-    content_hash: str
+    content_hash: str | None  # None: not known (a denial kept by a backend before issue 12)
     reason: str | None = None
     detail: str = ""
 
 
-def _decided(s: Session, ids: list[str]) -> dict[str, _Decided]:
+def _decided(s: Session, ids: list[str], *, old_denials: bool = True) -> dict[str, _Decided]:
     if not ids:
         return {}
     out = {r.id: _Decided(r.device_id, r.content_hash) for r in
@@ -290,13 +290,19 @@ def _decided(s: Session, ids: list[str]) -> dict[str, _Decided]:
     for r in s.execute(select(ItemRejection.id, ItemRejection.device_id, ItemRejection.content_hash,
                               ItemRejection.reason, ItemRejection.detail).where(ItemRejection.id.in_(ids))):
         out.setdefault(r.id, _Decided(r.device_id, r.content_hash, r.reason, r.detail or ""))
+    # Denials from before item_rejections existed are final too: the phone page said so.
+    rest = [i for i in ids if i not in out] if old_denials else []
+    if rest:
+        for r in s.execute(select(BookingDenial.item_id, BookingDenial.device_id, BookingDenial.reason)
+                           .where(BookingDenial.item_id.in_(rest))):
+            out[r.item_id] = _Decided(r.device_id, None, r.reason or "slot_taken", "this booking was denied before")
     return out
 
 
 def _compare(item_id: str, h: str, device: DeviceIdentity, before: _Decided) -> dict:
     if before.device_id != device.id:
         return _answer(item_id, protocol.REJECTED, "not_your_device", "this id was sent by another device")
-    if before.content_hash != h:
+    if before.content_hash is not None and before.content_hash != h:
         return _answer(item_id, protocol.REJECTED, "id_reused_different_content",
                        "an item with this id and different content is already stored")
     if before.reason is not None:  # the first final answer is the answer for ever
@@ -346,7 +352,7 @@ def _decide(s: Session, device: DeviceIdentity, item: dict, h: str, services: se
     if answer["status"] == protocol.REJECTED:
         # The UPDATE may have waited for a concurrent push of this very item, whose
         # booking took the last place: then the answer is duplicate, not slot_taken.
-        before = _decided(s, [item["id"]]).get(item["id"])
+        before = _decided(s, [item["id"]], old_denials=False).get(item["id"])  # not the denial just made
         if before is not None:
             return _compare(item["id"], h, device, before)
         if _is_final(item["kind"], answer["reason"]):

@@ -150,3 +150,22 @@ def test_the_same_id_twice_in_one_push_gets_the_first_ones_answer_twice(any_back
     client.close()
     assert [(a["status"], a.get("reason")) for a in answers] == [
         (protocol.ACCEPTED, None), (protocol.REJECTED, "slot_taken"), (protocol.REJECTED, "slot_taken")]
+
+
+def test_a_booking_denied_by_an_older_backend_stays_denied_when_resent(any_backend):
+    """Kiosks still hold bookings an older backend denied (only a booking_denials row,
+    no item_rejections): staff's Resend after the upgrade gets the same denial, even now
+    that the slot has room."""
+    backend = any_backend
+    site = backend.new_site()
+    slot_id, service_id = _one_place_slot(backend, site)
+    client = _client(backend, site)
+    x = _item("booking", {"slot_id": slot_id, "service_id": service_id})
+    with backend.sessions.begin() as s:
+        s.add(BookingDenial(item_id=x["id"], device_id=client.credentials.device_id, site_id=site, slot_id=slot_id,
+                            service_id=service_id, reason="slot_taken", at=datetime.now(timezone.utc)))
+    [answer] = client.push_batch([x])
+    client.close()
+    assert (answer["status"], answer["reason"]) == (protocol.REJECTED, "slot_taken")
+    with backend.sessions() as s:
+        assert s.get(Item, x["id"]) is None and s.get(Slot, (site, slot_id)).booked == 0
