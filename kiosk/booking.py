@@ -13,7 +13,9 @@ How a booking is made (``BookingDesk.book``):
 2. **Offline** (the backend cannot be reached): if the backend set aside a place of
    this slot for this kiosk (an *allotment*) and one is left, the booking is
    confirmed on the spot; that place already counts as booked on the backend, so it
-   can never be double-booked. Any other slot becomes a *request*, which the outbox
+   can never be double-booked. The item says so (``place: share``); any other booking
+   says ``place: open`` and the backend never spends a place of the share on it, so
+   the places stay for the confirmations made from them. Any other slot becomes a *request*, which the outbox
    delivers at the next sync: accepted means confirmed, refused means denied. A denied
    request stays visible (the resident's bookings, the staff screen, the resident's
    phone through the status link); nothing is dropped.
