@@ -172,3 +172,15 @@ def test_items_quarantined_by_the_old_backend_are_delivered_by_resend(db, backen
     on_server = server_items(backend, site_id=site, kind="feedback_details")
     assert sorted(i.payload["service_id"] for i in on_server) == sorted(sids)
     assert all(i.payload["nps"] == 9 for i in on_server)
+    # ...and the city's feedback report has the score and the comment of each.
+    from datetime import datetime, timedelta
+
+    from kiosk.catalogue.hours import LOCAL_TZ
+    from sync.server.reports import feedback_report
+
+    today = datetime.now(LOCAL_TZ).date()
+    report = feedback_report(backend.sessions, site, today - timedelta(days=1), today)  # midnight may pass
+    groups = {g["id"]: g for g in report["groups"]}
+    assert set(groups) == set(sids)
+    for g in groups.values():
+        assert (g["nps_answers"], g["nps"], g["comments"]) == (1, 100, ["Hyvä"])
