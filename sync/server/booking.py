@@ -140,6 +140,18 @@ def take_allotted_place(s: Session, device: DeviceIdentity, slot_id: str, servic
     return res.rowcount == 1
 
 
+def take_expired_place(s: Session, device: DeviceIdentity, slot_id: str, service_id: str) -> bool:
+    """Inside the push transaction, for a booking of this kiosk that found no open place:
+    a place still held for the kiosk although its hold has expired (the slot starts within
+    ``RELEASE_BEFORE``; the kiosk stopped confirming from it at ``usable_until``, and will
+    give it back at its next ask). Typically the kiosk's own offline request arriving just
+    before that ask; confirmations made from the place are older and were sent first."""
+    slot = s.get(Slot, (device.site, slot_id))
+    if slot is None or _utc(slot.starts_at) > _now() + RELEASE_BEFORE:
+        return False
+    return take_allotted_place(s, device, slot_id, service_id)
+
+
 def record_denial(s: Session, device: DeviceIdentity, item: dict, answer: dict) -> dict:
     """Inside the push transaction: remember a refused booking so its outcome can be looked up.
     The refusal is final (``store._is_final``): the same item sent again is refused again."""
@@ -320,4 +332,4 @@ def booking_router(sessions: sessionmaker[Session]) -> APIRouter:
 
 
 __all__ = ["allot", "availability", "booking_router", "booking_status", "day_view",
-           "record_denial", "set_booking_share", "take_allotted_place", "RELEASE_BEFORE"]
+           "record_denial", "set_booking_share", "take_allotted_place", "take_expired_place", "RELEASE_BEFORE"]

@@ -372,7 +372,7 @@ def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dic
                         .where(Slot.site_id == device.site, Slot.id == p["slot_id"],
                                Slot.service_id == p["service_id"], Slot.booked < Slot.capacity)
                         .values(booked=Slot.booked + 1))
-        if res.rowcount == 1:
+        if res.rowcount == 1 or booking_rules.take_expired_place(s, device, p["slot_id"], p["service_id"]):
             return None
         slot = s.get(Slot, (device.site, p["slot_id"]))
         if slot is None or slot.service_id != p["service_id"]:

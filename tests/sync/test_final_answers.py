@@ -169,3 +169,38 @@ def test_a_booking_denied_by_an_older_backend_stays_denied_when_resent(any_backe
     assert (answer["status"], answer["reason"]) == (protocol.REJECTED, "slot_taken")
     with backend.sessions() as s:
         assert s.get(Item, x["id"]) is None and s.get(Slot, (site, slot_id)).booked == 0
+
+
+def test_a_kiosks_request_may_take_its_own_place_whose_hold_has_expired(any_backend):
+    """A kiosk back from being offline delivers a request for a slot that starts within
+    RELEASE_BEFORE, where the backend still holds a place for it (it has not asked for its
+    share since): the request gets that place. Another kiosk's booking does not."""
+    from datetime import timedelta
+
+    from sync.server.booking import RELEASE_BEFORE
+    from sync.server.models import SlotAllotment
+    from tests.booking.conftest import CHANNEL, SERVICE, booking_catalogue
+
+    backend = any_backend
+    start = (datetime.now(timezone.utc) + RELEASE_BEFORE / 2).replace(second=0, microsecond=0)
+    site = backend.new_site(booking_catalogue(start))
+    mine, other = _client(backend, site), _client(backend, site)
+    with backend.sessions.begin() as s:  # what the kiosk's last ask, hours ago, left
+        s.add(SlotAllotment(site_id=site, slot_id="mv-a", device_id=mine.credentials.device_id, places=1, used=0))
+        s.get(Slot, (site, "mv-a")).booked = 1
+    late = start + timedelta(hours=10)  # a slot far enough ahead: its held place stays the kiosk's
+    with backend.sessions.begin() as s:
+        s.get(Slot, (site, "mv-e")).starts_at = late
+        s.add(SlotAllotment(site_id=site, slot_id="mv-e", device_id=mine.credentials.device_id, places=2, used=0))
+        s.get(Slot, (site, "mv-e")).booked = 2
+    payload = {"service_id": SERVICE, "channel_id": CHANNEL, "place": "open"}
+    [theirs] = other.push_batch([_item("booking", {**payload, "slot_id": "mv-a"})])
+    [request] = mine.push_batch([_item("booking", {**payload, "slot_id": "mv-a"})])
+    [not_yet] = mine.push_batch([_item("booking", {**payload, "slot_id": "mv-e"})])
+    mine.close()
+    other.close()
+    assert (theirs["status"], theirs["reason"]) == (protocol.REJECTED, "slot_taken")
+    assert request["status"] == protocol.ACCEPTED
+    assert (not_yet["status"], not_yet["reason"]) == (protocol.REJECTED, "slot_taken")  # still held for confirmations
+    with backend.sessions() as s:
+        assert s.get(Slot, (site, "mv-a")).booked == 1
