@@ -66,7 +66,7 @@ def move_aside(path: Path, reason: str) -> Path:
         n += 1
         target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
     path.rename(target)
-    for suffix in ("-wal", "-shm"):
+    for suffix in ("-wal", "-shm", "-journal"):
         side = path.with_name(path.name + suffix)
         if side.exists():
             side.rename(target.with_name(target.name + suffix))
@@ -86,18 +86,41 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "heads")
 
 
+def _problem(path: Path) -> str | None:
+    """Why the file at ``path`` cannot be used as the kiosk's database as it is, or None.
+
+    A zero-length file counts: SQLite would open it as a new, empty database (and
+    delete its write-ahead log, which may hold the last unsent items), so a kiosk that
+    lost its data would carry on as if it never had any."""
+    wal = path.with_name(path.name + "-wal")
+    if path.exists():
+        if path.stat().st_size == 0:
+            return "the file was empty (0 bytes)" + (" but its write-ahead log was not" if wal.exists()
+                                                     and wal.stat().st_size else "")
+        return check_integrity(path)
+    if wal.exists() and wal.stat().st_size:
+        return "the file was missing but its write-ahead log was there"
+    return None
+
+
 def open_database(path: str | Path) -> Database:
+    from kiosk.storage.recovery import recover_outbox
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     notices: list[str] = []
-    if path.exists() and path.stat().st_size > 0:
-        problem = check_integrity(path)
-        if problem:
-            aside = move_aside(path, problem)
-            notices.append(f"The local database was damaged ({problem}). It was kept as {aside.name} "
-                           "for IT to inspect, and a new one was started.")
+    aside = None
+    problem = _problem(path)
+    if problem:
+        if not path.exists():
+            path.write_bytes(b"")  # so the log has a file to be kept beside
+        aside = move_aside(path, problem)
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
     migrate(engine)
+    if aside is not None:
+        recovered = recover_outbox(aside, engine)
+        notices.append(f"The local database was damaged ({problem}). It was kept as {aside.name} "
+                       f"for IT to inspect, and a new one was started. {recovered.describe()}")
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Database(path=path, engine=engine, sessions=sessions, notices=notices)
