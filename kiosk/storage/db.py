@@ -14,6 +14,9 @@ from sqlalchemy.orm import Session, sessionmaker
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# Set in ``session.info`` by code that removes personal data (kiosk/outbox.py): after
+# that session commits, the old copies are wiped from disk (Database.wipe_freed).
+PERSONAL_DATA_REMOVED = "personal_data_removed"
 
 
 @dataclass
@@ -23,8 +26,27 @@ class Database:
     sessions: sessionmaker[Session]
     # Human-readable notices for staff, e.g. "the database was corrupt and moved aside".
     notices: list[str] = field(default_factory=list)
+    # Personal fields were removed but their old copies may still be in the WAL.
+    wipe_owed: bool = False
+
+    def wipe_freed(self) -> bool:
+        """Leave no readable copy of removed data on disk: copy the WAL into the main
+        file (where secure_delete has zeroed what was removed) and empty the WAL. True
+        when done; False when a reader held old pages, and the next commit tries again."""
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA busy_timeout=200")  # a reader in the way: try later, not wait
+                busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+                conn.exec_driver_sql("PRAGMA busy_timeout=5000")
+        except Exception:  # never let the wipe fail the change that was committed
+            log.exception("could not empty the write-ahead log")
+            busy = 1
+        self.wipe_owed = bool(busy)
+        return not busy
 
     def close(self) -> None:
+        if self.wipe_owed:
+            self.wipe_freed()
         self.engine.dispose()
 
 
@@ -35,6 +57,9 @@ def _on_connect(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=5000")
+    # Removed rows (purged personal fields, discarded items) are overwritten with zeros
+    # rather than left readable in free space; Database.wipe_freed() does the WAL.
+    cur.execute("PRAGMA secure_delete=ON")
     cur.close()
 
 
@@ -123,4 +148,15 @@ def open_database(path: str | Path) -> Database:
         notices.append(f"The local database was damaged ({problem}). It was kept as {aside.name} "
                        f"for IT to inspect, and a new one was started. {recovered.describe()}")
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Database(path=path, engine=engine, sessions=sessions, notices=notices)
+    database = Database(path=path, engine=engine, sessions=sessions, notices=notices)
+
+    @event.listens_for(sessions, "after_commit")
+    def _wipe_after_purge(session: Session) -> None:
+        if session.info.pop(PERSONAL_DATA_REMOVED, False) or database.wipe_owed:
+            database.wipe_freed()
+
+    @event.listens_for(sessions, "after_rollback")
+    def _forget_purge(session: Session) -> None:
+        session.info.pop(PERSONAL_DATA_REMOVED, None)
+
+    return database
