@@ -3,7 +3,6 @@ no readable copy in the database file, its write-ahead log or a journal."""
 
 import json
 import sqlite3
-import threading
 
 from kiosk import outbox
 from kiosk.storage.db import open_database
@@ -76,17 +75,9 @@ def test_a_reader_in_the_way_only_delays_the_wipe(tmp_path):
     reader = sqlite3.connect(tmp_path / "kiosk.db", timeout=0.1)
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM outbox_items").fetchone()  # holds a snapshot with the old rows
-    done = threading.Event()
-
-    def purge():
-        with db.sessions.begin() as s:
-            outbox.mark_delivered(s, ids)
-        done.set()
-
-    t = threading.Thread(target=purge)
-    t.start()
-    t.join(30)
-    assert done.is_set()  # the purge itself is never blocked by the reader
+    with db.sessions.begin() as s:  # the purge itself is not held up by the reader
+        outbox.mark_delivered(s, ids)
+    assert db.wipe_owed  # the log could not be emptied while the reader held old pages
     reader.rollback()
     reader.close()
     with db.sessions.begin() as s:  # any later write
