@@ -179,6 +179,11 @@ class _Checker:
             return
         if dt.tzinfo is None:
             self.err(path, f"{value!r} has no UTC offset")
+            return
+        try:
+            dt.astimezone(timezone.utc)
+        except OverflowError:  # e.g. 9999-12-31T23:59:59-14:00 is in the year 10000 in UTC
+            self.err(path, f"{value!r} is outside the range of times the kiosk can store")
 
     def positive_int(self, path: str, value: Any, hi: int = 1000) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= hi:

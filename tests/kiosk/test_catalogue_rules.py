@@ -178,3 +178,9 @@ def test_what_the_backend_accepts_every_kiosk_accepts(tmp_path, data):
     entries = {(c["kind"], c["id"]): c["data"] for c in page["changes"]}
     assert any(k == "slot" and i.startswith("c" * 50 + ".") for k, i in entries)
     assert validate(build_document(entries)) == []
+
+
+def test_a_slot_time_past_the_end_of_the_calendar_in_utc_is_a_catalogue_error(refused, data):
+    data["services"][1]["channels"][1]["slots"][0].update(start="9999-12-31T22:00:00-14:00",
+                                                           end="9999-12-31T23:59:59-14:00")
+    refused(data, "services[1].channels[1].slots[0].start: '9999-12-31T22:00:00-14:00' is outside the range")
