@@ -129,7 +129,7 @@ def _problem(path: Path) -> str | None:
 
 
 def open_database(path: str | Path) -> Database:
-    from kiosk.storage.recovery import recover_outbox
+    from kiosk.storage.recovery import recover_kept, recover_outbox
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -147,6 +147,10 @@ def open_database(path: str | Path) -> Database:
         recovered = recover_outbox(aside, engine)
         notices.append(f"The local database was damaged ({problem}). It was kept as {aside.name} "
                        f"for IT to inspect, and a new one was started. {recovered.describe()}")
+    for name, earlier in recover_kept(path, engine, skip=aside).items():
+        if earlier.items:
+            notices.append(f"{earlier.items} unsent item(s) were recovered from {name}, a damaged database "
+                           "kept at an earlier start; they will be sent.")
     sessions = sessionmaker(engine, expire_on_commit=False)
     database = Database(path=path, engine=engine, sessions=sessions, notices=notices)
 

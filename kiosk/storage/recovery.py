@@ -32,6 +32,7 @@ _OUTBOX_COLUMNS = ("id", "kind", "payload", "created_at", "state", "reason", "de
                    "last_attempt_at", "delivered_at")
 _OWED = ("pending", "quarantined")  # delivered items owe nothing; their personal fields are gone
 _MAX_ROWID = 2 ** 63 - 1
+_MARK = "recovered_from:"  # sync_state key prefix: this kept file has been read once
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,20 @@ class Recovery:
         return text_
 
 
+def recover_kept(path: Path, engine: Engine, *, skip: Path | None = None) -> dict[str, Recovery]:
+    """Recover from every database kept beside ``path`` by an earlier start that has
+    not been recovered yet (e.g. moved aside by a version that did not recover)."""
+    with engine.connect() as conn:
+        done = {r[0][len(_MARK):] for r in conn.execute(
+            text("SELECT key FROM sync_state WHERE key LIKE :p"), {"p": _MARK + "%"})}
+    out = {}
+    for kept in sorted(path.parent.glob(f"{path.name}.corrupt-*")):
+        if kept.name.endswith(("-wal", "-shm", "-journal")) or kept.name in done or kept == skip:
+            continue
+        out[kept.name] = recover_outbox(kept, engine)
+    return out
+
+
 def recover_outbox(aside: Path, engine: Engine) -> Recovery:
     """Copy the unsent outbox items of the moved-aside database ``aside`` into ``engine``."""
     with tempfile.TemporaryDirectory(prefix="kiosk-recover-") as tmp:
@@ -60,12 +75,14 @@ def recover_outbox(aside: Path, engine: Engine) -> Recovery:
             log.error("cannot read the moved-aside database %s: %s", aside, exc)
             return Recovery(0, 0, False)
     items, bad = _valid_items(rows)
-    if items:
-        cols = ", ".join(_OUTBOX_COLUMNS)
-        marks = ", ".join(f":{c}" for c in _OUTBOX_COLUMNS)
-        with engine.begin() as conn:
+    cols = ", ".join(_OUTBOX_COLUMNS)
+    marks = ", ".join(f":{c}" for c in _OUTBOX_COLUMNS)
+    with engine.begin() as conn:  # the items and the note that this file is done, together
+        if items:
             # OR IGNORE: an item already in the new database (a second recovery) stays as it is.
             conn.execute(text(f"INSERT OR IGNORE INTO outbox_items ({cols}) VALUES ({marks})"), items)
+        conn.execute(text("INSERT OR REPLACE INTO sync_state (key, value) VALUES (:k, :v)"),
+                     {"k": _MARK + aside.name, "v": str(len(items))})
     log.warning("recovered %d unsent item(s) from %s (%d unreadable)", len(items), aside, unreadable + bad)
     return Recovery(len(items), unreadable + bad, readable)
 

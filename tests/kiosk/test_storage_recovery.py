@@ -75,3 +75,22 @@ def test_an_emptied_database_file_is_reported_and_its_log_recovered(tmp_path):
     assert "0 bytes" in reopened.notices[0] and "50 unsent item(s) were recovered" in reopened.notices[0]
     assert {i: p for i, (_s, p) in _owed(reopened).items()} == owed
     assert list(tmp_path.glob("kiosk.db.corrupt-*-wal"))
+
+
+def test_items_in_a_database_kept_at_an_earlier_start_are_recovered_once(tmp_path):
+    """A kiosk that moved a damaged database aside before recovery existed still owes
+    its items: the next start reads them, and only once."""
+    path = tmp_path / "kiosk.db"
+    old = open_database(tmp_path / "old.db")
+    owed = _fill(old, 12)
+    old.close()
+    (tmp_path / "old.db").rename(tmp_path / "kiosk.db.corrupt-20261101T101010")
+
+    db = open_database(path)
+    assert "12 unsent item(s) were recovered from kiosk.db.corrupt-20261101T101010" in db.notices[0]
+    assert {i: p for i, (_s, p) in _owed(db).items()} == owed
+    with db.sessions.begin() as s:
+        outbox.mark_delivered(s, list(owed))
+    db.close()
+    again = open_database(path)
+    assert again.notices == [] and _owed(again) == {}
