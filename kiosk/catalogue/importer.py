@@ -149,7 +149,7 @@ class _Checker:
             self.err(path, 'expected a list of ["HH:MM", "HH:MM"] pairs')
             return
         for i, problem in rules.opening_ranges_problems(value):
-            self.err(f"{path}[{i}]" if i is not None else path, problem)
+            self.err(f"{path}[{i}]", problem)
 
     def opening_hours(self, path: str, value: Any) -> None:
         def regular(p: str, v: Any) -> None:
@@ -288,11 +288,11 @@ def validate(data: Any) -> list[str]:
                     c.err(f"{p}.phone", "missing: a phone channel needs a number")
                 if kind in ("web", "video") and not ch.get("url") and kind == "web":
                     c.err(f"{p}.url", "missing: a web channel needs an address")
-                rules_ = ch.get("slot_rules")
-                if isinstance(rules_, list) and rules_:
+                weekly = ch.get("slot_rules")
+                if isinstance(weekly, list) and weekly:
                     if isinstance(ch.get("id"), str):
                         channels_with_rules.add(ch["id"])
-                    for sub, problem in rules.slot_rule_problems(ch.get("id"), rules_):
+                    for sub, problem in rules.slot_rule_problems(ch.get("id"), weekly):
                         c.err(f"{p}.{sub}", problem)
 
     def address(path: str, value: Any) -> None:

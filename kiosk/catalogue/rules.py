@@ -72,15 +72,15 @@ def _minutes(hhmm: str) -> int:
     return int(h) * 60 + int(m)
 
 
-def opening_ranges_problems(ranges: list) -> list[tuple[int | None, str]]:
-    """Problems with one day's opening ranges, as (index or None, message).
+def opening_ranges_problems(ranges: list) -> list[tuple[int, str]]:
+    """Problems with one day's opening ranges, as (index of the range, message).
 
     A range that closes at or before it opens runs past midnight: ``["16:00", "08:00"]``
     is open from 16:00 until 08:00 the next morning (night services, crisis lines).
     A range that opens and closes at the same time is refused (say ``always_open`` or
     ``["00:00", "24:00"]``), as are ranges of one day that overlap.
     """
-    problems: list[tuple[int | None, str]] = []
+    problems: list[tuple[int, str]] = []
     spans = []
     for i, r in enumerate(ranges):
         if not isinstance(r, list) or len(r) != 2:
@@ -97,9 +97,12 @@ def opening_ranges_problems(ranges: list) -> list[tuple[int | None, str]]:
             continue
         spans.append((start, end if end > start else end + 24 * 60, i))
     spans.sort()
-    for (s1, e1, i1), (s2, _e2, i2) in zip(spans, spans[1:]):
-        if s2 < e1:
-            problems.append((i2, f"overlaps range [{i1}]"))
+    reach = None  # (end, index) of the range that reaches furthest so far
+    for start, end, i in spans:
+        if reach is not None and start < reach[0]:
+            problems.append((i, f"overlaps range [{reach[1]}]"))
+        if reach is None or end > reach[0]:
+            reach = (end, i)
     return problems
 
 
