@@ -8,10 +8,14 @@ what was expected.
 from __future__ import annotations
 
 import dataclasses
+import math
+import os
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
+from urllib.parse import urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_PATH = REPO_ROOT / "config" / "default.toml"
@@ -151,6 +155,14 @@ def _type_name(tp: Any) -> str:
     return {bool: "true or false", int: "a whole number", float: "a number", str: "a text in quotes"}.get(tp, str(tp))
 
 
+def _control_character(value: str) -> str | None:
+    """The first control character in a text (e.g. a NUL from "\\u0000"), as U+XXXX."""
+    for ch in value:
+        if unicodedata.category(ch) in ("Cc", "Cs"):
+            return f"U+{ord(ch):04X}"
+    return None
+
+
 def _check_value(file: str, key: str, value: Any, tp: Any, meta: dict) -> Any:
     written = value  # quote what the person wrote, not a converted form
 
@@ -165,6 +177,8 @@ def _check_value(file: str, key: str, value: Any, tp: Any, meta: dict) -> Any:
         for v in value:
             if not isinstance(v, inner) or isinstance(v, bool) and inner is not bool:
                 raise fail(_type_name(tp))
+            if isinstance(v, str) and (bad := _control_character(v)):
+                raise fail(f"texts without control characters (found {bad})")
             if meta.get("items") and v not in meta["items"]:
                 raise fail("items from " + ", ".join(meta["items"]))
             out.append(v)
@@ -177,6 +191,11 @@ def _check_value(file: str, key: str, value: Any, tp: Any, meta: dict) -> Any:
         value = float(value)
     if tp is bool and not isinstance(value, bool) or tp is not bool and (isinstance(value, bool) or not isinstance(value, tp)):
         raise fail(_type_name(tp))
+    if tp is float and not math.isfinite(value):  # nan slips through every comparison below
+        lo, hi = meta.get("min"), meta.get("max")
+        raise fail("a finite number" + (f" from {lo:g} to {hi:g}" if lo is not None and hi is not None else ""))
+    if tp is str and (bad := _control_character(value)):
+        raise fail(f"a text without control characters (found {bad})")
     if meta.get("choices") and value not in meta["choices"]:
         raise fail("one of " + ", ".join(repr(c) for c in meta["choices"]))
     lo, hi = meta.get("min"), meta.get("max")
@@ -193,8 +212,15 @@ def _read_toml(path: Path) -> dict:
             return tomllib.load(fh)
     except FileNotFoundError:
         raise ConfigError(f"{path}: file not found") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start} is {exc.object[exc.start]:#04x}); "
+                          "save the file as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from None
 
 
 def _merge(file: str, base: dict, override: dict) -> None:
@@ -245,9 +271,14 @@ def load_config(path: str | Path | None = None, *, default_path: Path = DEFAULT_
             raise ConfigError(f"{layered['identity']['warning_s'][0]}: identity.warning_s = {ident.warning_s} "
                               f"is not valid: expected less than identity.{key} ({getattr(ident, key)})")
     url = sections["backend"].url
-    if not url.startswith(("http://", "https://")):
+    if not url.startswith(("http://", "https://")) or not _url_has_host(url):
         raise ConfigError(f"{layered['backend']['url'][0]}: backend.url = {url!r} is not valid: "
-                          "expected an address starting with https:// (or http:// for 127.0.0.1)")
+                          "expected an address starting with https:// (or http:// for 127.0.0.1), "
+                          "a host and at most a port, e.g. https://kiosk-api.example.fi")
+    printer_problem = _printer_problem(sections["queue"].printer)
+    if printer_problem:
+        raise ConfigError(f"{layered['queue']['printer'][0]}: queue.printer = {sections['queue'].printer!r} "
+                          f"is not valid: {printer_problem}")
 
     from kiosk.video import video_config_problem  # the link rules live with the rest of the video policy
 
@@ -261,8 +292,50 @@ def load_config(path: str | Path | None = None, *, default_path: Path = DEFAULT_
     dd = Path(data_dir)
     if not dd.is_absolute():
         dd = (Path(data_file).resolve().parent / dd).resolve()
+    problem = _data_dir_problem(dd)
+    if problem:
+        raise ConfigError(f"{data_file}: device.data_dir = {data_dir!r} is not valid: {problem}")
     sections["device"] = dataclasses.replace(sections["device"], data_dir=str(dd))
     return Config(**sections, source=tuple(str(f) for f in files))
+
+
+def _url_has_host(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        parts.port  # raises ValueError for a port that is not a number from 0 to 65535
+    except ValueError:
+        return False
+    return bool(parts.hostname) and not any(c.isspace() for c in url)
+
+
+def _printer_problem(printer: str) -> str | None:
+    if not printer:
+        return None
+    if printer.startswith("tcp://"):
+        if not _url_has_host(printer) or urlsplit(printer).port is None or urlsplit(printer).path not in ("", "/"):
+            return "expected tcp://host:port, e.g. tcp://10.0.0.5:9100"
+        return None
+    if Path(printer).is_dir():
+        return "it is a directory: expected a device or file path (e.g. /dev/usb/lp0) or tcp://host:port"
+    return None
+
+
+def _data_dir_problem(path: Path) -> str | None:
+    """Why the kiosk could not keep its database in ``path`` (made at start-up if missing)."""
+    if path.exists():
+        if not path.is_dir():
+            return f"{path} is a file: expected a directory (or a path where one can be made)"
+        if not os.access(path, os.W_OK | os.X_OK):
+            return f"the directory {path} is not writable by this user: expected a directory the kiosk can write"
+        return None
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        return f"{parent} is a file, so no directory can be made at {path}: expected a directory path"
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"{path} does not exist and {parent} is not writable: expected a directory the kiosk can make"
+    return None
 
 
 def describe_options() -> list[tuple[str, str, str]]:

@@ -24,6 +24,7 @@ from typing import Any, Callable, Iterable
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from kiosk.storage.db import PERSONAL_DATA_REMOVED
 from kiosk.storage.models import OutboxAuditRecord, OutboxItem
 
 PENDING, QUARANTINED, DELIVERED = "pending", "quarantined", "delivered"
@@ -246,6 +247,7 @@ def mark_delivered(session: Session, item_ids: Iterable[str], *, now: datetime |
             purged.append({"id": r.id, "payload": {k: v for k, v in r.payload.items() if k not in personal}})
     if purged:  # ORM bulk UPDATE by primary key: one executemany
         session.execute(update(OutboxItem), purged)
+        session.info[PERSONAL_DATA_REMOVED] = True  # old copies are wiped from disk after the commit
     res = session.execute(update(OutboxItem).where(OutboxItem.id.in_(ids), OutboxItem.state != DELIVERED)
                           .values(state=DELIVERED, delivered_at=now, reason=None, detail=None)
                           .execution_options(synchronize_session=False))
@@ -281,6 +283,7 @@ def discard(session: Session, item_id: str, *, staff: str) -> None:
                                   action="discard", staff=staff, reason=item.reason or "",
                                   payload=kept))
     session.delete(item)
+    session.info[PERSONAL_DATA_REMOVED] = True
 
 
 def _quarantined(session: Session, item_id: str) -> OutboxItem:

@@ -125,7 +125,12 @@ class SyncWorker:
 
     def _run(self) -> None:
         while not self._stopping.is_set():
-            status = self.sync_once()
+            try:
+                status = self.sync_once()
+            except Exception as exc:  # e.g. the database failing outside a round: keep the thread
+                log.exception("sync round failed")
+                self._failures += 1
+                status = self._set(syncing=False, online=None, last_error=f"unexpected error in sync: {exc!r}")
             delay = next_delay(self._failures, self._retry_after, base_s=self.backoff_base_s,
                                cap_s=self.backoff_cap_s, interval_s=self.interval_s, rng=self._rng)
             if status.revoked:
@@ -159,6 +164,9 @@ class SyncWorker:
                 self._failed(exc)
             except SyncError as exc:  # pragma: no cover - every subclass is handled above
                 self._failed(exc)
+            except Exception as exc:  # a fault nobody foresaw must not end the thread or leave "syncing"
+                log.exception("sync round failed")
+                self._failed(exc)
             else:
                 now = datetime.now(timezone.utc)
                 self._failures = 0
@@ -170,15 +178,20 @@ class SyncWorker:
 
     _retry_after: float | None = None
 
-    def _failed(self, exc: SyncError, revoked: bool = False) -> None:
+    def _failed(self, exc: Exception, revoked: bool = False) -> None:
         self._failures += 1
         log.warning("sync failed: %s", exc)
-        self._save_state("last_error", str(exc))
-        online = None if isinstance(exc, NotEnrolled) else not isinstance(exc, BackendUnavailable)
+        message = str(exc) if isinstance(exc, SyncError) else f"unexpected error in sync: {exc!r}"
+        try:
+            self._save_state("last_error", message)
+        except Exception:  # the database may be what failed
+            log.exception("could not store the sync error")
+        unknown = isinstance(exc, NotEnrolled) or not isinstance(exc, SyncError)
+        online = None if unknown else not isinstance(exc, BackendUnavailable)
         if isinstance(exc, EnrolmentRefused):
             online = True  # the backend answered: it is the code that is wrong
         # Revoked stays shown until a sync succeeds again (after IT re-enrols the kiosk).
-        self._set(online=online, last_error=str(exc), revoked=revoked or self.status.revoked,
+        self._set(online=online, last_error=message, revoked=revoked or self.status.revoked,
                   enrolment_refused=isinstance(exc, EnrolmentRefused))
 
     def _ensure_enrolled(self) -> None:

@@ -8,14 +8,15 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
 from sqlalchemy import delete
 
-from kiosk.catalogue import vocab
+from kiosk.catalogue import rules, vocab
 from kiosk.catalogue.hours import LOCAL_TZ
+from kiosk.catalogue.rules import expand_slot_rules
 from kiosk.storage.db import Database
 from kiosk.storage.models import (CatalogueMetaRecord, ChannelRecord, ProviderRecord, ServiceProducerRecord,
                                   ServiceRecord, SlotRecord)
@@ -23,9 +24,8 @@ from kiosk.storage.models import (CatalogueMetaRecord, ChannelRecord, ProviderRe
 FORMAT = "welfare-kiosk-catalogue/1"
 REQUIRED_LANGUAGES = ("fi", "sv", "en")
 SHORT_DESCRIPTION_MAX = 150
-_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
+_ID = rules.ID
 _LANG = re.compile(r"^[a-z]{2,3}$")
-_HHMM = re.compile(r"^([01]\d|2[0-4]):[0-5]\d$")
 _BUSINESS_ID = re.compile(r"^\d{7}-\d$")
 
 
@@ -73,7 +73,7 @@ class _Checker:
                 self.err(at(key), "unknown field")
         return value
 
-    def text(self, max_len: int | None = None, required: bool = True) -> Callable:
+    def text(self, max_len: int | None = None, required: bool = True, multiline: bool = False) -> Callable:
         def check(path: str, value: Any) -> None:
             if not isinstance(value, dict):
                 self.err(path, "expected an object of texts by language, e.g. {\"fi\": ..., \"sv\": ..., \"en\": ...}")
@@ -89,6 +89,8 @@ class _Checker:
                     self.err(f"{path}.{lang}", "expected a non-empty text")
                 elif max_len is not None and len(t) > max_len:
                     self.err(f"{path}.{lang}", f"{len(t)} characters, at most {max_len} allowed")
+                elif problem := rules.text_problem(t, multiline=multiline):
+                    self.err(f"{path}.{lang}", problem)
         return check
 
     def choice(self, options: tuple[str, ...]) -> Callable:
@@ -115,6 +117,8 @@ class _Checker:
         def check(path: str, value: Any) -> None:
             if not isinstance(value, str) or not value.strip():
                 self.err(path, "expected a non-empty text")
+            elif problem := rules.text_problem(value):
+                self.err(path, problem)
             elif pattern is not None and not pattern.match(value):
                 self.err(path, f"{value!r} is not {what}")
         return check
@@ -132,6 +136,10 @@ class _Checker:
                 self.err(f"{path}.{lang}", "not a language code")
             elif not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
                 self.err(f"{path}.{lang}", "expected a list of non-empty texts")
+            else:
+                for j, w in enumerate(words):
+                    if problem := rules.text_problem(w):
+                        self.err(f"{path}.{lang}[{j}]", problem)
 
     def contact(self, path: str, value: Any) -> None:
         self.obj(path, value, {}, {k: self.string() for k in ("phone", "email", "web", "address")})
@@ -140,10 +148,8 @@ class _Checker:
         if not isinstance(value, list):
             self.err(path, 'expected a list of ["HH:MM", "HH:MM"] pairs')
             return
-        for i, r in enumerate(value):
-            if (not isinstance(r, list) or len(r) != 2
-                    or not all(isinstance(x, str) and _HHMM.match(x) for x in r)):
-                self.err(f"{path}[{i}]", f'expected ["HH:MM", "HH:MM"], got {r!r}')
+        for i, problem in rules.opening_ranges_problems(value):
+            self.err(f"{path}[{i}]", problem)
 
     def opening_hours(self, path: str, value: Any) -> None:
         def regular(p: str, v: Any) -> None:
@@ -173,6 +179,11 @@ class _Checker:
             return
         if dt.tzinfo is None:
             self.err(path, f"{value!r} has no UTC offset")
+            return
+        try:
+            dt.astimezone(timezone.utc)
+        except OverflowError:  # e.g. 9999-12-31T23:59:59-14:00 is in the year 10000 in UTC
+            self.err(path, f"{value!r} is outside the range of times the kiosk can store")
 
     def positive_int(self, path: str, value: Any, hi: int = 1000) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= hi:
@@ -181,8 +192,12 @@ class _Checker:
 
 def _slot_rule_checks(c: _Checker) -> tuple[dict, dict]:
     def times(p: str, v: Any) -> None:
-        if not isinstance(v, list) or not v or not all(isinstance(x, str) and _HHMM.match(x) for x in v):
+        if not isinstance(v, list) or not v:
             c.err(p, 'expected a list of "HH:MM" times')
+            return
+        for i, x in enumerate(v):
+            if problem := rules.clock_problem(x):
+                c.err(f"{p}[{i}]", f"{problem}: a slot starts at a time of the day")
 
     def weekdays(p: str, v: Any) -> None:
         c.choices(vocab.WEEKDAYS, non_empty=True)(p, v)
@@ -198,10 +213,12 @@ def validate(data: Any) -> list[str]:
         return ["(document): expected a JSON object"]
     provider_ids: set[str] = set()
     ids: dict[str, set[str]] = {"service": set(), "channel": set(), "slot": set()}
+    channels_with_rules: set[str] = set()
+    explicit_slots: list[tuple[str, str]] = []  # (path, id)
 
     def unique(kind: str) -> Callable:
         def check(path: str, value: Any) -> None:
-            c.string(_ID, "an id of lowercase letters, digits, '.', '_' or '-'")(path, value)
+            c.string(_ID, rules.ID_WHAT)(path, value)
             if isinstance(value, str):
                 if value in ids[kind]:
                     c.err(path, f"duplicate {kind} id {value!r}")
@@ -221,7 +238,7 @@ def validate(data: Any) -> list[str]:
             if isinstance(pid, str) and pid in provider_ids:
                 c.err(f"{path}[{i}].id", f"duplicate provider id {pid!r}")
             c.obj(f"{path}[{i}]", p,
-                  {"id": c.string(_ID, "an id of lowercase letters, digits, '.', '_' or '-'"),
+                  {"id": c.string(_ID, rules.ID_WHAT),
                    "names": c.text(), "sector": c.choice(vocab.SECTORS),
                    "organiser_type": c.choice(vocab.ORGANISER_TYPES)},
                   {"business_id": c.string(_BUSINESS_ID, "a Finnish business id like 1234567-8"),
@@ -236,6 +253,8 @@ def validate(data: Any) -> list[str]:
         for i, s in enumerate(value):
             c.obj(f"{path}[{i}]", s, {"id": unique("slot"), "start": c.timestamp, "end": c.timestamp},
                   {"capacity": c.positive_int})
+            if isinstance(s, dict) and isinstance(s.get("id"), str):
+                explicit_slots.append((f"{path}[{i}].id", s["id"]))
             if isinstance(s, dict):
                 try:
                     if datetime.fromisoformat(s["end"]) <= datetime.fromisoformat(s["start"]):
@@ -269,6 +288,12 @@ def validate(data: Any) -> list[str]:
                     c.err(f"{p}.phone", "missing: a phone channel needs a number")
                 if kind in ("web", "video") and not ch.get("url") and kind == "web":
                     c.err(f"{p}.url", "missing: a web channel needs an address")
+                weekly = ch.get("slot_rules")
+                if isinstance(weekly, list) and weekly:
+                    if isinstance(ch.get("id"), str):
+                        channels_with_rules.add(ch["id"])
+                    for sub, problem in rules.slot_rule_problems(ch.get("id"), weekly):
+                        c.err(f"{p}.{sub}", problem)
 
     def address(path: str, value: Any) -> None:
         c.obj(path, value, {"street": c.text(), "postal_code": c.string(re.compile(r"^\d{5}$"), "a postal code"),
@@ -293,12 +318,13 @@ def validate(data: Any) -> list[str]:
 
             c.obj(p, s,
                   {"id": unique("service"), "names": c.text(),
-                   "short_descriptions": c.text(SHORT_DESCRIPTION_MAX), "descriptions": c.text(),
+                   "short_descriptions": c.text(SHORT_DESCRIPTION_MAX), "descriptions": c.text(multiline=True),
                    "charge_type": c.choice(vocab.CHARGE_TYPES),
                    "target_groups": c.choices(vocab.TARGET_GROUPS, non_empty=True),
                    "responsible_provider": provider_ref, "channels": channels},
-                  {"user_instructions": c.text(), "goal": c.text(), "content": c.text(), "outputs": c.text(),
-                   "quality": c.text(), "price_text": c.text(),
+                  {"user_instructions": c.text(multiline=True), "goal": c.text(multiline=True),
+                   "content": c.text(multiline=True), "outputs": c.text(multiline=True),
+                   "quality": c.text(multiline=True), "price_text": c.text(),
                    "life_events": c.choices(vocab.LIFE_EVENTS), "service_classes": c.choices(vocab.SERVICE_CLASSES),
                    "keywords": c.keywords, "languages": c.choices(None), "producers": producers})
             if isinstance(s, dict) and s.get("charge_type") == "charged" and not s.get("price_text"):
@@ -308,25 +334,14 @@ def validate(data: Any) -> list[str]:
           {"format": lambda p, v: v == FORMAT or c.err(p, f"expected {FORMAT!r}, got {v!r}"),
            "providers": providers, "services": services},
           {"source": c.string(), "generated_at": c.timestamp})
+    for path, slot_id in explicit_slots:
+        if (channel := rules.is_rule_slot_id_of(slot_id, channels_with_rules)) is not None:
+            c.err(path, f"{slot_id!r} has the form of the slots that channel {channel!r} makes from its "
+                        "slot_rules (<channel id>.YYYYMMDDtHHMM): choose another id")
     return c.errors
 
 
-def _expand_rules(channel_id: str, rules: list[dict], today: date) -> list[dict]:
-    """Concrete slots from weekly rules, from tomorrow on, so demo data never goes stale."""
-    out = []
-    for rule in rules:
-        weeks = rule.get("weeks_ahead", 4)
-        for offset in range(1, weeks * 7 + 1):
-            day = today + timedelta(days=offset)
-            if vocab.WEEKDAYS[day.weekday()] not in rule["weekdays"]:
-                continue
-            for hhmm in rule["times"]:
-                h, m = map(int, hhmm.split(":"))
-                start = datetime.combine(day, time(h % 24, m), LOCAL_TZ)
-                out.append({"id": f"{channel_id}@{start:%Y%m%dT%H%M}", "start": start.isoformat(),
-                            "end": (start + timedelta(minutes=rule["duration_min"])).isoformat(),
-                            "capacity": rule.get("capacity", 1)})
-    return out
+_expand_rules = expand_slot_rules  # the old private name, for callers not yet moved to kiosk.catalogue.rules
 
 
 def load_file(path: str | Path) -> Any:
@@ -337,6 +352,8 @@ def load_file(path: str | Path) -> Any:
         raise CatalogueError([f"{path}: cannot read: {exc.strerror}"]) from None
     try:
         return json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise CatalogueError([f"{path}: nested too deeply to be a catalogue"]) from None
     except UnicodeDecodeError as exc:
         raise CatalogueError([f"{path}: not UTF-8 text (byte {exc.start})"]) from None
     except json.JSONDecodeError as exc:
@@ -353,6 +370,16 @@ def import_catalogue(db: Database, data: Any, *, today: date | None = None) -> I
     if errors:
         raise CatalogueError(errors)
     today = today or datetime.now(LOCAL_TZ).date()
+    slots_by_channel = {ch["id"]: (ch.get("slots") or []) + expand_slot_rules(ch["id"], ch.get("slot_rules") or [],
+                                                                              today)
+                        for sv in data["services"] for ch in sv["channels"]}
+    made: dict[str, str] = {}
+    for channel_id, slots in slots_by_channel.items():  # validate() rules this out; the database must never see it
+        for slot in slots:
+            if slot["id"] in made:
+                raise CatalogueError([f"channel {channel_id!r}: slot {slot['id']!r} is made twice "
+                                      f"(also by channel {made[slot['id']]!r})"])
+            made[slot["id"]] = channel_id
     n_channels = n_slots = 0
     with db.sessions.begin() as s:
         for model in (SlotRecord, ChannelRecord, ServiceProducerRecord, ServiceRecord, ProviderRecord):
@@ -382,12 +409,11 @@ def import_catalogue(db: Database, data: Any, *, today: date | None = None) -> I
                 n_channels += 1
             s.add(rec)
         s.flush()
-        for sv in data["services"]:
-            for ch in sv["channels"]:
-                for slot in (ch.get("slots") or []) + _expand_rules(ch["id"], ch.get("slot_rules") or [], today):
-                    s.add(SlotRecord(id=slot["id"], channel_id=ch["id"], starts_at=_utc(slot["start"]),
-                                     ends_at=_utc(slot["end"]), capacity=slot.get("capacity", 1), booked=0))
-                    n_slots += 1
+        for channel_id, slots in slots_by_channel.items():
+            for slot in slots:
+                s.add(SlotRecord(id=slot["id"], channel_id=channel_id, starts_at=_utc(slot["start"]),
+                                 ends_at=_utc(slot["end"]), capacity=slot.get("capacity", 1), booked=0))
+                n_slots += 1
         s.merge(CatalogueMetaRecord(key="source", value=str(data.get("source", ""))))
         s.merge(CatalogueMetaRecord(key="imported_at", value=datetime.now(timezone.utc).isoformat()))
     return ImportResult(len(data["providers"]), len(data["services"]), n_channels, n_slots)

@@ -14,6 +14,9 @@ from sqlalchemy.orm import Session, sessionmaker
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# Set in ``session.info`` by code that removes personal data (kiosk/outbox.py): after
+# that session commits, the old copies are wiped from disk (Database.wipe_freed).
+PERSONAL_DATA_REMOVED = "personal_data_removed"
 
 
 @dataclass
@@ -23,8 +26,27 @@ class Database:
     sessions: sessionmaker[Session]
     # Human-readable notices for staff, e.g. "the database was corrupt and moved aside".
     notices: list[str] = field(default_factory=list)
+    # Personal fields were removed but their old copies may still be in the WAL.
+    wipe_owed: bool = False
+
+    def wipe_freed(self) -> bool:
+        """Leave no readable copy of removed data on disk: copy the WAL into the main
+        file (where secure_delete has zeroed what was removed) and empty the WAL. True
+        when done; False when a reader held old pages, and the next commit tries again."""
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA busy_timeout=200")  # a reader in the way: try later, not wait
+                busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+                conn.exec_driver_sql("PRAGMA busy_timeout=5000")
+        except Exception:  # never let the wipe fail the change that was committed
+            log.exception("could not empty the write-ahead log")
+            busy = 1
+        self.wipe_owed = bool(busy)
+        return not busy
 
     def close(self) -> None:
+        if self.wipe_owed:
+            self.wipe_freed()
         self.engine.dispose()
 
 
@@ -35,6 +57,9 @@ def _on_connect(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=5000")
+    # Removed rows (purged personal fields, discarded items) are overwritten with zeros
+    # rather than left readable in free space; Database.wipe_freed() does the WAL.
+    cur.execute("PRAGMA secure_delete=ON")
     cur.close()
 
 
@@ -66,7 +91,7 @@ def move_aside(path: Path, reason: str) -> Path:
         n += 1
         target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
     path.rename(target)
-    for suffix in ("-wal", "-shm"):
+    for suffix in ("-wal", "-shm", "-journal"):
         side = path.with_name(path.name + suffix)
         if side.exists():
             side.rename(target.with_name(target.name + suffix))
@@ -86,18 +111,56 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "heads")
 
 
+def _problem(path: Path) -> str | None:
+    """Why the file at ``path`` cannot be used as the kiosk's database as it is, or None.
+
+    A zero-length file counts: SQLite would open it as a new, empty database (and
+    delete its write-ahead log, which may hold the last unsent items), so a kiosk that
+    lost its data would carry on as if it never had any."""
+    wal = path.with_name(path.name + "-wal")
+    if path.exists():
+        if path.stat().st_size == 0:
+            return "the file was empty (0 bytes)" + (" but its write-ahead log was not" if wal.exists()
+                                                     and wal.stat().st_size else "")
+        return check_integrity(path)
+    if wal.exists() and wal.stat().st_size:
+        return "the file was missing but its write-ahead log was there"
+    return None
+
+
 def open_database(path: str | Path) -> Database:
+    from kiosk.storage.recovery import recover_kept, recover_outbox
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     notices: list[str] = []
-    if path.exists() and path.stat().st_size > 0:
-        problem = check_integrity(path)
-        if problem:
-            aside = move_aside(path, problem)
-            notices.append(f"The local database was damaged ({problem}). It was kept as {aside.name} "
-                           "for IT to inspect, and a new one was started.")
+    aside = None
+    problem = _problem(path)
+    if problem:
+        if not path.exists():
+            path.write_bytes(b"")  # so the log has a file to be kept beside
+        aside = move_aside(path, problem)
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
     migrate(engine)
+    if aside is not None:
+        recovered = recover_outbox(aside, engine)
+        notices.append(f"The local database was damaged ({problem}). It was kept as {aside.name} "
+                       f"for IT to inspect, and a new one was started. {recovered.describe()}")
+    for name, earlier in recover_kept(path, engine, skip=aside).items():
+        if earlier.items:
+            notices.append(f"{earlier.items} unsent item(s) were recovered from {name}, a damaged database "
+                           "kept at an earlier start; they will be sent.")
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Database(path=path, engine=engine, sessions=sessions, notices=notices)
+    database = Database(path=path, engine=engine, sessions=sessions, notices=notices)
+
+    @event.listens_for(sessions, "after_commit")
+    def _wipe_after_purge(session: Session) -> None:
+        if session.info.pop(PERSONAL_DATA_REMOVED, False) or database.wipe_owed:
+            database.wipe_freed()
+
+    @event.listens_for(sessions, "after_rollback")
+    def _forget_purge(session: Session) -> None:
+        session.info.pop(PERSONAL_DATA_REMOVED, None)
+
+    return database

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk import outbox
 from kiosk.catalogue.hours import LOCAL_TZ
-from kiosk.catalogue.importer import CatalogueError, _expand_rules, validate
+from kiosk.catalogue.importer import CatalogueError, validate
+from kiosk.catalogue.rules import expand_slot_rules
 from sync import protocol
 from sync.server.models import (AuditEvent, Base, BookingCancellation, BookingDenial, CatalogueEntry, Device,
                                 EnrolmentCode, EnrolmentRetry, Item, ItemRejection, Site, Slot)
@@ -91,8 +92,7 @@ def _catalogue_entries(data: dict) -> dict[tuple[str, str], dict]:
         channels = [{k: v for k, v in ch.items() if k not in ("slots", "slot_rules")} for ch in sv["channels"]]
         entries[("service", sv["id"])] = {**sv, "channels": channels}
         for ch in sv["channels"]:
-            expanded = [{**sl, "id": sl["id"].replace("@", ".").lower()}  # a valid catalogue id for kiosks
-                        for sl in _expand_rules(ch["id"], ch.get("slot_rules") or [], today)]
+            expanded = expand_slot_rules(ch["id"], ch.get("slot_rules") or [], today)  # the kiosks' own ids
             for slot in (ch.get("slots") or []) + expanded:
                 entries[("slot", slot["id"])] = {"id": slot["id"], "channel_id": ch["id"], "service_id": sv["id"],
                                                  "start": slot["start"], "end": slot["end"],

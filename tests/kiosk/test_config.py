@@ -63,3 +63,55 @@ def test_queue_section(tmp_path):
         load_config(write(tmp_path, '[queue]\ndefault_service_min = 0\n'))
     with pytest.raises(ConfigError, match="queue.lines"):
         load_config(write(tmp_path, '[queue]\nlines = "nurse"\n'))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('[backend]\ntimeout_s = nan\n',
+     ["device.toml: backend.timeout_s = nan is not valid", "a finite number from 0.5 to 120"]),
+    ('[backend]\ntimeout_s = inf\n', ["backend.timeout_s = inf is not valid", "a finite number"]),
+    ('[queue]\ndefault_service_min = -nan\n', ["queue.default_service_min = nan", "a finite number from 1 to 120"]),
+    ('[feedback]\nrepeat_interval_s = nan\n', ["feedback.repeat_interval_s = nan", "a finite number from 0 to 60"]),
+    ('[device]\nname = "kiosk\\u0000one"\n',
+     ["device.name = 'kiosk\\x00one'", "without control characters (found U+0000)"]),
+    ('[queue]\nrooms = ["1", "2\\u001b[31m"]\n', ["queue.rooms", "found U+001B"]),
+    ('[backend]\nurl = "https://"\n', ["backend.url = 'https://' is not valid", "a host"]),
+    ('[backend]\nurl = "https://kiosk-api.example.fi:99999"\n', ["backend.url", "a host and at most a port"]),
+    ('[queue]\nprinter = "tcp://10.0.0.5"\n', ["queue.printer = 'tcp://10.0.0.5' is not valid", "tcp://host:port"]),
+])
+def test_values_that_look_like_their_type_but_are_not_usable_are_refused(tmp_path, text, expected):
+    with pytest.raises(ConfigError) as exc:
+        load_config(write(tmp_path, text))
+    assert "\n" not in str(exc.value)
+    for part in expected:
+        assert part in str(exc.value), str(exc.value)
+
+
+def test_a_config_file_that_is_not_utf8_is_named(tmp_path):
+    p = tmp_path / "device.toml"
+    p.write_bytes('[device]\nname = "Kontulan kirjasto, 1. kerros, käytävä"\n'.encode("latin-1"))
+    with pytest.raises(ConfigError) as exc:
+        load_config(p)
+    assert str(exc.value).startswith(f"{p}: not UTF-8 text (byte ")
+    assert "save the file as UTF-8" in str(exc.value)
+
+
+def test_a_config_path_that_is_a_directory_is_named(tmp_path):
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_config(tmp_path)
+
+
+def test_data_dir_must_be_a_directory_the_kiosk_can_use(tmp_path):
+    a_file = tmp_path / "kiosk.db"
+    a_file.write_bytes(b"")
+    with pytest.raises(ConfigError) as exc:
+        load_config(write(tmp_path, f'[device]\ndata_dir = "{a_file.as_posix()}"\n'))
+    assert f"device.toml: device.data_dir = '{a_file.as_posix()}' is not valid: {a_file} is a file" in str(exc.value)
+    with pytest.raises(ConfigError, match="is a file, so no directory can be made"):
+        load_config(write(tmp_path, '[device]\ndata_dir = "kiosk.db/state"\n'))
+    cfg = load_config(write(tmp_path, '[device]\ndata_dir = "not-yet/made"\n'))  # made at start-up
+    assert cfg.data_dir == tmp_path / "not-yet" / "made"
+
+
+def test_a_printer_path_that_is_a_directory_is_refused(tmp_path):
+    with pytest.raises(ConfigError, match="queue.printer .* it is a directory"):
+        load_config(write(tmp_path, f'[queue]\nprinter = "{tmp_path.as_posix()}"\n'))

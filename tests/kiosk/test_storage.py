@@ -20,12 +20,16 @@ def test_schema_is_made_by_migrations(db):
     assert versions and all(v for v in versions)
 
 
-def test_empty_file_becomes_a_fresh_database(tmp_path):
+def test_empty_file_becomes_a_fresh_database_and_is_reported(tmp_path, mini_catalogue_data):
+    # An empty file where the database was may have held unsent items: never silent.
     path = tmp_path / "kiosk.db"
     path.write_bytes(b"")
     database = open_database(path)
-    assert database.notices == []
+    assert "the file was empty (0 bytes)" in database.notices[0]
+    assert "No unsent items could be read" in database.notices[0]
     assert len(Catalogue(database)) == 0
+    import_catalogue(database, mini_catalogue_data)  # the new database works
+    assert len(Catalogue(database)) == 5
 
 
 def test_corrupt_database_is_moved_aside_reported_and_kept(tmp_path, mini_catalogue_data):
