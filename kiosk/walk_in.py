@@ -94,7 +94,11 @@ class WalkInDesk:
                 if getattr(rec, key):
                     payload[key] = getattr(rec, key)
             outbox.record(s, "walk_in_appointment", payload, now=self._now())
-            return _appointment(rec)
+            finished = _appointment(rec)
+            # The subject travels in the outbox item alone, which is purged once the city has
+            # it; the visit's own row would otherwise keep it on disk for ever.
+            rec.subject = None
+            return finished
 
     def open_appointments(self, staff_id: str | None = None) -> list[WalkInAppointment]:
         """Unfinished visits, e.g. to resume after a restart."""

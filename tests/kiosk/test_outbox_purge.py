@@ -83,3 +83,22 @@ def test_a_reader_in_the_way_only_delays_the_wipe(tmp_path):
     with db.sessions.begin() as s:  # any later write
         outbox.record(s, "queue_ticket", {"ticket_id": "t1", "event": "issued"})
     assert _copies_on_disk(tmp_path, [SUBJECT, PHONE, COMMENT]) == []
+
+
+def test_a_finished_visit_keeps_no_subject_once_the_city_has_it(tmp_path):
+    """The walk-in visit's own row held the person's subject for ever; it travels in the
+    outbox item only, and leaves the disk with it."""
+    from kiosk.walk_in import WalkInDesk
+
+    db = open_database(tmp_path / "kiosk.db")
+    desk = WalkInDesk(db)
+    visit = desk.start(service_id="maternity-clinic", staff_id="nurse-1")
+    desk.identify(visit.id, SUBJECT)
+    desk.finish(visit.id, "done")
+    with db.sessions() as s:
+        item = s.query(outbox.OutboxItem).filter_by(kind="walk_in_appointment").one()
+        assert item.payload["subject"] == SUBJECT  # the city still gets it
+    with db.sessions.begin() as s:
+        outbox.mark_delivered(s, [item.id])
+    assert _copies_on_disk(tmp_path, [SUBJECT]) == []
+    db.close()
