@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import threading
 import time
 from dataclasses import dataclass
@@ -33,8 +34,25 @@ log = logging.getLogger(__name__)
 DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
 DEFAULT_INTERVAL_S = 5.0     # RFC 8628 3.2: when the provider names no interval
 SLOW_DOWN_STEP_S = 5.0       # RFC 8628 3.5: add 5 s on every slow_down
+# The provider's interval is only a wish: a negative, zero or tiny one (a broken or hostile
+# provider) must not turn one kiosk into a flood of polls. Below 1 s nothing is gained for
+# the resident; unusable values (not a number, NaN, infinite) mean "none named" (5 s).
+MIN_INTERVAL_S = 1.0
+# A device code that claims to live longer than this is held to it: nobody stands at a
+# kiosk for more than half an hour waiting for their phone.
+MAX_EXPIRES_S = 1800.0
+# An ID token naming a key id we do not know may mean the provider rotated its keys, so
+# the key set is fetched again, but at most once per JWKS_REFRESH_MIN_S: a run of tokens
+# with made-up key ids costs the provider one fetch, not one each. A key set that could
+# not be fetched at all is tried again after JWKS_RETRY_S (the resident's "Try again").
+JWKS_REFRESH_MIN_S = 60.0
+JWKS_RETRY_S = 5.0
 MAX_ANSWER_BYTES = 256 * 1024
 ALGORITHMS = ["RS256", "PS256", "ES256", "EdDSA"]   # never "none", never HMAC with a public key
+# Which key an algorithm needs (RFC 7518 3.3-3.5, RFC 8037): the token's alg must fit the
+# key its kid names, or PyJWT is handed an EC key for RSA (a TypeError, not a refusal).
+_KEY_FOR_ALG = {"RS256": ("RSA", None), "PS256": ("RSA", None), "ES256": ("EC", "P-256"),
+                "EdDSA": ("OKP", ("Ed25519", "Ed448"))}
 
 
 @dataclass(frozen=True)
@@ -75,40 +93,79 @@ class IdTokenValidator:
     """Checks an ID token's signature (JWKS), issuer, audience and expiry."""
 
     def __init__(self, *, issuer: str, audience: str, jwks_uri: str, http: requests.Session | None = None,
-                 timeout_s: float = 10.0, leeway_s: float = 30.0, now: Callable[[], float] = time.time) -> None:
+                 timeout_s: float = 10.0, leeway_s: float = 30.0, now: Callable[[], float] = time.time,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         self.issuer, self.audience, self.jwks_uri = issuer, audience, jwks_uri
         self.http = http or deadline_session()
-        self.timeout_s, self.leeway_s, self.now = timeout_s, leeway_s, now
+        self.timeout_s, self.leeway_s, self.now, self.monotonic = timeout_s, leeway_s, now, monotonic
         self._keys: dict[str, Any] | None = None
+        self._fetched_at: float | None = None     # monotonic time of the last fetch, good or not
+        self.key_set_fetches = 0
+        self._lock = threading.Lock()             # one fetch at a time, whoever asks
 
     def _load_keys(self) -> dict[str, Any]:
+        self.key_set_fetches += 1
+        self._fetched_at = self.monotonic()
         doc = _get_json(self.http, self.jwks_uri, self.timeout_s)
         try:
             keyset = jwt.PyJWKSet.from_dict(doc)
-        except jwt.PyJWTError as exc:
+        except Exception as exc:   # PyJWT raises more than PyJWTError for odd members
             raise KeyRefused("bad_token", f"the provider's key set is not usable: {exc}") from None
-        return {k.key_id or "": k for k in keyset.keys}
+        # RFC 7517 4.2: a key published for encryption never checks a signature.
+        return {k.key_id or "": k for k in keyset.keys if k.public_key_use in (None, "sig")}
+
+    def _may_fetch(self) -> bool:
+        if self._fetched_at is None:
+            return True
+        wait = JWKS_RETRY_S if self._keys is None else JWKS_REFRESH_MIN_S
+        return self.monotonic() - self._fetched_at >= wait
 
     def _key_for(self, kid: str) -> Any:
-        if self._keys is None or kid not in self._keys:
-            # A kid we have not seen: the provider may have rotated its keys. Fetch once.
-            self._keys = self._load_keys()
-        if kid in self._keys:
-            return self._keys[kid]
-        if not kid and len(self._keys) == 1:
-            return next(iter(self._keys.values()))
+        with self._lock:
+            if self._keys is None or kid not in self._keys:
+                # A kid we have not seen: the provider may have rotated its keys. Fetch again,
+                # at most once per JWKS_REFRESH_MIN_S (see there).
+                if self._may_fetch():
+                    self._keys = self._load_keys()
+                elif self._keys is None:
+                    raise KeyRefused("offline", "the provider's key set could not be fetched a moment ago")
+                else:
+                    log.info("phone key: unknown key id, key set fetched %.0f s ago: not fetched again",
+                             self.monotonic() - (self._fetched_at or 0))
+            keys = self._keys
+        if kid in keys:
+            return keys[kid]
+        if not kid and len(keys) == 1:
+            return next(iter(keys.values()))
         raise KeyRefused("bad_token", "the ID token is signed with a key the provider does not publish")
 
     def validate(self, id_token: str) -> Identity:
+        """The identity in ``id_token``, or KeyRefused: ``bad_token`` for anything wrong with the
+        token or the provider's keys, ``offline`` when the key set cannot be fetched. Nothing
+        else comes out: a token is attacker-controlled input."""
+        try:
+            return self._validate(id_token)
+        except KeyRefused:
+            raise
+        except Exception as exc:   # a library's TypeError on a crafted token is still a bad token
+            log.warning("phone key: ID token refused on an unexpected %s", type(exc).__name__)
+            raise KeyRefused("bad_token", f"the ID token is not valid ({type(exc).__name__})") from None
+
+    def _validate(self, id_token: str) -> Identity:
+        if not isinstance(id_token, str):
+            raise KeyRefused("bad_token", "the ID token is not a string")
         try:
             header = jwt.get_unverified_header(id_token)
         except jwt.PyJWTError as exc:
             raise KeyRefused("bad_token", f"the ID token is not a JWT: {exc}") from None
-        if header.get("alg") not in ALGORITHMS:
-            raise KeyRefused("bad_token", f"the ID token's algorithm {header.get('alg')!r} is not accepted")
-        key = self._key_for(str(header.get("kid") or ""))
+        alg = header.get("alg")
+        if not isinstance(alg, str) or alg not in ALGORITHMS:
+            raise KeyRefused("bad_token", f"the ID token's algorithm {alg!r} is not accepted")
+        kid = header.get("kid")
+        key = self._key_for(kid if isinstance(kid, str) else "")
+        _check_key_fits(key, alg)
         try:
-            claims = jwt.decode(id_token, key.key, algorithms=[header["alg"]], audience=self.audience,
+            claims = jwt.decode(id_token, key.key, algorithms=[alg], audience=self.audience,
                                 issuer=self.issuer, leeway=self.leeway_s,
                                 # Expiry is checked below against our (injectable) clock.
                                 options={"require": ["iss", "aud", "exp", "iat", "sub"], "verify_exp": False})
@@ -136,16 +193,51 @@ class IdTokenValidator:
         return Identity(PHONE, subject, name.strip()[:128])
 
 
+def _check_key_fits(key: Any, alg: str) -> None:
+    """The token's algorithm must be one the named key can check (kty, curve, and the key's
+    own ``alg`` when it names one: RFC 7517 4.4)."""
+    kty, curves = _KEY_FOR_ALG[alg]
+    jwk = getattr(key, "_jwk_data", {}) or {}
+    if key.key_type != kty:
+        raise KeyRefused("bad_token", f"the ID token says {alg} but names a {key.key_type} key")
+    crv = jwk.get("crv")
+    if curves is not None and crv not in (curves if isinstance(curves, tuple) else (curves,)):
+        raise KeyRefused("bad_token", f"the ID token says {alg} but names a key on curve {crv!r}")
+    if jwk.get("alg") not in (None, alg):
+        raise KeyRefused("bad_token", f"the ID token says {alg} but its key is for {jwk.get('alg')!r}")
+
+
+def _number(value: Any) -> float | None:
+    """A finite JSON number, or None (strings, booleans, lists, NaN and infinities are not)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def polling_interval(provider_value: Any, default_s: float, floor_s: float = MIN_INTERVAL_S) -> float:
+    """The seconds between polls: the provider's ``interval`` held to the floor, or the
+    default when it names none or something that is not a positive number."""
+    value = _number(provider_value)
+    if value is None or value <= 0:
+        return default_s
+    return max(value, floor_s)
+
+
 class PhoneKey:
     """One provider, one client id; ``start()`` and ``wait()`` per resident."""
 
     def __init__(self, *, issuer: str, client_id: str, scope: str = "openid profile", timeout_s: float = 10.0,
                  default_interval_s: float = DEFAULT_INTERVAL_S, http: requests.Session | None = None,
                  now: Callable[[], float] = time.time, monotonic: Callable[[], float] = time.monotonic) -> None:
+        # default_interval_s is the kiosk's own choice (tests make it short); what the
+        # provider names is held to MIN_INTERVAL_S.
+        if not (_number(default_interval_s) or 0) > 0:
+            raise ValueError(f"default_interval_s = {default_interval_s!r}: expected a positive number of seconds")
         self.issuer = issuer.rstrip("/")
         self.client_id, self.scope = client_id, scope
         self.timeout_s = timeout_s
-        self.default_interval_s = default_interval_s
+        self.default_interval_s = float(default_interval_s)
         self.http = http or deadline_session()
         self.now, self.monotonic = now, monotonic
         self._endpoints: ProviderEndpoints | None = None
@@ -165,7 +257,8 @@ class PhoneKey:
                 raise KeyRefused("offline", f"the provider does not offer {exc.args[0]}") from None
             self._validator = IdTokenValidator(issuer=self.issuer, audience=self.client_id,
                                                jwks_uri=self._endpoints.jwks_uri, http=self.http,
-                                               timeout_s=self.timeout_s, now=self.now)
+                                               timeout_s=self.timeout_s, now=self.now,
+                                               monotonic=self.monotonic)
         return self._endpoints
 
     @property
@@ -181,13 +274,17 @@ class PhoneKey:
                                  {"client_id": self.client_id, "scope": self.scope}, self.timeout_s)
         if status != 200:
             raise KeyRefused("offline", f"the provider refused to start a sign-in: {doc.get('error', status)}")
+        expires_in = _number(doc.get("expires_in"))
+        if expires_in is None or expires_in <= 0:
+            raise KeyRefused("offline", f"the provider's device answer has no usable expires_in "
+                                        f"({doc.get('expires_in')!r})")
         try:
             uri = str(doc["verification_uri"])
             return DeviceAuthorization(
                 device_code=str(doc["device_code"]), user_code=str(doc["user_code"]), verification_uri=uri,
                 verification_uri_complete=str(doc.get("verification_uri_complete") or uri),
-                expires_in=float(doc["expires_in"]),
-                interval=float(doc.get("interval") or self.default_interval_s),
+                expires_in=min(expires_in, MAX_EXPIRES_S),
+                interval=polling_interval(doc.get("interval"), self.default_interval_s),
                 started_at=self.monotonic())
         except (KeyError, TypeError, ValueError) as exc:
             raise KeyRefused("offline", f"the provider's device answer is incomplete ({exc})") from None
@@ -220,15 +317,19 @@ class PhoneKey:
         """Poll until the resident has signed in, refused, the code expired, or ``cancel`` is set."""
         cancel = cancel or threading.Event()
         sleep = sleep or cancel.wait
-        interval = auth.interval
+        interval = auth.interval if (_number(auth.interval) or 0) > 0 else self.default_interval_s
         while True:
+            if cancel.is_set():
+                raise KeyRefused("cancelled", "the sign-in was cancelled")
+            left = auth.expires_in - (self.monotonic() - auth.started_at)
+            if left <= 0:
+                raise KeyRefused("expired", "the code expired before the sign-in finished")
+            # Never sleep past the code's end: an hour-long interval must not outlive it.
+            sleep(min(interval, left))
             if cancel.is_set():
                 raise KeyRefused("cancelled", "the sign-in was cancelled")
             if self.monotonic() - auth.started_at >= auth.expires_in:
                 raise KeyRefused("expired", "the code expired before the sign-in finished")
-            sleep(interval)
-            if cancel.is_set():
-                raise KeyRefused("cancelled", "the sign-in was cancelled")
             result = self.poll(auth)
             if result.status == APPROVED:
                 assert result.identity is not None
