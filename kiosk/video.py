@@ -311,3 +311,54 @@ class NetworkWatch:
     def missed(self, now: float) -> bool:
         """A probe failed; True when the host has now been out of reach long enough."""
         return now - self.last_ok >= self.lost_after_s
+
+
+# -- the engine's network lock -----------------------------------------------------------------
+# The page's request filter (ui.video.page) sees every URL request, but a browser opens
+# connections that are no URL request: <link rel=preconnect>, WebRTC to STUN/TURN servers
+# and to candidates in a crafted SDP answer, WebTransport (QUIC). These flags close them
+# in Chromium's network stack itself, for the whole web engine of the process:
+#
+# * every connection goes through a proxy that does not exist (a name that cannot be
+#   resolved), except to the allow-listed hosts, which bypass it. ``<-loopback>`` takes
+#   away Chromium's own bypass for 127.0.0.0/8 and localhost, so loopback is no exception.
+#   Chromium never falls back to a direct connection when a fixed proxy fails.
+# * the host resolver answers "not found" for every name but the allow-listed ones, so
+#   no DNS query for another name ever leaves the kiosk (dns-prefetch, the proxy's name).
+# * WebRTC may not send UDP that does not go through the proxy: it gathers no host or
+#   STUN candidates and uses only TURN over TCP/TLS; a TURN relay off the list meets the
+#   dead proxy, one on the list (the city's relay, e.g. turns:turn.example.fi:443) is
+#   reached directly. Calls therefore need the city's relay, listed in video.allowed_hosts.
+NETWORK_LOCK_PROXY = "http://kiosk-no-other-hosts.invalid:1"
+WEBRTC_POLICY = "disable_non_proxied_udp"
+# Flags that would undo the lock if someone passed them in QTWEBENGINE_CHROMIUM_FLAGS.
+NETWORK_FLAG_PREFIXES = ("--proxy-server", "--proxy-bypass-list", "--proxy-pac-url", "--proxy-auto-detect",
+                         "--no-proxy-server", "--host-resolver-rules", "--host-rules",
+                         "--force-webrtc-ip-handling-policy", "--webrtc-ip-handling-policy",
+                         "--enable-quic", "--origin-to-force-quic-on", "--ignore-certificate-errors")
+
+
+def allowed_host_names(allowed_hosts: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The host names of the allow-list entries (ports dropped), lower case, valid ones only."""
+    names: list[str] = []
+    for entry in allowed_hosts:
+        entry = entry.strip().lower()
+        if not _HOST_ENTRY.match(entry):
+            continue  # video_config_problem() stops start-up for these; never widen the lock
+        name = entry.rpartition(":")[0] if ":" in entry else entry
+        if name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def engine_network_flags(allowed_hosts: tuple[str, ...] | list[str]) -> list[str]:
+    """Chromium flags that let the web engine reach the allow-listed hosts and nothing else.
+
+    Ports are not part of the lock (Chromium's bypass and resolver rules are by host); the
+    request filter still holds every URL request to its exact ``host:port``.
+    """
+    names = allowed_host_names(allowed_hosts)
+    bypass = ";".join(("<-loopback>",) + names)
+    resolver = ",".join(("MAP * ~NOTFOUND",) + tuple(f"EXCLUDE {name}" for name in names))
+    return [f"--proxy-server={NETWORK_LOCK_PROXY}", f"--proxy-bypass-list={bypass}",
+            f"--host-resolver-rules={resolver}", f"--force-webrtc-ip-handling-policy={WEBRTC_POLICY}"]

@@ -13,8 +13,10 @@ from PySide6.QtCore import QPoint, Qt
 
 from kiosk.video import HUNG_UP, LOAD_FAILED, NETWORK_LOST, PAGE_CLOSED, ROOM_LEFT, TIME_LIMIT
 from tests.video.conftest import PageServer, make_call, needs_webengine
+from tests.video.turn_relay import relay_fixture
 
 pytestmark = [needs_webengine, pytest.mark.gui]
+turn_relay = relay_fixture()
 
 
 def run_js(qtbot, page, code: str, timeout: int = 5000):
@@ -52,9 +54,10 @@ def end_and_wait(qtbot, room, reason=HUNG_UP):
         room.end(reason)
 
 
-def test_fake_camera_and_microphone_reach_a_connected_webrtc_call(qtbot, servers):
+def test_fake_camera_and_microphone_reach_a_connected_webrtc_call(qtbot, servers, turn_relay):
     listed, _ = servers
-    room, blocked = open_room(qtbot, listed, "/call.html")
+    # Through the relay on the allow-listed host: the only way WebRTC may leave the kiosk.
+    room, blocked = open_room(qtbot, listed, "/call.html#" + turn_relay.hash_param)
     qtbot.waitUntil(lambda: run_js(qtbot, room.page, "window.callState.connection") == "connected", timeout=15000)
     state = run_js(qtbot, room.page, "window.callState")
     assert state["media"] == "audio,video" and state["error"] is None
@@ -130,18 +133,22 @@ def test_camera_is_denied_to_an_origin_not_on_the_list(qtbot, servers):
 
     Navigation and the request filter would already stop such a page, so this test opens
     those two doors (a subclass that accepts every navigation, a request filter that lets
-    the other host through) and leaves the permission policy as it is.
+    the other origin through) and leaves the permission policy as it is. A third door,
+    the engine's network lock, holds host names (kiosk.video.engine_network_flags) and
+    cannot be opened per test, so the origin off the list is another port on 127.0.0.1:
+    the permission policy, like the request filter, holds exact host:port origins.
     """
     from ui.video.page import CallPage, new_call_profile
     from ui.video.view import CallView
 
-    listed, unlisted = servers
+    listed, _ = servers
+    unlisted = PageServer("127.0.0.1").start()
 
     class NavigationOpenPage(CallPage):
         def acceptNavigationRequest(self, url, nav_type, is_main_frame):
             return True
 
-    profile = new_call_profile()
+    profile = new_call_profile(allowed_hosts=(listed.netloc,))
     page = NavigationOpenPage(profile, (listed.netloc,), listed.url("/call.html"))
     page.interceptor.allowed_hosts = (listed.netloc, unlisted.netloc)
     view = CallView()
@@ -162,6 +169,7 @@ def test_camera_is_denied_to_an_origin_not_on_the_list(qtbot, servers):
     with qtbot.waitSignal(page.destroyed):
         page.deleteLater()
     profile.deleteLater()
+    unlisted.stop()
 
 
 def test_nothing_survives_the_call(qtbot, servers):

@@ -7,8 +7,12 @@ are released when the call ends.
 
 Two things must happen before that, because Qt and Chromium read them once:
 ``prepare_application()`` before the ``QApplication`` is created (Qt WebEngine
-needs shared OpenGL contexts set up front), and ``configure_engine()`` before
-the first profile is made (``ui.video.room`` calls it on import).
+needs shared OpenGL contexts set up front), and ``configure_engine(allowed_hosts=...)``
+before the first profile is made (``ui.video.page.new_call_profile()`` does it). The
+second one also locks the engine's network to the allow-listed hosts
+(``kiosk.video.engine_network_flags``): Chromium reads those flags once per process, so
+the first call's hosts hold for the life of the process (a call process lives for one
+call; an in-process kiosk has one ``video.allowed_hosts``).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
+import shlex
 
 log = logging.getLogger(__name__)
 
@@ -44,17 +49,50 @@ def prepare_application() -> None:
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 
-def configure_engine(environ: dict[str, str] | os._Environ = os.environ) -> None:
-    """Chromium's process-wide settings, read when the first web profile is made."""
+def _split_flags(text: str) -> list[str]:
+    # Qt splits QTWEBENGINE_CHROMIUM_FLAGS like a shell command line (double quotes group).
+    try:
+        return shlex.split(text)
+    except ValueError:
+        return text.split()
+
+
+def _join_flags(flags: list[str]) -> str:
+    out = []
+    for flag in flags:
+        if any(c.isspace() for c in flag):
+            name, eq, value = flag.partition("=")
+            flag = f'{name}="{value}"' if eq else f'"{flag}"'
+        out.append(flag)
+    return " ".join(out)
+
+
+def configure_engine(environ: dict[str, str] | os._Environ = os.environ, *,
+                     allowed_hosts: tuple[str, ...] | list[str] | None = None) -> None:
+    """Chromium's process-wide settings, read when the first web profile is made.
+
+    With ``allowed_hosts`` the engine's network is locked to those hosts (see
+    ``kiosk.video.engine_network_flags``); any network flag from outside is dropped, so
+    the lock cannot be loosened through the environment.
+    """
+    from kiosk.video import NETWORK_FLAG_PREFIXES, engine_network_flags
+
     # No remote DevTools, whoever set them for this process.
     if environ.pop("QTWEBENGINE_REMOTE_DEBUGGING", None) is not None:
         log.warning("QTWEBENGINE_REMOTE_DEBUGGING was set: removed, the kiosk has no developer tools")
-    flags = environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    flags = _split_flags(environ.get("QTWEBENGINE_CHROMIUM_FLAGS", ""))
     kept = [f for f in flags if not f.startswith(_FORBIDDEN_FLAGS)]
     if len(kept) != len(flags):
         log.warning("removed Chromium flags that open developer tools: %s",
                     " ".join(sorted(set(flags) - set(kept))))
-    environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(kept)
+    if allowed_hosts is not None:
+        lock = engine_network_flags(allowed_hosts)
+        foreign = [f for f in kept if f.startswith(NETWORK_FLAG_PREFIXES) and f not in lock]
+        if foreign:
+            log.warning("removed Chromium network flags that would loosen the call view's lock: %s",
+                        " ".join(foreign))
+        kept = [f for f in kept if not f.startswith(NETWORK_FLAG_PREFIXES)] + lock
+    environ["QTWEBENGINE_CHROMIUM_FLAGS"] = _join_flags(kept)
     # Chromium refuses to start its sandbox as root (a container, a test machine).
     # Only there do we switch it off; a real kiosk runs the app as its own user.
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "QTWEBENGINE_DISABLE_SANDBOX" not in environ:

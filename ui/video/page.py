@@ -12,11 +12,12 @@ from ui.video import configure_engine
 configure_engine()  # before the first profile: Chromium reads its settings once
 
 from PySide6.QtCore import QObject, QUrl, Signal  # noqa: E402
+from PySide6.QtGui import QClipboard, QGuiApplication  # noqa: E402
 from PySide6.QtWebEngineCore import (QWebEngineDownloadRequest, QWebEnginePage, QWebEnginePermission,  # noqa: E402
                                      QWebEngineProfile, QWebEngineSettings, QWebEngineUrlRequestInfo,
                                      QWebEngineUrlRequestInterceptor)
 
-from kiosk.video import allowed_host, may_navigate  # noqa: E402
+from kiosk.video import allowed_host, allowed_host_names, may_navigate  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,15 @@ _SETTINGS_OFF = (
 
 _WS_AS_HTTP = {"ws": "http", "wss": "https"}
 
+# A service worker outlives the page that registered it and answers the page's requests
+# with whatever it fetched; a shared worker belongs to no page either. A call needs
+# neither: their scripts are refused (dedicated workers stay: rooms use them, and what
+# they fetch passes the same filter).
+_REFUSED_WORKERS = {
+    QWebEngineUrlRequestInfo.ResourceType.ResourceTypeServiceWorker: "service worker",
+    QWebEngineUrlRequestInfo.ResourceType.ResourceTypeSharedWorker: "shared worker",
+}
+
 
 class AllowListInterceptor(QWebEngineUrlRequestInterceptor):
     """Every request of the page, not only navigations: images, scripts, fetch, WebSockets.
@@ -56,6 +66,12 @@ class AllowListInterceptor(QWebEngineUrlRequestInterceptor):
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         # Runs on the engine's IO thread: only plain Python checks here, and a queued signal.
         url = info.requestUrl()
+        worker = _REFUSED_WORKERS.get(info.resourceType())
+        if worker is not None:
+            info.block(True)
+            log.warning("video call: blocked %s: %s", worker, url.toString())
+            self.blocked.emit("worker", url.toString())
+            return
         scheme = url.scheme()
         if scheme in ("blob", "data", "about"):
             return  # made inside the page itself; nothing leaves the kiosk
@@ -68,9 +84,53 @@ class AllowListInterceptor(QWebEngineUrlRequestInterceptor):
             self.blocked.emit("request", url.toString())
 
 
-def new_call_profile(parent: QObject | None = None) -> QWebEngineProfile:
+_engine_lock: tuple[str, ...] | None = None  # the host names the engine's network is locked to
+
+
+class ClipboardGuard(QObject):
+    """Empties the kiosk's clipboard (and X11 selection) whenever it changes during a call.
+
+    Chromium always lets a page write the clipboard from a tap (``execCommand('copy')``,
+    a ``copy`` handler that sets its own data), whatever JavascriptCanAccessClipboard
+    says; the next person at the kiosk would paste it. Nothing on the kiosk copies during
+    a call, so every change is the page's (or a drag-selection in it), and is undone."""
+
+    cleared = Signal(str)  # the clipboard mode's name
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._clipboard = QGuiApplication.clipboard()
+        self._clipboard.changed.connect(self._on_changed)
+
+    def _on_changed(self, mode: QClipboard.Mode) -> None:
+        data = self._clipboard.mimeData(mode)
+        if data is None or not data.formats():
+            return  # our own clear() arriving, or nothing at all
+        self._clipboard.clear(mode)
+        self.cleared.emit(mode.name)
+
+    def stop(self) -> None:
+        try:
+            self._clipboard.changed.disconnect(self._on_changed)
+        except (RuntimeError, TypeError):
+            pass
+
+
+def new_call_profile(parent: QObject | None = None, *, allowed_hosts: tuple[str, ...] = ()) -> QWebEngineProfile:
     """A fresh off-the-record profile: cookies, storage, cache and permissions live in
-    memory for this call only, and die with the profile when the call ends."""
+    memory for this call only, and die with the profile when the call ends.
+
+    The first profile of the process also starts the engine, locked to ``allowed_hosts``
+    (Chromium reads its flags then, once). Later calls to other hosts are not widened:
+    what is not in the first lock stays unreachable."""
+    global _engine_lock
+    names = allowed_host_names(allowed_hosts)
+    if _engine_lock is None:
+        configure_engine(allowed_hosts=allowed_hosts)
+        _engine_lock = names
+    elif not set(names) <= set(_engine_lock):
+        log.warning("video call: the web engine was locked to %s when it started; %s stay unreachable",
+                    ", ".join(_engine_lock) or "no host", ", ".join(sorted(set(names) - set(_engine_lock))))
     profile = QWebEngineProfile(parent)  # no storage name = off the record
     assert profile.isOffTheRecord()
     profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
@@ -107,9 +167,14 @@ class CallPage(QWebEnginePage):
         self.certificateError.connect(self._on_certificate_error)
         self.desktopMediaRequested.connect(self._on_desktop_media)
         profile.downloadRequested.connect(self._on_download)
+        self.clipboard_guard = ClipboardGuard(self)
+        self.clipboard_guard.cleared.connect(lambda mode: self._refuse("clipboard", mode))
+        self.destroyed.connect(self.clipboard_guard.stop)
         self.interceptor = AllowListInterceptor(self.allowed_hosts, self)
         self.interceptor.blocked.connect(self.blocked)
-        self.setUrlRequestInterceptor(self.interceptor)
+        # On the profile, not the page: a page's interceptor never sees what its service
+        # and shared workers fetch (they belong to no page). One profile per call.
+        profile.setUrlRequestInterceptor(self.interceptor)
 
     def _refuse(self, kind: str, detail: str) -> None:
         log.warning("video call: blocked %s: %s", kind, detail)

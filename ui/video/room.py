@@ -70,7 +70,7 @@ class VideoRoom(QObject):
         self._clock = clock
         self.lifecycle = CallLifecycle(call, started_at=clock())
         self.lifecycle.on_end(self._on_end)
-        self.profile = new_call_profile()
+        self.profile = new_call_profile(allowed_hosts=tuple(allowed_hosts))
         self.page = CallPage(self.profile, allowed_hosts, call.link)
         self.view = CallView()
         self.view.setPage(self.page)
