@@ -163,10 +163,14 @@ def _child(calls: int, hold_s: float, separate: bool = False) -> dict:
     gc.collect()
     before = memory_mb()
 
+    # The call view lets WebRTC out only through a TURN relay on an allow-listed host; the
+    # parent runs one on 127.0.0.1 (tests/video/turn_relay.py) and names it here.
+    relay = os.environ.get("VIDEO_BENCH_TURN")
+    link = f"http://{host}/call.html" + (f"#turn={relay}" if relay else "")
     runs = []
     for i in range(calls):
-        call = VideoCall(service_id="health-video", room="bench-room", link=f"http://{host}/call.html",
-                         phone_link=f"http://{host}/call.html", source=FROM_ON_DEMAND, mode=EMBEDDED,
+        call = VideoCall(service_id="health-video", room="bench-room", link=link,
+                         phone_link=link, source=FROM_ON_DEMAND, mode=EMBEDDED,
                          max_duration_s=3600, network_lost_s=20)
         loaded: list[float] = []
         finished: list = []
@@ -219,6 +223,11 @@ def run(calls: int = 5, hold_s: float = 3.0, separate: bool = False) -> dict:
     # Output goes to files, not pipes: Chromium's helper processes inherit the child's
     # stdout and can keep a pipe open after the child is gone. The child gets a process
     # group of its own so a timeout ends all of them.
+    from tests.video.turn_relay import start_relay, turnserver_available
+
+    relay = start_relay() if turnserver_available() else None  # outside the measured process tree
+    if relay is not None:
+        env["VIDEO_BENCH_TURN"] = relay.netloc
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen([sys.executable, "-m", "benchmarks.video_call", "--child", "--calls", str(calls),
                                  "--hold-s", str(hold_s)] + (["--separate-process"] if separate else []),
@@ -234,6 +243,8 @@ def run(calls: int = 5, hold_s: float = 3.0, separate: bool = False) -> dict:
             except ProcessLookupError:
                 pass
             proc.wait()
+            if relay is not None:
+                relay.stop()
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()

@@ -25,6 +25,9 @@ PACKAGES=(
     libnspr4 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxkbfile1 libgbm1
     libxcb-dri3-0 libxfixes3 libxext6 libexpat1 libudev1
     postgresql
+    # coturn: a TURN relay on 127.0.0.1 for the video tests and benchmark; the call view
+    # lets WebRTC out only through a relay on an allow-listed host (docs/video.md).
+    coturn
     # make bundle: PyInstaller reads binaries with objdump; the unit-file test
     # runs systemd-analyze verify.
     binutils systemd
