@@ -45,6 +45,8 @@ class ProviderStub:
     device_answer: dict[str, Any] = field(default_factory=dict)
     token_answers: list[tuple[int, dict]] = field(default_factory=list)   # consumed in order, last repeats
     publish_alg: bool = True     # put "alg" into the published keys (providers may leave it out)
+    trickle_s: float = 0.0       # > 0: the token endpoint sends its answer one byte per trickle_s
+    cut_after: int | None = None  # the token endpoint sends this many bytes and drops the connection
     jwks_fetches: int = 0
     token_polls: int = 0
     poll_times: list[float] = field(default_factory=list)
@@ -82,13 +84,28 @@ class ProviderStub:
             def log_message(self, *_args):
                 pass
 
-            def _send(self, status: int, doc: dict) -> None:
+            def _send(self, status: int, doc: dict, trickle_s: float = 0.0) -> None:
                 body = json.dumps(doc).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(body)
+                if stub.cut_after is not None and self.path == "/token":
+                    self.wfile.write(body[:stub.cut_after])
+                    self.wfile.flush()
+                    self.close_connection = True
+                    self.connection.shutdown(2)
+                    return
+                if not trickle_s:
+                    self.wfile.write(body)
+                    return
+                for i in range(len(body)):   # a slow or hostile provider, one byte at a time
+                    try:
+                        self.wfile.write(body[i:i + 1])
+                        self.wfile.flush()
+                    except OSError:
+                        return               # the kiosk gave up: that is the point
+                    time.sleep(trickle_s)
 
             def do_GET(self):
                 if self.path == "/.well-known/openid-configuration":
@@ -116,7 +133,7 @@ class ProviderStub:
                         stub.poll_times.append(time.monotonic())
                         answers = stub.token_answers or [(400, {"error": "authorization_pending"})]
                         status, doc = answers.pop(0) if len(answers) > 1 else answers[0]
-                    self._send(status, doc)
+                    self._send(status, doc, stub.trickle_s)
                 else:
                     self._send(404, {"error": "not_found"})
 

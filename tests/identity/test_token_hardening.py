@@ -194,3 +194,31 @@ def test_an_unusable_expiry_is_refused_or_bounded(stub, expires_in):
         key.wait(auth, sleep=clock.sleep)
     assert e.value.reason == "expired"
     assert sum(clock.slept) <= 3600
+
+
+# -- one answer has one deadline, not one per byte -----------------------------------------------------
+def test_an_answer_trickling_in_byte_by_byte_meets_an_overall_deadline(stub):
+    import time
+
+    key = PhoneKey(issuer=stub.issuer, client_id=ISSUER_CLIENT, timeout_s=1.0)
+    auth = key.start()
+    from sync.client import DEADLINE_FACTOR
+
+    stub.trickle_s = 0.15                      # ~40 bytes: 6 s, each read well inside timeout_s
+    assert DEADLINE_FACTOR * 1.0 < 40 * stub.trickle_s
+    started = time.monotonic()
+    with pytest.raises(KeyRefused) as e:
+        key.poll(auth)
+    took = time.monotonic() - started
+    print(f"a trickled answer was given up after {took:.1f} s (timeout_s = 1)")
+    assert e.value.reason == "offline" and took < DEADLINE_FACTOR * 1.0 + 1.0
+
+
+
+def test_an_answer_cut_off_halfway_is_offline_not_a_crash(stub):
+    key = PhoneKey(issuer=stub.issuer, client_id=ISSUER_CLIENT, timeout_s=2.0)
+    auth = key.start()
+    stub.cut_after = 5          # the first bytes, then the connection drops
+    with pytest.raises(KeyRefused) as e:
+        key.poll(auth)
+    assert e.value.reason == "offline"
