@@ -125,3 +125,27 @@ def test_the_call_page_cannot_leave_anything_on_the_kiosk_clipboard(qtbot, hosts
     assert left == {}                          # ... and the kiosk's clipboard holds nothing of it
     assert ("clipboard", "Clipboard") in blocked
     end_and_wait(qtbot, room)
+
+
+def test_a_call_in_its_own_process_is_locked_the_same_way(qtbot, hosts, tmp_path):
+    """The kiosk's default: the call view runs in ui/video/call_process.py, which starts
+    its own engine and so its own lock, from the device file's video.allowed_hosts."""
+    from ui.video.process_room import CallProcessRoom
+
+    listed, unlisted = hosts
+    device = tmp_path / "device.toml"
+    device.write_text(f'[device]\ndata_dir = "{(tmp_path / "data").as_posix()}"\n'
+                      f'[video]\nallowed_hosts = ["{listed.netloc}"]\n'
+                      f'room_url = "https://{listed.netloc}/{{room}}"\n', encoding="utf-8")
+    room = CallProcessRoom(make_call(listed.url("/channels.html")), config_path=str(device), language="fi",
+                           fullscreen=False)
+    with qtbot.waitSignal(room.loaded, timeout=90000):
+        room.start()
+    # The page ran: its redirects were asked for on the listed host.
+    qtbot.waitUntil(lambda: sum(r.startswith("/redirect") for r in listed.requests) >= 3, timeout=15000)
+    qtbot.wait(500)  # a preconnect or a followed redirect would have connected by now
+    print(f"call process: {unlisted.connections} connections and {len(unlisted.requests)} requests reached "
+          f"the host off the list")
+    assert unlisted.requests == [] and unlisted.connections == 0
+    with qtbot.waitSignal(room.ended, timeout=15000):
+        room.end("hung_up")
