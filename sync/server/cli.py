@@ -2,6 +2,7 @@
 
     welfare-backend [--db URL] init-db
     welfare-backend [--db URL] import-catalogue FILE --site SITE
+    welfare-backend [--db URL] import-ptv DIR --site SITE [--local FILE] [--municipality CODE]
     welfare-backend [--db URL] create-enrolment-code --site SITE
     welfare-backend [--db URL] revoke-device DEVICE_ID
     welfare-backend [--db URL] serve [--host 127.0.0.1] [--port 8765]
@@ -63,6 +64,23 @@ def _import(sessions, path: str, site: str) -> int:
     return 0
 
 
+def _import_ptv(sessions, args) -> int:
+    """PTV Open API v11 pages (docs/ptv-import.md) as the site's catalogue, all or nothing."""
+    from kiosk.catalogue import ptv
+    from kiosk.catalogue.importer import CatalogueError
+    from sync.server.store import import_catalogue
+
+    try:
+        data, summary = ptv.import_directory(args.dir, local=args.local, municipality=args.municipality)
+        result = import_catalogue(sessions, data, args.site)
+    except CatalogueError as exc:
+        print(f"{args.dir}: {exc}", file=sys.stderr)
+        return 1
+    print("\n".join(summary.lines()))
+    print(f"site {args.site}: {result.changed} entries changed, {result.deleted} retired (cursor {result.cursor})")
+    return 0
+
+
 # Cards for trying the demo by hand (README "Trying it out"); never on a real backend.
 DEMO_STAFF = ("demo-nurse", "D3E4F5A6", "2468", "nurse", "Demo Nurse")
 DEMO_RESIDENT = ("A1B2C3D4", "1357", "demo-resident-1", "Maija Meikäläinen")
@@ -119,6 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("import-catalogue", help="import a catalogue file for a site")
     p.add_argument("file")
     p.add_argument("--site", required=True)
+    p = sub.add_parser("import-ptv", help="import the national service catalogue's (PTV) v11 pages for a site")
+    p.add_argument("dir", help="a directory of PTV pages (or one page file)")
+    p.add_argument("--site", required=True)
+    p.add_argument("--local", help="local additions (default DIR/local-additions.json)")
+    p.add_argument("--municipality", help="only services offered in this municipality code, e.g. 091")
     p = sub.add_parser("create-enrolment-code", help="a one-time code a kiosk exchanges for credentials")
     p.add_argument("--site", required=True)
     p = sub.add_parser("revoke-device", help="refuse a device from now on")
@@ -161,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
         print("database ready")
     elif args.command == "import-catalogue":
         return _import(sessions, args.file, args.site)
+    elif args.command == "import-ptv":
+        return _import_ptv(sessions, args)
     elif args.command == "create-enrolment-code":
         from sync.server.store import create_enrolment_code
 

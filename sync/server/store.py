@@ -125,7 +125,8 @@ def import_catalogue(sessions: sessionmaker[Session], data: Any, site: str) -> C
         for key, row in existing.items():
             if key not in entries and not row.deleted:
                 seq += 1
-                row.seq, row.deleted, row.data = seq, True, None
+                # Retired, not erased: the reports still name what residents said about it.
+                row.seq, row.deleted = seq, True
                 deleted += 1
         site_row.catalogue_seq = seq
         slots = {r.id: r for r in s.scalars(select(Slot).where(Slot.site_id == site))}
@@ -155,7 +156,8 @@ def catalogue_changes(sessions: sessionmaker[Session], site: str, since: int, li
     rows = rows[:limit]
     cursor = rows[-1].seq if rows else since
     return {"site": site, "cursor": str(cursor), "more": more,
-            "changes": [{"kind": r.kind, "id": r.id, "deleted": r.deleted, "data": r.data} for r in rows]}
+            "changes": [{"kind": r.kind, "id": r.id, "deleted": r.deleted, "data": None if r.deleted else r.data}
+                        for r in rows]}
 
 
 # -- devices --------------------------------------------------------------------------
