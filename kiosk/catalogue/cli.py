@@ -43,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.cmd == "import" and (args.file is None) == (args.ptv is None):
         ap.error("import needs either FILE or --ptv DIR")
+    if args.cmd == "import" and args.ptv is None and (args.local or args.municipality):
+        ap.error("--local and --municipality go with --ptv DIR")
     if args.cmd == "export":
         return _export(args)
     if args.cmd == "import" and args.ptv:

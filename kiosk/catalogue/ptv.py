@@ -418,8 +418,8 @@ def _street_address(m: _Mapper, where: str, addresses: Any) -> tuple[dict | None
         official = [street.get("fi") or street.get("sv") or next(iter(street.values())),
                     city.get("fi") or city.get("sv") or next(iter(city.values()))]
         street = {lang: (street.get(lang) or official[0]) + (f" {number}" if number else "")
-                  for lang in {*REQUIRED_LANGUAGES, *street}}
-        city = {lang: city.get(lang) or official[1] for lang in {*REQUIRED_LANGUAGES, *city}}
+                  for lang in dict.fromkeys((*REQUIRED_LANGUAGES, *street))}
+        city = {lang: city.get(lang) or official[1] for lang in dict.fromkeys((*REQUIRED_LANGUAGES, *city))}
         return {"street": street, "postal_code": st["postalCode"], "city": city}, street["fi"]
     return None, ""
 
@@ -471,7 +471,9 @@ def _provider(m: _Mapper, item: PtvItem) -> dict | None:
     return out
 
 
-def _channel(m: _Mapper, item: PtvItem, service_id: str, today: date) -> dict | None:
+def _channel(m: _Mapper, item: PtvItem, service_id: str, today: date, link_hours: Any = None) -> dict | None:
+    """Our channel for PTV channel ``item`` as used by one service; hours given on the
+    service-channel connection (``link_hours``) are that service's and come first."""
     d, where = item.data, item.where
     ptv_kind = d.get("serviceChannelType")
     if ptv_kind not in CHANNEL_KINDS:
@@ -489,7 +491,7 @@ def _channel(m: _Mapper, item: PtvItem, service_id: str, today: date) -> dict | 
     languages = m.code_list(where, d.get("languages"), "languages")
     if languages:
         out["languages"] = languages
-    hours = _opening_hours(m, where, d.get("serviceHours"), today)
+    hours = _opening_hours(m, where, link_hours or d.get("serviceHours"), today)
     if hours is not None:
         out["opening_hours"] = hours
     if kind == "visit":
@@ -621,7 +623,7 @@ def _service(m: _Mapper, item: PtvItem, providers: dict[str, dict], channels: di
         if cid not in channels:
             m.summary.left_out.append(f"{label}: channel {cid} is not in the ServiceChannel pages")
             continue
-        ch = _channel(m, channels[cid], sid, today)
+        ch = _channel(m, channels[cid], sid, today, link.get("serviceHours"))
         if ch is not None:
             chans.append(ch)
     if not chans:
@@ -650,11 +652,12 @@ def to_catalogue(pages: PtvPages, local: dict | None = None, *, today: date | No
         if item.data.get("serviceChannelType") not in CHANNEL_KINDS:
             m.errors.append(f"{item.where}: serviceChannelType {item.data.get('serviceChannelType')!r} is not "
                             f"one of {', '.join(CHANNEL_KINDS)}")
-    services = []
+    services, wheres = [], []
     for item in sorted(published["Service"], key=lambda i: i.data["id"].lower()):
         sv = _service(m, item, providers, channels, today, municipality)
         if sv is not None:
             services.append(sv)
+            wheres.append(item.where)
     errors = list(dict.fromkeys(m.errors))
     if errors:
         raise CatalogueError(errors)
@@ -667,8 +670,11 @@ def to_catalogue(pages: PtvPages, local: dict | None = None, *, today: date | No
     used = {sv["responsible_provider"] for sv in services} | {p for sv in services for p in sv.get("producers", [])}
     doc["providers"] = [providers[p] for p in sorted(providers) if p in used]
     errors = validate(doc)
-    if errors:
-        raise CatalogueError([f"{source}: {e}" for e in errors])
+    if errors:  # e.g. a Summary over 150 characters: named by its PTV file and item
+        def located(e: str) -> str:
+            m_ = re.match(r"^services\[(\d+)\]", e)
+            return f"{wheres[int(m_.group(1))]}: {e}" if m_ else f"{source}: {e}"
+        raise CatalogueError([located(e) for e in errors])
     summary.services = len(services)
     summary.channels = sum(len(sv["channels"]) for sv in services)
     summary.providers = len(doc["providers"])

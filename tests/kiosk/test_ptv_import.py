@@ -296,3 +296,36 @@ def test_cli_refuses_bad_pages_with_exit_1(pages, tmp_path, capsys):
     shutil.copy(PTV / "bad" / "service-1.not-ptv.json", pages / "service-1.json")
     assert catalogue_cli(["import", "--ptv", str(pages), "--db", str(tmp_path / "cli.db")]) == 1
     assert "not a PTV Open API page" in capsys.readouterr().err
+
+
+def test_hours_on_the_service_channel_connection_are_that_services(pages):
+    page = json.loads((pages / "service-2.json").read_text(encoding="utf-8"))
+    home = next(i for i in page["itemList"] if i["id"] == HOME_CARE)
+    link = next(c for c in home["serviceChannels"] if c["serviceChannel"]["id"].startswith("c2"))
+    link["serviceHours"] = [{"serviceHourType": "DaysOfTheWeek", "validFrom": "2024-01-01T00:00:00",
+                             "openingHour": [{"dayFrom": "Monday", "dayTo": "Friday", "from": "09:00:00",
+                                              "to": "15:00:00"}]}]
+    (pages / "service-2.json").write_text(json.dumps(page, ensure_ascii=False), encoding="utf-8")
+    services = _by_id(_convert(pages)[0])
+    phone = "c2000000-0000-4000-8000-000000000002"
+    assert _channels(services[HOME_CARE])[ptv.channel_id(phone, HOME_CARE)]["opening_hours"]["regular"]["wed"] \
+        == [["09:00", "15:00"]]
+    assert _channels(services[HEALTH])[ptv.channel_id(phone, HEALTH)]["opening_hours"]["always_open"] is True
+
+
+def test_a_text_our_format_refuses_is_named_by_its_ptv_file_and_item(pages):
+    page = json.loads((pages / "service-1.json").read_text(encoding="utf-8"))
+    summary = next(d for d in page["itemList"][0]["serviceDescriptions"]
+                   if d["type"] == "Summary" and d["language"] == "en")
+    summary["value"] = "x" * 151
+    (pages / "service-1.json").write_text(json.dumps(page, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CatalogueError) as exc:
+        _convert(pages)
+    assert any(f"service-1.json itemList[0] (id {HEALTH}): services[0].short_descriptions.en: 151 characters" in e
+               for e in exc.value.errors), exc.value.errors
+
+
+def test_local_and_municipality_need_ptv(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        catalogue_cli(["import", str(tmp_path / "x.json"), "--municipality", "091"])
+    assert "--local and --municipality go with --ptv DIR" in capsys.readouterr().err
