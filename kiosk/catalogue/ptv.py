@@ -449,12 +449,19 @@ def _provider(m: _Mapper, item: PtvItem) -> dict | None:
         m.errors.append(f"{where}: organizationType {kind!r} is not one of {', '.join(ORGANISATION_TYPES)}")
         return None
     names = m.text(where, d.get("organizationNames"), "organizationNames", "Name")
+    sector, organiser = ORGANISATION_TYPES[kind]
+    if _missing(names) and names and sector != "public":
+        # A company's or an association's registered name is its name in every language
+        # (as a street's): used as it is, never translated, and said so.
+        m.summary.missing_texts.append(f"{where}: organizationNames not in {', '.join(_missing(names))}; the "
+                                       "registered name is used as it is")
+        registered = names.get("fi") or names.get("sv") or next(iter(names.values()))
+        names = {**{lang: registered for lang in REQUIRED_LANGUAGES}, **names}
     if _missing(names):
         m.summary.left_out.append(f"organisation {d['id']} ({names.get('fi') or names.get('sv') or '?'}): "
                                   f"no name in {', '.join(_missing(names))} in PTV")
         m.summary.missing_texts.append(f"{where}: organizationNames not in {', '.join(_missing(names))}")
         return None
-    sector, organiser = ORGANISATION_TYPES[kind]
     out: dict[str, Any] = {"id": d["id"].lower(), "names": names, "sector": sector, "organiser_type": organiser}
     if isinstance(d.get("businessCode"), str) and re.match(r"^\d{7}-\d$", d["businessCode"]):
         out["business_id"] = d["businessCode"]

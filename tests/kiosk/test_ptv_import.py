@@ -329,3 +329,19 @@ def test_local_and_municipality_need_ptv(tmp_path, capsys):
     with pytest.raises(SystemExit):
         catalogue_cli(["import", str(tmp_path / "x.json"), "--municipality", "091"])
     assert "--local and --municipality go with --ptv DIR" in capsys.readouterr().err
+
+
+def test_a_company_name_is_its_name_in_every_language_a_city_name_is_not(pages):
+    page = json.loads((pages / "organization-1.json").read_text(encoding="utf-8"))
+    for org in page["itemList"]:
+        if org["id"] in (PHYSIO_OY, CITY):
+            org["organizationNames"] = [n for n in org["organizationNames"] if n["language"] == "fi"]
+    (pages / "organization-1.json").write_text(json.dumps(page, ensure_ascii=False), encoding="utf-8")
+    doc, summary = _convert(pages)
+    providers = {p["id"]: p for p in doc["providers"]}
+    assert providers[PHYSIO_OY]["names"] == {"fi": "Fysio Kontula Oy", "sv": "Fysio Kontula Oy",
+                                             "en": "Fysio Kontula Oy"}
+    assert any(PHYSIO_OY in line and "registered name is used as it is" in line for line in summary.missing_texts)
+    # A city's name is translated: without its Swedish and English names it stays out, with its services.
+    assert CITY not in providers and HOME_CARE not in _by_id(doc)
+    assert any(CITY in line and "no name in sv, en" in line for line in summary.left_out)
