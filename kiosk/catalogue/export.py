@@ -1,8 +1,8 @@
 """The catalogue a kiosk holds, written back in the import format (docs/catalogue-format.md),
 so a city can check what a kiosk shows. The result passes ``validate()``; booked counts are
-not part of the format and stay out. Slots made from weekly rules carry ids like
-``<channel>@20261207T0900``, which the format's id rule refuses: they are written as the
-backend serves them (``<channel>.20261207t0900``) so the export can be checked and imported."""
+not part of the format and stay out. Slots a kiosk made from weekly rules before rule ids
+were valid ids (``<channel>@20261207T0900``) are written as they are made now
+(``<channel>.20261207t0900``), so the export can be checked and imported again."""
 
 from __future__ import annotations
 

@@ -234,12 +234,20 @@ class _Mapper:
                 good.append(e)
         return good
 
-    def text(self, where: str, entries: Any, field_name: str, type_: str | None = None) -> dict[str, str]:
+    def text(self, where: str, entries: Any, field_name: str, type_: str | None = None, *,
+             multiline: bool = False) -> dict[str, str]:
+        """A text by language. PTV's editors leave Windows line ends and line breaks in
+        one-line fields: those become what our format holds (\\n, or a space)."""
         out: dict[str, str] = {}
         for e in self.languages_of(where, entries, field_name):
             if type_ is not None and e.get("type") != type_:
                 continue
-            value = (e.get("value") or "").strip()
+            value = (e.get("value") or "").replace("\r\n", "\n").replace("\r", "\n")
+            if multiline:
+                value = "\n".join(" ".join(line.split()) for line in value.split("\n")).strip("\n ")
+                value = re.sub(r"\n{3,}", "\n\n", value)
+            else:
+                value = " ".join(value.split())
             if value and e["language"] not in out:
                 out[e["language"]] = value
         return out
@@ -360,11 +368,25 @@ def _opening_hours(m: _Mapper, where: str, hours: Any, today: date) -> dict | No
         for day_key, rs in _ranges(m, p, h.get("openingHour"), day_keys=True,
                                    over_midnight=kind == "OverMidnight").items():
             regular.setdefault(day_key, []).extend(r for r in rs if r not in regular.get(day_key, []))
-    out: dict[str, Any] = {"regular": {d: sorted(regular[d]) for d in vocab.WEEKDAYS if regular.get(d)}}
+    out: dict[str, Any] = {"regular": {d: _merged(regular[d]) for d in vocab.WEEKDAYS if regular.get(d)}}
     if exceptions:
         out["exceptions"] = [exceptions[d] for d in sorted(exceptions)]
     if always_open:
         out["always_open"] = True
+    return out
+
+
+def _merged(ranges: list[list[str]]) -> list[list[str]]:
+    """One day's ranges sorted, those that overlap or touch joined: two schedules in force
+    together (PTV shows them together) give the hours of both, once."""
+    out: list[list[str]] = []
+    for opens, closes in sorted(ranges):
+        if closes <= opens:  # runs past midnight: kept as it is
+            out.append([opens, closes])
+        elif out and out[-1][0] < out[-1][1] and opens <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], closes)
+        else:
+            out.append([opens, closes])
     return out
 
 
@@ -548,7 +570,8 @@ def _service(m: _Mapper, item: PtvItem, providers: dict[str, dict], channels: di
     if not _in_area(d, municipality):
         m.summary.left_out.append(f"{label}: not offered in municipality {municipality}")
         return None
-    descs = {t: m.text(where, d.get("serviceDescriptions"), "serviceDescriptions", t)
+    descs = {t: m.text(where, d.get("serviceDescriptions"), "serviceDescriptions", t,
+                       multiline=t in ("Description", "UserInstruction"))
              for t in ("Summary", "Description", "UserInstruction", "ChargeTypeAdditionalInfo")}
     required = {"names": names, "short_descriptions": descs["Summary"], "descriptions": descs["Description"]}
     gaps = [f"{k}.{lang}" for k, t in required.items() for lang in _missing(t)]

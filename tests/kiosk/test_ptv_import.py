@@ -345,3 +345,26 @@ def test_a_company_name_is_its_name_in_every_language_a_city_name_is_not(pages):
     # A city's name is translated: without its Swedish and English names it stays out, with its services.
     assert CITY not in providers and HOME_CARE not in _by_id(doc)
     assert any(CITY in line and "no name in sv, en" in line for line in summary.left_out)
+
+
+def test_line_ends_and_schedules_in_force_together_become_what_our_format_holds(pages):
+    page = json.loads((pages / "service-1.json").read_text(encoding="utf-8"))
+    for d in page["itemList"][0]["serviceDescriptions"]:
+        if d["type"] == "Description" and d["language"] == "fi":
+            d["value"] = "Ensimmäinen kappale.\r\n\r\n\r\nToinen  kappale.\r\n"
+        if d["type"] == "Summary" and d["language"] == "fi":
+            d["value"] = "Lääkärin ja\r\nhoitajan vastaanotto."
+    (pages / "service-1.json").write_text(json.dumps(page, ensure_ascii=False), encoding="utf-8")
+    page = json.loads((pages / "service-channel-1.json").read_text(encoding="utf-8"))
+    page["itemList"][0]["serviceHours"].append(
+        {"serviceHourType": "DaysOfTheWeek", "validFrom": "2025-01-01T00:00:00", "orderNumber": 9,
+         "openingHour": [{"dayFrom": "Monday", "from": "12:00:00", "to": "18:00:00"},
+                         {"dayFrom": "Tuesday", "from": "16:00:00", "to": "19:00:00"}]})
+    (pages / "service-channel-1.json").write_text(json.dumps(page, ensure_ascii=False), encoding="utf-8")
+    doc, _ = _convert(pages)
+    health = _by_id(doc)[HEALTH]
+    assert health["descriptions"]["fi"] == "Ensimmäinen kappale.\n\nToinen kappale."
+    assert health["short_descriptions"]["fi"] == "Lääkärin ja hoitajan vastaanotto."
+    regular = _channels(health)[LOCATION]["opening_hours"]["regular"]
+    assert regular["mon"] == [["08:00", "18:00"]] and regular["tue"] == [["08:00", "19:00"]]
+    assert regular["wed"] == [["08:00", "16:00"]]
