@@ -22,10 +22,24 @@ from sync.client import BackendClient
 from sync.server.models import CatalogueEntry, Item
 from sync.server.reports import feedback_report
 from tests.conftest import FIXTURES, REPO
+from tests.sync.conftest import start_backend
 
 HEALTH = "a1000000-0000-4000-8000-000000000001"
 PHYSIO = "a2000000-0000-4000-8000-000000000002"
 HOME_CARE = "a4000000-0000-4000-8000-000000000004"
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def backend(request, tmp_path_factory):
+    """The reference backend on each database."""
+    workdir = tmp_path_factory.mktemp(f"backend-{request.param}")
+    if request.param == "sqlite":
+        url = f"sqlite:///{workdir / 'backend.db'}"
+    else:
+        url = request.getfixturevalue("postgres").create_database(f"ptv_{uuid.uuid4().hex[:8]}")
+    proc = start_backend(url, workdir)
+    yield proc
+    proc.stop()
 
 
 @pytest.fixture
