@@ -190,9 +190,11 @@ def read_pages(source: str | Path | Iterable[str | Path]) -> PtvPages:
                 errors.append(f"{where}: id {iid!r} is not a PTV id")
             else:
                 items[kind].append(PtvItem(kind, item, where))
+    if errors and not any(seen.values()):
+        raise CatalogueError(errors)  # nothing readable: the per-list complaints would only repeat it
     for kind in LIST_KINDS:
         if len(counts[kind]) > 1:
-            errors.append(f"{kind} pages disagree on pageCount ({sorted(counts[kind])}): pages of different "
+            errors.append(f"{source}: {kind} pages disagree on pageCount ({sorted(counts[kind])}): pages of different "
                           "downloads mixed")
         elif counts[kind]:
             count = counts[kind].pop()
@@ -200,7 +202,7 @@ def read_pages(source: str | Path | Iterable[str | Path]) -> PtvPages:
             # PTV numbers pages from 1; an empty list is published as page 1 of 0 (or 1).
             wanted = set(range(1, max(count, 1) + 1))
             for n in sorted(wanted - have):
-                errors.append(f"{kind} page {n} of {count}: missing (have {sorted(have)})")
+                errors.append(f"{source}: {kind} page {n} of {count}: missing (have {sorted(have)})")
             for n in sorted(have - wanted):
                 errors.append(f"{seen[kind][n]}: {kind} page {n}, but pageCount says {count}")
         else:

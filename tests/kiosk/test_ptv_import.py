@@ -246,7 +246,7 @@ def test_a_missing_page_is_an_error(pages):
     (pages / "service-channel-2.json").unlink()
     with pytest.raises(CatalogueError) as exc:
         _convert(pages)
-    assert "ServiceChannel page 2 of 2: missing (have [1])" in exc.value.errors
+    assert f"{pages}: ServiceChannel page 2 of 2: missing (have [1])" in exc.value.errors
 
 
 def test_a_page_of_another_download_is_an_error(pages):
