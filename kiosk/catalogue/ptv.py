@@ -229,11 +229,9 @@ class _Mapper:
         for j, e in enumerate(entries):
             if not isinstance(e, dict) or not isinstance(e.get("value", ""), str):
                 self.errors.append(f"{where}: {field_name}[{j}]: expected {{language, value}}")
-            elif not isinstance(e.get("language"), str) or not _LANG.match(e["language"]):
-                self.errors.append(f"{where}: {field_name}[{j}]: language {e.get('language')!r} is not a "
-                                   "language code (two or three lowercase letters, e.g. fi, sv, en, se)")
-            else:
+            elif isinstance(e.get("language"), str) and _LANG.match(e["language"]):
                 good.append(e)
+            # a bad language code is reported once, by language_problems()
         return good
 
     def text(self, where: str, entries: Any, field_name: str, type_: str | None = None, *,
@@ -260,10 +258,28 @@ class _Mapper:
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             self.errors.append(f"{where}: {field_name}: expected a list of language codes")
             return []
-        bad = [v for v in values if not _LANG.match(v)]
-        for v in bad:
-            self.errors.append(f"{where}: {field_name}: {v!r} is not a language code")
-        return list(dict.fromkeys(v for v in values if v not in bad))
+        return list(dict.fromkeys(v for v in values if _LANG.match(v)))  # bad ones: language_problems()
+
+
+def language_problems(where: str, value: Any, path: str = "") -> list[str]:
+    """Every language code in a PTV item that is not one, wherever it is: texts, web pages,
+    phone numbers, ``languages`` lists. An item left out for other reasons is checked too."""
+    out: list[str] = []
+    if isinstance(value, dict):
+        code = value.get("language")
+        if "language" in value and not (isinstance(code, str) and _LANG.match(code)):
+            out.append(f"{where}: {path or '(item)'}: language {code!r} is not a language code "
+                       "(two or three lowercase letters, e.g. fi, sv, en, se)")
+        for k, v in value.items():
+            if k in ("languages", "availableLanguages") and isinstance(v, list):
+                out.extend(f"{where}: {path}{'.' if path else ''}{k}[{i}]: {c!r} is not a language code"
+                           for i, c in enumerate(v) if not (isinstance(c, str) and _LANG.match(c)))
+            elif isinstance(v, (dict, list)):
+                out.extend(language_problems(where, v, f"{path}{'.' if path else ''}{k}"))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out.extend(language_problems(where, v, f"{path}[{i}]"))
+    return out
 
 
 def _missing(text: dict[str, str]) -> list[str]:
@@ -674,6 +690,9 @@ def to_catalogue(pages: PtvPages, local: dict | None = None, *, today: date | No
     m = _Mapper(summary)
     published = {k: [i for i in v if i.data.get("publishingStatus", "Published") == "Published"]
                  for k, v in pages.items.items()}
+    for kind in LIST_KINDS:
+        for item in published[kind]:
+            m.errors.extend(language_problems(item.where, item.data))
     providers = {}
     for item in sorted(published["Organization"], key=lambda i: i.data["id"].lower()):
         p = _provider(m, item)

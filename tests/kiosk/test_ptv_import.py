@@ -227,7 +227,8 @@ def test_a_service_removed_from_ptv_leaves_the_catalogue(pages, db):
     ("service-channel-2.unknown-type.json", "service-channel-2.json",
      "service-channel-2.json itemList[1] (id c5000000-0000-4000-8000-000000000005): serviceChannelType 'Chat'"),
     ("service-1.bad-language.json", "service-1.json",
-     "service-1.json itemList[0] (id a1000000-0000-4000-8000-000000000001): serviceNames[1]: language 'svenska'"),
+     "service-1.json itemList[0] (id a1000000-0000-4000-8000-000000000001): serviceNames[1]: language 'svenska' "
+     "is not a language code"),
     ("organization-1.truncated.json", "organization-1.json", "organization-1.json: line"),
 ])
 def test_bad_input_names_the_file_and_the_item_and_imports_nothing(pages, db, bad, replaces, expected):
@@ -368,3 +369,16 @@ def test_line_ends_and_schedules_in_force_together_become_what_our_format_holds(
     regular = _channels(health)[LOCATION]["opening_hours"]["regular"]
     assert regular["mon"] == [["08:00", "18:00"]] and regular["tue"] == [["08:00", "19:00"]]
     assert regular["wed"] == [["08:00", "16:00"]]
+
+
+def test_a_bad_language_code_is_found_even_in_a_service_left_out_for_other_reasons(pages):
+    page = json.loads((pages / "service-2.json").read_text(encoding="utf-8"))
+    peer = next(i for i in page["itemList"] if i["id"] == PEER)  # left out: no English texts
+    peer["keywords"] = [{"language": "Finnish", "value": "vertaistuki"}]
+    peer["languages"] = ["fi", "FI"]
+    (pages / "service-2.json").write_text(json.dumps(page, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CatalogueError) as exc:
+        _convert(pages)
+    where = f"service-2.json itemList[0] (id {PEER})"
+    assert any(f"{where}: keywords[0]: language 'Finnish' is not a language code" in e for e in exc.value.errors)
+    assert any(f"{where}: languages[1]: 'FI' is not a language code" in e for e in exc.value.errors)
