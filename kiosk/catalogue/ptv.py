@@ -171,6 +171,11 @@ def read_pages(source: str | Path | Iterable[str | Path]) -> PtvPages:
             errors.append(f"{f}: not a PTV Open API page (expected an object with itemList, pageNumber and "
                           "pageCount)")
             continue
+        if page["itemList"] and all(isinstance(i, dict) and set(i) <= {"id", "name", "organizationId"}
+                                    for i in page["itemList"]):
+            errors.append(f"{f}: a page of ids and names only (e.g. GET /api/v11/Organization): save the full "
+                          "lists instead (GET /api/v11/.../list/...), see docs/ptv-import.md")
+            continue
         kind = _list_kind(f, page["itemList"])
         if kind is None:
             errors.append(f"{f}: cannot tell whether this is a Service, ServiceChannel or Organization page")

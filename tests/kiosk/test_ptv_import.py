@@ -382,3 +382,12 @@ def test_a_bad_language_code_is_found_even_in_a_service_left_out_for_other_reaso
     where = f"service-2.json itemList[0] (id {PEER})"
     assert any(f"{where}: keywords[0]: language 'Finnish' is not a language code" in e for e in exc.value.errors)
     assert any(f"{where}: languages[1]: 'FI' is not a language code" in e for e in exc.value.errors)
+
+
+def test_a_page_of_ids_only_is_refused_with_what_to_save_instead(pages):
+    (pages / "organization-1.json").write_text(json.dumps(
+        {"pageNumber": 1, "pageSize": 1000, "pageCount": 1,
+         "itemList": [{"id": CITY, "name": "Kontulan kaupunki"}]}), encoding="utf-8")
+    with pytest.raises(CatalogueError) as exc:
+        _convert(pages)
+    assert any("organization-1.json: a page of ids and names only" in e for e in exc.value.errors)
