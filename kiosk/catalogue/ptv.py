@@ -17,7 +17,6 @@ Two kinds of trouble are kept apart:
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -811,7 +810,3 @@ def import_directory(source: str | Path, *, local: str | Path | None = None, tod
     additions = load_local_additions(local) if local else local_additions_for(source)
     return to_catalogue(read_pages(source), additions, today=today, municipality=municipality,
                         source=f"PTV {Path(source).name}")
-
-
-def dump(doc: dict) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True)
