@@ -83,7 +83,8 @@ class VideoConfig:
     mode: str = _opt(choices=("embedded", "external_browser", "qr_only"),
                      doc="how a call opens: in the kiosk's locked-down web view, an external browser, or a QR code only")
     allowed_hosts: tuple[str, ...] = _opt(doc="hosts (host or host:port) the call view may load; nothing else loads "
-                                              "or gets the camera")
+                                              "or gets the camera. List the city's TURN relay too: call media "
+                                              "leaves the kiosk only through it (docs/video.md)")
     room_url: str = _opt(doc="link template with {room}, {lang} and {name}, e.g. a Jitsi room on the city's server")
     on_demand_service: str = _opt(allow_empty=True, doc="catalogue service that 'Talk to a nurse now' asks the "
                                                          "backend a room for; empty = no on-demand calls")
