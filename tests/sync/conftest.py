@@ -183,3 +183,16 @@ def postgres():
         pytest.skip(f"PostgreSQL could not start here: {exc}")
     yield cluster
     cluster.stop()
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_backend(request, tmp_path_factory):
+    """The reference backend on SQLite and then on PostgreSQL, one process per module each."""
+    workdir = tmp_path_factory.mktemp(f"backend-{request.param}")
+    if request.param == "sqlite":
+        url = f"sqlite:///{workdir / 'backend.db'}"
+    else:
+        url = request.getfixturevalue("postgres").create_database(f"t_{uuid.uuid4().hex[:10]}")
+    proc = start_backend(url, workdir)
+    yield proc
+    proc.stop()
