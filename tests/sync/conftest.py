@@ -196,3 +196,14 @@ def any_backend(request, tmp_path_factory):
     proc = start_backend(url, workdir)
     yield proc
     proc.stop()
+
+
+def queue_snapshot(**changes) -> dict:
+    """A ``queue_ticket`` payload as kiosk/queue.py sends it (a new waiting ticket)."""
+    snapshot = {"ticket_id": str(uuid.uuid4()), "event": "issued", "day": "2026-12-01", "label": "A001",
+                "line_id": "health-walkin", "issued_line_id": "health-walkin", "status": "waiting", "priority": 0,
+                "room": None, "recall_count": 0, "out_of_order_reason": None,
+                "issued_at": "2026-12-01T08:00:00+00:00", "called_at": None, "first_called_at": None,
+                "started_at": None, "finished_at": None}
+    snapshot.update(changes)
+    return snapshot
