@@ -100,15 +100,16 @@ def _aware(dt: datetime | None) -> datetime | None:
 
 
 # -- unknown cards ------------------------------------------------------------------------------
-def dummy_verifier(like: str | None) -> str:
+def dummy_verifier(like: str | None, fallback: PasswordHasher | None = None) -> str:
     """A verifier no PIN matches, made with the same argon2 parameters as ``like`` (a real
     verifier of the same kind), so checking a PIN for an unknown card takes as long as for
-    a known one and the time does not tell which cards exist."""
+    a known one and the time does not tell which cards exist. With no real verifier yet,
+    the parameters of ``fallback`` (the hasher new verifiers are made with)."""
     try:
         params = extract_parameters(like) if like else None
     except InvalidHashError:
         params = None
-    p = params or extract_parameters(PasswordHasher().hash("0000"))
+    p = params or extract_parameters((fallback or PasswordHasher()).hash("0000"))
     return _dummy(p.type, p.version, p.salt_len, p.hash_len, p.time_cost, p.memory_cost, p.parallelism)
 
 

@@ -173,7 +173,7 @@ def verify_card_pin(sessions: sessionmaker[Session], card: str, pin: str, *, pol
         resident = {"subject": row.subject, "name": row.name} if row is not None else None
         # An unknown card is checked against a hash as costly as a real card's.
         verifier = row.pin_verifier if row is not None else dummy_verifier(
-            s.scalar(select(ResidentCard.pin_verifier).limit(1)))
+            s.scalar(select(ResidentCard.pin_verifier).limit(1)), default_hasher())
     if attempt.locked_until is not None:
         return {"outcome": "locked", "locked_until": attempt.locked_until.isoformat()}
     if _verify(verifier, pin) and resident is not None:
