@@ -1,6 +1,8 @@
 """Wrong-PIN limits, shared by the kiosk (staff, offline) and the reference backend
 (resident cards): after ``max_failures`` wrong PINs in a row the card is locked for
 ``lock_s`` seconds; each further lockout doubles, up to a day. A right PIN clears it.
+Attempts are counted in the database atomically (``count_attempt``), and unknown cards
+cost as much to check as known ones (``dummy_verifier``).
 """
 
 from __future__ import annotations
