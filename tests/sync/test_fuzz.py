@@ -15,7 +15,6 @@ from hypothesis import HealthCheck, given, settings
 from sync.server import identity as server_identity
 from sync.server.cli import openapi_document
 from tests.identity.staff_data import TEST_HASHER
-from tests.sync.conftest import any_backend, postgres  # noqa: F401  (SQLite and PostgreSQL)
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "120"))
 

@@ -10,10 +10,10 @@ from datetime import datetime, timezone
 
 import pytest
 import requests
-from sqlalchemy import select, text
+from sqlalchemy import text
 
 from sync.server.models import Item
-from tests.sync.conftest import any_backend, postgres, queue_snapshot, some_slot  # noqa: F401
+from tests.sync.conftest import queue_snapshot, some_slot
 
 API = "/api/v1"
 

@@ -6,12 +6,10 @@ import uuid
 from collections import Counter
 from datetime import datetime, timezone
 
-import pytest
 from sqlalchemy import func, select
 
 from sync.client import BackendClient
 from sync.server.models import Item, Slot
-from tests.sync.conftest import any_backend  # noqa: F401  (SQLite and PostgreSQL)
 
 THREADS = 8
 
