@@ -127,8 +127,11 @@ def ticket_state(s: Session, ticket_id: str) -> dict | None:
     found = s.execute(ticket_lookup(ticket_id)).first()
     if found is None:
         return None
-    tickets = _tickets(s, found.site_id, found.payload["day"], found.device_id)
-    t = tickets[(found.device_id, ticket_id)]
+    day = found.payload.get("day")
+    tickets = _tickets(s, found.site_id, day, found.device_id) if isinstance(day, str) else {}
+    t = tickets.get((found.device_id, ticket_id))
+    if t is None:  # only snapshots stored before they were checked whole: nothing to show yet
+        return None
     same_line = [o for o in tickets.values() if o["line_id"] == t["line_id"] and o["status"] == "waiting"]
     same_line.sort(key=lambda o: (-o.get("priority", 0), o.get("issued_at") or ""))
     ahead = next((i for i, o in enumerate(same_line) if o["ticket_id"] == ticket_id), 0)
