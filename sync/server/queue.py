@@ -17,8 +17,8 @@ from fastapi.responses import HTMLResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from sqlalchemy import select
-from sqlalchemy.schema import CreateIndex
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.schema import CreateIndex
 
 from sync import protocol
 from sync.server import store
@@ -72,8 +72,8 @@ def _tickets(s: Session, site: str, day: str, device_id: str | None = None) -> d
     by (kiosk, ticket id): a ticket is only ever what its own kiosk says it is."""
     q = day_lookup(site, day, device_id)
     # Snapshots stored before the backend checked them whole are passed over.
-    return {(device_id, payload["ticket_id"]): {**payload, "device_id": device_id}
-            for device_id, payload in s.execute(q).all() if not protocol.queue_ticket_problems(payload)}
+    return {(kiosk, payload["ticket_id"]): {**payload, "device_id": kiosk}
+            for kiosk, payload in s.execute(q).all() if not protocol.queue_ticket_problems(payload)}
 
 
 def day_lookup(site: str, day: str, device_id: str | None = None):
