@@ -31,7 +31,7 @@ def run(items: int = 10_000, batch_size: int = 500) -> dict:
     from kiosk import outbox
     from kiosk.storage.db import open_database
     from sync.worker import SyncWorker
-    from tests.sync.conftest import start_backend
+    from tests.sync.conftest import queue_snapshot, start_backend
 
     work = Path(tempfile.mkdtemp(prefix="bench-sync-drain-"))
     backend = start_backend(f"sqlite:///{work / 'backend.db'}", work)
@@ -59,7 +59,7 @@ def run(items: int = 10_000, batch_size: int = 500) -> dict:
         with db.sessions.begin() as s:
             for n in range(items):
                 if n % 3 == 0:
-                    outbox.record(s, "queue_ticket", {"ticket_id": f"t{n}", "event": "issued", "label": f"A{n:03d}"})
+                    outbox.record(s, "queue_ticket", queue_snapshot(label=f"A{n % 1000:03d}"))
                 elif n % 3 == 1:
                     outbox.record(s, "vote", {"poll_id": "park-benches", "option_id": "yes" if n % 2 else "no"})
                 else:

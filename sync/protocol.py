@@ -8,9 +8,11 @@ anything else is a ``ProtocolError``. Documented in docs/protocol.md.
 from __future__ import annotations
 
 import hashlib
+import json
+import math
 import re
 import uuid
-from datetime import datetime
+from datetime import date, datetime, timezone
 from typing import Any
 
 from kiosk.outbox import ITEM_KINDS, canonical_json, payload_problems
@@ -20,6 +22,13 @@ API_PREFIX = "/api/v1"
 
 MAX_BATCH_ITEMS = 500  # the server refuses larger pushes; the kiosk sends at most this
 MAX_PAGE_ENTRIES = 1000  # catalogue changes per page
+MAX_CURSOR = 2**31 - 1  # catalogue change numbers are 32-bit integers in the backend's database
+MAX_REQUEST_BYTES = 16 * 1024 * 1024  # the backend refuses larger request bodies (a full push is far smaller)
+MAX_JSON_INTEGER = 2**53 - 1  # larger integers do not survive every JSON reader (nor a 64-bit column)
+# Times a kiosk may send: anything outside is a broken clock or a forged item, and would
+# overflow date arithmetic (9999-12-31T23:59:59-14:00 is in the year 10000 in UTC).
+EARLIEST_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
+LATEST_TIME = datetime(2100, 1, 1, tzinfo=timezone.utc)
 MAX_RESPONSE_BYTES = 8 * 1024 * 1024  # the kiosk refuses larger answers
 
 # Per-item answers.
@@ -36,7 +45,7 @@ REASONS = {
     "unknown_booking": "the booking to cancel is not known for this device",
     "already_cancelled": "the booking was already cancelled by another item",
     "id_reused_different_content": "an item with this id but different content was already stored",
-    "not_your_device": "the item id belongs to another device",
+    "not_your_device": "the item id (or the queue ticket it changes) belongs to another device",
 }
 
 # Errors that answer a whole request (JSON body {"error": code, "message": text}).
@@ -47,6 +56,7 @@ CATALOGUE_KINDS = ("provider", "service", "slot")
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _CURSOR = re.compile(r"^[0-9]{1,18}$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ProtocolError(Exception):
@@ -62,27 +72,143 @@ def is_item_id(value: Any) -> bool:
     return isinstance(value, str) and bool(_UUID.match(value)) and str(uuid.UUID(value)) == value
 
 
+def json_value_problems(value: Any, where: str = "") -> list[str]:
+    """Values that parse as JSON (Python's reader is lenient) but that no store or client
+    handles: texts with a lone UTF-16 surrogate (not Unicode), NaN and ±Infinity (not
+    JSON), integers beyond MAX_JSON_INTEGER. Empty means every value is fine."""
+    problems: list[str] = []
+    stack = [(where or "body", value)]
+    while stack and len(problems) < 5:
+        path, v = stack.pop()
+        if isinstance(v, str):
+            if _SURROGATE.search(v):
+                problems.append(f"{path}: text with a lone surrogate (\\ud800-\\udfff), not valid Unicode")
+        elif isinstance(v, bool) or v is None:
+            continue
+        elif isinstance(v, float):
+            if not math.isfinite(v):
+                problems.append(f"{path}: {v!r} is not a JSON number")
+        elif isinstance(v, int):
+            if abs(v) > MAX_JSON_INTEGER:
+                problems.append(f"{path}: the number is too large")
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                if isinstance(k, str) and _SURROGATE.search(k):
+                    problems.append(f"{path}: a field name with a lone surrogate, not valid Unicode")
+                    continue
+                stack.append((f"{path}.{k}", x))
+        elif isinstance(v, list):
+            stack.extend((f"{path}[{i}]", x) for i, x in enumerate(v))
+    return problems
+
+
+def json_body_problems(body: bytes) -> list[str]:
+    """The problems of a request body (see json_value_problems); a body that is not JSON at
+    all is left to the request's own validation, which says so."""
+    try:
+        value = json.loads(body)
+    except RecursionError:
+        return ["body: nested too deeply"]
+    except ValueError:  # not JSON, not UTF-8, or an integer too long to read
+        return []
+    return json_value_problems(value)
+
+
+def time_problem(key: str, value: Any) -> str | None:
+    """None when ``value`` is an ISO 8601 time with a UTC offset in the years a kiosk can
+    mean (EARLIEST_TIME to LATEST_TIME), else what is wrong with it."""
+    try:
+        if not isinstance(value, str) or len(value) > 40:
+            raise ValueError
+        t = datetime.fromisoformat(value)
+    except ValueError:
+        return f"{key}: expected a time with a UTC offset, like 2026-12-01T09:00:00+02:00"
+    if t.tzinfo is None:
+        return f"{key}: {value!r} has no UTC offset"
+    try:
+        in_range = EARLIEST_TIME <= t.astimezone(timezone.utc) < LATEST_TIME
+    except OverflowError:
+        in_range = False
+    if not in_range:
+        return f"{key}: {value!r} is not between {EARLIEST_TIME.year} and {LATEST_TIME.year}"
+    return None
+
+
+def _is_time_field(key: str) -> bool:
+    return key == "at" or key.endswith("_at")
+
+
+# -- queue tickets: a snapshot the backend folds into the resident's page and the summary ------
+QUEUE_STATUSES = ("waiting", "called", "serving", "done", "no_show")
+_QUEUE_TEXTS = {"event": 32, "label": 16, "line_id": 64, "issued_line_id": 64}
+_QUEUE_OPTIONAL_TEXTS = {"room": 32, "out_of_order_reason": 32}
+_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def queue_ticket_problems(p: dict) -> list[str]:
+    """A ``queue_ticket`` payload must be a whole snapshot as kiosk/queue.py sends it."""
+    problems = []
+    if not is_item_id(p.get("ticket_id")):
+        problems.append("ticket_id: expected a lowercase UUID")
+    for key, longest in _QUEUE_TEXTS.items():
+        v = p.get(key)
+        if not isinstance(v, str) or not v.strip():
+            problems.append(f"{key}: missing" if v is None else f"{key}: expected a text")
+        elif len(v) > longest:
+            problems.append(f"{key}: longer than {longest} characters")
+    for key, longest in _QUEUE_OPTIONAL_TEXTS.items():
+        v = p.get(key)
+        if v is not None and (not isinstance(v, str) or len(v) > longest):
+            problems.append(f"{key}: expected a text of at most {longest} characters")
+    day = p.get("day")
+    try:
+        if not isinstance(day, str) or not _DAY.match(day):
+            raise ValueError
+        date.fromisoformat(day)
+    except ValueError:
+        problems.append("day: missing" if day is None else "day: expected a date like 2026-12-01")
+    if p.get("status") not in QUEUE_STATUSES:
+        problems.append(f"status: expected one of {', '.join(QUEUE_STATUSES)}")
+    for key, lo, hi in (("priority", -100, 100), ("recall_count", 0, 1000)):
+        v = p.get(key, 0)
+        if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
+            problems.append(f"{key}: expected a whole number from {lo} to {hi}")
+    if p.get("issued_at") is None:
+        problems.append("issued_at: missing")
+    return problems
+
+
+# Rules beyond the kind's fields (kiosk/outbox.py), applied where items arrive.
+_KIND_RULES = {"queue_ticket": queue_ticket_problems}
+
+
 def item_problems(item: Any) -> list[str]:
     """Problems with one pushed item {id, kind, created_at, payload}. Empty means valid."""
     if not isinstance(item, dict):
         return ["expected an object"]
-    problems = []
+    problems = json_value_problems(item, "item")
+    if problems:
+        return problems
     extra = set(item) - {"id", "kind", "created_at", "payload"}
     if extra:
         problems.append(f"unknown fields: {', '.join(sorted(map(str, extra)))}")
     if not is_item_id(item.get("id")):
         problems.append("id: expected a lowercase UUID")
-    created = item.get("created_at")
-    try:
-        if not isinstance(created, str) or datetime.fromisoformat(created).tzinfo is None:
-            problems.append("created_at: expected a time with a UTC offset")
-    except ValueError:
-        problems.append("created_at: expected a time with a UTC offset")
+    if (p := time_problem("created_at", item.get("created_at"))) is not None:
+        problems.append(p)
     kind = item.get("kind")
     if not isinstance(kind, str):
         problems.append("kind: expected a text")
-    else:
-        problems += payload_problems(kind, item.get("payload"))
+        return problems
+    payload = item.get("payload")
+    kind_problems = payload_problems(kind, payload)
+    problems += kind_problems
+    if not kind_problems and isinstance(payload, dict):
+        # Every time in a payload is held to the same rule as created_at.
+        problems += [p for k, v in payload.items() if _is_time_field(k) and v is not None
+                     and (p := time_problem(k, v)) is not None]
+        if kind in _KIND_RULES:
+            problems += _KIND_RULES[kind](payload)
     return problems
 
 
@@ -143,4 +269,4 @@ def check_heartbeat(data: Any) -> dict:
 
 
 __all__ = ["ITEM_KINDS", "PROTOCOL_VERSION", "API_PREFIX", "REASONS", "ProtocolError", "content_hash",
-           "item_problems", "check_enrolment", "check_push_results", "check_catalogue_page", "check_heartbeat"]
+           "item_problems", "json_value_problems", "json_body_problems", "time_problem", "queue_ticket_problems", "check_enrolment", "check_push_results", "check_catalogue_page", "check_heartbeat"]

@@ -15,14 +15,12 @@ from sqlalchemy import delete, select
 
 from kiosk.identity import audit
 from kiosk.identity.keys import STAFF, STAFF_ROLES, Identity, KeyRefused, card_fingerprint, parse_card_read, valid_pin
-from kiosk.identity.lockout import LockoutPolicy, LockoutState
+from kiosk.identity.lockout import LockoutPolicy, clear_attempts, count_attempt, dummy_verifier
 from kiosk.identity.session import KioskSession
 from kiosk.storage.db import Database
 from kiosk.storage.identity_models import StaffLockoutRecord, StaffVerifierRecord
 
 _hasher = PasswordHasher()
-# Verified against when the card is unknown, so an unknown card takes as long as a known one.
-_DUMMY = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash("not-a-pin")
 
 
 class VerifierSetError(ValueError):
@@ -104,38 +102,37 @@ class StaffKey:
             raise KeyRefused("bad_pin_format", "a PIN is 4 to 8 digits")
         card_hash = card_fingerprint(card)
         now = self.now()
+        table = StaffLockoutRecord.__table__
+        # 1. Count the attempt before the slow check (see lockout.count_attempt), committed.
         with self.db.sessions.begin() as s:
+            attempt = count_attempt(s, table, card_hash, self.policy, now)
             row = s.scalar(select(StaffVerifierRecord).where(StaffVerifierRecord.card_hash == card_hash))
             staff_id = row.staff_id if row else audit.UNKNOWN_STAFF
-            lock = s.get(StaffLockoutRecord, card_hash) or StaffLockoutRecord(
-                card_hash=card_hash, failures=0, lockouts=0, locked_until=None)
-            state = LockoutState(lock.failures, lock.lockouts, _aware(lock.locked_until))
-            until = self.policy.locked_until(state, now)
-            if until is not None:
+            who = Identity(STAFF, row.staff_id, row.name, row.role) if row is not None else None
+            if attempt.locked_until is not None:
                 audit.record_staff_event(s, audit.REFUSED_LOCKED, staff_id, site=self.site, now=now)
-                raise_after = KeyRefused("locked", "too many wrong PINs", locked_until=until)
-            else:
-                raise_after = None
-                if _verify(row.verifier if row else _DUMMY, pin) and row is not None:
-                    new = self.policy.after_success()
-                    _store(s, lock, new)
-                    audit.record_staff_event(s, audit.LOGIN, row.staff_id, role=row.role, site=self.site, now=now)
-                    identity = Identity(STAFF, row.staff_id, row.name, row.role)
-                else:
-                    new = self.policy.after_failure(state, now)
-                    _store(s, lock, new)
-                    audit.record_staff_event(s, audit.LOGIN_FAILED, staff_id, site=self.site, now=now)
-                    if new.locked_until is not None:
-                        audit.record_staff_event(s, audit.LOCKED_OUT, staff_id, site=self.site, now=now,
-                                                 detail=f"until {new.locked_until.isoformat()}")
-                        raise_after = KeyRefused("locked", "too many wrong PINs", locked_until=new.locked_until)
-                    else:
-                        raise_after = KeyRefused("wrong_pin", "card or PIN not right",
-                                                 attempts_left=self.policy.attempts_left(new))
-        # Raised after the commit: the failure and its audit must be stored, not rolled back.
-        if raise_after is not None:
-            raise raise_after
-        return identity
+            # An unknown card is checked against a hash as costly as this site's real ones.
+            verifier = row.verifier if row is not None else dummy_verifier(
+                s.scalar(select(StaffVerifierRecord.verifier).limit(1)))
+        # Raised after the commit: the refusal and its audit must be stored, not rolled back.
+        if attempt.locked_until is not None:
+            raise KeyRefused("locked", "too many wrong PINs", locked_until=attempt.locked_until)
+        # 2. The slow check, outside any transaction: other attempts are not held up by it.
+        ok = _verify(verifier, pin) and who is not None
+        # 3. The outcome and its audit.
+        with self.db.sessions.begin() as s:
+            if ok:
+                clear_attempts(s, table, card_hash)
+                audit.record_staff_event(s, audit.LOGIN, who.subject, role=who.role, site=self.site, now=now)
+                return who
+            new = attempt.counted
+            audit.record_staff_event(s, audit.LOGIN_FAILED, staff_id, site=self.site, now=now)
+            if new.locked_until is not None:
+                audit.record_staff_event(s, audit.LOCKED_OUT, staff_id, site=self.site, now=now,
+                                         detail=f"until {new.locked_until.isoformat()}")
+        if new.locked_until is not None:
+            raise KeyRefused("locked", "too many wrong PINs", locked_until=new.locked_until)
+        raise KeyRefused("wrong_pin", "card or PIN not right", attempts_left=self.policy.attempts_left(new))
 
     def logout(self, identity: Identity, reason: str) -> None:
         with self.db.sessions.begin() as s:
@@ -152,13 +149,3 @@ def _verify(verifier: str, pin: str) -> bool:
         return _hasher.verify(verifier, pin)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
-
-
-def _store(s, lock: StaffLockoutRecord, state: LockoutState) -> None:
-    lock.failures, lock.lockouts, lock.locked_until = state.failures, state.lockouts, state.locked_until
-    s.add(lock)
-
-
-def _aware(dt: datetime | None) -> datetime | None:
-    # SQLite hands back naive datetimes; everything here is UTC.
-    return dt.replace(tzinfo=timezone.utc) if dt is not None and dt.tzinfo is None else dt

@@ -103,9 +103,62 @@ class CataloguePage(BaseModel):
 _ERRORS = {401: {"model": ErrorAnswer}, 403: {"model": ErrorAnswer}, 422: {"model": ErrorAnswer}}
 
 
+class RequestBodyGuard:
+    """Checks every JSON request body before any route sees it (ASGI middleware).
+
+    Python's JSON reader accepts what no store takes: NaN and ±Infinity, a lone ``\\ud800``
+    escape, integers of any size, nesting until the interpreter's recursion limit. Those
+    used to reach the database and come back as a 500; here they are a 422 that says
+    which value is wrong (protocol.json_body_problems), and an oversized body is a 413.
+    One place for every route, also the ones other modules add.
+    """
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH"):
+            return await self.app(scope, receive, send)
+        ctype = dict(scope.get("headers") or ()).get(b"content-type", b"").decode("latin-1").lower()
+        if ctype and "json" not in ctype:
+            return await self.app(scope, receive, send)
+        chunks, size, more = [], 0, True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":  # the client went away
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > protocol.MAX_REQUEST_BYTES:
+                return await self._refuse(send, 413, f"the request body is larger than "
+                                                     f"{protocol.MAX_REQUEST_BYTES // (1024 * 1024)} MiB")
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        problems = protocol.json_body_problems(body) if body else []
+        if problems:
+            return await self._refuse(send, 422, "; ".join(problems)[:1000])
+        replayed = False
+
+        async def replay() -> dict:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    @staticmethod
+    async def _refuse(send, status: int, message: str) -> None:
+        await JSONResponse({"error": "invalid_request", "message": message}, status_code=status)(
+            {"type": "http"}, None, send)
+
+
 def create_app(sessions: sessionmaker[Session]) -> FastAPI:
     app = FastAPI(title="Welfare kiosk city backend (reference)", version=str(protocol.PROTOCOL_VERSION),
                   description="Protocol between welfare kiosks and the city backend. See docs/protocol.md.")
+    app.add_middleware(RequestBodyGuard)
     bearer = HTTPBearer(auto_error=False)
 
     @app.exception_handler(BackendError)
@@ -144,6 +197,9 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
     def catalogue_changes(who: Annotated[DeviceIdentity, Depends(device)],
                           since: Annotated[str, Query(pattern=r"^[0-9]{1,18}$")] = "0",
                           limit: Annotated[int, Query(ge=1, le=protocol.MAX_PAGE_ENTRIES)] = 500) -> dict:
+        if int(since) > protocol.MAX_CURSOR:  # a number the database cannot even compare with
+            raise BackendError("invalid_request", "since: not a cursor this backend handed out "
+                                                  f"(at most {protocol.MAX_CURSOR})", 422)
         return store.catalogue_changes(sessions, who.site, int(since), limit)
 
     app.include_router(video_router(sessions))  # on-demand video rooms (sync/server/video.py)

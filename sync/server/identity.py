@@ -27,7 +27,7 @@ from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstr
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
 from kiosk.identity.keys import STAFF_ROLES, card_fingerprint, parse_card_read, valid_pin
-from kiosk.identity.lockout import LockoutPolicy, LockoutState
+from kiosk.identity.lockout import LockoutPolicy, clear_attempts, count_attempt, dummy_verifier
 from sync import protocol
 from sync.server import store
 from sync.server.models import Base
@@ -158,33 +158,34 @@ def set_oidc_provider(sessions: sessionmaker[Session], issuer: str, client_id: s
 
 
 # -- what kiosks ask ---------------------------------------------------------------------------
-_hash_for_unknown = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash("0000")
-
-
 def verify_card_pin(sessions: sessionmaker[Session], card: str, pin: str, *, policy: LockoutPolicy | None = None,
                     now: datetime | None = None) -> dict:
     policy = policy or card_policy()
     now = now or datetime.now(timezone.utc)
     card_hash = card_fingerprint(_card(card))
     _pin(pin)
+    table = CardLockout.__table__
+    # Count the attempt first, in a short transaction of its own (lockout.count_attempt):
+    # guesses sent at the same moment then cannot all read the same count.
     with sessions.begin() as s:
-        lock = s.get(CardLockout, card_hash) or CardLockout(card_hash=card_hash, failures=0, lockouts=0)
-        state = LockoutState(lock.failures or 0, lock.lockouts or 0, _aware(lock.locked_until))
-        until = policy.locked_until(state, now)
-        if until is not None:
-            return {"outcome": "locked", "locked_until": until.isoformat()}
+        attempt = count_attempt(s, table, card_hash, policy, now)
         row = s.get(ResidentCard, card_hash)
-        ok = _verify(row.pin_verifier if row else _hash_for_unknown, pin) and row is not None
-        new = policy.after_success() if ok else policy.after_failure(state, now)
-        lock.failures, lock.lockouts, lock.locked_until = new.failures, new.lockouts, new.locked_until
-        s.add(lock)
-        if ok:
-            return {"outcome": "ok", "subject": row.subject, "name": row.name}
-        if new.locked_until is not None:
-            return {"outcome": "locked", "locked_until": new.locked_until.isoformat()}
-        # An unknown card gets the same answer as a wrong PIN: the answer must not
-        # tell a card guesser which numbers exist.
-        return {"outcome": "wrong_pin", "attempts_left": policy.attempts_left(new)}
+        resident = {"subject": row.subject, "name": row.name} if row is not None else None
+        # An unknown card is checked against a hash as costly as a real card's.
+        verifier = row.pin_verifier if row is not None else dummy_verifier(
+            s.scalar(select(ResidentCard.pin_verifier).limit(1)), default_hasher())
+    if attempt.locked_until is not None:
+        return {"outcome": "locked", "locked_until": attempt.locked_until.isoformat()}
+    if _verify(verifier, pin) and resident is not None:
+        with sessions.begin() as s:
+            clear_attempts(s, table, card_hash)
+        return {"outcome": "ok", **resident}
+    new = attempt.counted
+    if new.locked_until is not None:
+        return {"outcome": "locked", "locked_until": new.locked_until.isoformat()}
+    # An unknown card gets the same answer as a wrong PIN: the answer must not
+    # tell a card guesser which numbers exist.
+    return {"outcome": "wrong_pin", "attempts_left": policy.attempts_left(new)}
 
 
 def staff_verifiers(sessions: sessionmaker[Session], site: str) -> dict:
@@ -207,10 +208,6 @@ def _verify(verifier: str, pin: str) -> bool:
         return PasswordHasher().verify(verifier, pin)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
-
-
-def _aware(dt: datetime | None) -> datetime | None:
-    return dt.replace(tzinfo=timezone.utc) if dt is not None and dt.tzinfo is None else dt
 
 
 # -- HTTP ---------------------------------------------------------------------------------------

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.functions import FunctionElement
 
 
 class Base(DeclarativeBase):
@@ -56,6 +58,35 @@ class Device(Base):
     heartbeat: Mapped[dict | None] = mapped_column(JSON)  # the last heartbeat as sent
 
 
+class _PayloadText(FunctionElement):
+    """One text field of an item's JSON payload, spelled the same in queries and in the
+    index on it (a bound JSON path would not match the index)."""
+    type = String()
+    inherit_cache = True
+    field = ""
+
+
+class ticket_id_of(_PayloadText):  # noqa: N801  (reads as a SQL function)
+    field = "ticket_id"
+    inherit_cache = True
+
+
+class day_of(_PayloadText):  # noqa: N801
+    field = "day"
+    inherit_cache = True
+
+
+@compiles(_PayloadText)
+@compiles(_PayloadText, "sqlite")
+def _payload_text_sqlite(element, compiler, **kw) -> str:
+    return f"json_extract({compiler.process(element.clauses, **kw)}, '$.{element.field}')"
+
+
+@compiles(_PayloadText, "postgresql")
+def _payload_text_postgresql(element, compiler, **kw) -> str:
+    return f"({compiler.process(element.clauses, **kw)} ->> '{element.field}')"
+
+
 class Item(Base):
     """One outbox item, stored once: the primary key is the id the kiosk made."""
 
@@ -69,6 +100,14 @@ class Item(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))  # on the kiosk
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     payload: Mapped[dict] = mapped_column(JSON)
+
+    # A resident's phone looks its queue ticket up by id every 20 s, and the page then
+    # reads that site's day: both indexed, so neither reads the whole queue history.
+    __table_args__ = (Index("ix_items_queue_ticket_id", ticket_id_of(payload)),
+                      Index("ix_items_queue_day", "site_id", "kind", day_of(payload)))
+
+
+QUEUE_INDEXES = [ix for ix in Item.__table__.indexes if ix.name in ("ix_items_queue_ticket_id", "ix_items_queue_day")]
 
 
 class Slot(Base):

@@ -9,7 +9,7 @@ resident's phone page, so the page needs no login and shows no personal data.
 
 import html
 import statistics
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -18,14 +18,15 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.schema import CreateIndex
 
 from sync import protocol
 from sync.server import store
-from sync.server.models import Item
+from sync.server.models import QUEUE_INDEXES, Item, day_of, ticket_id_of
 from sync.server.store import BackendError, DeviceIdentity
 
 TICKET_ID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
-DAY = r"^\d{4}-\d{2}-\d{2}$"
+DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 PAGE_TEXT = {
     "fi": {"title": "Vuoronumerosi", "waiting": "Odota vuoroasi.", "ahead": "Edelläsi jonossa: {n}",
@@ -66,13 +67,37 @@ class TicketState(BaseModel):
     ahead: int
 
 
-def _tickets(s: Session, site: str, day: str) -> dict[str, dict]:
-    """The newest snapshot of every ticket of a site's day."""
-    rows = s.execute(select(Item.device_id, Item.payload)
-                     .where(Item.site_id == site, Item.kind == "queue_ticket",
-                            Item.payload["day"].as_string() == day)
-                     .order_by(Item.created_at)).all()
-    return {payload["ticket_id"]: {**payload, "device_id": device_id} for device_id, payload in rows}
+def _tickets(s: Session, site: str, day: str, device_id: str | None = None) -> dict[tuple[str, str], dict]:
+    """The newest snapshot of every ticket of a site's day (of one kiosk, if given), keyed
+    by (kiosk, ticket id): a ticket is only ever what its own kiosk says it is."""
+    q = day_lookup(site, day, device_id)
+    # Snapshots stored before the backend checked them whole are passed over.
+    return {(kiosk, payload["ticket_id"]): {**payload, "device_id": kiosk}
+            for kiosk, payload in s.execute(q).all() if not protocol.queue_ticket_problems(payload)}
+
+
+def day_lookup(site: str, day: str, device_id: str | None = None):
+    """Every snapshot of a site's day (of one kiosk, if given), oldest first (indexed)."""
+    q = (select(Item.device_id, Item.payload)
+         .where(Item.site_id == site, day_of(Item.payload) == day, Item.kind == "queue_ticket")
+         .order_by(Item.created_at, Item.received_at))
+    return q if device_id is None else q.where(Item.device_id == device_id)
+
+
+def ticket_lookup(ticket_id: str):
+    """The first snapshot stored for a ticket id: its kiosk, site and day (an indexed lookup)."""
+    return (select(Item.device_id, Item.site_id, Item.payload)
+            .where(ticket_id_of(Item.payload) == ticket_id, Item.kind == "queue_ticket")
+            .order_by(Item.received_at, Item.id).limit(1))
+
+
+def ticket_of_another_device(s: Session, device: DeviceIdentity, item: dict) -> dict | None:
+    """A rejection when another kiosk already sent this ticket: a kiosk may only change its own."""
+    found = s.execute(ticket_lookup(item["payload"]["ticket_id"])).first()
+    if found is not None and found.device_id != device.id:
+        return store._answer(item["id"], protocol.REJECTED, "not_your_device",
+                             "this queue ticket belongs to another kiosk")
+    return None
 
 
 def _minutes(a: str | None, b: str | None) -> float | None:
@@ -97,24 +122,34 @@ def summarise(tickets: dict[str, dict]) -> list[dict]:
 
 
 def ticket_state(s: Session, ticket_id: str) -> dict | None:
-    # One indexed lookup for the ticket, then only its own site's day: a phone refreshes
+    # One indexed lookup for the ticket, then only its own kiosk's day: a phone refreshes
     # this page every 20 s, so it must not read the whole queue history.
-    found = s.execute(select(Item.site_id, Item.payload)
-                      .where(Item.kind == "queue_ticket", Item.payload["ticket_id"].as_string() == ticket_id)
-                      .limit(1)).first()
+    found = s.execute(ticket_lookup(ticket_id)).first()
     if found is None:
         return None
-    site, payload = found
-    tickets = _tickets(s, site, payload["day"])
-    t = tickets[ticket_id]
-    same_line = [o for o in tickets.values() if o["line_id"] == t["line_id"]
-                 and o["device_id"] == t["device_id"] and o["status"] == "waiting"]
+    day = found.payload.get("day")
+    tickets = _tickets(s, found.site_id, day, found.device_id) if isinstance(day, str) else {}
+    t = tickets.get((found.device_id, ticket_id))
+    if t is None:  # only snapshots stored before they were checked whole: nothing to show yet
+        return None
+    same_line = [o for o in tickets.values() if o["line_id"] == t["line_id"] and o["status"] == "waiting"]
     same_line.sort(key=lambda o: (-o.get("priority", 0), o.get("issued_at") or ""))
     ahead = next((i for i, o in enumerate(same_line) if o["ticket_id"] == ticket_id), 0)
     return {"label": t["label"], "status": t["status"], "room": t.get("room"), "ahead": ahead}
 
 
+def ensure_indexes(sessions: sessionmaker[Session]) -> None:
+    """Add the queue indexes to a database made before they existed (create_all adds
+    indexes only with a new table)."""
+    bind = sessions.kw.get("bind")
+    if bind is not None:
+        with bind.begin() as conn:  # IF NOT EXISTS: reflection does not see expression indexes on SQLite
+            for index in QUEUE_INDEXES:
+                conn.execute(CreateIndex(index, if_not_exists=True))
+
+
 def queue_router(sessions: sessionmaker[Session]) -> APIRouter:
+    ensure_indexes(sessions)
     router = APIRouter(prefix=protocol.API_PREFIX + "/queue", tags=["queue"])
     bearer = HTTPBearer(auto_error=False)
 
@@ -125,6 +160,10 @@ def queue_router(sessions: sessionmaker[Session]) -> APIRouter:
     def summary(who: Annotated[DeviceIdentity, Depends(device)],
                 day: Annotated[str, Query(pattern=DAY)]) -> dict:
         """The day's figures for the calling kiosk's site, from every kiosk there."""
+        try:
+            date.fromisoformat(day)
+        except ValueError:
+            raise BackendError("invalid_request", "day: not a date like 2026-12-01", 422) from None
         with sessions() as s:
             return {"site": who.site, "day": day, "lines": summarise(_tickets(s, who.site, day))}
 

@@ -383,6 +383,10 @@ def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dic
                 f"slot {p['slot_id']!r} of service {p['service_id']!r} is not in this site's catalogue"))
         return booking_rules.record_denial(s, device, item, _answer(
             item["id"], protocol.REJECTED, "slot_taken", f"slot {p['slot_id']!r} is fully booked"))
+    if kind == "queue_ticket":
+        from sync.server import queue as queue_rules  # imported here: it imports this module
+
+        return queue_rules.ticket_of_another_device(s, device, item)
     if kind == "booking_cancel":
         booking_id = p["booking_item_id"]
         stored = s.get(Item, booking_id)

@@ -183,3 +183,27 @@ def postgres():
         pytest.skip(f"PostgreSQL could not start here: {exc}")
     yield cluster
     cluster.stop()
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_backend(request, tmp_path_factory):
+    """The reference backend on SQLite and then on PostgreSQL, one process per module each."""
+    workdir = tmp_path_factory.mktemp(f"backend-{request.param}")
+    if request.param == "sqlite":
+        url = f"sqlite:///{workdir / 'backend.db'}"
+    else:
+        url = request.getfixturevalue("postgres").create_database(f"t_{uuid.uuid4().hex[:10]}")
+    proc = start_backend(url, workdir)
+    yield proc
+    proc.stop()
+
+
+def queue_snapshot(**changes) -> dict:
+    """A ``queue_ticket`` payload as kiosk/queue.py sends it (a new waiting ticket)."""
+    snapshot = {"ticket_id": str(uuid.uuid4()), "event": "issued", "day": "2026-12-01", "label": "A001",
+                "line_id": "health-walkin", "issued_line_id": "health-walkin", "status": "waiting", "priority": 0,
+                "room": None, "recall_count": 0, "out_of_order_reason": None,
+                "issued_at": "2026-12-01T08:00:00+00:00", "called_at": None, "first_called_at": None,
+                "started_at": None, "finished_at": None}
+    snapshot.update(changes)
+    return snapshot

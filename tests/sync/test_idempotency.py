@@ -6,26 +6,12 @@ import uuid
 from collections import Counter
 from datetime import datetime, timezone
 
-import pytest
 from sqlalchemy import func, select
 
 from sync.client import BackendClient
 from sync.server.models import Item, Slot
-from tests.sync.conftest import start_backend
 
 THREADS = 8
-
-
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def any_backend(request, tmp_path_factory):
-    workdir = tmp_path_factory.mktemp(f"backend-{request.param}")
-    if request.param == "sqlite":
-        url = f"sqlite:///{workdir / 'backend.db'}"
-    else:
-        url = request.getfixturevalue("postgres").create_database(f"idem_{uuid.uuid4().hex[:8]}")
-    proc = start_backend(url, workdir)
-    yield proc
-    proc.stop()
 
 
 def _client(backend, site) -> BackendClient:
