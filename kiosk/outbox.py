@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.storage.db import PERSONAL_DATA_REMOVED
 from kiosk.storage.models import OutboxAuditRecord, OutboxItem
+from kiosk.values import is_time_field, json_value_problems, time_problem
 
 PENDING, QUARANTINED, DELIVERED = "pending", "quarantined", "delivered"
 STATES = (PENDING, QUARANTINED, DELIVERED)
@@ -152,6 +153,12 @@ def payload_problems(kind: str, payload: Any) -> list[str]:
             problems.append(f"{key}: expected a text, number or true/false")
         if isinstance(value, str) and len(value) > _TEXT_MAX:
             problems.append(f"{key}: longer than {_TEXT_MAX} characters")
+    if not problems:
+        # The values themselves (finite numbers, real Unicode, times a kiosk can mean), by
+        # the rule the backend applies to them too.
+        problems += json_value_problems(payload, "payload")
+        problems += [p for k, v in payload.items() if is_time_field(k) and v is not None
+                     and (p := time_problem(k, v)) is not None]
     if not problems:
         problems += [p for check in spec.checks if (p := check(payload))]
     # Each text is at most _TEXT_MAX long, so only a payload with many fields can be too big.

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import re
 import uuid
-from datetime import date, datetime, timezone
+from datetime import date
 from typing import Any
 
 from kiosk.outbox import ITEM_KINDS, canonical_json, payload_problems
+from kiosk.values import (EARLIEST_TIME, LATEST_TIME, MAX_JSON_INTEGER, is_time_field,  # noqa: F401 (part of the protocol)
+                          json_value_problems, time_problem)
 
 PROTOCOL_VERSION = 1
 API_PREFIX = "/api/v1"
@@ -24,11 +25,6 @@ MAX_BATCH_ITEMS = 500  # the server refuses larger pushes; the kiosk sends at mo
 MAX_PAGE_ENTRIES = 1000  # catalogue changes per page
 MAX_CURSOR = 2**31 - 1  # catalogue change numbers are 32-bit integers in the backend's database
 MAX_REQUEST_BYTES = 16 * 1024 * 1024  # the backend refuses larger request bodies (a full push is far smaller)
-MAX_JSON_INTEGER = 2**53 - 1  # larger integers do not survive every JSON reader (nor a 64-bit column)
-# Times a kiosk may send: anything outside is a broken clock or a forged item, and would
-# overflow date arithmetic (9999-12-31T23:59:59-14:00 is in the year 10000 in UTC).
-EARLIEST_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
-LATEST_TIME = datetime(2100, 1, 1, tzinfo=timezone.utc)
 MAX_RESPONSE_BYTES = 8 * 1024 * 1024  # the kiosk refuses larger answers
 
 # Per-item answers.
@@ -56,7 +52,6 @@ CATALOGUE_KINDS = ("provider", "service", "slot")
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _CURSOR = re.compile(r"^[0-9]{1,18}$")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ProtocolError(Exception):
@@ -72,36 +67,6 @@ def is_item_id(value: Any) -> bool:
     return isinstance(value, str) and bool(_UUID.match(value)) and str(uuid.UUID(value)) == value
 
 
-def json_value_problems(value: Any, where: str = "") -> list[str]:
-    """Values that parse as JSON (Python's reader is lenient) but that no store or client
-    handles: texts with a lone UTF-16 surrogate (not Unicode), NaN and ±Infinity (not
-    JSON), integers beyond MAX_JSON_INTEGER. Empty means every value is fine."""
-    problems: list[str] = []
-    stack = [(where or "body", value)]
-    while stack and len(problems) < 5:
-        path, v = stack.pop()
-        if isinstance(v, str):
-            if _SURROGATE.search(v):
-                problems.append(f"{path}: text with a lone surrogate (\\ud800-\\udfff), not valid Unicode")
-        elif isinstance(v, bool) or v is None:
-            continue
-        elif isinstance(v, float):
-            if not math.isfinite(v):
-                problems.append(f"{path}: {v!r} is not a JSON number")
-        elif isinstance(v, int):
-            if abs(v) > MAX_JSON_INTEGER:
-                problems.append(f"{path}: the number is too large")
-        elif isinstance(v, dict):
-            for k, x in v.items():
-                if isinstance(k, str) and _SURROGATE.search(k):
-                    problems.append(f"{path}: a field name with a lone surrogate, not valid Unicode")
-                    continue
-                stack.append((f"{path}.{k}", x))
-        elif isinstance(v, list):
-            stack.extend((f"{path}[{i}]", x) for i, x in enumerate(v))
-    return problems
-
-
 def json_body_problems(body: bytes) -> list[str]:
     """The problems of a request body (see json_value_problems); a body that is not JSON at
     all is left to the request's own validation, which says so."""
@@ -112,30 +77,6 @@ def json_body_problems(body: bytes) -> list[str]:
     except ValueError:  # not JSON, not UTF-8, or an integer too long to read
         return []
     return json_value_problems(value)
-
-
-def time_problem(key: str, value: Any) -> str | None:
-    """None when ``value`` is an ISO 8601 time with a UTC offset in the years a kiosk can
-    mean (EARLIEST_TIME to LATEST_TIME), else what is wrong with it."""
-    try:
-        if not isinstance(value, str) or len(value) > 40:
-            raise ValueError
-        t = datetime.fromisoformat(value)
-    except ValueError:
-        return f"{key}: expected a time with a UTC offset, like 2026-12-01T09:00:00+02:00"
-    if t.tzinfo is None:
-        return f"{key}: {value!r} has no UTC offset"
-    try:
-        in_range = EARLIEST_TIME <= t.astimezone(timezone.utc) < LATEST_TIME
-    except OverflowError:
-        in_range = False
-    if not in_range:
-        return f"{key}: {value!r} is not between {EARLIEST_TIME.year} and {LATEST_TIME.year}"
-    return None
-
-
-def _is_time_field(key: str) -> bool:
-    return key == "at" or key.endswith("_at")
 
 
 # -- queue tickets: a snapshot the backend folds into the resident's page and the summary ------
@@ -203,12 +144,8 @@ def item_problems(item: Any) -> list[str]:
     payload = item.get("payload")
     kind_problems = payload_problems(kind, payload)
     problems += kind_problems
-    if not kind_problems and isinstance(payload, dict):
-        # Every time in a payload is held to the same rule as created_at.
-        problems += [p for k, v in payload.items() if _is_time_field(k) and v is not None
-                     and (p := time_problem(k, v)) is not None]
-        if kind in _KIND_RULES:
-            problems += _KIND_RULES[kind](payload)
+    if not kind_problems and kind in _KIND_RULES:
+        problems += _KIND_RULES[kind](payload)
     return problems
 
 
