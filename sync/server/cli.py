@@ -7,6 +7,8 @@
     welfare-backend [--db URL] serve [--host 127.0.0.1] [--port 8765]
     welfare-backend demo [--port 8765]        # what `make run` uses
     welfare-backend openapi                   # the OpenAPI document (docs/openapi.json)
+    welfare-backend [--db URL] participation load FILE | results Q | add-batch Q ... | finalise Q
+                                             | ideas Q | approve IDEA | reject IDEA --reason R | merge IDEA --into I
 
 The database is ``--db``, else $WELFARE_BACKEND_DB, else SQLite under var/backend/.
 PostgreSQL: ``--db postgresql://user@host:5432/dbname``.
@@ -148,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--client-id", required=True)
     p.add_argument("--scope", default="openid profile")
     sub.add_parser("openapi", help="print the OpenAPI document")
+    from sync.server.participation import add_cli as _participation_cli  # docs/participation.md
+    _participation_cli(sub)
     args = parser.parse_args(argv)
 
     if args.command == "openapi":
@@ -174,6 +178,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"device {args.device} revoked")
     elif args.command == "serve":
         _serve(sessions, args.host, args.port)
+    elif args.command == "participation":
+        from sync.server.participation import run_cli
+
+        return run_cli(sessions, args)
     elif args.command in ("add-staff", "remove-staff", "add-resident-card", "set-oidc-provider"):
         return _identity_command(sessions, args)
     return 0
