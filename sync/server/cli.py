@@ -104,6 +104,8 @@ def _demo(args) -> int:
         except (OSError, ValueError, KeyError):
             enrolled = False
     _demo_people(sessions, args.site)
+    from sync.server.participation import author, load_file
+    author(sessions, load_file(str(REPO_ROOT / "assets" / "demo" / "participation.json")))  # docs/participation.md
     if not enrolled:
         code_file.parent.mkdir(parents=True, exist_ok=True)
         code_file.write_text(create_enrolment_code(sessions, args.site) + "\n")
