@@ -2,7 +2,7 @@
 
 Starts a throwaway PostgreSQL cluster (fsync on, as in production) and a real
 ``welfare-backend serve`` process on it, enrols K devices, then K client threads each
-push R batches of B items (feedback, votes and bookings competing for the same slots)
+push R batches of B items (feedback, queue events and bookings competing for the same slots)
 as fast as they are answered. Reports push latency p50/p99/max over every request and
 the total items/s. The client threads share one Python process with each other (and
 the backend shares the 2 cores), so the figures are an upper bound on what a kiosk
@@ -70,7 +70,7 @@ def run(kiosks: int = 200, rounds: int = 5, batch: int = 20) -> dict:
                     elif j % 2:
                         kind, payload = "feedback", {"service_id": slots[0].service_id, "smiley": 1 + j % 4}
                     else:
-                        kind, payload = "vote", {"poll_id": "p", "option_id": str(k % 3)}
+                        kind, payload = "queue_ticket", {"ticket_id": f"t{k}-{r}-{j}", "event": "issued"}
                     items.append({"id": str(uuid.uuid4()), "kind": kind, "created_at": now, "payload": payload})
                 t0 = time.perf_counter()
                 for res in clients[k].push_batch(items):

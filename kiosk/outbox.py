@@ -24,6 +24,7 @@ from typing import Any, Callable, Iterable
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from kiosk.participation import ITEM_KIND_SPECS as _PARTICIPATION_KINDS
 from kiosk.storage.db import PERSONAL_DATA_REMOVED
 from kiosk.storage.models import OutboxAuditRecord, OutboxItem
 from kiosk.values import is_time_field, json_value_problems, time_problem
@@ -53,6 +54,9 @@ class ItemKind:
     # Open kinds accept further scalar fields (e.g. the queue's ticket snapshot).
     open: bool = False
     checks: tuple[Callable[[dict], str | None], ...] = ()
+    # A rejection is final (a vote that did not count): the personal fields go at once
+    # instead of waiting on the kiosk for staff to discard the item.
+    purge_when_rejected: bool = False
 
 
 def _range(key: str, lo: int, hi: int) -> Callable[[dict], str | None]:
@@ -113,8 +117,8 @@ ITEM_KINDS: dict[str, ItemKind] = {k.name: k for k in (
              personal=frozenset({"subject"}), open=True,
              checks=(_iso_time("started_at"), _iso_time("ended_at"))),
     ItemKind("queue_ticket", {"ticket_id": _str, "event": _str}, open=True),
-    ItemKind("vote", {"poll_id": _str, "option_id": _str}, {"subject": _str},
-             personal=frozenset({"subject"})),
+    # Votes, ideas and supports (kiosk/participation.py declares their fields).
+    *(ItemKind(name, **spec) for name, spec in _PARTICIPATION_KINDS.items()),
     ItemKind("staff_audit", {"event": _str, "staff_id": _str}, {"at": _str, "detail": _str, "role": _str},
              open=True, checks=(_iso_time("at"),)),
 )}
@@ -265,6 +269,10 @@ def quarantine(session: Session, item_id: str, reason: str, detail: str = "") ->
     item = session.get(OutboxItem, item_id)
     if item is not None and item.state == PENDING:
         item.state, item.reason, item.detail = QUARANTINED, reason, detail[:500]
+        spec = ITEM_KINDS.get(item.kind)
+        if spec is not None and spec.purge_when_rejected:
+            item.payload = {k: v for k, v in item.payload.items() if k not in spec.personal}
+            session.info[PERSONAL_DATA_REMOVED] = True  # old copies are wiped from disk after the commit
 
 
 def note_attempt(session: Session, item_ids: Iterable[str], *, now: datetime | None = None) -> None:

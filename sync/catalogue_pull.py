@@ -93,11 +93,23 @@ def pull_catalogue(db: Database, client: BackendClient, *, page_size: int = 500)
         else:
             entries[key] = ch["data"]
     document = build_document(entries)
-    errors = validate(document)
+    errors = validate(document) + _participation_problems(entries)
     if errors:
         raise BadResponse(f"the catalogue download was rejected ({len(errors)} errors, first: {errors[0]}); "
                           "the previous catalogue stays in use")
     return _apply(db, entries, mirror, full, cursor, since)
+
+
+def _participation_problems(entries: dict[tuple[str, str], dict]) -> list[str]:
+    """Questions and ideas are checked like the rest: one bad one keeps the old copy."""
+    from kiosk.participation import question_problems
+
+    problems = [p for (kind, _), d in entries.items() if kind == "question" for p in question_problems(d)]
+    for (kind, eid), d in entries.items():
+        if kind == "idea" and not (isinstance(d.get("question_id"), str) and isinstance(d.get("title"), str)
+                                   and isinstance(d.get("text"), str)):
+            problems.append(f"idea {eid}: needs question_id, title and text")
+    return problems
 
 
 def _apply(db: Database, entries: dict, mirror: dict, full: bool, cursor: str, since: str) -> PullResult:

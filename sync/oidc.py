@@ -190,7 +190,12 @@ class IdTokenValidator:
         if not isinstance(name, str) or not name.strip():
             parts = [claims.get("given_name"), claims.get("family_name")]
             name = " ".join(p for p in parts if isinstance(p, str) and p)
-        return Identity(PHONE, subject, name.strip()[:128])
+        # Standard OpenID ``birthdate``; the city's provider may add the home municipality
+        # code and district (participation eligibility, docs/participation.md).
+        told = {"birthdate": claims.get("birthdate"), "municipality": claims.get("municipality"),
+                "resident_district": claims.get("district")}
+        return Identity(PHONE, subject, name.strip()[:128],
+                        claims={k: v[:64] for k, v in told.items() if isinstance(v, str) and v})
 
 
 def _check_key_fits(key: Any, alg: str) -> None:

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from kiosk.outbox import ITEM_KINDS, canonical_json, payload_problems
+from kiosk.participation import REASONS as _PARTICIPATION_REASONS
 from kiosk.values import (EARLIEST_TIME, LATEST_TIME, MAX_JSON_INTEGER, is_time_field,  # noqa: F401 (part of the protocol)
                           json_value_problems, time_problem)
 
@@ -42,13 +43,16 @@ REASONS = {
     "already_cancelled": "the booking was already cancelled by another item",
     "id_reused_different_content": "an item with this id but different content was already stored",
     "not_your_device": "the item id (or the queue ticket it changes) belongs to another device",
+    **_PARTICIPATION_REASONS,  # votes, ideas, supports (kiosk/participation.py)
 }
 
 # Errors that answer a whole request (JSON body {"error": code, "message": text}).
 ERRORS = ("unauthorised", "device_revoked", "invalid_code", "invalid_request", "batch_too_large",
           "rate_limited", "internal")
 
-CATALOGUE_KINDS = ("provider", "service", "slot")
+CATALOGUE_FILE_KINDS = ("provider", "service", "slot")
+# Participation questions and approved ideas come in the same change stream (issue 14).
+CATALOGUE_KINDS = CATALOGUE_FILE_KINDS + ("question", "idea")
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _CURSOR = re.compile(r"^[0-9]{1,18}$")

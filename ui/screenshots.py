@@ -100,7 +100,112 @@ def _service_scenes(window):
     for name, place in (("23-booking", "booking"), ("24-feedback", "feedback"), ("25-video-offline", "video")):
         if flow.knows(place):
             out.append((name, lambda place=place: flow.go(place)))
+    if getattr(window, "participation", None) is not None:
+        out += _participation_scenes(window)
     return out
+
+
+def seed_participation(db) -> None:
+    """The demo questions (assets/demo/participation.json) as if they came with a catalogue
+    pull, an approved idea, and results for the closed question."""
+    import json
+
+    from kiosk.config import REPO_ROOT
+    from kiosk.storage.models import CatalogueEntryRecord
+
+    doc = json.loads((REPO_ROOT / "assets" / "demo" / "participation.json").read_text(encoding="utf-8"))
+    with db.sessions.begin() as s:
+        for q in doc["questions"]:
+            if q["id"] == "square-name":
+                q = {**q, "results": {"kiosk": {"kontulantori": 412, "kauppatori": 168, "kukkatori": 250},
+                                      "other": {"kontulantori": 37, "kauppatori": 12, "kukkatori": 21},
+                                      "turnout": {"channels": {"kiosk": 830, "paper": 70}}}}
+            s.merge(CatalogueEntryRecord(kind="question", id=q["id"], data=q))
+        s.merge(CatalogueEntryRecord(kind="idea", id="demo-idea-1", data={
+            "id": "demo-idea-1", "question_id": "kontula-ideas", "title": "Uimaranta Vesalaan",
+            "text": "Pieni uimaranta ja laituri lammen rantaan.", "category": "parks", "district": "vesala",
+            "language": "fi", "supports": 23}))
+
+
+def _participation_scenes(window):
+    """Take part: list, question, budgeting with a refused pick, poll, review, receipt,
+    ideas, proposing, results and a person who may not take part."""
+    import time
+
+    from kiosk.identity.keys import Identity
+    from ui.screens import participation as pages
+
+    flow, desk = window.flow, window.participation
+
+    def opened():
+        flow.go("participation")
+        screen = window.screen("participation")
+        screen.questions, screen.closed = desk.open_questions(), desk.closed_questions()
+        screen._fill(pages.LIST_PAGE)
+        return screen
+
+    def question(qid, *, signed_in=True, claims=None):
+        screen = opened()
+        screen._open_question(desk.question(qid))
+        if signed_in:
+            window.session.open(Identity("card", "demo-resident-1", "Maija",
+                                         claims=claims if claims is not None else {"birthdate": "1980-03-02"}),
+                                time.monotonic())
+            screen._with_key(window.session.identity)
+        return screen
+
+    def budget():
+        screen = question("kontula-budget-2027")
+        for pid in ("trees", "lights", "playground"):  # the third would exceed the budget: refused
+            screen.findChild(pages.RichButton, f"option-{pid}").click()
+        return screen
+
+    def review():
+        screen = budget()
+        screen.c_next.click()
+        return screen
+
+    def receipt():
+        screen = review()
+        from kiosk.participation import Receipt
+        screen.receipt = Receipt("0b6c0f8e-6a43-4c0e-9a4b-2d6f3f1b7a10", "kontula-budget-2027", "vote", "replace")
+        screen._show(pages.RECEIPT_PAGE)
+
+    def poll():
+        screen = question("library-hours")
+        for oid in ("mornings", "sundays"):
+            screen.findChild(pages.RichButton, f"option-{oid}").click()
+        screen.why_field.setText("Työn jälkeen ehtii vain iltaisin")
+        return screen
+
+    def poll_why():
+        poll().why_toggle.click()
+
+    def ideas():
+        screen = question("kontula-ideas")
+        screen.ideas = desk.ideas("kontula-ideas")
+        screen._fill(pages.IDEAS_PAGE)
+        return screen
+
+    def propose():
+        screen = ideas()
+        screen._show(pages.PROPOSE_PAGE)
+        screen.p_title.setText("Kuntoportaat")
+        screen.p_text.setText("Portaat mäen rinteeseen")
+        screen.findChild(pages.QPushButton, "category-sport").click()
+
+    def results():
+        screen = opened()
+        screen._open_results(desk.question("square-name"))
+
+    return [("30-participation-list", opened),
+            ("31-participation-question", lambda: question("kontula-budget-2027", signed_in=False)),
+            ("32-participation-budget", budget), ("33-participation-poll", poll),
+            ("33b-participation-poll-why", poll_why),
+            ("34-participation-review", review), ("35-participation-receipt", receipt),
+            ("36-participation-ideas", ideas), ("37-participation-propose", propose),
+            ("38-participation-results", results),
+            ("39-participation-not-eligible", lambda: question("kontula-budget-2027", claims={}))]
 
 
 def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | None = None,
@@ -119,6 +224,7 @@ def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | 
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "kiosk.db")
         load_demo_catalogue(db)
+        seed_participation(db)
         catalogue = Catalogue(db)
         for resolution in resolutions:
             device = Path(tmp) / f"{resolution}.toml"

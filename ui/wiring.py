@@ -257,9 +257,36 @@ def attach_services(window, *, config: Config, db: Database, catalogue, app=None
     attach_queue(window, config=config, db=db, catalogue=catalogue, session=session)
     attach_booking_and_feedback(window, config=config, db=db, catalogue=catalogue, session=session, worker=worker)
     attach_video(window, config=config, session=session, client=worker.client if worker else None)
+    attach_participation(window, config=config, db=db, session=session)
     if worker is not None:
         worker.start()
     return worker
+
+
+def attach_participation(window, *, config: Config, db: Database, session):
+    """Take part (issue 14): questions from the catalogue pull, votes through the outbox."""
+    if not config.modules.participation:
+        return None
+    from kiosk.participation import ParticipationDesk
+
+    desk = ParticipationDesk(db, now=window.now)
+    base = config.backend.url.rstrip("/")
+
+    def is_online() -> bool:
+        bridge = getattr(window, "sync_bridge", None)
+        status = bridge.last_status if bridge is not None else None
+        return bool(status is not None and status.online)
+
+    def build():
+        from ui.screens.participation import ParticipationScreen
+        from ui.theme import THEMES
+        return ParticipationScreen(flow=window.flow, tr=window.translator, metrics=window.metrics, desk=desk,
+                                   session=session, is_online=is_online, palette=THEMES.get(config.ui.theme),
+                                   receipt_link=lambda item_id, lang: f"{base}/participation/receipt/{item_id}"
+                                                                      f"?lang={lang}")
+    window.register_screen("participation", build)
+    window.participation = desk
+    return desk
 
 
 def _staff_subject(window) -> str:

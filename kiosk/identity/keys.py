@@ -7,8 +7,9 @@ opens. Everything here is plain data and checks, with no Qt and no network.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Mapping
 
 # The keys; each is switched on per device in [identity] of the configuration.
 PHONE = "phone"    # RFC 8628 device flow against the city's OpenID provider
@@ -49,6 +50,9 @@ class Identity:
     subject: str
     name: str
     role: str = RESIDENT
+    # What the key tells about the person that rules may use (participation eligibility:
+    # birthdate, municipality, resident_district); empty when the key tells nothing.
+    claims: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if self.key not in KEYS:

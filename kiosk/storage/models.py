@@ -169,6 +169,6 @@ class CatalogueEntryRecord(Base):
 
     __tablename__ = "catalogue_entries"
 
-    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # provider / service / slot
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # provider / service / slot / question / idea
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     data: Mapped[dict] = mapped_column(JSON)

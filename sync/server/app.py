@@ -18,6 +18,7 @@ from sync.server import store
 from sync.server.store import BackendError, DeviceIdentity
 from sync.server.booking import booking_router
 from sync.server.identity import identity_router
+from sync.server.participation import participation_router
 from sync.server.reports import reports_router
 from sync.server.queue import queue_router
 from sync.server.video import video_router
@@ -207,4 +208,5 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
     app.include_router(booking_router(sessions))  # allotments, availability, staff day view (sync/server/booking.py)
     app.include_router(reports_router(sessions))  # feedback reports (sync/server/reports.py)
     app.include_router(queue_router(sessions))  # follow-your-turn page, daily summary (sync/server/queue.py)
+    app.include_router(participation_router(sessions))  # results, receipt pages (sync/server/participation.py)
     return app

@@ -8,6 +8,8 @@
     welfare-backend [--db URL] serve [--host 127.0.0.1] [--port 8765]
     welfare-backend demo [--port 8765]        # what `make run` uses
     welfare-backend openapi                   # the OpenAPI document (docs/openapi.json)
+    welfare-backend [--db URL] participation load FILE | results Q | add-batch Q ... | finalise Q
+                                             | ideas Q | approve IDEA | reject IDEA --reason R | merge IDEA --into I
 
 The database is ``--db``, else $WELFARE_BACKEND_DB, else SQLite under var/backend/.
 PostgreSQL: ``--db postgresql://user@host:5432/dbname``.
@@ -120,6 +122,8 @@ def _demo(args) -> int:
         except (OSError, ValueError, KeyError):
             enrolled = False
     _demo_people(sessions, args.site)
+    from sync.server.participation import author, load_file
+    author(sessions, load_file(str(REPO_ROOT / "assets" / "demo" / "participation.json")))  # docs/participation.md
     if not enrolled:
         code_file.parent.mkdir(parents=True, exist_ok=True)
         code_file.write_text(create_enrolment_code(sessions, args.site) + "\n")
@@ -171,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--client-id", required=True)
     p.add_argument("--scope", default="openid profile")
     sub.add_parser("openapi", help="print the OpenAPI document")
+    from sync.server.participation import add_cli as _participation_cli  # docs/participation.md
+    _participation_cli(sub)
     args = parser.parse_args(argv)
 
     if args.command == "openapi":
@@ -199,6 +205,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"device {args.device} revoked")
     elif args.command == "serve":
         _serve(sessions, args.host, args.port)
+    elif args.command == "participation":
+        from sync.server.participation import run_cli
+
+        return run_cli(sessions, args)
     elif args.command in ("add-staff", "remove-staff", "add-resident-card", "set-oidc-provider"):
         return _identity_command(sessions, args)
     return 0

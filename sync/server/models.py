@@ -220,3 +220,121 @@ class ItemRejection(Base):
     reason: Mapped[str] = mapped_column(String(32))
     detail: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# -- participation (issue 14; rules in kiosk/participation.py, storage in sync/server/participation.py) --
+# The register of who has voted and the ballots are separate tables with no column in
+# common but the question: see docs/participation.md for what links them and what not.
+
+class ParticipationQuestion(Base):
+    """A poll, budgeting round or idea collection as the city authored it."""
+
+    __tablename__ = "participation_questions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[dict] = mapped_column(JSON)  # the authoring form, kiosk/participation.parse_question
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finalised_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ParticipationSecret(Base):
+    """The per-question key of the voter pseudonyms; erased when the question is finalised."""
+
+    __tablename__ = "participation_secrets"
+
+    question_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    secret: Mapped[str] = mapped_column(String(64))
+
+
+class ParticipationSiteDistrict(Base):
+    """Which district a site (its kiosks) is in, so district questions reach it."""
+
+    __tablename__ = "participation_site_districts"
+
+    site_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    district: Mapped[str] = mapped_column(String(64))
+
+
+class VoterRegister(Base):
+    """Who has voted, as a keyed pseudonym: the primary key is the one-vote rule."""
+
+    __tablename__ = "participation_register"
+
+    question_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    pseudonym: Mapped[str] = mapped_column(String(64), primary_key=True)  # HMAC(secret, subject)
+    item_id: Mapped[str] = mapped_column(String(36))  # the vote that counts now (its receipt)
+    cast_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    site_id: Mapped[str] = mapped_column(String(64))
+    channel: Mapped[str] = mapped_column(String(16))  # kiosk / staff (authorised in person)
+
+
+class Ballot(Base):
+    """What was chosen: no pseudonym, device, site or time. ``ballot_key`` exists only
+    for questions where a later vote replaces the earlier one, and is erased at finalising."""
+
+    __tablename__ = "participation_ballots"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # random, not in order of arrival
+    question_id: Mapped[str] = mapped_column(String(64), index=True)
+    ballot_key: Mapped[str | None] = mapped_column(String(64))
+    choices: Mapped[list] = mapped_column(JSON)
+    why: Mapped[str | None] = mapped_column(Text)
+
+    # Without SQLite's rowid the rows lie in the order of their random ids, not of arrival
+    # (which the register's order would match).
+    __table_args__ = (Index("ux_participation_ballots_key", "question_id", "ballot_key", unique=True),
+                      {"sqlite_with_rowid": False})
+
+
+class VoteReceipt(Base):
+    """What happened to one vote, idea or support, for the resident's receipt page."""
+
+    __tablename__ = "participation_receipts"
+
+    item_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    question_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))  # counted / replaced / superseded / rejected
+    reason: Mapped[str | None] = mapped_column(String(32))
+
+
+class OtherChannelBatch(Base):
+    """Votes counted elsewhere (paper ballots, another system), added by the city."""
+
+    __tablename__ = "participation_batches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    question_id: Mapped[str] = mapped_column(String(64), index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    voters: Mapped[int] = mapped_column(Integer)
+    counts: Mapped[dict] = mapped_column(JSON)  # option id -> votes
+    note: Mapped[str] = mapped_column(Text, default="")
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ParticipationIdea(Base):
+    """A resident's idea; shown to others only once approved."""
+
+    __tablename__ = "participation_ideas"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the outbox item id (the receipt)
+    question_id: Mapped[str] = mapped_column(String(64), index=True)
+    title: Mapped[str] = mapped_column(String(160))
+    text: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(64))
+    district: Mapped[str] = mapped_column(String(64), default="")
+    language: Mapped[str] = mapped_column(String(3), default="fi")
+    status: Mapped[str] = mapped_column(String(16))  # proposed / approved / rejected / merged
+    reason: Mapped[str | None] = mapped_column(Text)  # why rejected, shown on the receipt page
+    merged_into: Mapped[str | None] = mapped_column(String(36))
+    supports: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class IdeaSupportRegister(Base):
+    """One support per person per idea: the primary key is the rule."""
+
+    __tablename__ = "participation_idea_supports"
+
+    idea_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    pseudonym: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -22,6 +22,7 @@ from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.catalogue.importer import CatalogueError, validate
 from kiosk.catalogue.rules import expand_slot_rules
 from sync import protocol
+from sync.server import participation
 from sync.server.models import (AuditEvent, Base, BookingCancellation, BookingDenial, CatalogueEntry, Device,
                                 EnrolmentCode, EnrolmentRetry, Item, ItemRejection, Site, Slot)
 
@@ -111,7 +112,9 @@ def import_catalogue(sessions: sessionmaker[Session], data: Any, site: str) -> C
         site_row = s.get(Site, site, with_for_update=True) or Site(id=site, catalogue_seq=0)
         s.add(site_row)
         seq = site_row.catalogue_seq
-        existing = {(e.kind, e.id): e for e in s.scalars(select(CatalogueEntry).where(CatalogueEntry.site_id == site))}
+        # Questions and ideas share the site's change stream but not the catalogue file.
+        existing = {(e.kind, e.id): e for e in s.scalars(select(CatalogueEntry).where(
+            CatalogueEntry.site_id == site, CatalogueEntry.kind.in_(protocol.CATALOGUE_FILE_KINDS)))}
         for (kind, eid), d in entries.items():
             row = existing.get((kind, eid))
             if row is None:
@@ -406,6 +409,8 @@ def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dic
         s.flush()
         s.execute(update(Slot).where(Slot.site_id == device.site, Slot.id == slot_id,
                                      Slot.booked > 0).values(booked=Slot.booked - 1))
+    if kind in participation.KINDS:  # votes, ideas, supports (sync/server/participation.py)
+        return participation.apply_item(s, device, item)
     return None
 
 
@@ -453,6 +458,7 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
             candidates.append((i, raw, protocol.content_hash(raw["kind"], raw["payload"])))
     now = _now()
     with sessions.begin() as s:
+        candidates = participation.keyed_hashes(s, candidates)
         ids = [raw["id"] for _, raw, _ in candidates]
         _hold_ids(s, ids)
         decided = _decided(s, ids)
@@ -475,7 +481,7 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
         def row(raw: dict, h: str) -> dict:
             return {"id": raw["id"], "device_id": device.id, "site_id": device.site, "kind": raw["kind"],
                     "content_hash": h, "created_at": datetime.fromisoformat(raw["created_at"]),
-                    "received_at": now, "payload": raw["payload"]}
+                    "received_at": now, "payload": participation.stored_payload(raw)}
 
         try:
             with s.begin_nested():

@@ -40,7 +40,7 @@ def screen(qtbot, db):
 def _quarantine(db, kind="booking", reason="slot_taken"):
     with db.sessions.begin() as s:
         payload = ({"slot_id": "s1", "service_id": "maternity-clinic", "phone": "+358401234567"}
-                   if kind == "booking" else {"poll_id": "p", "option_id": "o"})
+                   if kind == "booking" else {"ticket_id": "p", "event": "o"})
         item = outbox.record(s, kind, payload)
     with db.sessions.begin() as s:
         outbox.quarantine(s, item.id, reason, "detail")
@@ -49,7 +49,7 @@ def _quarantine(db, kind="booking", reason="slot_taken"):
 
 def test_status_shows_offline_pending_and_last_problem(screen, db):
     with db.sessions.begin() as s:
-        outbox.record(s, "vote", {"poll_id": "p", "option_id": "o"})
+        outbox.record(s, "queue_ticket", {"ticket_id": "p", "event": "o"})
     screen.set_status(SyncStatus(online=False, enrolled=True, last_error="cannot reach the backend",
                                  last_sync_at=datetime(2026, 11, 25, 8, 0, tzinfo=timezone.utc), pending=1))
     assert screen.connection.text() == TEXTS["en"]["sync.offline"]
@@ -80,7 +80,7 @@ def test_quarantined_item_shows_reason_without_personal_data_and_can_be_retried(
 
 
 def test_discard_needs_confirmation_and_is_logged(qtbot, screen, db):
-    item_id = _quarantine(db, kind="vote", reason="unknown_kind")
+    item_id = _quarantine(db, kind="queue_ticket", reason="unknown_kind")
     screen.refresh()
     qtbot.mouseClick(screen.find_button(f"discard-{item_id}"), Qt.MouseButton.LeftButton)
     with db.sessions() as s:

@@ -23,6 +23,7 @@ COMING_TILES = (
     ("queue", "queue", "queue"),
     ("nurse", "video", "video"),
     ("feedback", "feedback", "feedback"),
+    ("participation", "participation", "participation"),
 )
 
 
@@ -49,14 +50,16 @@ class HomeScreen(Screen):
         find.setObjectName("tile-find")
         find.clicked.connect(lambda: flow.go(places.BROWSE))
         self.tiles["find"] = find
-        grid.addWidget(find, 0, 0, 1, 2)
         shown = [(name, place) for name, module, place in COMING_TILES if getattr(modules, module)]
+        # More than four tiles go three to a row, so they keep their height on 1280x800.
+        cols = 3 if len(shown) > 4 else 2
+        grid.addWidget(find, 0, 0, 1, cols)
         for i, (name, place) in enumerate(shown):
             tile = Tile(metrics.tile_px)
             tile.setObjectName(f"tile-{name}")
             tile.clicked.connect(lambda _=False, name=name, place=place: self._open(name, place))
             self.tiles[name] = tile
-            grid.addWidget(tile, 1 + i // 2, i % 2)
+            grid.addWidget(tile, 1 + i // cols, i % cols)
         for r in range(grid.rowCount()):
             grid.setRowStretch(r, 1)
         col.addLayout(grid, 1)

@@ -1,0 +1,142 @@
+"""Painted parts of the participation screens: the budget bar, project pictograms and
+result bars. Painted in code (no image files, no emoji font); every one carries its
+meaning in text as well, so colour or shape is never the only cue."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+INK = QColor("#1A1A1A")
+SPENT = QColor("#0B5FA5")
+LEFT = QColor("#DDE8F3")
+OTHER = QColor("#9BC4E8")
+PICTOGRAMS = ("bench", "tree", "playground", "light", "sport", "culture", "path", "water")
+
+
+class BudgetBar(QWidget):
+    """How much of the budget the picks use, and what is left, as a bar with the words beside."""
+
+    def __init__(self, height_px: int = 44) -> None:
+        super().__init__()
+        self.setObjectName("budget-bar")
+        self.setMinimumHeight(height_px)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.total, self.spent, self.caption = 1, 0, ""
+
+    def set_values(self, spent: int, total: int, caption: str) -> None:
+        self.spent, self.total, self.caption = spent, max(total, 1), caption
+        self.setAccessibleName(caption)
+        self.setToolTip(caption)
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, self.minimumHeight())
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(1, 1, self.width() - 2, self.height() - 2)
+        p.setPen(QPen(INK, 2))
+        p.setBrush(LEFT)
+        p.drawRoundedRect(r, 8, 8)
+        share = min(1.0, self.spent / self.total)
+        if share > 0:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(SPENT)
+            p.drawRoundedRect(QRectF(r.x() + 2, r.y() + 2, (r.width() - 4) * share, r.height() - 4), 6, 6)
+        p.end()
+
+
+class Pictogram(QWidget):
+    """A simple line drawing for a budgeting project (bench, tree, playground, ...)."""
+
+    def __init__(self, name: str = "", size_px: int = 64) -> None:
+        super().__init__()
+        self.name = name if name in PICTOGRAMS else ""
+        self.setFixedSize(size_px, size_px)
+
+    def set_name(self, name: str) -> None:
+        self.name = name if name in PICTOGRAMS else ""
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        s = min(self.width(), self.height())
+        p.setPen(QPen(INK, max(3, s // 16), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.setBrush(QColor("#E9F2E4"))
+        p.drawRoundedRect(QRectF(2, 2, s - 4, s - 4), s / 6, s / 6)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        u = s / 10
+        n = self.name
+        if n == "bench":
+            p.drawLine(int(2 * u), int(5 * u), int(8 * u), int(5 * u))
+            p.drawLine(int(2 * u), int(3.5 * u), int(8 * u), int(3.5 * u))
+            p.drawLine(int(3 * u), int(5 * u), int(3 * u), int(7.5 * u))
+            p.drawLine(int(7 * u), int(5 * u), int(7 * u), int(7.5 * u))
+        elif n == "tree":
+            p.drawEllipse(QRectF(3 * u, 1.8 * u, 4 * u, 4 * u))
+            p.drawLine(int(5 * u), int(5.8 * u), int(5 * u), int(8.2 * u))
+        elif n == "playground":
+            p.drawLine(int(2 * u), int(8 * u), int(4 * u), int(2.5 * u))
+            p.drawLine(int(4 * u), int(2.5 * u), int(6 * u), int(8 * u))
+            path = QPainterPath()
+            path.moveTo(6 * u, 3 * u)
+            path.quadTo(7.5 * u, 3 * u, 8.3 * u, 8 * u)
+            p.drawPath(path)
+        elif n == "light":
+            p.drawLine(int(5 * u), int(3 * u), int(5 * u), int(8.2 * u))
+            p.drawEllipse(QRectF(3.8 * u, 1.5 * u, 2.4 * u, 2 * u))
+        elif n == "sport":
+            p.drawEllipse(QRectF(2.5 * u, 2.5 * u, 5 * u, 5 * u))
+            p.drawLine(int(2.5 * u), int(5 * u), int(7.5 * u), int(5 * u))
+        elif n == "culture":
+            p.drawEllipse(QRectF(2 * u, 2.5 * u, 6 * u, 5 * u))
+            p.drawPoint(int(4 * u), int(4.5 * u))
+            p.drawPoint(int(6 * u), int(4.5 * u))
+        elif n == "path":
+            path = QPainterPath()
+            path.moveTo(3 * u, 8 * u)
+            path.cubicTo(6 * u, 6 * u, 3 * u, 4 * u, 7 * u, 2 * u)
+            p.drawPath(path)
+        elif n == "water":
+            path = QPainterPath()
+            path.moveTo(5 * u, 2 * u)
+            path.cubicTo(8 * u, 6 * u, 7 * u, 8 * u, 5 * u, 8 * u)
+            path.cubicTo(3 * u, 8 * u, 2 * u, 6 * u, 5 * u, 2 * u)
+            p.drawPath(path)
+        else:
+            p.drawEllipse(QRectF(4 * u, 4 * u, 2 * u, 2 * u))
+        p.end()
+
+
+class ResultBar(QWidget):
+    """One option's votes: kiosk votes dark, other channels light, the numbers in words beside."""
+
+    def __init__(self, height_px: int = 34) -> None:
+        super().__init__()
+        self.setMinimumHeight(height_px)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.kiosk = self.other = 0
+        self.top = 1
+
+    def set_values(self, kiosk: int, other: int, top: int, caption: str) -> None:
+        self.kiosk, self.other, self.top = kiosk, other, max(top, 1)
+        self.setAccessibleName(caption)
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, self.minimumHeight())
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        w = self.width() - 2
+        wk, wo = w * self.kiosk / self.top, w * self.other / self.top
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(SPENT)
+        p.drawRect(QRectF(1, 4, wk, self.height() - 8))
+        p.setBrush(OTHER)
+        p.drawRect(QRectF(1 + wk, 4, wo, self.height() - 8))
+        p.end()
