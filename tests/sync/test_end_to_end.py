@@ -55,7 +55,7 @@ def test_rejected_items_are_quarantined_and_do_not_block_the_rest(db, backend, s
     with db.sessions.begin() as s:
         bad_slot = outbox.record(s, "booking", {"slot_id": "no-such-slot", "service_id": slot.service_id})
         bad_service = outbox.record(s, "feedback", {"service_id": "no-such-service", "smiley": 1})
-        good = outbox.record(s, "queue_ticket", {"ticket_id": "p1", "event": "yes"})
+        good = outbox.record(s, "staff_audit", {"staff_id": "p1", "event": "yes"})
     status = make_worker().sync_once()
     assert status.pending == 0 and status.quarantined == 2 and status.last_error is None
     with db.sessions() as s:
@@ -82,7 +82,7 @@ def test_revoked_device_is_refused_with_a_clear_error(db, backend, site, make_wo
     device_id = worker.client.credentials.device_id
     revoke_device(backend.sessions, device_id)
     with db.sessions.begin() as s:
-        item = outbox.record(s, "queue_ticket", {"ticket_id": "p", "event": "o"})
+        item = outbox.record(s, "staff_audit", {"staff_id": "p", "event": "o"})
     status = worker.sync_once()
     assert status.revoked and "revoked" in status.last_error
     assert status.pending == 1  # kept for when the kiosk is enrolled again
@@ -93,7 +93,7 @@ def test_revoked_device_is_refused_with_a_clear_error(db, backend, site, make_wo
 def test_not_enrolled_kiosk_says_so_and_keeps_everything(db, backend, site, make_worker, kiosk_data):
     (kiosk_data / "enrolment-code").unlink()
     with db.sessions.begin() as s:
-        outbox.record(s, "queue_ticket", {"ticket_id": "p", "event": "o"})
+        outbox.record(s, "staff_audit", {"staff_id": "p", "event": "o"})
     status = make_worker().sync_once()
     assert not status.enrolled and "not enrolled" in status.last_error and status.pending == 1
 
@@ -112,10 +112,10 @@ def test_an_enrolment_code_works_once(backend, site):
 def test_an_item_id_reused_with_other_content_is_rejected(db, backend, site, make_worker):
     worker = make_worker()
     with db.sessions.begin() as s:
-        item = outbox.record(s, "queue_ticket", {"ticket_id": "p", "event": "yes"})
+        item = outbox.record(s, "staff_audit", {"staff_id": "p", "event": "yes"})
     worker.sync_once()
-    answer = worker.client.push_batch([{"id": item.id, "kind": "queue_ticket", "created_at": "2026-11-25T10:00:00+00:00",
-                                        "payload": {"ticket_id": "p", "event": "no"}}])
+    answer = worker.client.push_batch([{"id": item.id, "kind": "staff_audit", "created_at": "2026-11-25T10:00:00+00:00",
+                                        "payload": {"staff_id": "p", "event": "no"}}])
     assert answer == [{"id": item.id, "status": "rejected", "reason": "id_reused_different_content",
                        "detail": answer[0]["detail"]}]
     assert server_items(backend, id=item.id)[0].payload["event"] == "yes"
@@ -143,7 +143,7 @@ def test_cancelling_gives_the_place_back_once(db, backend, site, make_worker):
 
 def test_many_small_batches_deliver_everything_once_in_order(db, backend, site, make_worker):
     with db.sessions.begin() as s:
-        ids = [outbox.record(s, "queue_ticket", {"ticket_id": "p", "event": str(n)},
+        ids = [outbox.record(s, "staff_audit", {"staff_id": "p", "event": str(n)},
                              now=datetime(2026, 11, 25, 9, 0, n // 3, tzinfo=timezone.utc)).id for n in range(7)]
     status = make_worker(batch_size=2).sync_once()
     assert status.pushed == 7 and status.pending == 0

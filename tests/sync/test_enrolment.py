@@ -52,7 +52,7 @@ def _devices(backend, site) -> int:
 
 def _vote(db) -> str:
     with db.sessions.begin() as s:
-        return outbox.record(s, "queue_ticket", {"ticket_id": "p", "event": "o"}).id
+        return outbox.record(s, "staff_audit", {"staff_id": "p", "event": "o"}).id
 
 
 def test_a_lost_enrolment_answer_is_retried_into_the_same_device(db, backend, site, kiosk_data, make_worker, proxy):

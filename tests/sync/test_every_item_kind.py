@@ -19,14 +19,18 @@ from kiosk.booking import BookingDesk
 from kiosk.catalogue.service import Catalogue
 from kiosk.feedback import FeedbackBox
 from kiosk.identity.audit import record_staff_event
+from kiosk.identity.keys import Identity
 from kiosk.outbox import ITEM_KINDS, OutboxReview
+from kiosk.participation import ParticipationDesk
 from kiosk.queue import PREFIXES, WalkInQueue, lines_from_channels
 from kiosk.storage.models import OutboxItem
 from kiosk.walk_in import OUTCOMES, WalkInDesk
 from sync import protocol
 from sync.client import BackendClient
 from sync.enrolment import load_credentials
+from sync.server import participation as backend_participation
 from tests.conftest import REPO
+from tests.participation.conftest import question
 from tests.sync.conftest import server_items
 
 DEMO = REPO / "assets" / "demo" / "catalogue.json"
@@ -41,7 +45,7 @@ def _builders_for_other_kinds(service_ids: list[str]):
     """A payload for each kind no kiosk module below records yet (e.g. a kind added
     later), made from its declaration, so that kind is pushed for every service too."""
     covered = {"booking", "booking_cancel", "feedback", "feedback_details", "walk_in_appointment",
-               "queue_ticket", "staff_audit"}
+               "queue_ticket", "staff_audit", "vote", "idea", "idea_support"}
     out = []
     for name, spec in ITEM_KINDS.items():
         if name in covered:
@@ -56,9 +60,34 @@ def _builders_for_other_kinds(service_ids: list[str]):
     return out
 
 
-def record_everything(db, catalogue: Catalogue, round_no: int) -> Counter:
+def open_questions(backend, site: str) -> tuple[str, str]:
+    """A poll and an idea collection asked at the site, as the city authors them."""
+    poll, ideas = question("poll", sites=[site]), question("ideas", sites=[site])
+    backend_participation.author(backend.sessions, {"questions": [poll, ideas]})
+    return poll["id"], ideas["id"]
+
+
+def approve_an_idea(db, backend, worker, ideas_id: str) -> None:
+    """One idea proposed at the kiosk and approved by the city, so residents can support it."""
+    ParticipationDesk(db).propose_idea(Identity("card", "proposer", "P"), ideas_id, title="Penkkejä",
+                                       text="Lisää penkkejä puistoon", category="parks")
+    assert worker.sync_once().last_error is None
+    for idea in backend_participation.ideas(backend.sessions, ideas_id):
+        backend_participation.moderate(backend.sessions, idea.id, "approve")
+    assert worker.sync_once().last_error is None  # the kiosk now has the approved idea
+
+
+def record_everything(db, catalogue: Catalogue, round_no: int, questions: tuple[str, str]) -> Counter:
     """What a busy kiosk day records, through the kiosk's own modules, for every service."""
     services = [s.id for s in catalogue.all_services()]
+    poll_id, ideas_id = questions
+    part = ParticipationDesk(db)
+    approved = part.ideas(ideas_id)[0].id
+    for n, sid in enumerate(services):  # one person per service and round: each vote counts
+        person = Identity("card", f"voter-{sid}-{round_no}", "P")
+        part.cast_vote(person, poll_id, [("benches", "trees", "playground")[n % 3]])
+        part.propose_idea(person, ideas_id, title=f"Idea {n}", text=f"Ehdotus {sid}", category="parks")
+        part.support_idea(person, approved)
     box = FeedbackBox(db, repeat_interval_s=0)
     desk = BookingDesk(db, catalogue, remote=None)  # no remote: every booking goes through the outbox
     walk_in = WalkInDesk(db)
@@ -97,14 +126,16 @@ def quarantined(db) -> list[tuple[str, str, str]]:
 
 
 def test_every_kind_for_every_demo_service_is_accepted_alone_and_in_mixed_batches(db, backend, site, make_worker):
+    questions = open_questions(backend, site)
     first = make_worker()
     assert first.sync_once().last_error is None  # enrolled, the demo catalogue pulled
+    approve_an_idea(db, backend, first, questions[1])
     catalogue = Catalogue(db)
     assert len(catalogue.all_services()) == 90
     desk = BookingDesk(db, catalogue, remote=None)
 
     # Round 1: every item alone, one push each.
-    kinds = record_everything(db, catalogue, 0)
+    kinds = record_everything(db, catalogue, 0, questions)
     alone = make_worker(batch_size=1)
     status = alone.sync_once()
     assert status.last_error is None
@@ -114,7 +145,7 @@ def test_every_kind_for_every_demo_service_is_accepted_alone_and_in_mixed_batche
     assert quarantined(db) == []
 
     # Round 2: the same kinds again, in mixed batches as the worker sends them...
-    kinds2 = record_everything(db, catalogue, 1)
+    kinds2 = record_everything(db, catalogue, 1, questions)
     assert kinds2 == kinds
     mixed = make_worker(batch_size=200)
     assert mixed.sync_once().last_error is None
@@ -122,7 +153,7 @@ def test_every_kind_for_every_demo_service_is_accepted_alone_and_in_mixed_batche
     # ...and in shuffled small batches of whatever kinds happen to come together,
     # cancellations in the same push as other kinds.
     desk.refresh_states()
-    kinds3 = record_everything(db, catalogue, 2)
+    kinds3 = record_everything(db, catalogue, 2, questions)
     client = BackendClient(backend.url, credentials=load_credentials(first.data_dir), timeout_s=30)
     with db.sessions() as s:
         pending = outbox.pending_for_sending(s, 5000)
@@ -139,7 +170,7 @@ def test_every_kind_for_every_demo_service_is_accepted_alone_and_in_mixed_batche
 
     stored = Counter(i.kind for i in server_items(backend, site_id=site))
     for kind, n in kinds.items():
-        assert stored[kind] == 3 * n, kind
+        assert stored[kind] == 3 * n + (kind == "idea"), kind  # + the idea approved first
     assert stored["booking_cancel"] == kinds3["booking_cancel"] * 2 > 0
     assert stored["feedback_details"] == 3 * 90
 

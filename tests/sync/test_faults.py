@@ -66,7 +66,7 @@ def test_push_survives_fault_and_delivers_exactly_once(db, backend, site, make_w
     worker = make_worker(url=proxy.url, timeout_s=1.0)
     assert worker.sync_once().last_error is None  # enrol and a first clean round trip
     with db.sessions.begin() as s:
-        ids.append(outbox.record(s, "queue_ticket", {"ticket_id": "p", "event": fault}).id)
+        ids.append(outbox.record(s, "staff_audit", {"staff_id": "p", "event": fault}).id)
     proxy.fail("/api/v1/outbox", fault)
     status = worker.sync_once()
     assert status.last_error and message.lower() in status.last_error.lower()

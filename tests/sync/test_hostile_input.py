@@ -140,13 +140,13 @@ def test_a_lone_surrogate_anywhere_is_a_clear_4xx(place):
     backend, site, kiosk, _ = place
     for path, body in (("/enrol", {"code": "\ud800", "name": "x"}),
                        ("/identity/card/verify", {"card": "\udfff", "pin": "1234"}),
-                       ("/outbox", {"items": [item("vote", {"poll_id": "p", "option_id": "o\ud800"})]}),
-                       ("/outbox", {"items": [item("vote", {"poll_id": "p", "\ud800": "o"})]})):
+                       ("/outbox", {"items": [item("staff_audit", {"event": "p", "staff_id": "o\ud800"})]}),
+                       ("/outbox", {"items": [item("staff_audit", {"event": "p", "staff_id": "n1", "\ud800": "o"})]})):
         r = kiosk.post(path, body)
         assert r.status_code == 422, (path, r.status_code, r.text[:300])
         assert r.json()["error"] == "invalid_request"
     # A real pair (an emoji escaped as two halves) is fine.
-    assert kiosk.push(item("vote", {"poll_id": "p", "option_id": "\U0001F600"}))[0]["status"] == "accepted"
+    assert kiosk.push(item("staff_audit", {"event": "p", "staff_id": "\U0001F600"}))[0]["status"] == "accepted"
 
 
 @pytest.mark.parametrize("since", ["999999999999999999", "2147483648"])

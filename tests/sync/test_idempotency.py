@@ -84,7 +84,7 @@ def test_same_id_with_different_content_at_once_keeps_the_first(any_backend):
     site = backend.new_site()
     client = _client(backend, site)
     item_id = str(uuid.uuid4())
-    pushes = [lambda k=k: client.push_batch([_item("queue_ticket", {"ticket_id": "p", "event": f"o{k}"}, item_id)])
+    pushes = [lambda k=k: client.push_batch([_item("staff_audit", {"staff_id": "p", "event": f"o{k}"}, item_id)])
               for k in range(THREADS)]
     answers = [a[0] for a in _race(pushes)]
     assert Counter(a["status"] for a in answers) == Counter(accepted=1, rejected=THREADS - 1)
@@ -97,7 +97,7 @@ def test_an_item_of_another_device_is_refused(any_backend):
     backend = any_backend
     site = backend.new_site()
     mine, theirs = _client(backend, site), _client(backend, site)
-    item = _item("queue_ticket", {"ticket_id": "p", "event": "yes"})
+    item = _item("staff_audit", {"staff_id": "p", "event": "yes"})
     assert mine.push_batch([item])[0]["status"] == "accepted"
     answer = theirs.push_batch([item])[0]
     assert (answer["status"], answer["reason"]) == ("rejected", "not_your_device")

@@ -57,7 +57,7 @@ def test_delivery_purges_personal_fields_and_keeps_the_rest(db):
 def test_quarantined_item_can_be_retried_or_discarded_and_both_are_logged(db):
     with db.sessions.begin() as s:
         a = outbox.record(s, "booking", {"slot_id": "s1", "service_id": "x", "phone": "+358401"})
-        b = outbox.record(s, "queue_ticket", {"ticket_id": "p", "event": "o"})
+        b = outbox.record(s, "staff_audit", {"staff_id": "p", "event": "o"})
     with db.sessions.begin() as s:
         outbox.quarantine(s, a.id, "slot_taken", "someone else was quicker")
         outbox.quarantine(s, b.id, "unknown_poll")
@@ -76,7 +76,7 @@ def test_quarantined_item_can_be_retried_or_discarded_and_both_are_logged(db):
 
 def test_only_quarantined_items_can_be_discarded(db):
     with db.sessions.begin() as s:
-        item = outbox.record(s, "queue_ticket", {"ticket_id": "p", "event": "o"})
+        item = outbox.record(s, "staff_audit", {"staff_id": "p", "event": "o"})
     with db.sessions.begin() as s:
         with pytest.raises(outbox.OutboxError, match="only quarantined"):
             outbox.discard(s, item.id, staff="admin")

@@ -49,7 +49,7 @@ def _quarantine(db, kind="booking", reason="slot_taken"):
 
 def test_status_shows_offline_pending_and_last_problem(screen, db):
     with db.sessions.begin() as s:
-        outbox.record(s, "queue_ticket", {"ticket_id": "p", "event": "o"})
+        outbox.record(s, "staff_audit", {"staff_id": "p", "event": "o"})
     screen.set_status(SyncStatus(online=False, enrolled=True, last_error="cannot reach the backend",
                                  last_sync_at=datetime(2026, 11, 25, 8, 0, tzinfo=timezone.utc), pending=1))
     assert screen.connection.text() == TEXTS["en"]["sync.offline"]
