@@ -22,7 +22,7 @@ from tuf.api import exceptions as tuf_errors
 from tuf.ngclient import Updater as TufClient
 from tuf.ngclient.fetcher import FetcherInterface
 
-from sync.client import CallDeadline, DeadlinePassed, deadline_session, iter_within
+from sync.client import CallDeadline, DeadlinePassed, current_deadline, deadline_session, iter_within
 
 from sync.update.versions import is_version, parse_version
 
@@ -59,20 +59,29 @@ class DeadlineFetcher(FetcherInterface):
         return self._chunks(url)
 
     def _chunks(self, url: str) -> Iterator[bytes]:
-        # Never longer than the feed's deadline for this refresh or download, if one is set.
+        outer = current_deadline()
+        if outer is not None:
+            # The feed's deadline for this refresh or download binds alone: a fallback
+            # nested inside would cap a long download at its own length, and a generator
+            # TUF leaves unfinished would keep it active in the thread.
+            yield from self._chunks_within(url, outer)
+            return
         with CallDeadline(self.fallback_deadline_s) as deadline:
-            try:
-                with self.session.get(url, stream=True, timeout=deadline.read_timeout(self.read_timeout_s)) as resp:
-                    if resp.status_code >= 400:
-                        raise tuf_errors.DownloadHTTPError(f"HTTP {resp.status_code} for {url}", resp.status_code)
-                    yield from iter_within(resp, deadline, 400_000)
-            except DeadlinePassed as exc:
-                raise tuf_errors.SlowRetrievalError(f"{url}: {exc}") from None
-            except requests.RequestException as exc:
-                if deadline.expired:
-                    raise tuf_errors.SlowRetrievalError(f"{url}: no complete answer within "
-                                                        f"{deadline.limit_s:g} s") from None
-                raise tuf_errors.DownloadError(f"{url}: {type(exc).__name__}") from exc
+            yield from self._chunks_within(url, deadline)
+
+    def _chunks_within(self, url: str, deadline: CallDeadline) -> Iterator[bytes]:
+        try:
+            with self.session.get(url, stream=True, timeout=deadline.read_timeout(self.read_timeout_s)) as resp:
+                if resp.status_code >= 400:
+                    raise tuf_errors.DownloadHTTPError(f"HTTP {resp.status_code} for {url}", resp.status_code)
+                yield from iter_within(resp, deadline, 400_000)
+        except DeadlinePassed as exc:
+            raise tuf_errors.SlowRetrievalError(f"{url}: {exc}") from None
+        except requests.RequestException as exc:
+            if deadline.expired:
+                raise tuf_errors.SlowRetrievalError(f"{url}: no complete answer within "
+                                                    f"{deadline.limit_s:g} s") from None
+            raise tuf_errors.DownloadError(f"{url}: {type(exc).__name__}") from exc
 
 
 def _classify(exc: Exception) -> Exception:

@@ -94,3 +94,24 @@ def test_a_round_at_normal_speed_still_updates(repository, all_signers, make_arc
     repository.add_release(make_archive("1.0.0"), "1.0.0", channel="stable", groups=["*"], signers=all_signers)
     settings = replace(device(), metadata_deadline_s=30.0, download_deadline_s=30.0)
     assert make_updater(settings, kiosk_processes(settings)).run_once().state == "updated"
+
+
+def test_the_feeds_download_deadline_is_not_capped_by_the_fetchers_fallback():
+    """A release that takes longer than the fetcher's fallback (600 s by default, 0.5 s
+    here) still downloads within the feed's own, longer download deadline (review of
+    issue 12: every bundle download on a slow site link was cut at 600 s)."""
+    from sync.client import CallDeadline, current_deadline
+    from sync.update.feed import DeadlineFetcher
+    from tests.sync.trickle import TrickleServer
+
+    body = b"x" * 12
+    with TrickleServer(body=body, interval_s=0.1, content_type="application/octet-stream") as server:
+        fetcher = DeadlineFetcher(read_timeout_s=5, fallback_deadline_s=0.5)
+        with CallDeadline(30):  # what the feed sets around a download
+            got = b"".join(fetcher.fetch(server.url + "/targets/release.tar.gz"))
+        assert got == body
+        # ...and without a feed deadline the fallback still ends a trickle.
+        with pytest.raises(Exception, match="within 0.5 s"):
+            b"".join(DeadlineFetcher(read_timeout_s=5, fallback_deadline_s=0.5)
+                     .fetch(server.url + "/targets/release.tar.gz"))
+    assert current_deadline() is None  # nothing left active in the thread
