@@ -54,9 +54,10 @@ class ItemKind:
     # Open kinds accept further scalar fields (e.g. the queue's ticket snapshot).
     open: bool = False
     checks: tuple[Callable[[dict], str | None], ...] = ()
-    # A rejection is final (a vote that did not count): the personal fields go at once
-    # instead of waiting on the kiosk for staff to discard the item.
-    purge_when_rejected: bool = False
+    # Rejections that are final (a vote that did not count): the personal fields go at
+    # once instead of waiting on the kiosk for staff to discard the item. Other rejections
+    # keep the item whole, so Resend can still deliver it.
+    purge_when_rejected: frozenset[str] = frozenset()
 
 
 def _range(key: str, lo: int, hi: int) -> Callable[[dict], str | None]:
@@ -270,7 +271,7 @@ def quarantine(session: Session, item_id: str, reason: str, detail: str = "") ->
     if item is not None and item.state == PENDING:
         item.state, item.reason, item.detail = QUARANTINED, reason, detail[:500]
         spec = ITEM_KINDS.get(item.kind)
-        if spec is not None and spec.purge_when_rejected:
+        if spec is not None and reason in spec.purge_when_rejected:
             item.payload = {k: v for k, v in item.payload.items() if k not in spec.personal}
             session.info[PERSONAL_DATA_REMOVED] = True  # old copies are wiped from disk after the commit
 

@@ -356,6 +356,14 @@ def _max_len(key: str, limit: int) -> Callable[[dict], str | None]:
     return check
 
 
+# Refusals no later try can change: the vote, idea or support will never count, so its
+# personal fields leave the kiosk at once. Any other refusal (an unknown question while the
+# city sets up the site, an older backend that does not know the kind, ...) keeps the item
+# whole for staff to send again.
+FINAL_REASONS = frozenset({"question_not_open", "question_closed", "option_unknown", "wrong_number_of_choices",
+                           "over_budget", "already_voted", "not_eligible", "already_supported",
+                           "wrong_question_type"})
+
 # The outbox item kinds (registered in kiosk/outbox.py's ITEM_KINDS). Everything that
 # could tie a person to a choice is personal: purged on the kiosk after delivery.
 _CLAIMS = {"birthdate": str, "municipality": str, "resident_district": str}
@@ -363,13 +371,13 @@ ITEM_KIND_SPECS = {
     "vote": dict(required={"question_id": str, "choices": list, "subject": str},
                  optional={"why": str, "authorised_by": str, **_CLAIMS},
                  personal=frozenset({"subject", "choices", "why", "authorised_by", *_CLAIMS}),
-                 checks=(_str_list("choices"), _max_len("why", WHY_MAX)), purge_when_rejected=True),
+                 checks=(_str_list("choices"), _max_len("why", WHY_MAX)), purge_when_rejected=FINAL_REASONS),
     "idea": dict(required={"question_id": str, "title": str, "text": str, "category": str},
                  optional={"district": str, "language": str, **_CLAIMS},
                  personal=frozenset({"title", "text", *_CLAIMS}),
-                 checks=(_max_len("title", TITLE_MAX), _max_len("text", TEXT_MAX)), purge_when_rejected=True),
+                 checks=(_max_len("title", TITLE_MAX), _max_len("text", TEXT_MAX)), purge_when_rejected=FINAL_REASONS),
     "idea_support": dict(required={"idea_id": str, "subject": str}, optional=dict(_CLAIMS),
-                         personal=frozenset({"subject", *_CLAIMS}), purge_when_rejected=True),
+                         personal=frozenset({"subject", *_CLAIMS}), purge_when_rejected=FINAL_REASONS),
 }
 KINDS = tuple(ITEM_KIND_SPECS)
 

@@ -287,3 +287,30 @@ def test_other_channels_show_separately_and_results_are_public_after_closing(any
     kiosk = make_kiosk(any_backend, site)
     kiosk.sync()
     assert kiosk.desk.closed_questions()[0].results["kiosk"] == res["kiosk"]
+
+
+def test_a_vote_refused_for_a_reason_the_city_can_fix_stays_whole_and_counts_on_resend(any_backend, make_kiosk):
+    """Only refusals no later try can change wipe a vote on the kiosk at once; a vote for a
+    question the backend does not know yet (the city still setting up the site) is kept for
+    staff to send again, and then counts (review of issue 14)."""
+    from kiosk import outbox
+
+    site = any_backend.new_site()
+    kiosk = make_kiosk(any_backend, site)
+    kiosk.sync()
+    q = question("poll")
+    with kiosk.db.sessions.begin() as s:  # cast while the kiosk had the question, the backend not yet
+        item_id = outbox.record(s, "vote", {"question_id": q["id"], "choices": ["trees"],
+                                            "subject": "early-voter"}).id
+    assert kiosk.sync().quarantined == 1
+    with kiosk.db.sessions() as s:
+        kept = s.get(OutboxItem, item_id)
+        assert kept.reason == "question_unknown"
+        assert kept.payload["subject"] == "early-voter" and kept.payload["choices"] == ["trees"]
+    author(any_backend, q)
+    review = outbox.OutboxReview(kiosk.db)
+    review.retry(item_id, staff="nurse-1")  # Resend on the staff screen
+    status = kiosk.sync()
+    assert (status.quarantined, status.pending) == (0, 0)
+    with any_backend.sessions() as s:
+        assert len(s.scalars(select(VoterRegister).where(VoterRegister.question_id == q["id"])).all()) == 1
