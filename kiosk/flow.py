@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Callable, Mapping
 
+from kiosk.identity.keys import STAFF_ROLES
+
 # Every place the resident (or staff) can be. Screens register under these names.
 HOME = "home"
 BROWSE = "browse"
@@ -19,6 +21,65 @@ SERVICE = "service"
 SEARCH = "search"
 STAFF = "staff"
 PLACES = (HOME, BROWSE, RESULTS, SERVICE, SEARCH, STAFF)
+STAFF_QUEUE = "staff_queue"
+SYNC_STATUS = "sync_status"
+
+# Places only staff may see, and the roles that open each. Whatever the way in (the home
+# tile, Back, a screen left open when a session ends), the window shows such a place
+# only to a signed-in session with one of these roles; anyone else gets the staff sign-in.
+# Discarding the city's rejected items is audited per staff member, so nurses may too.
+STAFF_PLACES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    STAFF: STAFF_ROLES,
+    STAFF_QUEUE: STAFF_ROLES,
+    SYNC_STATUS: STAFF_ROLES,
+})
+
+
+def staff_only(name: str) -> bool:
+    return name in STAFF_PLACES
+
+
+def may_open(name: str, role: str | None) -> bool:
+    """May a session with ``role`` (None: nobody signed in) see the place ``name``?"""
+    roles = STAFF_PLACES.get(name)
+    return roles is None or role in roles
+
+
+# What follows the end of a booking, a call, a nurse's hand-over. The window only follows these.
+FOLLOW_UP = "follow_up"  # booking context: a follow-up booked at the nurse's desk
+
+
+def after_booking(place: "Place") -> tuple[str, bool]:
+    """(where to go, end the resident's session first) when the person taps Done.
+
+    No feedback here: the booked service has not been received yet. A follow-up booked
+    at the nurse's desk hands the kiosk back to the desk, and the resident's key must not
+    stay open there; the nurse signs in again with the staff card (it works offline)."""
+    if place.get("context") == FOLLOW_UP:
+        return STAFF_QUEUE, True
+    return HOME, False
+
+
+CALL_FEEDBACK, CALL_FAILED, CALL_HOME, CALL_BACK = "feedback", "failed", "home", "back"
+
+
+def after_call(outcome: Any, *, feedback_known: bool) -> str:
+    """What follows a video call that ended (``kiosk.video.CallOutcome``).
+
+    A specialist call goes back to the nurse's desk, where the visit goes on, unless it
+    failed (then the nurse is told so on the call screen, with a way back). A failed call
+    says so and offers the next step; feedback only about a call that took place."""
+    from kiosk.video import FROM_SPECIALIST, SESSION_ENDED
+
+    if outcome.reason == SESSION_ENDED:
+        return CALL_HOME  # nobody is there to tell anything
+    if outcome.failed:
+        return CALL_FAILED
+    if outcome.source == FROM_SPECIALIST:
+        return CALL_BACK
+    if outcome.offer_feedback and feedback_known:
+        return CALL_FEEDBACK
+    return CALL_HOME
 
 
 class UnknownPlace(ValueError):

@@ -239,19 +239,34 @@ def alternatives(modules: Any) -> tuple[str, ...]:
     return tuple(name for name in ("queue", "booking") if getattr(modules, name, False))
 
 
+# Endings of a call that took place: someone hung up or the time ran out.
+FINISHED_REASONS = (HUNG_UP, ROOM_LEFT, PAGE_CLOSED, TIME_LIMIT)
+# Endings that mean the call broke: the resident is told so and offered the next step.
+FAILED_REASONS = (LOAD_FAILED, PAGE_CRASHED, NETWORK_LOST)
+
+
 @dataclass(frozen=True)
 class CallOutcome:
-    """How a call ended: the window goes home and, unless nobody is there, asks for feedback."""
+    """How a call ended. Feedback is asked only about a call that took place; a call that
+    failed says so and offers the next step (``kiosk.flow.after_call``)."""
 
     service_id: str
     source: str
     reason: str
     duration_s: float
-    connected: bool  # the room page loaded
+    connected: bool  # the room page loaded (an external browser started)
+    mode: str = EMBEDDED
+
+    @property
+    def failed(self) -> bool:
+        """The call never came about or broke off: not a service the resident received."""
+        return self.reason in FAILED_REASONS
 
     @property
     def offer_feedback(self) -> bool:
-        return self.reason != SESSION_ENDED
+        # A QR-only call goes on on the phone: the kiosk cannot see it load, the
+        # resident's own Hang up says it is over. Elsewhere the room must have loaded.
+        return self.reason in FINISHED_REASONS and (self.connected or self.mode == QR_ONLY)
 
 
 @dataclass
@@ -291,7 +306,7 @@ class CallLifecycle:
         if self.outcome is not None:
             return None
         self.outcome = CallOutcome(self.call.service_id, self.call.source, reason,
-                                   max(0.0, now - self.started_at), self.loaded_at is not None)
+                                   max(0.0, now - self.started_at), self.loaded_at is not None, self.call.mode)
         for listener in list(self._listeners):
             listener(self.outcome)
         return self.outcome

@@ -100,3 +100,62 @@ def test_a_later_capability_adds_its_place():
     assert flow.go("queue").name == "queue"
     with pytest.raises(UnknownPlace):
         flow.add_place("../etc")
+
+
+# -- what follows a call, a booking; who may open a staff place ------------------------------
+def _outcome(reason, *, connected=True, source="on_demand", mode="embedded"):
+    from kiosk.video import CallOutcome
+    return CallOutcome("health-station", source, reason, 30.0, connected, mode)
+
+
+@pytest.mark.parametrize("reason", ["load_failed", "page_crashed", "network_lost"])
+@pytest.mark.parametrize("connected", [True, False])
+@pytest.mark.parametrize("source", ["on_demand", "appointment", "specialist"])
+def test_a_call_that_failed_is_never_rated_and_says_so(reason, connected, source):
+    from kiosk.flow import CALL_FAILED, after_call
+    outcome = _outcome(reason, connected=connected, source=source)
+    assert not outcome.offer_feedback
+    assert after_call(outcome, feedback_known=True) == CALL_FAILED
+
+
+@pytest.mark.parametrize("reason", ["hung_up", "room_left", "page_closed", "time_limit"])
+def test_only_a_call_that_took_place_asks_for_feedback(reason):
+    from kiosk.flow import CALL_BACK, CALL_FEEDBACK, CALL_HOME, after_call
+    assert after_call(_outcome(reason), feedback_known=True) == CALL_FEEDBACK
+    assert after_call(_outcome(reason), feedback_known=False) == CALL_HOME
+    # Hung up while the room was still loading: nothing took place, nothing to rate.
+    assert after_call(_outcome(reason, connected=False), feedback_known=True) == CALL_HOME
+    # On the phone only: the kiosk cannot see the room, the resident's Hang up ends it.
+    assert after_call(_outcome(reason, connected=False, mode="qr_only"), feedback_known=True) == CALL_FEEDBACK
+    assert after_call(_outcome(reason, source="specialist"), feedback_known=True) == CALL_BACK
+
+
+def test_a_call_ended_by_the_session_end_just_goes_home():
+    from kiosk.flow import CALL_HOME, after_call
+    assert after_call(_outcome("session_ended"), feedback_known=True) == CALL_HOME
+
+
+def test_every_way_a_call_ends_has_a_next_step():
+    from kiosk.flow import CALL_BACK, CALL_FAILED, CALL_FEEDBACK, CALL_HOME, after_call
+    from kiosk.video import END_REASONS, FAILED_REASONS, FINISHED_REASONS, SESSION_ENDED
+    assert set(END_REASONS) == set(FAILED_REASONS) | set(FINISHED_REASONS) | {SESSION_ENDED}
+    for reason in END_REASONS:
+        for connected in (True, False):
+            for source in ("on_demand", "appointment", "specialist"):
+                step = after_call(_outcome(reason, connected=connected, source=source), feedback_known=True)
+                assert step in (CALL_BACK, CALL_FAILED, CALL_FEEDBACK, CALL_HOME)
+
+
+def test_booking_done_never_asks_for_feedback_and_a_follow_up_returns_to_the_desk():
+    from kiosk.flow import FOLLOW_UP, HOME, STAFF_QUEUE, Place, after_booking
+    assert after_booking(Place("booking", {"service_id": "x"})) == (HOME, False)
+    assert after_booking(Place("booking", {"service_id": "x", "context": FOLLOW_UP})) == (STAFF_QUEUE, True)
+
+
+@pytest.mark.parametrize("place", ["staff", "staff_queue", "sync_status"])
+def test_staff_places_open_only_for_staff_roles(place):
+    from kiosk.flow import may_open, staff_only
+    assert staff_only(place)
+    assert not may_open(place, None) and not may_open(place, "resident")
+    assert may_open(place, "nurse") and may_open(place, "admin")
+    assert may_open("booking", None) and not staff_only("booking")

@@ -6,8 +6,9 @@ loaded only when the first call starts (``ui.video.room`` is imported then) and 
 call's view, page and profile are released when it ends.
 
 The window opens a call with ``flow.go("video", call=<kiosk.video.VideoCall>)`` (or
-``start_call(call)``) and listens to ``call_finished(CallOutcome)``: go home, then offer
-feedback for ``outcome.service_id`` when ``outcome.offer_feedback``.
+``start_call(call)``) and listens to ``call_finished(CallOutcome)``; what follows is
+``kiosk.flow.after_call``: feedback only after a call that took place, and for a call
+that failed, ``show_failed`` with the next steps (try again, queue number, booking).
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def _clock_text(seconds: float) -> str:
 
 class VideoScreen(Screen):
     """One call at a time. Signals: ``call_started(VideoCall)``, ``call_finished(CallOutcome)``,
-    ``alternative_chosen(str)`` ("queue", "booking" or "home") after "no one is available"."""
+    ``alternative_chosen(str)`` ("retry", "queue", "booking", "desk" or "home") after "no one is
+    available" or a call that failed."""
 
     call_started = Signal(object)
     call_finished = Signal(object)
@@ -64,6 +66,8 @@ class VideoScreen(Screen):
         self.room = None     # VideoRoom or ExternalCall while a call is on
         self.call: VideoCall | None = None
         self._unavailable: tuple[str, tuple[str, ...]] | None = None
+        self.failed_reason: str | None = None  # the last call failed this way (its page is shown)
+        self._failed_alternatives: tuple[str, ...] = ()
         self.setObjectName("video-screen")
 
         row = QHBoxLayout(self)
@@ -168,6 +172,9 @@ class VideoScreen(Screen):
         if self.room is not None:
             self.room.end(SESSION_ENDED)
         self._unavailable = None
+        self.failed_reason = None
+        self._clear_choices()
+        self._set_message("", "", qr=False)
         self.phone_button.setChecked(False)
 
     @property
@@ -196,6 +203,7 @@ class VideoScreen(Screen):
             return
         self.call = call
         self._unavailable = None
+        self.failed_reason = None
         self._clear_choices()
         self.room = self._make_room(call)
         self.room.ended.connect(self._on_ended)
@@ -282,17 +290,40 @@ class VideoScreen(Screen):
         """'Talk to a nurse now' got no room: ``reason`` is "offline" or "no_one_available";
         ``alternatives`` from ``kiosk.video.alternatives`` become big buttons."""
         self._unavailable = (reason, tuple(alternatives))
+        self.failed_reason = None
+        self._show_choices(f"video.unavailable.{reason}", f"video.unavailable.{reason}_detail",
+                           (*alternatives, "home"))
+
+    def show_failed(self, reason: str, alternatives: tuple[str, ...]) -> None:
+        """A call that failed (``kiosk.video.FAILED_REASONS``) says so in plain words and
+        offers the next steps: ``alternatives`` such as "retry", "queue", "booking", "desk"."""
+        self._unavailable = None
+        self.failed_reason = reason
+        self._failed_alternatives = tuple(alternatives)
+        last = () if "desk" in alternatives else ("home",)
+        self._show_choices(f"video.failed.{reason}", "video.failed.detail", (*alternatives, *last))
+
+    def _show_choices(self, heading_key: str, detail_key: str, names: tuple[str, ...]) -> None:
         self.controls.hide()
         self.area.setCurrentWidget(self.message_page)
         self._clear_choices()
-        for name in (*alternatives, "home"):
+        for i, name in enumerate(names):
             b = button(self.tr_.t(f"video.alternative.{name}"), f"alternative-{name}",
-                       role="primary" if name != "home" else None, min_height=self.metrics.touch_px + 16)
+                       role="primary" if i == 0 else None, min_height=self.metrics.touch_px + 16)
             b.setProperty("alternative", name)
             b.setMinimumWidth(int(self.width() * 0.45) if self.width() > 600 else 400)
             b.clicked.connect(lambda _=False, n=name: self.alternative_chosen.emit(n))
             self.choices.addWidget(b)
-        self._set_message(f"video.unavailable.{reason}", f"video.unavailable.{reason}_detail", qr=False)
+        self._set_message(heading_key, detail_key, qr=False)
+
+    def choice_names(self) -> list[str]:
+        """The next steps on offer now, in order (for tests and the screenshots)."""
+        out = []
+        for i in range(self.choices.count()):
+            w = self.choices.itemAt(i).widget()
+            if w is not None:  # removed ones have left the layout already
+                out.append(w.property("alternative"))
+        return out
 
     def _clear_choices(self) -> None:
         while self.choices.count():
@@ -323,6 +354,8 @@ class VideoScreen(Screen):
         heading, detail = getattr(self, "_message_keys", ("", ""))
         if self._unavailable is not None:
             self.show_unavailable(*self._unavailable)
+        elif self.failed_reason is not None:
+            self.show_failed(self.failed_reason, self._failed_alternatives)
         else:
             self._set_message(heading, detail, qr=self.big_qr.isVisibleTo(self))
         self._update_elapsed()
