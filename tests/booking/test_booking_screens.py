@@ -30,13 +30,13 @@ def screen_parts(make_kiosk):
     return k, flow, Translator("fi"), metrics
 
 
-def make_screen(qtbot, parts):
+def make_screen(qtbot, parts, **kwargs):
     from ui.screens.booking import BookingScreen
 
     k, flow, tr, metrics = parts
     session = KioskSession()
     screen = BookingScreen(flow=flow, tr=tr, metrics=metrics, catalogue=k.desk._catalogue, desk=k.desk,
-                           session=session)
+                           session=session, **kwargs)
     screen.setStyleSheet(stylesheet(LIGHT, metrics))
     screen.resize(1920, 1000)
     qtbot.addWidget(screen)
@@ -170,3 +170,89 @@ def test_from_the_home_tile_the_resident_picks_a_service_and_can_reach_my_bookin
     assert screen.my_bookings.isVisible()
     qtbot.mouseClick(screen.my_bookings, Qt.MouseButton.LeftButton)
     assert flow.current.name == "my_bookings"
+
+
+# -- every offline path ends clearly -------------------------------------------------------------
+def _offline_page_shown(screen) -> bool:
+    from ui.screens.booking import OFFLINE_PAGE
+    return screen.pages.currentIndex() == OFFLINE_PAGE
+
+
+def test_offline_known_up_front_says_so_before_any_service_or_time(qtbot, backend, site, screen_parts):
+    """The sync status says offline: the resident learns it at once, and takes a queue number."""
+    k, flow, tr, _ = screen_parts
+    flow.add_place("queue")
+    screen, session = make_screen(qtbot, screen_parts, online=lambda: False)
+    needed = []
+    session.on_key_needed(needed.append)
+    flow.on_change(lambda place: screen.enter(place) if place.name == "booking" else None)
+    flow.go("booking")  # the home tile
+    assert _offline_page_shown(screen) and screen.offline_heading.text() == "Ajanvaraus ei onnistu juuri nyt"
+    assert screen.offline_queue.isVisible() and screen.offline_retry.isVisible() and screen.offline_home.isVisible()
+    assert not screen.picker.time_buttons and screen.time is None
+    qtbot.mouseClick(screen.offline_queue, Qt.MouseButton.LeftButton)
+    assert flow.current.name == "queue" and needed == []  # never asked for a key that cannot work
+    assert server_items(backend, site_id=site, kind="booking") == []
+
+
+def test_offline_found_when_the_times_load_then_try_again_and_back_to_start(qtbot, backend, site, screen_parts):
+    """Status not known yet: the free-times call finds the backend gone, before a time is shown."""
+    k, flow, tr, _ = screen_parts
+    screen, session = make_screen(qtbot, screen_parts)
+    k.go_offline()
+    flow.go("booking", service_id=SERVICE)
+    screen.enter(flow.current)
+    qtbot.waitUntil(lambda: _offline_page_shown(screen), timeout=15_000)
+    assert screen.time is None and not screen.confirm_button.isVisible()
+    assert not screen.offline_queue.isVisible()  # this kiosk has no queue: not offered
+    qtbot.mouseClick(screen.offline_retry, Qt.MouseButton.LeftButton)  # still offline: told again
+    qtbot.waitUntil(lambda: screen.loading.isHidden() and _offline_page_shown(screen), timeout=15_000)
+    k.go_online()
+    qtbot.mouseClick(screen.offline_retry, Qt.MouseButton.LeftButton)  # the connection is back
+    qtbot.waitUntil(lambda: bool(screen.picker.time_buttons), timeout=15_000)
+    assert not _offline_page_shown(screen)
+    k.go_offline()
+    screen.enter(flow.current)
+    qtbot.waitUntil(lambda: _offline_page_shown(screen), timeout=15_000)
+    qtbot.mouseClick(screen.offline_home, Qt.MouseButton.LeftButton)
+    assert flow.current.name == "home"
+
+
+def test_identified_before_the_connection_went_the_kiosk_share_confirms_at_once(qtbot, backend, site,
+                                                                               screen_parts):
+    """Offline with a key already shown: a place of the kiosk's own share is confirmed on the spot."""
+    from kiosk.booking import ALLOTTED
+    from sync.server.booking import set_booking_share
+
+    k = screen_parts[0]
+    set_booking_share(backend.sessions, site, SERVICE, places_per_slot=1)
+    assert k.desk.refresh_allotments() == 5
+    screen, session = make_screen(qtbot, screen_parts, online=lambda: False)
+    session.open(ANNA, time.monotonic())
+    k.go_offline()
+    screen.enter(Place("booking", {"service_id": SERVICE}))
+    qtbot.waitUntil(lambda: bool(screen.picker.time_buttons), timeout=15_000)
+    assert screen.offline_note.isVisible()
+    own = next(b for b in screen.picker.time_buttons if b.free_time.own_place)
+    qtbot.mouseClick(own, Qt.MouseButton.LeftButton)
+    assert screen.request_note.isHidden()  # this one is confirmed at once
+    qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.result is not None, timeout=15_000)
+    assert (screen.result.state, screen.result.route) == (CONFIRMED, ALLOTTED)
+    assert screen.done_heading.text() == "Varauksesi on vahvistettu"
+    qtbot.mouseClick(screen.finish, Qt.MouseButton.LeftButton)
+    assert screen.flow.current.name == "home"
+
+
+def test_a_walk_in_service_is_never_an_empty_page(qtbot, backend, site, screen_parts):
+    """A service without a bookable channel offers the bookable ones instead of nothing."""
+    k, flow, tr, _ = screen_parts
+    screen, session = make_screen(qtbot, screen_parts)
+    session.open(ANNA, time.monotonic())
+    screen.enter(Place("booking", {"service_id": "peer-group"}))  # a web channel only
+    from ui.screens.booking import SERVICE_PAGE
+    assert screen.pages.currentIndex() == SERVICE_PAGE and screen.service_note.isVisible()
+    assert screen.service_list.isVisible() and screen.no_services.isHidden()
+    screen.enter(Place("booking", {"service_id": "peer-group", "context": "follow_up"}))
+    assert screen.service_heading.text() == "Mihin palveluun jatkoaika varataan?"
+    assert not screen.my_bookings.isVisible()  # the resident is at the nurse's desk, booking the follow-up

@@ -5,6 +5,17 @@ service) or ``flow.go("booking", service_id=..., channel_id=...)`` from a servic
 Identification is asked for only when the resident confirms (``session.require``):
 the login covers this screen and the booking continues where it was.
 
+Offline: the resident's keys (card, phone) need the city's identification service, so
+a resident who is not identified yet cannot finish a booking. The screen knows this
+before a time is chosen (the sync status, then the free-times answer) and says so
+instead of showing times, with a queue number, try again and back to start. A resident
+who identified while the kiosk was still online books as before: a place of the kiosk's
+own share is confirmed at once, any other time becomes a request the city confirms later.
+
+``context="follow_up"`` (from the nurse's desk) preselects the visit's service; a walk-in
+service that is not booked in advance offers its provider's bookable services instead.
+What follows Done is ``kiosk.flow.after_booking`` (the window's ``on_done``).
+
 All work that may touch the network or the database (free times, booking) runs
 through ``BackgroundCalls``; its results come back on the GUI thread.
 """
@@ -20,7 +31,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QLayout, QLineE
 from kiosk.booking import CONFIRMED, Booking, BookingDesk, BookingError, FreeTime, SlotTaken, normalise_phone
 from kiosk.catalogue.domain import tr as text_in
 from kiosk.catalogue.hours import LOCAL_TZ
-from kiosk.flow import KioskFlow, Place
+from kiosk.flow import FOLLOW_UP, KioskFlow, Place
 from kiosk.identity.keys import Identity
 from kiosk.identity.session import KioskSession
 from ui.format import address_lines
@@ -32,7 +43,7 @@ from ui.widgets.calendar import SlotPicker, day_text
 from ui.widgets.qr import QrCodeWidget
 from ui.widgets.touch import button, kinetic_scroll_area, label
 
-SERVICE_PAGE, CHANNEL_PAGE, TIME_PAGE, CONFIRM_PAGE, BUSY_PAGE, DONE_PAGE = range(6)
+SERVICE_PAGE, CHANNEL_PAGE, TIME_PAGE, CONFIRM_PAGE, BUSY_PAGE, DONE_PAGE, OFFLINE_PAGE = range(7)
 
 
 def plain(text: str = "", role: str | None = None) -> QLabel:
@@ -101,10 +112,18 @@ class BookingScreen(Screen):
 
     def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, catalogue, desk: BookingDesk,
                  session: KioskSession, runner: BackgroundCalls | None = None,
-                 now: Callable | None = None) -> None:
+                 now: Callable | None = None, online: Callable[[], bool | None] | None = None,
+                 on_done: Callable[[Place], None] | None = None) -> None:
+        """``online``: what the kiosk last knew of its connection (True, False, None for
+        not known yet); ``on_done(place)``: what Done leads to (default: home)."""
         super().__init__()
         self.flow, self.tr_, self.metrics, self.catalogue = flow, tr, metrics, catalogue
         self.desk, self.session = desk, session
+        self._known_online = online or (lambda: None)
+        self._on_done = on_done or (lambda _place: flow.home())
+        self.place = Place("booking")
+        self._service_heading_key = "booking.choose_service"
+        self._service_note_key: str | None = None
         self.runner = runner or BackgroundCalls(self)
         self.service_id: str | None = None
         self.channel_id: str | None = None
@@ -141,6 +160,9 @@ class BookingScreen(Screen):
         col.addWidget(self.service_list, 1)
         self.no_services = plain(role="muted")
         col.addWidget(self.no_services)
+        self.service_note = plain(role="notice")
+        self.service_note.setObjectName("booking-service-note")
+        col.insertWidget(1, self.service_note)
         self.pages.addWidget(page)
 
         # channel
@@ -245,7 +267,7 @@ class BookingScreen(Screen):
         left.addStretch(1)
         self.finish = button("", "", role="primary", min_height=m.touch_px)
         self.finish.setObjectName("booking-finish")
-        self.finish.clicked.connect(flow.home)
+        self.finish.clicked.connect(lambda: self._on_done(self.place))
         left.addWidget(self.finish)
         row.addLayout(left, 3)
         right = QVBoxLayout()
@@ -257,6 +279,31 @@ class BookingScreen(Screen):
         right.addStretch(1)
         row.addLayout(right, 2)
         self.pages.addWidget(page)
+
+        # offline: said before a time is chosen, with the ways on from here
+        page = QWidget()
+        col = QVBoxLayout(page)
+        col.setSpacing(m.gap_px)
+        self.offline_heading = plain(role="title")
+        self.offline_heading.setObjectName("booking-offline-heading")
+        self.offline_text = plain()
+        self.offline_text.setObjectName("booking-offline-text")
+        col.addWidget(self.offline_heading)
+        col.addWidget(self.offline_text)
+        self.offline_queue = button("", "", role="primary", min_height=m.touch_px + 16)
+        self.offline_queue.setObjectName("booking-offline-queue")
+        self.offline_queue.clicked.connect(lambda: self.flow.replace("queue"))
+        self.offline_retry = button("", "", min_height=m.touch_px + 16)
+        self.offline_retry.setObjectName("booking-offline-retry")
+        self.offline_retry.clicked.connect(self._retry_online)
+        self.offline_home = button("", "", min_height=m.touch_px + 16)
+        self.offline_home.setObjectName("booking-offline-home")
+        self.offline_home.clicked.connect(lambda: self._on_done(self.place))
+        for b in (self.offline_queue, self.offline_retry, self.offline_home):
+            b.setMinimumWidth(m.tile_px * 3)
+            col.addWidget(b, 0, Qt.AlignmentFlag.AlignLeft)
+        col.addStretch(1)
+        self.pages.addWidget(page)
         self.retranslate()
 
     # -- the flow ------------------------------------------------------------------------------
@@ -265,22 +312,77 @@ class BookingScreen(Screen):
 
     def enter(self, place: Place) -> None:
         self._generation += 1
+        self.place = place
         self.clear_inputs()
         self.service_id, self.channel_id = place.get("service_id"), place.get("channel_id")
-        if self.service_id and self.channel_id:
+        if self._cannot_finish_offline(self._known_online() is False):
+            self._show_offline()
+        elif self.service_id and self.channel_id:
             self._load_times()
+        elif self.service_id and self.desk.bookable_channels(self.service_id):
+            self._service_chosen(self.service_id)
         elif self.service_id:
+            # Not booked in advance (a walk-in service): never an empty page.
+            follow_up = place.get("context") == FOLLOW_UP
+            self._show_services(self._related_bookable(self.service_id) if follow_up else self._bookable(),
+                                "booking.follow_up.choose_service" if follow_up else "booking.choose_service",
+                                "booking.not_bookable")
+        else:
+            self._show_services(self._bookable(), "booking.choose_service")
+
+    def _bookable(self) -> list:
+        return [s for s in self.catalogue.services(lang=self.tr_.language) if self.desk.bookable_channels(s.id)]
+
+    def _related_bookable(self, service_id: str) -> list:
+        """Bookable services of the same provider: the follow-up of a walk-in visit."""
+        service = self.catalogue.service(service_id)
+        if service is None:
+            return self._bookable()
+        provider = service.responsible_provider.id if service.responsible_provider else None
+        related = [s for s in self._bookable()
+                   if s.responsible_provider is not None and s.responsible_provider.id == provider]
+        return related or self._bookable()
+
+    def _show_services(self, services: list, heading_key: str, note_key: str | None = None) -> None:
+        self._service_heading_key, self._service_note_key = heading_key, note_key
+        self.service_id = self.channel_id = None
+        self.service_list.show_services(services)
+        self.no_services.setVisible(not services)
+        self.my_bookings.setVisible(self.flow.knows("my_bookings") and self.place.get("context") != FOLLOW_UP)
+        self.pages.setCurrentIndex(SERVICE_PAGE)
+        self.retranslate()
+
+    # -- offline ------------------------------------------------------------------------------
+    def _cannot_finish_offline(self, offline: bool) -> bool:
+        """Offline, only a resident identified already can finish: their keys need the city."""
+        return offline and not self.session.is_open
+
+    def _show_offline(self) -> None:
+        self.offline_queue.setVisible(self.flow.knows("queue") and self.place.get("context") != FOLLOW_UP)
+        self.pages.setCurrentIndex(OFFLINE_PAGE)
+        self.retranslate()
+
+    def _retry_online(self) -> None:
+        """Try again. The sync status may be old: loading the free times asks the backend
+        itself, and says "offline" again, before any time is shown, if it still cannot."""
+        self._generation += 1
+        channels = self.desk.bookable_channels(self.service_id) if self.service_id else []
+        if self.channel_id:
+            self._load_times()
+        elif len(channels) == 1:
+            self.channel_id = channels[0].id
+            self._load_times()
+        elif channels:
             self._service_chosen(self.service_id)
         else:
-            services = [s for s in self.catalogue.services(lang=self.tr_.language) if self.desk.bookable_channels(s.id)]
-            self.service_list.show_services(services)
-            self.no_services.setVisible(not services)
-            self.my_bookings.setVisible(self.flow.knows("my_bookings"))
-            self.pages.setCurrentIndex(SERVICE_PAGE)
+            self._show_services(self._bookable(), "booking.choose_service")
 
     def _service_chosen(self, service_id: str) -> None:
         self.service_id = service_id
         channels = self.desk.bookable_channels(service_id)
+        if not channels:
+            self._show_services(self._bookable(), "booking.choose_service", "booking.not_bookable")
+            return
         if len(channels) == 1:
             self.channel_id = channels[0].id
             self._load_times()
@@ -320,6 +422,9 @@ class BookingScreen(Screen):
         self.loading.hide()
         times, online = result if error is None else ([], False)
         self.online = online
+        if self._cannot_finish_offline(not online):
+            self._show_offline()
+            return
         self.picker.set_times(times, mark_own_places=not online)
         self.offline_note.setVisible(not online and bool(times))
         if not times and self._message_key is None:
@@ -398,7 +503,17 @@ class BookingScreen(Screen):
     def retranslate(self) -> None:
         t = self.tr_
         lang = t.language
-        self.service_heading.setText(t.t("booking.choose_service"))
+        self.service_heading.setText(t.t(self._service_heading_key))
+        self.service_note.setText(t.t(self._service_note_key) if self._service_note_key else "")
+        self.service_note.setVisible(bool(self._service_note_key))
+        self.offline_heading.setText(t.t("booking.offline.heading"))
+        self.offline_text.setText(t.t("booking.offline.text"))
+        self.offline_queue.setText(t.t("booking.offline.queue"))
+        self.offline_retry.setText(t.t("booking.offline.retry"))
+        self.offline_home.setText(t.t("booking.offline.back_to_desk" if self.place.get("context") == FOLLOW_UP
+                                      else "booking.offline.home"))
+        for b in (self.offline_queue, self.offline_retry, self.offline_home):
+            b.setAccessibleName(b.text())
         self.no_services.setText(t.t("booking.no_services"))
         self.my_bookings.setText(t.t("booking.my_bookings"))
         self.my_bookings.setAccessibleName(t.t("booking.my_bookings"))
@@ -464,6 +579,8 @@ class BookingScreen(Screen):
         self._generation += 1
         self.clear_inputs()
         self.service_id = self.channel_id = None
+        self.place = Place("booking")
+        self._service_heading_key, self._service_note_key = "booking.choose_service", None
         self.pages.setCurrentIndex(SERVICE_PAGE)
 
     def has_input(self) -> bool:
