@@ -149,7 +149,10 @@ class SessionWarning(QFrame):
 
 
 class SessionBadge(QFrame):
-    """Bottom-left while a session is open: who is signed in, and "Log out"."""
+    """Bottom-left while a session is open: who is signed in, and "Log out".
+
+    In a window with a ``bottom_bar`` layout (the kiosk window) the badge sits in it and
+    takes its own room under the screen; elsewhere it lies over the lower left corner."""
 
     def __init__(self, parent: QWidget, *, tr: Translator, metrics: Metrics) -> None:
         super().__init__(parent)
@@ -166,7 +169,13 @@ class SessionBadge(QFrame):
         row.addWidget(self.who)
         row.addWidget(self.logout)
         self.name = ""
-        parent.installEventFilter(self)
+        bar = getattr(parent, "bottom_bar", None)
+        self.docked = bar is not None
+        if self.docked:
+            bar.addWidget(self)
+            bar.addStretch(1)
+        else:
+            parent.installEventFilter(self)
         self.hide()
 
     def show_for(self, identity: Identity) -> None:
@@ -182,6 +191,8 @@ class SessionBadge(QFrame):
         self.hide()
 
     def _place(self) -> None:
+        if self.docked:
+            return
         self.adjustSize()
         p = self.parentWidget().rect()
         m = self.metrics.margin_px // 2

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk import flow as places
 from kiosk.config import Config
@@ -49,9 +49,19 @@ class KioskWindow(QWidget):
         col.addWidget(self.top_bar)
         self.stack = QStackedWidget()
         col.addWidget(self.stack, 1)
+        # A bar under every screen (the signed-in badge): it takes its own room, so it
+        # never lies over a screen's buttons.
+        self.bottom_bar = QHBoxLayout()
+        self.bottom_bar.setContentsMargins(metrics.margin_px // 2, 0, metrics.margin_px // 2, metrics.margin_px // 4)
+        col.addLayout(self.bottom_bar)
         self.overlay = Overlay(self, metrics)
         self._screens: dict[str, Screen] = {}
         self._factories: dict[str, Callable[[], Screen]] = {}
+        # Staff places (kiosk.flow.STAFF_PLACES) are shown only to a session with a staff
+        # role; until identity is attached nobody has one.
+        self._staff_role: Callable[[], str | None] = lambda: None
+        self._ask_staff_key: Callable[[Place], None] | None = None
+        self._gate: Screen | None = None
         flow.on_change(self._show_place)
         flow.on_reset(self._forget_person)
         translator.on_change(lambda _lang: self.retranslate())
@@ -109,8 +119,35 @@ class KioskWindow(QWidget):
     def current_screen(self) -> Screen:
         return self.stack.currentWidget()
 
+    def guard_staff_places(self, *, role: Callable[[], str | None],
+                           ask_staff_key: Callable[[Place], None] | None) -> None:
+        """``role()``: the signed-in session's role, None for nobody; ``ask_staff_key(place)``
+        asks for a staff card and opens ``place`` once a nurse or admin signed in."""
+        self._staff_role, self._ask_staff_key = role, ask_staff_key
+        if self._gate is not None:
+            self._gate.ask_staff_key = ask_staff_key
+        self.show_current()
+
+    def show_current(self) -> None:
+        """Show the current place again (a session opened or ended under it)."""
+        self._show_place(self.flow.current)
+
+    def _gate_screen(self) -> Screen:
+        if self._gate is None:
+            from ui.screens.staff_gate import StaffGateScreen
+            self._gate = StaffGateScreen(tr=self.translator, metrics=self.metrics, ask_staff_key=self._ask_staff_key)
+            self._gate.setObjectName("screen-staff-gate")
+            self.stack.addWidget(self._gate)
+        return self._gate
+
+    def staff_gate(self) -> Screen | None:
+        return self._gate
+
     def _show_place(self, place: Place) -> None:
-        screen = self.screen(place.name)
+        if places.staff_only(place.name) and not places.may_open(place.name, self._staff_role()):
+            screen = self._gate_screen()  # the staff screen itself is not even built
+        else:
+            screen = self.screen(place.name)
         screen.enter(place)
         self.stack.setCurrentWidget(screen)
         self.top_bar.set_navigation(can_go_back=self.flow.can_go_back, at_home=place.name == places.HOME)
@@ -120,6 +157,8 @@ class KioskWindow(QWidget):
         self.top_bar.retranslate()
         for screen in self._screens.values():
             screen.retranslate()
+        if self._gate is not None:
+            self._gate.retranslate()
         self.top_bar.set_title(self.current_screen().title())
         self.overlay.dismiss()
 
@@ -137,6 +176,8 @@ class KioskWindow(QWidget):
         self.overlay.hide()
         for screen in self._screens.values():
             screen.clear()
+        if self._gate is not None:
+            self._gate.clear()
 
     def reset_for_next_person(self) -> None:
         """The one way back to a clean kiosk: idle timeout now, session end later."""

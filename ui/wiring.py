@@ -166,11 +166,43 @@ def attach_identity(window, *, config: Config, db: Database, client=None):
     window.login = LoginScreen(parent=window, tr=window.translator, metrics=window.metrics, session=session,
                                keys=keys, after_login=lambda i: i.is_staff and window.flow.go("staff"))
     window.flow.on_reset(lambda: session.end(NEXT_PERSON))  # an idle reset means the next person
+    _guard_staff_places(window, session=session, staff_key=staff is not None)
     _attach_visitor_key(window, config=config, session=session, keys=keys)
     idle = getattr(window, "idle_watch", None)
     if idle is not None:
         idle.holds.append(lambda: session.is_open)
     return session
+
+
+def _guard_staff_places(window, *, session, staff_key: bool) -> None:
+    """Staff places open only for a signed-in nurse or admin (``kiosk.flow.STAFF_PLACES``)."""
+    from kiosk import flow as places
+    from kiosk.identity.session import LOGOUT
+
+    def role():
+        return session.identity.role if session.identity is not None else None
+
+    def ask_staff_key(place) -> None:
+        if session.is_open and not session.identity.is_staff:
+            # A resident's session never opens staff tools; it ends (the kiosk resets) first.
+            session.end(LOGOUT)
+
+        def opened(identity) -> None:
+            if not places.may_open(place.name, identity.role):
+                return
+            if window.flow.current == place:
+                window.show_current()
+            else:
+                window.flow.go(place.name, **dict(place.params))
+        session.require(f"staff.{place.name}", opened, where=place)
+
+    def re_show(_identity=None, *_rest) -> None:
+        if places.staff_only(window.flow.current.name):
+            window.show_current()
+
+    session.on_open(re_show)
+    session.on_end(re_show)  # and the wipe resets the kiosk to home after it
+    window.guard_staff_places(role=role, ask_staff_key=ask_staff_key if staff_key else None)
 
 
 def _attach_visitor_key(window, *, config: Config, session, keys) -> None:
@@ -214,24 +246,27 @@ def attach_booking_and_feedback(window, *, config: Config, db: Database, catalog
         window.sync_bridge.status_changed.connect(desk.on_sync_status)
     common = lambda: dict(flow=window.flow, tr=window.translator, metrics=window.metrics, catalogue=catalogue)
 
-    # After a booking, "how did it go?" follows when the person taps Done on the
-    # confirmation (not before: they still need its QR code). A reset forgets it.
-    just_booked: dict[str, object] = {}
-    window.flow.on_reset(just_booked.clear)
+    # No "how did it go?" after a booking: the booked service has not been received yet.
+    from kiosk import flow as places
+    from kiosk.identity.session import LOGOUT
 
-    def after_booking(place) -> None:
-        booking = just_booked.pop("booking", None)
-        if booking is not None and place.name == "home" and window.flow.knows("feedback"):
-            window.flow.go("feedback", service_id=booking.service_id, channel_id=booking.channel_id,
-                           context="booking")
-    window.flow.on_change(lambda place: after_booking(place) if place.name != "booking" else None)
+    def booking_done(place) -> None:
+        where, end_session = places.after_booking(place)
+        if end_session:
+            session.end(LOGOUT)  # the resident's key must not stay open at the nurse's desk
+        window.flow.home()
+        if where != places.HOME:
+            window.flow.go(where)
+
+    def known_online():
+        status = getattr(window, "sync_bridge", None) and window.sync_bridge.last_status
+        return status.online if status is not None else None
 
     if config.modules.booking:
         def booking():
             from ui.screens.booking import BookingScreen
-            screen = BookingScreen(**common(), desk=desk, session=session)
-            screen.booked.connect(lambda b: just_booked.__setitem__("booking", b))
-            return screen
+            return BookingScreen(**common(), desk=desk, session=session,
+                                 online=known_online if worker is not None else None, on_done=booking_done)
 
         def my_bookings():
             from ui.screens.my_bookings import MyBookingsScreen
@@ -297,14 +332,16 @@ def _staff_subject(window) -> str:
 
 def attach_video(window, *, config: Config, session=None, client=None):
     """Video calls: the 'Talk to a nurse now' tile asks the backend for a room off the GUI
-    thread; when the call ends the kiosk goes home and offers feedback for the service."""
+    thread. What follows a call is ``kiosk.flow.after_call``: feedback only after a call
+    that took place; a failed call says so on the call screen and offers the next step."""
     if not config.modules.video:
         return None
+    from kiosk import flow as places
     from kiosk import video as policy
     from ui.background import BackgroundCalls
 
     runner = BackgroundCalls(window)
-    state = {"screen": None, "room": None, "asking": False}
+    state = {"screen": None, "room": None, "asking": False, "source": None, "call": None}
 
     def room_in_own_process(call):
         from ui.video.process_room import CallProcessRoom
@@ -316,9 +353,9 @@ def attach_video(window, *, config: Config, session=None, client=None):
         from ui.screens.video import VideoScreen
         screen = VideoScreen(tr=window.translator, metrics=window.metrics, video=config.video,
                              embedded_room=room_in_own_process if config.video.separate_process else None)
+        screen.call_started.connect(lambda call: state.__setitem__("call", call))
         screen.call_finished.connect(finished)
-        screen.alternative_chosen.connect(lambda name: window.flow.replace(name) if name != "home"
-                                          else window.flow.home())
+        screen.alternative_chosen.connect(alternative)
         state["screen"] = screen
         if session is not None:
             session.on_wipe("video", lambda *_: screen.clear())
@@ -336,11 +373,14 @@ def attach_video(window, *, config: Config, session=None, client=None):
         screen = state["screen"]
         if screen is None or screen.in_call:
             return
-        source = place.get("source") or policy.FROM_ON_DEMAND
+        ask_for_room(place.get("source") or policy.FROM_ON_DEMAND)
+
+    def ask_for_room(source: str) -> None:
+        screen = state["screen"]
+        state["source"] = source
         service = config.video.on_demand_service
         if not service or client is None:
-            screen.show_unavailable("offline" if client is None else "no_one_available",
-                                    policy.alternatives(config.modules))
+            screen.show_unavailable("offline" if client is None else "no_one_available", resident_steps(source))
             return
         from sync.client import BackendUnavailable, NotEnrolled
         from sync.video_rooms import NoOneAvailable, request_room
@@ -355,11 +395,11 @@ def attach_video(window, *, config: Config, session=None, client=None):
                     runner.run(lambda: _release(client, offer.room), lambda *_: None)
                 return
             if isinstance(error, NoOneAvailable):
-                screen.show_unavailable("no_one_available", policy.alternatives(config.modules))
+                screen.show_unavailable("no_one_available", resident_steps(source))
             elif error is not None:
                 if not isinstance(error, (BackendUnavailable, NotEnrolled)):
                     log.warning("on-demand video room: %s", error)
-                screen.show_unavailable("offline", policy.alternatives(config.modules))
+                screen.show_unavailable("offline", resident_steps(source))
             else:
                 state["room"] = offer.room
                 from ui.video import webengine_available
@@ -369,16 +409,41 @@ def attach_video(window, *, config: Config, session=None, client=None):
                 screen.start_call(call)
         runner.run(lambda: request_room(client, service_id=service, language=lang), got)
 
+    def resident_steps(source: str) -> tuple[str, ...]:
+        # A nurse's specialist call is not the resident's: no queue number or booking there.
+        return () if source == policy.FROM_SPECIALIST else policy.alternatives(config.modules)
+
     def finished(outcome) -> None:
         room, state["room"] = state["room"], None
         if room and client is not None:
             runner.run(lambda: _release(client, room), lambda *_: None)
-        if outcome.source == policy.FROM_SPECIALIST:
+        if window.flow.current.name != "video":
+            return  # a reset or the person left: the kiosk is already elsewhere
+        step = places.after_call(outcome, feedback_known=window.flow.knows("feedback"))
+        if step == places.CALL_BACK:
             window.flow.back()  # back to the nurse's desk and the visit going on there
-        elif outcome.offer_feedback and window.flow.knows("feedback"):
+        elif step == places.CALL_FEEDBACK:
             window.flow.replace("feedback", service_id=outcome.service_id, context="video")
+        elif step == places.CALL_FAILED:
+            state["source"] = outcome.source
+            extra = ("desk",) if outcome.source == policy.FROM_SPECIALIST else resident_steps(outcome.source)
+            state["screen"].show_failed(outcome.reason, ("retry", *extra))
         else:
             window.flow.home()
+
+    def alternative(name: str) -> None:
+        if name == "retry":
+            call, source = state["call"], state["source"] or policy.FROM_ON_DEMAND
+            if call is not None and call.source == policy.FROM_APPOINTMENT:
+                state["screen"].start_call(call)  # a booked appointment keeps its own room
+            else:
+                ask_for_room(source)
+        elif name == "desk":
+            window.flow.back()  # the nurse's desk, where the visit goes on
+        elif name == "home":
+            window.flow.home()
+        else:
+            window.flow.replace(name)
 
     window.register_screen("video", build)
     window.flow.on_change(on_place)

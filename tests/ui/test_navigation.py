@@ -112,6 +112,11 @@ def test_staff_entry_opens_staff_screen(qtbot, window):
     click(qtbot, window.current_screen().staff)
     assert window.flow.current.name == "staff"
     window.translator.set_language("en")
+    # Nobody with a staff role is signed in, and this window has no staff key at all.
+    assert window.current_screen() is window.staff_gate() and "staff" not in window.built_screens()
+    assert "This kiosk has no staff sign-in. Please contact IT." in texts(window.current_screen())
+    window.guard_staff_places(role=lambda: "nurse", ask_staff_key=None)  # a nurse signed in
+    assert window.current_screen() is window.screen("staff")
     assert "No notices. Everything is in order." in texts(window.current_screen())
 
 

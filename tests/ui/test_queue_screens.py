@@ -21,6 +21,10 @@ class StaffSession:
         self.identity = identity
         self.asked = []
 
+    @property
+    def is_open(self):
+        return self.identity is not None
+
     def require(self, name, resume, where=None):
         self.asked.append(name)
         return False
@@ -44,6 +48,10 @@ def queue_window(make_window, db, catalogue, tmp_path):
         w = make_window()
         w.config = config
         attach_queue(w, config=config, db=db, catalogue=catalogue, session=session)
+        # The window shows staff places only to a staff role: here the stand-in session's.
+        w.guard_staff_places(role=lambda: session.identity.role if session and session.identity else None,
+                             ask_staff_key=(lambda place: session.require(f"staff.{place.name}", lambda _i: None))
+                             if session is not None else None)
         return w, printer
 
     return make
@@ -99,10 +107,12 @@ def test_nurse_desk_needs_a_staff_key(qtbot, queue_window):
     session = StaffSession()
     window, _ = queue_window(printer_target="", session=session)
     window.flow.go("staff_queue")
-    screen = window.current_screen()
-    assert screen.locked.isVisible() and not screen.desk_view.isVisible()
-    click(qtbot, screen.sign_in)
-    assert session.asked == ["staff_queue"]
+    # The window's staff gate stands in front of the desk (one rule for every staff place):
+    # the desk is not even built for someone without a staff key.
+    gate = window.current_screen()
+    assert gate is window.staff_gate() and "staff_queue" not in window.built_screens()
+    click(qtbot, gate.sign_in)
+    assert session.asked == ["staff.staff_queue"]
 
 
 def test_nurse_calls_recalls_serves_and_records_the_outcome(qtbot, queue_window, db):

@@ -26,8 +26,8 @@ def wired(qtbot, db, catalogue, tmp_path):
 
     made = []
 
-    def make(backend_url: str, sync: bool = True):
-        config = config_for(tmp_path, backend_url)
+    def make(backend_url: str, sync: bool = True, extra: str = ""):
+        config = config_for(tmp_path, backend_url, extra)
         window = create_window(config, catalogue)
         window.idle_watch.timer.stop()
         worker = attach_services(window, config=config, db=db, catalogue=catalogue, sync=sync)
@@ -74,20 +74,59 @@ def test_talk_to_a_nurse_offline_says_so(qtbot, wired):
     assert screen._unavailable[0] == "offline"
 
 
-def test_feedback_follows_a_booking_but_never_reaches_the_next_person(qtbot, wired):
+def _confirmed_booking(service_id="maternity-clinic", channel_id="maternity-visit"):
+    from datetime import datetime, timedelta, timezone
+
+    from kiosk.booking import CONFIRMED, ONLINE, Booking
+    starts = datetime.now(timezone.utc) + timedelta(days=2)
+    return Booking(id="b-1", ref="ABCD-EFGH", service_id=service_id, channel_id=channel_id, slot_id="s-1",
+                   starts_at=starts, ends_at=starts + timedelta(minutes=30), state=CONFIRMED, route=ONLINE,
+                   language="fi")
+
+
+def _show_done(screen, booking) -> None:
+    """The booking screen as it is after a booking was made."""
+    screen._booked(screen._generation, booking, None)
+
+
+def test_done_after_a_booking_does_not_ask_about_a_service_not_received_yet(qtbot, wired):
+    """Issue 11: Till början after a confirmation opened feedback on the booked service."""
+    from PySide6.QtCore import Qt
+
     window, _ = wired("http://127.0.0.1:9", sync=False)
     window.flow.go("booking")
     booking_screen = window.current_screen()
-    booked = SimpleNamespace(service_id="maternity-clinic", channel_id="maternity-visit")
-    booking_screen.booked.emit(booked)
-    window.flow.home()  # "Done" on the confirmation
-    assert window.flow.current.name == "feedback"
-    assert window.flow.current.get("service_id") == "maternity-clinic"
-
-    window.flow.go("booking")
-    booking_screen.booked.emit(booked)
-    window.reset_for_next_person()  # walked away instead
+    _show_done(booking_screen, _confirmed_booking())
+    qtbot.mouseClick(booking_screen.finish, Qt.MouseButton.LeftButton)  # Done
     assert window.flow.current.name == "home"
+    window.flow.go("booking")
+    _show_done(booking_screen, _confirmed_booking())
+    qtbot.mouseClick(window.top_bar.home, Qt.MouseButton.LeftButton)  # Till början / Alkuun
+    assert window.flow.current.name == "home"
+    assert "feedback" not in window.built_screens()
+
+
+def test_the_signed_in_bar_never_covers_done_on_the_confirmation(qtbot, wired):
+    import time
+
+    from kiosk.identity.keys import Identity
+    from tests.ui.conftest import settle
+
+    for resolution in ("1920x1080", "1280x800"):
+        window, _ = wired("http://127.0.0.1:9", sync=False, extra=f'[ui]\nresolution = "{resolution}"\n')
+        window.session.open(Identity(key="card", subject="resident-1", name="Maija Meikäläinen"), time.monotonic())
+        window.flow.go("booking")
+        screen = window.current_screen()
+        _show_done(screen, _confirmed_booking())
+        settle(qtbot)
+        badge = window.session_bridge.badge
+        assert badge.isVisible() and screen.finish.isVisible()
+        top_left = screen.finish.mapTo(window, screen.finish.rect().topLeft())
+        done = screen.finish.rect().translated(top_left)
+        bar = badge.geometry() if badge.parentWidget() is window else badge.rect().translated(
+            badge.mapTo(window, badge.rect().topLeft()))
+        assert not done.intersects(bar), (resolution, done, bar)
+        assert window.rect().contains(done)
 
 
 def test_the_person_in_a_walk_in_visit_shows_their_own_key_for_the_record(qtbot, wired, backend, site, kiosk_data,
@@ -153,3 +192,176 @@ def test_a_nurse_brings_in_a_specialist_during_a_visit_and_returns_to_the_desk(q
     # When a specialist call ends, the nurse is back at the desk with the visit still open.
     video.call_finished.emit(CallOutcome("health-station", FROM_SPECIALIST, "hung_up", 60.0, True))
     assert window.flow.current.name == "staff_queue" and desk.appointment_id is not None
+
+
+# -- a failed video call says so ----------------------------------------------------------------
+def test_a_call_that_fails_says_so_offers_the_next_step_and_never_asks_for_a_rating(qtbot, wired):
+    """Issue 11: Talk to a nurse -> load_failed about a second later -> asked to rate a call that never happened."""
+    from PySide6.QtCore import Qt
+
+    from kiosk.video import FROM_ON_DEMAND, HUNG_UP, LOAD_FAILED, NETWORK_LOST, CallOutcome
+
+    window, _ = wired(f"http://127.0.0.1:{free_port()}")
+    window.flow.go("video")
+    video = window.current_screen()
+    qtbot.waitUntil(lambda: video._unavailable is not None, timeout=10000)
+    video.call_finished.emit(CallOutcome("health-station", FROM_ON_DEMAND, LOAD_FAILED, 1.0, False))
+    assert window.flow.current.name == "video" and "feedback" not in window.built_screens()
+    assert video.failed_reason == LOAD_FAILED
+    assert video.message.text() == "Puheluun ei saatu yhteyttä"
+    assert video.choice_names() == ["retry", "queue", "booking", "home"]
+    retry = next(b for b in video.findChildren(type(video.hang_up_button)) if b.property("alternative") == "retry")
+    qtbot.mouseClick(retry, Qt.MouseButton.LeftButton)  # asks for a room again: the backend is down
+    qtbot.waitUntil(lambda: video._unavailable is not None and video._unavailable[0] == "offline", timeout=10000)
+
+    # Cut off in the middle: said so too, not rated.
+    video.call_finished.emit(CallOutcome("health-station", FROM_ON_DEMAND, NETWORK_LOST, 300.0, True))
+    assert window.flow.current.name == "video" and video.failed_reason == NETWORK_LOST
+    window.translator.set_language("sv")
+    assert video.message.text() == "Förbindelsen bröts och samtalet avbröts"
+    assert video.choice_names() == ["retry", "queue", "booking", "home"]
+    queue = next(b for b in video.findChildren(type(video.hang_up_button)) if b.property("alternative") == "queue")
+    qtbot.mouseClick(queue, Qt.MouseButton.LeftButton)
+    assert window.flow.current.name == "queue"
+
+    # Hung up before the room ever loaded: nothing took place, nothing to rate.
+    window.flow.go("video")
+    video.call_finished.emit(CallOutcome("health-station", FROM_ON_DEMAND, HUNG_UP, 2.0, False))
+    assert window.flow.current.name == "home"
+    # A call that took place is rated.
+    window.flow.go("video")
+    video.call_finished.emit(CallOutcome("health-station", FROM_ON_DEMAND, HUNG_UP, 200.0, True))
+    assert window.flow.current.name == "feedback"
+
+
+def test_a_specialist_call_that_fails_offers_the_nurse_a_way_back_to_the_desk(qtbot, wired):
+    import time
+
+    from PySide6.QtCore import Qt
+
+    from kiosk.identity.keys import Identity
+    from kiosk.video import FROM_SPECIALIST, LOAD_FAILED, CallOutcome
+
+    window, _ = wired(f"http://127.0.0.1:{free_port()}")
+    window.session.open(Identity(key="staff", subject="nurse-7", role="nurse", name="Nurse"), time.monotonic())
+    window.queue.take_number("health-walkin")
+    window.flow.go("staff_queue")
+    desk = window.current_screen()
+    qtbot.mouseClick(desk.call_next, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(desk.start, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(desk.specialist, Qt.MouseButton.LeftButton)
+    video = window.current_screen()
+    qtbot.waitUntil(lambda: video._unavailable is not None, timeout=10000)
+    assert video.choice_names() == ["home"]  # a nurse's call: no queue number or booking for the resident
+    video.call_finished.emit(CallOutcome("health-station", FROM_SPECIALIST, LOAD_FAILED, 1.0, False))
+    assert video.choice_names() == ["retry", "desk"]
+    desk_button = next(b for b in video.findChildren(type(video.hang_up_button)) if b.property("alternative") == "desk")
+    qtbot.mouseClick(desk_button, Qt.MouseButton.LeftButton)
+    assert window.flow.current.name == "staff_queue" and desk.appointment_id is not None
+
+
+# -- the follow-up booked at the nurse's desk ----------------------------------------------------
+def test_follow_up_from_the_desk_preselects_the_service_and_returns_to_the_desk(qtbot, wired):
+    """Issue 11: Follow-up needed -> Book the follow-up opened an empty page with the nurse signed out."""
+    import time
+
+    from PySide6.QtCore import Qt
+
+    from kiosk.identity.keys import Identity
+
+    window, _ = wired(f"http://127.0.0.1:{free_port()}")
+    nurse = Identity(key="staff", subject="nurse-7", role="nurse", name="Nurse")
+    window.session.open(nurse, time.monotonic())
+    window.queue.take_number("health-walkin")
+    window.flow.go("staff_queue")
+    desk = window.current_screen()
+    qtbot.mouseClick(desk.call_next, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(desk.start, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(desk.outcomes["follow_up_needed"], Qt.MouseButton.LeftButton)
+    assert desk.handover_booking.isVisible()
+    qtbot.mouseClick(desk.handover_booking, Qt.MouseButton.LeftButton)
+
+    # The nurse's key is closed for the resident; the booking has the visit's service.
+    assert window.session.identity is None
+    place = window.flow.current
+    assert (place.name, place.get("service_id"), place.get("context")) == ("booking", "health-station", "follow_up")
+    booking = window.current_screen()
+    assert booking.service_id == "health-station" and booking.channel_id == "health-video"
+    # Back leads to the desk, which asks the nurse to sign in again: nothing of it for the resident.
+    window.flow.back()
+    assert window.flow.current.name == "staff_queue"
+    assert window.current_screen() is window.staff_gate()
+
+    # The resident identifies for the booking; Done closes their key and returns to the desk.
+    window.flow.go("booking", service_id="health-station", context="follow_up")
+    resident = Identity(key="card", subject="resident-77", name="Maija")
+    window.session.open(resident, time.monotonic())
+    _show_done(booking, _confirmed_booking("health-station", "health-video"))
+    qtbot.mouseClick(booking.finish, Qt.MouseButton.LeftButton)
+    assert window.session.identity is None
+    assert window.flow.current.name == "staff_queue" and window.current_screen() is window.staff_gate()
+    window.session.open(nurse, time.monotonic())  # the nurse's staff card, offline too
+    assert window.current_screen() is desk and desk.desk_view.isVisible()
+
+
+# -- staff tools stay with staff -----------------------------------------------------------------
+@pytest.mark.parametrize("place", ["staff", "staff_queue", "sync_status"])
+def test_every_staff_screen_needs_a_signed_in_nurse_or_admin(qtbot, wired, place):
+    import time
+
+    from kiosk.identity.keys import Identity
+
+    window, _ = wired(f"http://127.0.0.1:{free_port()}")
+    window.flow.go(place)  # the home tile, a link, a typed place: all the same way in
+    gate = window.staff_gate()
+    assert window.current_screen() is gate and place not in window.built_screens()
+    assert gate.sign_in.isVisible()
+
+    # A resident's session does not open it either.
+    window.session.open(Identity(key="card", subject="resident-1", name="Maija"), time.monotonic())
+    window.flow.home()
+    window.flow.go(place)
+    assert window.current_screen() is gate and place not in window.built_screens()
+
+    # The sign-in asks for the staff card only, in words for staff; the resident's key is closed.
+    gate.sign_in.click()
+    login = window.login
+    assert window.session.identity is None and login.isVisible() and login.page() == "card"
+    assert login.card_prompt.text() == window.translator.t("login.staff.prompt")
+    login.go_back()  # from the staff card: out of the login
+    assert not login.isVisible()
+    window.flow.go(place)
+    gate.sign_in.click()
+    nurse = Identity(key="staff", subject="nurse-7", role="nurse", name="Nurse")
+    window.session.open(nurse, time.monotonic())  # what the staff card + PIN does
+    assert window.flow.current.name == place and window.current_screen() is window.screen(place)
+
+    # The session ends with the screen open (logout, timeout): the kiosk resets, and
+    # Back cannot reach the staff screen again.
+    window.session.end("timeout")
+    assert window.flow.current.name == "home" and not window.flow.can_go_back
+    window.flow.go(place)
+    assert window.current_screen() is gate
+
+
+def test_the_staff_tile_and_back_navigation_pass_the_gate(qtbot, wired):
+    import time
+
+    from PySide6.QtCore import Qt
+
+    from kiosk.identity.keys import Identity
+
+    window, _ = wired(f"http://127.0.0.1:{free_port()}")
+    qtbot.mouseClick(window.screen("home").staff, Qt.MouseButton.LeftButton)
+    assert window.flow.current.name == "staff" and window.current_screen() is window.staff_gate()
+    window.session.open(Identity(key="staff", subject="a-02", role="admin", name="Admin"), time.monotonic())
+    staff = window.current_screen()
+    assert staff is window.screen("staff")
+    qtbot.mouseClick(staff.tools["sync_status"], Qt.MouseButton.LeftButton)
+    assert window.current_screen() is window.screen("sync_status")
+    window.session.end("logout")
+    window.flow.go("staff")
+    window.flow.go("sync_status")
+    assert window.current_screen() is window.staff_gate()
+    window.flow.back()  # Back to the staff entry: still the gate
+    assert window.flow.current.name == "staff" and window.current_screen() is window.staff_gate()

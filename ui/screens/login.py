@@ -76,6 +76,7 @@ class LoginScreen(Screen):
         self._mode = CARD          # which card key the card/PIN pages serve: CARD or STAFF
         self._card = ""
         self._pending_name: str | None = None
+        self._staff_only = False
         self._last_error: tuple[str, dict] | None = None
 
         outer = QVBoxLayout(self)
@@ -175,7 +176,13 @@ class LoginScreen(Screen):
         """Cover the window and offer the keys (``session.on_key_needed`` calls this)."""
         self._pending_name = pending.name if pending else None
         self._abandon()
+        # A staff tool asked (the desk, the staff entry): only the staff card, and words for staff.
+        self._staff_only = staff_action(self._pending_name) and self.keys.staff is not None
+        for key, b in self.key_buttons.items():
+            b.setVisible(not self._staff_only or key == STAFF)
         self._show_page(CHOOSE)
+        if self._staff_only:
+            self.choose(STAFF)
         self.setGeometry(self.parentWidget().rect())
         self.show()
         self.raise_()
@@ -216,7 +223,7 @@ class LoginScreen(Screen):
         if page == PIN_PAGE:
             self.pin_pad.clear()
             self._show_page(CARD_PAGE)
-        elif page == CHOOSE:
+        elif page == CHOOSE or (page == CARD_PAGE and self._staff_only):
             self.session.cancel_pending()
             self.clear()
         else:
@@ -345,7 +352,7 @@ class LoginScreen(Screen):
                 self.hint.setText(t(key, **values))
             self.hint.setProperty("role", "notice")
         else:
-            self.hint.setText(t("login.why") if page == CHOOSE else "")
+            self.hint.setText(t("login.why_staff" if self._staff_only else "login.why") if page == CHOOSE else "")
             self.hint.setProperty("role", "heading")
         self.hint.style().unpolish(self.hint)
         self.hint.style().polish(self.hint)
@@ -364,6 +371,11 @@ class LoginScreen(Screen):
                                      code=self.user_code.text()))
         self.card_pad.retranslate()
         self.pin_pad.retranslate()
+
+
+def staff_action(name: str | None) -> bool:
+    """Pending actions of staff tools are named "staff..." (``staff_queue``, ``staff.sync_status``)."""
+    return bool(name) and name.split(".")[0].startswith("staff")
 
 
 def _start(factory: Callable[[], DeviceFlowKey]) -> tuple[DeviceFlowKey, Any]:

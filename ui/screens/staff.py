@@ -15,6 +15,18 @@ from ui.widgets.touch import button, kinetic_scroll_area, label
 STAFF_TOOLS = (("staff_queue", "staff.tool.queue"), ("sync_status", "staff.tool.sync"))
 
 
+def source_text(t: Translator, source: str | None) -> str:
+    """Where the catalogue came from, in the screen's language: the importer records its
+    source in English ("city backend", the demo file's own line)."""
+    if not source:
+        return "–"
+    if source == "city backend":
+        return t.t("staff.source.city_backend")
+    if source.startswith("Demo"):
+        return t.t("staff.source.demo")
+    return source  # a catalogue file's own name for itself: data, shown as written
+
+
 class StaffScreen(Screen):
     def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, config: Config, catalogue,
                  notices: tuple[str, ...]) -> None:
@@ -79,7 +91,7 @@ class StaffScreen(Screen):
         from ui.app import version
 
         t = self.tr_
-        self.sign_in.setText(t.t("staff.sign_in_later"))
+        self.sign_in.setText(t.t("staff.no_tools"))
         for place, key in STAFF_TOOLS:
             self.tools[place].setText(t.t(key))
             self.tools[place].setAccessibleName(t.t(key))
@@ -93,7 +105,7 @@ class StaffScreen(Screen):
             t.t("staff.site", site=self.config.device.site, name=self.config.device.name),
             t.t("staff.version", version=version()),
             t.plural("staff.catalogue", len(self.catalogue)),
-            t.t("staff.source", source=meta.get("source") or "–"),
+            t.t("staff.source", source=source_text(t, meta.get("source"))),
             t.t("staff.updated", when=(meta.get("imported_at") or "–")[:16].replace("T", " ")),
         ]
         for lab, text in zip(self.device_lines, lines):

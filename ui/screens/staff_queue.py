@@ -14,7 +14,7 @@ from typing import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.flow import KioskFlow, Place
+from kiosk.flow import FOLLOW_UP, STAFF_QUEUE, KioskFlow, Place
 from kiosk.queue import OUT_OF_ORDER_REASONS, QueueError, QueueTicket, WalkInQueue
 from kiosk.walk_in import OUTCOMES, WalkInDesk, WalkInError
 from ui.format import queue_line_name
@@ -47,7 +47,7 @@ class StaffQueueScreen(Screen):
 
         outer = QVBoxLayout(self)
         # Room at the bottom for the signed-in badge, which lies over the lower left corner.
-        outer.setContentsMargins(m.margin_px, m.margin_px // 2, m.margin_px, m.touch_px + m.gap_px * 2)
+        outer.setContentsMargins(m.margin_px, m.margin_px // 2, m.margin_px, m.margin_px // 2)
         outer.setSpacing(m.gap_px)
 
         # Shown instead of the desk until a nurse has signed in.
@@ -429,8 +429,12 @@ class StaffQueueScreen(Screen):
         self.last_visit = None
         self.handover_box.hide()
         if self.session is not None and hasattr(self.session, "end"):
-            self.session.end("logout")  # the nurse's key must not stay open for the resident
+            # The nurse's key must not stay open for the resident (the end resets the
+            # kiosk to home); the staff card signs the nurse in again, offline too.
+            self.session.end("logout")
         if to == "feedback":
             self.flow.go("feedback", service_id=service_id, context="walk_in")
         else:
-            self.flow.go("booking", service_id=service_id)
+            # The desk stays underneath: Back, and Done after the booking, return to it.
+            self.flow.go(STAFF_QUEUE)
+            self.flow.go("booking", service_id=service_id, context=FOLLOW_UP)
