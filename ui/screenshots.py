@@ -95,13 +95,73 @@ def _service_scenes(window):
                 queue.call_next([waiting[0].line_id], staff_id="demo-nurse", room="112")
             flow.go("staff_queue")
 
+        def nurse_visit():
+            nurse_desk()
+            desk = window.screen("staff_queue")
+            if desk.current is None:
+                queue.take_number(first_line)
+                desk._call_next()
+            desk._start()
+
+        def nurse_after_no_show():
+            for _ in range(3):
+                queue.take_number(first_line)
+            nurse_desk()
+            desk = window.screen("staff_queue")
+            if desk.current is None:
+                desk._call_next()
+            desk.no_show.click()
+
+        def nurse_handover():
+            nurse_visit()
+            window.screen("staff_queue").outcomes["follow_up_needed"].click()
+
+        def staff_sign_in_from_the_desk():
+            flow.go("staff_queue")  # nobody signed in: the staff gate
+            gate = window.staff_gate()
+            if gate is not None:
+                gate.sign_in.click()
+
         out += [("20-queue-lines", lambda: flow.go("queue")), ("21-queue-ticket", ticket),
-                ("22-nurse-desk", nurse_desk)]
+                ("22-nurse-desk", nurse_desk), ("26-nurse-desk-visit", nurse_visit),
+                ("27-nurse-desk-after-no-show", nurse_after_no_show), ("28-nurse-desk-handover", nurse_handover),
+                ("32-staff-sign-in", staff_sign_in_from_the_desk)]
     for name, place in (("23-booking", "booking"), ("24-feedback", "feedback"), ("25-video-offline", "video")):
         if flow.knows(place):
             out.append((name, lambda place=place: flow.go(place)))
     if getattr(window, "participation", None) is not None:
         out += _participation_scenes(window)
+    if flow.knows("booking"):
+        def booking_offline():
+            # Without a sync worker the kiosk cannot book for an unidentified resident.
+            flow.go("booking", service_id="maternity-clinic")
+            screen = window.screen("booking")
+            screen._show_offline()
+
+        def booking_done_signed_in():
+            from datetime import timedelta
+
+            from kiosk.booking import CONFIRMED, ONLINE, Booking
+            window.session.open(Identity(key="card", subject="demo-resident", name="Maija Meikäläinen"),
+                                time.monotonic())
+            flow.go("booking")
+            screen = window.screen("booking")
+            starts = FIXED_NOW + timedelta(days=2)
+            service = next(s for s in window.catalogue.all_services() if screen.desk.bookable_channels(s.id))
+            channel = screen.desk.bookable_channels(service.id)[0]
+            screen._booked(screen._generation, Booking(
+                id="demo-booking", ref="K7QP-3MZD", service_id=service.id, channel_id=channel.id, slot_id="demo",
+                starts_at=starts, ends_at=starts + timedelta(minutes=30), state=CONFIRMED, route=ONLINE,
+                language=window.translator.language), None)
+
+        out += [("29-booking-offline", booking_offline), ("30-booking-done-signed-in", booking_done_signed_in)]
+    if flow.knows("video"):
+        def video_failed():
+            from kiosk.video import alternatives
+            flow.go("video")
+            window.screen("video").show_failed("load_failed", ("retry", *alternatives(window.config.modules)))
+        out.append(("31-video-failed", video_failed))
+    out.append(("33-staff-gate", lambda: flow.go("sync_status") if flow.knows("sync_status") else flow.go("staff")))
     return out
 
 

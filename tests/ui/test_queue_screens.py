@@ -39,14 +39,16 @@ def queue_window(make_window, db, catalogue, tmp_path):
 
     printer = tmp_path / "printer.bin"
 
-    def make(printer_target=str(printer), session=None, display=False):
+    def make(printer_target=str(printer), session=None, display=False, resolution="1920x1080", identify=False):
         extra = (f'[queue]\nlines = ["health-walkin"]\nrooms = ["112", "113"]\nprinter = "{printer_target}"\n'
                  f'display = {"true" if display else "false"}\n')
         device = tmp_path / "device-queue.toml"
         device.write_text(f'[device]\ndata_dir = "{(tmp_path / "data").as_posix()}"\n{extra}', encoding="utf-8")
         config = load_config(device)
-        w = make_window()
+        w = make_window(resolution=resolution)
         w.config = config
+        if identify:  # the resident's own key for the visit record (card or phone configured)
+            w.identify_visitor = lambda done: None
         attach_queue(w, config=config, db=db, catalogue=catalogue, session=session)
         # The window shows staff places only to a staff role: here the stand-in session's.
         w.guard_staff_places(role=lambda: session.identity.role if session and session.identity else None,
@@ -223,3 +225,69 @@ def test_after_a_visit_the_nurse_hands_over_for_feedback_or_a_follow_up_booking(
     assert screen.handover_booking.isVisible()
     click(qtbot, screen.handover_booking)
     assert window.flow.current.name == "booking" and window.flow.current.get("service_id") == "health-station"
+
+
+def _cut_widgets(screen):
+    """Buttons of the desk's right column that stick out of it, or whose words do not fit."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    area = screen.actions_area
+    view = area.viewport().rect()
+    out = []
+    for b in area.widget().findChildren(QAbstractButton):
+        if not b.isVisibleTo(area.widget()):
+            continue
+        top_left = b.mapTo(area.viewport(), b.rect().topLeft())
+        if top_left.x() < view.left() or top_left.x() + b.width() > view.right() + 1:
+            out.append((b.objectName(), "outside the column", top_left.x(), b.width(), view.width()))
+        elif b.text() and b.fontMetrics().horizontalAdvance(b.text()) > b.width() - 8:
+            out.append((b.objectName(), "text cut", b.text()))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_desk_fits_at_1280x800_in_every_state(qtbot, queue_window, db, catalogue, lang):
+    """Issue 11: labels cut; after Did not come the right column shifted and cut every button's left edge."""
+    from ui.wiring import attach_booking_and_feedback
+
+    session = EndingStaffSession(NURSE)
+    window, _ = queue_window(printer_target="", session=session, resolution="1280x800", identify=True)
+    attach_booking_and_feedback(window, config=window.config, db=db, catalogue=catalogue, session=session)
+    window.translator.set_language(lang)
+    q = window.queue
+    for _ in range(4):
+        q.take_number("health-walkin")
+    window.flow.go("staff_queue")
+    screen = window.current_screen()
+    settle(qtbot)
+    assert _cut_widgets(screen) == []
+    click(qtbot, screen.call_next)
+    click(qtbot, screen.no_show)  # Did not come
+    settle(qtbot)
+    assert screen.actions_area.horizontalScrollBar().value() == 0 and _cut_widgets(screen) == []
+    click(qtbot, screen.call_next)
+    click(qtbot, screen.start)
+    settle(qtbot)
+    assert screen.identify.isVisible() and _cut_widgets(screen) == []
+    assert screen.identify.title.text() == window.translator.t("staff_queue.identify")  # whole, wrapped
+    click(qtbot, screen.outcomes["follow_up_needed"])
+    def handover_in_sight():
+        area = screen.actions_area
+        y = screen.handover_booking.mapTo(area.viewport(), screen.handover_booking.rect().topLeft()).y()
+        return 0 <= y and y + screen.handover_booking.height() <= area.viewport().height()
+    qtbot.waitUntil(handover_in_sight, timeout=3000)  # the next step is in sight, not below the fold
+    settle(qtbot)
+    assert screen.actions_area.horizontalScrollBar().value() == 0 and _cut_widgets(screen) == []
+
+
+def test_a_failed_desk_action_is_said_in_words_not_in_the_code(qtbot, queue_window):
+    from kiosk.queue import QueueError
+
+    session = StaffSession(NURSE)
+    window, _ = queue_window(printer_target="", session=session)
+    window.flow.go("staff_queue")
+    screen = window.current_screen()
+    screen._error(QueueError("wrong_state", "ticket is serving; started needs called"))
+    assert screen.message.text() == "Tätä ei voi tehdä numerolle nyt. Päivitä näkymä."
+    screen._error(QueueError("something_new", "raw detail"))
+    assert screen.message.text() == "Toiminto ei onnistunut. Päivitä näkymä ja yritä uudelleen."

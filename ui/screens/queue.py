@@ -156,7 +156,7 @@ class QueueScreen(Screen):
             ticket = self.queue.take_number(line_id)
         except QueueError as exc:
             log.error("could not issue a queue number: %s", exc)
-            self.print_note.setText(self.tr_.t("staff_queue.error", reason=exc.code))
+            self.print_note.setText(self.tr_.t("queue.error.not_issued"))  # the code is in the log
             return
         self.ticket = ticket
         est = self._show_ticket(ticket, print_status="printing" if self.printer else None)

@@ -11,7 +11,7 @@ import logging
 from datetime import datetime, timezone
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.flow import FOLLOW_UP, STAFF_QUEUE, KioskFlow, Place
@@ -128,13 +128,15 @@ class StaffQueueScreen(Screen):
         actions.addWidget(self.recall, 0, 0)
         actions.addWidget(self.start, 0, 1)
         actions.addWidget(self.no_show, 1, 0)
-        self.identify = self._action("staff-queue-identify", self._identify)
-        actions.addWidget(self.identify, 1, 1)
-        self.specialist = self._action("staff-queue-specialist",
-                                       lambda: self.flow.go("video", source="specialist"))
-        actions.addWidget(self.specialist, 2, 0, 1, 2)
-        self.transfers: dict[str, Tile] = {}
         right.addLayout(actions)
+        # Long texts get full-width rows that wrap: a button never cuts its words, and the
+        # column never grows wider than the screen (that shifted it sideways).
+        self.identify = self._row_action("staff-queue-identify", self._identify)
+        right.addWidget(self.identify)
+        self.specialist = self._row_action("staff-queue-specialist",
+                                           lambda: self.flow.go("video", source="specialist"))
+        right.addWidget(self.specialist)
+        self.transfers: dict[str, Tile] = {}
         for line_id in queue.lines:
             # One full-width row each: long Swedish and Finnish service names fit, or wrap.
             b = Tile(m.touch_px, role="row")
@@ -145,20 +147,21 @@ class StaffQueueScreen(Screen):
             right.addWidget(b)
         self.outcome_label = label()
         right.addWidget(self.outcome_label)
-        orow = QHBoxLayout()
+        orow = QGridLayout()  # two a row: three side by side did not fit beside the list at 1280x800
         self.outcomes = {}
-        for code in OUTCOMES:
+        for i, code in enumerate(OUTCOMES):
             b = self._action(f"outcome-{code}", lambda _=False, c=code: self._finish(c))
             self.outcomes[code] = b
-            orow.addWidget(b)
+            orow.addWidget(b, i // 2, i % 2)
         right.addLayout(orow)
         # After a visit: the nurse hands the kiosk to the resident, for feedback or to
         # book the follow-up with the resident's own key (the nurse's session ends first).
         self.handover_box = QWidget()
-        hrow = QHBoxLayout(self.handover_box)
+        hrow = QVBoxLayout(self.handover_box)
         hrow.setContentsMargins(0, 0, 0, 0)
-        self.handover_feedback = self._action("staff-queue-handover-feedback", lambda: self._hand_over("feedback"))
-        self.handover_booking = self._action("staff-queue-handover-booking", lambda: self._hand_over("booking"))
+        hrow.setSpacing(m.gap_px // 2)
+        self.handover_feedback = self._row_action("staff-queue-handover-feedback", lambda: self._hand_over("feedback"))
+        self.handover_booking = self._row_action("staff-queue-handover-booking", lambda: self._hand_over("booking"))
         hrow.addWidget(self.handover_feedback)
         hrow.addWidget(self.handover_booking)
         self.handover_box.hide()
@@ -176,10 +179,20 @@ class StaffQueueScreen(Screen):
         actions_area.setFrameShape(QScrollArea.Shape.NoFrame)
         actions_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         actions_area.setWidget(right_box)
+        # The column only ever scrolls up and down.
+        bar = actions_area.horizontalScrollBar()
+        bar.valueChanged.connect(lambda v: bar.setValue(0) if v else None)
+        self.actions_area = actions_area
         row.addWidget(actions_area, 3)
 
         queue.subscribe(lambda _event, _ticket: self._refresh() if self.isVisible() else None)
         self.retranslate()
+
+    def _row_action(self, name: str, slot) -> Tile:
+        b = Tile(self.metrics.touch_px, role="row")
+        b.setObjectName(name)
+        b.clicked.connect(slot)
+        return b
 
     def _action(self, name: str, slot) -> object:
         b = button("", "", min_height=self.metrics.touch_px)
@@ -230,7 +243,10 @@ class StaffQueueScreen(Screen):
 
     @staticmethod
     def _texts(b, text: str) -> None:
-        b.setText(text)
+        if isinstance(b, Tile):
+            b.set_texts(text)
+        else:
+            b.setText(text)
         b.setAccessibleName(text)
 
     # -- state -----------------------------------------------------------------------------
@@ -328,9 +344,12 @@ class StaffQueueScreen(Screen):
         self.reasons_box.setVisible(self.selected is not None)
 
     def _error(self, exc: Exception) -> None:
-        code = getattr(exc, "code", str(exc))
+        code = getattr(exc, "code", "")
         log.warning("queue action failed: %s", exc)
-        self.message.setText(self.tr_.t("staff_queue.error", reason=code))
+        # The code in words; never the exception's own (English) text on the screen.
+        key = f"staff_queue.error.{code}"
+        known = key in self.tr_.catalogues[self.tr_.language]
+        self.message.setText(self.tr_.t(key if known else "staff_queue.error.other"))
         self.message.show()
 
     # -- actions ---------------------------------------------------------------------------
@@ -421,6 +440,9 @@ class StaffQueueScreen(Screen):
         self.handover_feedback.setVisible(visit is not None and self.flow.knows("feedback"))
         self.handover_booking.setVisible(visit is not None and visit[1] == "follow_up_needed"
                                          and self.flow.knows("booking"))
+        if visit is not None:
+            # The next step must be in sight, not below the fold of a small screen.
+            QTimer.singleShot(0, lambda: self.actions_area.ensureWidgetVisible(self.handover_box))
 
     def _hand_over(self, to: str) -> None:
         if self.last_visit is None:

@@ -9,6 +9,7 @@ Given its services as keyword arguments: an ``OutboxReview`` (kiosk/outbox.py) a
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Callable
 
@@ -20,6 +21,7 @@ from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.touch import button, kinetic_scroll_area, label
 
+log = logging.getLogger(__name__)
 
 
 class SyncStatusScreen(Screen):
@@ -75,6 +77,21 @@ class SyncStatusScreen(Screen):
         key = f"sync.kind.{kind}"
         return self._t(key) if self._known(key) else kind
 
+    def problem_text(self, st) -> str:
+        """The last problem in the screen's language. The sync client's own text (the words
+        IT reads in the log) is English and may carry an exception's: shown only in English."""
+        if self.tr_.language == "en":
+            return st.last_error
+        if st.revoked:
+            kind = "revoked"
+        elif not st.enrolled:
+            kind = "not_enrolled"
+        elif st.online is False:
+            kind = "unreachable"
+        else:
+            kind = "other"
+        return self._t(f"sync.problem.{kind}")
+
     def title(self) -> str:
         return self._t("sync.title")
 
@@ -115,8 +132,7 @@ class SyncStatusScreen(Screen):
         if st is not None and st.enrolment_refused:
             error = None  # the heading above says it, translated; the log has the details
         self.last_error.setVisible(bool(error))
-        # Errors come from the sync client in the words IT reads in the log (as notices do).
-        self.last_error.setText(self._t("sync.last_error", error=error) if error else "")
+        self.last_error.setText(self._t("sync.last_error", error=self.problem_text(st)) if error else "")
         syncing = bool(st and st.syncing)
         self.sync_button.setText(self._t("sync.syncing" if syncing else "sync.sync_now"))
         self.sync_button.setEnabled(not syncing)
@@ -200,7 +216,10 @@ class SyncStatusScreen(Screen):
             action()
             self._error = None
         except OutboxError as exc:
-            self._error = str(exc)
+            # Retried or discarded meanwhile (another staff member, the worker): said in words;
+            # the exception's own English text is for the log and the English screen.
+            log.info("outbox action failed: %s", exc)
+            self._error = str(exc) if self.tr_.language == "en" else self._t("sync.problem.item_changed")
         self.refresh()
 
     def find_button(self, name: str):
