@@ -60,13 +60,26 @@ def _scenes(window):
         ("07-search-empty", search("")),
         ("08-search-neuvola", search("neuvola")),
         ("09-search-nothing", search("xyzzy")),
-        ("11-staff", lambda: flow.go(places.STAFF)),
+        ("11-staff", lambda: _as_nurse(window, lambda: flow.go(places.STAFF))),
+        ("13-sync-status", lambda: _as_nurse(window, lambda: flow.go("sync_status") if flow.knows("sync_status")
+                                             else None)),
         ("12-idle-countdown", lambda: (flow.go(places.BROWSE), window.idle_watch.show_countdown(12))),
     ]
     if richest is not None:
         scenes.append(("10-service-card", lambda: flow.go(places.SERVICE, service_id=richest.id)))
     scenes += _service_scenes(window)
     return scenes
+
+
+def _as_nurse(window, then) -> None:
+    """Staff screens open only for a signed-in nurse or admin."""
+    import time
+
+    from kiosk.identity.keys import Identity
+    session = getattr(window, "session", None)
+    if session is not None:
+        session.open(Identity(key="staff", subject="demo-nurse", role="nurse", name="Demo Nurse"), time.monotonic())
+    then()
 
 
 def _service_scenes(window):
@@ -101,7 +114,8 @@ def _service_scenes(window):
             if desk.current is None:
                 queue.take_number(first_line)
                 desk._call_next()
-            desk._start()
+            if desk.current is not None and desk.current.status == "called":
+                desk._start()
 
         def nurse_after_no_show():
             for _ in range(3):
@@ -125,7 +139,7 @@ def _service_scenes(window):
         out += [("20-queue-lines", lambda: flow.go("queue")), ("21-queue-ticket", ticket),
                 ("22-nurse-desk", nurse_desk), ("26-nurse-desk-visit", nurse_visit),
                 ("27-nurse-desk-after-no-show", nurse_after_no_show), ("28-nurse-desk-handover", nurse_handover),
-                ("32-staff-sign-in", staff_sign_in_from_the_desk)]
+                ("43-staff-sign-in", staff_sign_in_from_the_desk)]
     for name, place in (("23-booking", "booking"), ("24-feedback", "feedback"), ("25-video-offline", "video")):
         if flow.knows(place):
             out.append((name, lambda place=place: flow.go(place)))
@@ -154,14 +168,14 @@ def _service_scenes(window):
                 starts_at=starts, ends_at=starts + timedelta(minutes=30), state=CONFIRMED, route=ONLINE,
                 language=window.translator.language), None)
 
-        out += [("29-booking-offline", booking_offline), ("30-booking-done-signed-in", booking_done_signed_in)]
+        out += [("40-booking-offline", booking_offline), ("41-booking-done-signed-in", booking_done_signed_in)]
     if flow.knows("video"):
         def video_failed():
             from kiosk.video import alternatives
             flow.go("video")
             window.screen("video").show_failed("load_failed", ("retry", *alternatives(window.config.modules)))
-        out.append(("31-video-failed", video_failed))
-    out.append(("33-staff-gate", lambda: flow.go("sync_status") if flow.knows("sync_status") else flow.go("staff")))
+        out.append(("42-video-failed", video_failed))
+    out.append(("44-staff-gate", lambda: flow.go("sync_status") if flow.knows("sync_status") else flow.go("staff")))
     return out
 
 
@@ -268,6 +282,30 @@ def _participation_scenes(window):
             ("39-participation-not-eligible", lambda: question("kontula-budget-2027", claims={}))]
 
 
+def demo_window(app, db, catalogue, tmp: Path, resolution: str, theme: str = "light"):
+    """The demo kiosk's window with every service attached (no sync worker), shown."""
+    from kiosk.config import load_config
+    from ui.app import create_window
+    from ui.wiring import attach_services
+
+    device = tmp / f"{resolution}.toml"
+    device.write_text(f'[device]\ndata_dir = "{tmp.as_posix()}"\n[ui]\nresolution = "{resolution}"\n'
+                      f'theme = "{theme}"\n'
+                      f'[queue]\nlines = {DEMO_QUEUE_LINES!r}\nrooms = ["112", "113"]\n'.replace("'", '"'),
+                      encoding="utf-8")
+    config = load_config(device)
+    window = create_window(config, catalogue, app=app, now=lambda: FIXED_NOW)
+    window.idle_watch.timer.stop()
+    attach_services(window, config=config, db=db, catalogue=catalogue, sync=False)
+    window.show()
+    return window
+
+
+def scenes(window):
+    """Every scene the screenshots show, as (name, action): for tests that look at each."""
+    return _scenes(window)
+
+
 def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | None = None,
            theme: str = "light") -> list[Path]:
     from PySide6.QtWidgets import QApplication
@@ -287,16 +325,8 @@ def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | 
         seed_participation(db)
         catalogue = Catalogue(db)
         for resolution in resolutions:
-            device = Path(tmp) / f"{resolution}.toml"
-            device.write_text(f'[device]\ndata_dir = "{tmp}"\n[ui]\nresolution = "{resolution}"\ntheme = "{theme}"\n'
-                              f'[queue]\nlines = {DEMO_QUEUE_LINES!r}\nrooms = ["112", "113"]\n'.replace("'", '"'),
-                              encoding="utf-8")
-            config = load_config(device)
             for lang in languages:
-                window = create_window(config, catalogue, app=app, now=lambda: FIXED_NOW)
-                window.idle_watch.timer.stop()
-                attach_services(window, config=config, db=db, catalogue=catalogue, sync=False)
-                window.show()
+                window = demo_window(app, db, catalogue, Path(tmp), resolution, theme)
                 for name, action in _scenes(window):
                     if only and not any(part in name for part in only.split(",")):
                         continue

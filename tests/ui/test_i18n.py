@@ -163,3 +163,165 @@ def test_catalogue_text_follows_the_language(qtbot, window):
     assert "Mödrarådgivning" in card.qr.text and "Gårdsbackavägen 1" in card.qr.text
     window.translator.set_language("fi")
     assert card.body.itemAt(0).widget().text() == "Äitiysneuvola"
+
+
+# -- no English or raw text on a fi or sv screen ------------------------------------------------
+# What may stand on a screen without being a translation: numbers, times, dates, signs,
+# ticket numbers (A001), booking references (K7QP-3MZD), the kiosk's version.
+_DATA = re.compile(r"^[\d\s.,:;–\-+/%()#·✓⌫‹›<>?!…°]*$|^[A-Z]\d{3}$|^[A-Z0-9]{4}-[A-Z0-9]{4}$|^\d+(\.\d+)*$"
+                   r"|^\w+=[^;=]*(; \w+=[^;=]*)*$")  # an outbox item's identifiers, shown to IT as such
+_SEPARATORS = (". ", ".. ", ", ", "\n", " · ", " – ", ": ", "–", " ")  # how screens join texts
+
+
+def _catalogue_texts(catalogue) -> set[str]:
+    """Every string of the catalogue in use (its services, providers, channels, hours), in
+    every language: catalogue text comes from the data."""
+    import dataclasses
+
+    seen: set[str] = set()
+
+    def walk(value, depth=0):
+        if depth > 8 or value is None:
+            return
+        if isinstance(value, str):
+            if value.strip():
+                seen.add(value.strip())
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v, depth + 1)
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            for v in value:
+                walk(v, depth + 1)
+        elif dataclasses.is_dataclass(value):
+            for f in dataclasses.fields(value):
+                walk(getattr(value, f.name), depth + 1)
+    for service in catalogue.all_services():
+        walk(service)
+    return seen
+
+
+def _template_matchers(catalogue: dict[str, str]) -> list[re.Pattern]:
+    out = []
+    for text in catalogue.values():
+        parts = re.split(r"\{[^}]*\}", text)
+        if len(parts) == 1:
+            continue
+        out.append(re.compile("^" + "(.+?)".join(re.escape(p) for p in parts) + "$", re.S))
+    return out
+
+
+class _WordsCheck:
+    """Is a visible string from the translations of ``lang``, from the catalogue, or data?
+    Screens join such texts (an accessible name "Service. Provider. Open now", an address
+    "Street 2, 00940 Helsinki"): a string made of allowed parts is allowed; one English
+    word or exception text among them is not."""
+
+    def __init__(self, lang: str, catalogues, catalogue, extra: set[str]):
+        own = {v.strip() for v in catalogues[lang].values()}
+        own |= set(catalogues[lang].get(f"language.{code}.own_name", "") for code in LANGUAGES)
+        data = _catalogue_texts(catalogue) | extra
+        known = own | data
+        # Sentence case and the full stop depend on where a text is put.
+        self.known = known | {k.rstrip(".") for k in known} | {k.lower() for k in known}
+        self.matchers = _template_matchers(catalogues[lang])
+        self._memo: dict[str, bool] = {}
+
+    def allowed(self, raw: str, depth: int = 0) -> bool:
+        text = raw.strip().rstrip(".").strip()
+        if len(text) <= 1 or text in self.known or text.lower() in self.known or _DATA.match(text):
+            return True
+        if text.startswith(("‹", "›", "✓")):  # the arrow of Back, the check mark of a chosen chip
+            return self.allowed(text[1:], depth)
+        if depth > 6:
+            return False
+        if text in self._memo:
+            return self._memo[text]
+        self._memo[text] = False
+        ok = any(all(self.allowed(g, depth + 1) for g in hit.groups())
+                 for hit in (m.match(t) for m in self.matchers for t in {text, raw.strip()}) if hit)
+        if not ok:
+            for sep in _SEPARATORS:
+                i = text.find(sep)
+                while i > 0 and not ok:
+                    ok = self.allowed(text[:i], depth + 1) and self.allowed(text[i + len(sep):], depth + 1)
+                    i = text.find(sep, i + 1)
+                if ok:
+                    break
+        self._memo[text] = ok
+        return ok
+
+
+@pytest.fixture(scope="module")
+def demo_kiosk(tmp_path_factory):
+    from kiosk.catalogue.service import Catalogue
+    from kiosk.storage.db import open_database
+    from ui.app import load_demo_catalogue
+
+    tmp = tmp_path_factory.mktemp("words")
+    db = open_database(tmp / "kiosk.db")
+    load_demo_catalogue(db)
+    yield tmp, db, Catalogue(db)
+    db.close()
+
+
+@pytest.mark.gui
+@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_no_english_or_raw_text_on_any_fi_or_sv_screen(qtbot, demo_kiosk, catalogues, lang):
+    """Issue 11: every screen (the screenshot scenes: resident, nurse, staff, login, video,
+    booking, offline) in fi and sv; any visible string that is neither a translation of
+    that language, nor catalogue data, nor a number or code fails."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.identity.keys import Identity
+    from ui import screenshots
+
+    tmp, db, catalogue = demo_kiosk
+    window = screenshots.demo_window(QApplication.instance(), db, catalogue, tmp, "1280x800")
+    qtbot.addWidget(window)
+    config = window.config
+    from ui.app import version
+    extra = {config.device.site, config.device.name, version(), "Demo Nurse", "Maija Meikäläinen",
+             "xyzzy", "neuvola",  # what the search scenes type
+             *config.queue.rooms, *(line.prefix for line in window.queue.lines.values())}
+    check = _WordsCheck(lang, catalogues, catalogue, extra)
+    problems, seen_scenes = [], []
+    for name, action in screenshots.scenes(window):
+        window.reset_for_next_person()
+        window.translator.set_language(lang)
+        action()
+        settle(qtbot)
+        seen_scenes.append(name)
+        roots = [window.top_bar, window.current_screen()]
+        roots += [w for w in (window.login, window.session_bridge.badge, window.overlay) if w.isVisible()]
+        for root in roots:
+            for _widget, text in visible_texts(root):
+                if not check.allowed(text):
+                    problems.append((name, text))
+    window.reset_for_next_person()
+    window.translator.set_language(lang)
+    # Connection and sending, offline, with the sync client's raw error and an item set aside.
+    from datetime import datetime, timezone
+
+    from kiosk import outbox
+    from kiosk.outbox import OutboxReview
+    from sync.worker import SyncStatus
+    from ui.screens.sync_status import SyncStatusScreen
+    with db.sessions.begin() as s:
+        item = outbox.record(s, "vote", {"poll_id": "p", "option_id": "o"})
+    with db.sessions.begin() as s:
+        outbox.quarantine(s, item.id, "unknown_service", "service x is not in this site's catalogue")
+    status_screen = SyncStatusScreen(tr=window.translator, metrics=window.metrics, review=OutboxReview(db),
+                                     sync_now=lambda: None, staff=lambda: "demo-nurse")
+    qtbot.addWidget(status_screen)
+    status_screen.show()
+    status_screen.set_status(SyncStatus(online=False, enrolled=True, pending=1,
+                                        last_error="cannot reach the backend (Connection refused)",
+                                        last_sync_at=datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc)))
+    status_screen._act(lambda: outbox.OutboxReview(db).retry("no-such-item", staff="demo-nurse"))
+    settle(qtbot)
+    seen_scenes.append("sync-status-offline")
+    problems += [("sync-status-offline", text) for _w, text in visible_texts(status_screen)
+                 if not check.allowed(text)]
+    assert len(seen_scenes) > 25  # every screen, including the staff and service ones
+    assert not problems, sorted(set(problems))

@@ -24,6 +24,12 @@ from ui.widgets.touch import button, kinetic_scroll_area, label
 log = logging.getLogger(__name__)
 
 
+def _named(b, object_name: str):
+    """A screen reader says the button's words; tests find it by its object name."""
+    b.setObjectName(object_name)
+    return b
+
+
 class SyncStatusScreen(Screen):
     def __init__(self, *, tr: Translator, metrics: Metrics, review: OutboxReview,
                  sync_now: Callable[[], None], staff: Callable[[], str],
@@ -49,7 +55,8 @@ class SyncStatusScreen(Screen):
         self.pending = label()
         self.pending.setObjectName("sync-pending")
         self.last_error = label(role="muted")
-        self.sync_button = button("", "sync-now", role="primary", min_height=metrics.touch_px)
+        self.sync_button = button("", "", role="primary", min_height=metrics.touch_px)
+        self.sync_button.setObjectName("sync-now")
         self.sync_button.clicked.connect(self._on_sync_now)
         self.quarantine_heading = label(role="heading")
         self.action_error = label(role="notice")
@@ -135,6 +142,7 @@ class SyncStatusScreen(Screen):
         self.last_error.setText(self._t("sync.last_error", error=self.problem_text(st)) if error else "")
         syncing = bool(st and st.syncing)
         self.sync_button.setText(self._t("sync.syncing" if syncing else "sync.sync_now"))
+        self.sync_button.setAccessibleName(self.sync_button.text())
         self.sync_button.setEnabled(not syncing)
         self._items = self.review.quarantined_items()
         self.quarantine_heading.setText(self._t("sync.quarantined_heading", count=len(self._items)))
@@ -173,20 +181,25 @@ class SyncStatusScreen(Screen):
         lay.addWidget(headline)
         lay.addWidget(reason)
         if item.summary:
-            lay.addWidget(label(item.summary, role="small"))
+            # The item's identifiers (never personal fields), for IT: named as such.
+            lay.addWidget(label(self._t("sync.item_ids", ids=item.summary), role="small"))
         buttons = QHBoxLayout()
         if self._confirming == item.id:
             question = label(self._t("sync.confirm_discard", kind=self.kind_text(item.kind)), role="notice")
             lay.addWidget(question)
-            yes = button(self._t("sync.confirm_yes"), f"confirm-discard-{item.id}", min_height=m.touch_px)
-            no = button(self._t("sync.confirm_no"), f"keep-{item.id}", role="primary", min_height=m.touch_px)
+            yes = _named(button(self._t("sync.confirm_yes"), self._t("sync.confirm_yes"), min_height=m.touch_px),
+                         f"confirm-discard-{item.id}")
+            no = _named(button(self._t("sync.confirm_no"), self._t("sync.confirm_no"), role="primary",
+                               min_height=m.touch_px), f"keep-{item.id}")
             yes.clicked.connect(lambda _=False, i=item.id: self._discard(i))
             no.clicked.connect(lambda _=False: self._ask(None))
             buttons.addWidget(no)
             buttons.addWidget(yes)
         else:
-            retry = button(self._t("sync.retry"), f"retry-{item.id}", role="primary", min_height=m.touch_px)
-            discard = button(self._t("sync.discard"), f"discard-{item.id}", min_height=m.touch_px)
+            retry = _named(button(self._t("sync.retry"), self._t("sync.retry"), role="primary",
+                                  min_height=m.touch_px), f"retry-{item.id}")
+            discard = _named(button(self._t("sync.discard"), self._t("sync.discard"), min_height=m.touch_px),
+                             f"discard-{item.id}")
             retry.clicked.connect(lambda _=False, i=item.id: self._retry(i))
             discard.clicked.connect(lambda _=False, i=item.id: self._ask(i))
             buttons.addWidget(retry)
@@ -223,9 +236,9 @@ class SyncStatusScreen(Screen):
         self.refresh()
 
     def find_button(self, name: str):
-        """The button with this accessible name (for tests and accessibility checks)."""
+        """The button with this object name, e.g. ``retry-<item id>`` (for tests)."""
         from PySide6.QtWidgets import QPushButton
         for b in self.findChildren(QPushButton):
-            if b.accessibleName() == name and not b.isHidden():
+            if b.objectName() == name and not b.isHidden():
                 return b
         return None

@@ -308,8 +308,9 @@ class VideoScreen(Screen):
         self.area.setCurrentWidget(self.message_page)
         self._clear_choices()
         for i, name in enumerate(names):
-            b = button(self.tr_.t(f"video.alternative.{name}"), f"alternative-{name}",
-                       role="primary" if i == 0 else None, min_height=self.metrics.touch_px + 16)
+            text = self.tr_.t(f"video.alternative.{name}")
+            b = button(text, text, role="primary" if i == 0 else None, min_height=self.metrics.touch_px + 16)
+            b.setObjectName(f"alternative-{name}")  # the name a screen reader says is the text itself
             b.setProperty("alternative", name)
             b.setMinimumWidth(int(self.width() * 0.45) if self.width() > 600 else 400)
             b.clicked.connect(lambda _=False, n=name: self.alternative_chosen.emit(n))
