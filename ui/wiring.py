@@ -270,7 +270,8 @@ def attach_booking_and_feedback(window, *, config: Config, db: Database, catalog
 
         def my_bookings():
             from ui.screens.my_bookings import MyBookingsScreen
-            return MyBookingsScreen(**common(), desk=desk, session=session)
+            return MyBookingsScreen(**common(), desk=desk, session=session,
+                                    online=known_online if worker is not None else None)
         window.register_screen("booking", booking)
         window.register_screen("my_bookings", my_bookings)
     if config.modules.feedback:

@@ -256,3 +256,23 @@ def test_a_walk_in_service_is_never_an_empty_page(qtbot, backend, site, screen_p
     screen.enter(Place("booking", {"service_id": "peer-group", "context": "follow_up"}))
     assert screen.service_heading.text() == "Mihin palveluun jatkoaika varataan?"
     assert not screen.my_bookings.isVisible()  # the resident is at the nurse's desk, booking the follow-up
+
+
+def test_my_bookings_offline_says_why_instead_of_asking_for_a_key_that_cannot_work(qtbot, screen_parts):
+    from ui.screens.my_bookings import MyBookingsScreen
+
+    k, flow, tr, metrics = screen_parts
+    session = KioskSession()
+    needed = []
+    session.on_key_needed(needed.append)
+    screen = MyBookingsScreen(flow=flow, tr=tr, metrics=metrics, catalogue=k.desk._catalogue, desk=k.desk,
+                              session=session, online=lambda: False)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.enter(Place("my_bookings"))
+    assert needed == [] and screen.notice.isVisible() and screen.status.isHidden()
+    assert screen.notice.text().startswith("Kioskilla ei ole nyt yhteyttä")
+    session.open(ANNA, time.monotonic())  # identified while still online: the list is the kiosk's own
+    screen.enter(Place("my_bookings"))
+    qtbot.waitUntil(lambda: screen.bookings is not None, timeout=10_000)
+    assert screen.notice.isHidden()

@@ -25,10 +25,13 @@ from ui.widgets.touch import button, kinetic_scroll_area
 
 class MyBookingsScreen(Screen):
     def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, catalogue, desk: BookingDesk,
-                 session: KioskSession, runner: BackgroundCalls | None = None) -> None:
+                 session: KioskSession, runner: BackgroundCalls | None = None,
+                 online=None) -> None:
+        """``online()``: what the kiosk last knew of its connection (True, False, None)."""
         super().__init__()
         self.flow, self.tr_, self.metrics, self.catalogue = flow, tr, metrics, catalogue
         self.desk, self.session = desk, session
+        self._known_online = online or (lambda: None)
         self.runner = runner or BackgroundCalls(self)
         self.bookings: list[Booking] | None = None
         self.identity: Identity | None = None
@@ -63,6 +66,11 @@ class MyBookingsScreen(Screen):
         gen = self._generation
         self._armed, self._notice_key = None, None
         self.bookings = None
+        if self._known_online() is False and not self.session.is_open:
+            # The resident's keys need the city's identification service: say so, ask nothing.
+            self._notice_key = "my_bookings.offline"
+            self._rebuild()
+            return
         self._rebuild()
         self.session.require("booking.mine", lambda identity: self._load(gen, identity), where="my_bookings")
 
@@ -133,7 +141,9 @@ class MyBookingsScreen(Screen):
     def retranslate(self) -> None:
         t = self.tr_
         self.heading.setText(t.t("my_bookings.title"))
-        if self.bookings is None:
+        if self._notice_key == "my_bookings.offline":
+            self.status.setText("")  # nothing is loading: the notice says why
+        elif self.bookings is None:
             self.status.setText(t.t("my_bookings.loading"))
         else:
             self.status.setText(t.t("my_bookings.none") if not self.bookings else "")
