@@ -221,3 +221,25 @@ def test_the_web_engine_is_not_loaded_until_a_call_starts():
     """)
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert "before: False" in out.stdout and "after: True" in out.stdout, out.stdout + out.stderr
+
+
+def test_a_failed_call_page_says_so_in_words_and_survives_a_language_switch(qtbot, tr):
+    """What the window shows after load_failed, page_crashed or network_lost (kiosk.flow.after_call)."""
+    from ui.screens.video import VideoScreen
+
+    screen = VideoScreen(tr=tr, metrics=metrics_for("1280x800"), video=load_config().video, has_webengine=False)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.show_failed("page_crashed", ("retry", "queue", "booking"))
+    assert screen.message.text() == "Puhelu keskeytyi teknisen vian vuoksi"
+    assert screen.choice_names() == ["retry", "queue", "booking", "home"]
+    tr.set_language("sv")
+    screen.retranslate()
+    assert screen.message.text() == "Samtalet avbröts på grund av ett tekniskt fel"
+    assert screen.choice_names() == ["retry", "queue", "booking", "home"]
+    names = [screen.choices.itemAt(i).widget().accessibleName() for i in range(screen.choices.count())]
+    assert names == ["Försök igen", "Ta en kölapp", "Boka en tid", "Till början"]  # words, not ids
+    screen.show_failed("load_failed", ("retry", "desk"))  # a nurse's specialist call
+    assert screen.choice_names() == ["retry", "desk"]
+    screen.clear()  # the next person
+    assert screen.failed_reason is None and screen.choice_names() == [] and screen.message.text() == ""
