@@ -156,6 +156,32 @@ def test_wrong_pin_and_garbage_card_get_clear_hints(qtbot, make_window, db, card
     assert k.login.page() == PIN_PAGE and not k.session.is_open
 
 
+def test_the_readme_demo_card_is_typed_on_the_pad_and_opens_a_session(qtbot, make_window, db, backend, site,
+                                                                      hasher):
+    # Cards carry hexadecimal numbers: the demo resident card A1B2C3D4 (README "Trying it
+    # out", created by `welfare-backend demo`) must be typable with fingers alone.
+    from sync.server.cli import DEMO_RESIDENT
+
+    card, pin, subject, name = DEMO_RESIDENT
+    server_identity.add_resident_card(backend.sessions, card, pin, subject=subject, name=name, hasher=hasher)
+    client = BackendClient(backend.url, timeout_s=5.0)
+    client.credentials = client.enrol(backend.enrolment_code(site), "hex-card-kiosk")
+    window = make_window()
+    k = Kiosk(window, db, LoginKeys(card=CardKey(client)))
+    k.login.ask()
+    qtbot.mouseClick(k.login.key_buttons["card"], Qt.MouseButton.LeftButton)
+    for key in card:
+        qtbot.mouseClick(k.login.card_pad.digit_buttons[key], Qt.MouseButton.LeftButton)
+    assert k.login.card_pad.display.text() == card
+    qtbot.mouseClick(k.login.card_pad.ok, Qt.MouseButton.LeftButton)
+    assert k.login.page() == PIN_PAGE
+    assert not set(k.login.pin_pad.digit_buttons) - set("0123456789")  # a PIN stays digits only
+    type_pin(qtbot, k.login, pin)
+    qtbot.waitUntil(lambda: k.session.is_open, timeout=10_000)
+    assert k.session.identity.subject == subject and k.session.identity.name == name
+    client.close()
+
+
 def test_lost_network_during_login_says_so_and_the_way_back_returns_to_the_same_place(
         qtbot, make_window, db, card_client):
     window = make_window()

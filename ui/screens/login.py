@@ -29,7 +29,7 @@ from ui.background import BackgroundCalls
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
-from ui.widgets.pin_pad import PinPad
+from ui.widgets.pin_pad import HEX_LETTERS, PinPad
 from ui.widgets.qr import QrCodeWidget
 from ui.widgets.touch import button, label
 
@@ -106,7 +106,7 @@ class LoginScreen(Screen):
         self._build_choose()
         self._build_phone()
         self.card_pad = PinPad(tr=tr, metrics=metrics, masked=False, max_len=32, object_name="card-pad",
-                               submit_key="login.card.next")
+                               submit_key="login.card.next", letters=HEX_LETTERS)
         self.card_pad.submitted.connect(self._card_entered)
         self.card_prompt = label(role="heading")
         self._add_page(CARD_PAGE, self.card_prompt, self.card_pad)
