@@ -203,6 +203,48 @@ def test_lost_network_during_login_says_so_and_the_way_back_returns_to_the_same_
     assert window.flow.current.name == places.BROWSE
 
 
+def test_phone_key_without_a_provider_set_up_says_so(qtbot, make_window, db, client):
+    # The real backend answers "not_configured": the resident is told the phone key is
+    # not in use here (not "no connection"), and Try again, which cannot help, is hidden.
+    from sync.identity import fetch_oidc_provider
+
+    window = make_window()
+    k = Kiosk(window, db, LoginKeys(phone=lambda: PhoneKey(**_provider_args(fetch_oidc_provider(client)))))
+    for lang in ("fi", "sv"):
+        window.translator.set_language(lang)
+        k.login.ask()
+        qtbot.mouseClick(k.login.key_buttons["phone"], Qt.MouseButton.LeftButton)
+        expected = window.translator.t("login.error.no_provider")
+        qtbot.waitUntil(lambda: k.login.hint.text() == expected, timeout=10_000)
+        assert k.login.page() == CHOOSE and not k.login.retry.isVisibleTo(k.login)
+        assert expected != window.translator.t("login.error.offline")
+        k.login.clear()
+
+
+@pytest.mark.slow
+def test_a_provider_that_is_down_is_named_before_and_during_the_sign_in(qtbot, make_window, db,
+                                                                       start_oidc_provider):
+    provider = start_oidc_provider()
+    window = make_window()
+    keys = LoginKeys(phone=lambda: PhoneKey(issuer=provider.issuer, client_id="welfare-kiosk",
+                                            default_interval_s=0.1, timeout_s=2))
+    k = Kiosk(window, db, keys)
+    expected = window.translator.t("login.error.provider_unreachable")
+    k.login.ask()
+    qtbot.mouseClick(k.login.key_buttons["phone"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: k.login.page() == PHONE_PAGE, timeout=10_000)
+    provider.stop()                                   # goes down while the QR code is shown
+    qtbot.waitUntil(lambda: k.login.hint.text() == expected, timeout=15_000)
+    assert k.login.page() == CHOOSE and k.login.retry.isVisibleTo(k.login)
+    qtbot.mouseClick(k.login.retry, Qt.MouseButton.LeftButton)   # and it is still down
+    qtbot.waitUntil(lambda: k.login.hint.text() == expected and k.login.page() == CHOOSE, timeout=15_000)
+    assert not k.session.is_open
+
+
+def _provider_args(setting) -> dict:
+    return {"issuer": setting.issuer, "client_id": setting.client_id, "scope": setting.scope, "timeout_s": 5}
+
+
 @pytest.mark.slow
 def test_phone_key_through_the_screen_with_the_real_provider(qtbot, make_window, db, oidc_provider):
     window = make_window()

@@ -278,7 +278,8 @@ class LoginScreen(Screen):
         self._phone_uri = auth.verification_uri
         self._show_page(PHONE_PAGE)
         cancel = self._cancel
-        self._run(lambda: key.wait(auth, cancel), self._logged_in, on_refused_page=CHOOSE, busy=False)
+        self._run(lambda: _from_provider(lambda: key.wait(auth, cancel)), self._logged_in,
+                  on_refused_page=CHOOSE, busy=False)
 
     # -- results ---------------------------------------------------------------------------------
     def _run(self, work: Callable[[], Any], success: Callable[[Any], None], *, on_refused_page: str,
@@ -317,10 +318,11 @@ class LoginScreen(Screen):
         if reason in ("garbage_card", "bad_pin_format"):
             self._show_page(CARD_PAGE if reason == "garbage_card" else PIN_PAGE, (f"login.error.{reason}", {}))
             return
-        key = f"login.error.{reason}" if reason in ("offline", "denied", "expired", "bad_token") else \
-            "login.error.offline"
+        known = ("offline", "denied", "expired", "bad_token", "no_provider", "provider_unreachable")
+        key = f"login.error.{reason}" if reason in known else "login.error.offline"
         self._show_page(page, (key, {}))
-        self.retry.setVisible(True)   # and Back is always there: a way out of a lost network
+        # Trying again cannot help a kiosk with no provider set up; Back is always there.
+        self.retry.setVisible(reason != "no_provider")
 
     def _logged_in(self, identity: Identity) -> None:
         had_pending = self.session.pending is not None
@@ -367,5 +369,17 @@ class LoginScreen(Screen):
 
 
 def _start(factory: Callable[[], DeviceFlowKey]) -> tuple[DeviceFlowKey, Any]:
-    key = factory()
-    return key, key.start()
+    key = factory()   # asks the backend which provider to use: "offline" there means the backend
+    return key, _from_provider(key.start)
+
+
+def _from_provider(call: Callable[[], Any]) -> Any:
+    """Run a call to the OpenID provider itself. The phone key talks only to the provider,
+    so a network failure there is the provider being down or unreachable, which the
+    resident is told as such, not as the kiosk having lost its connection."""
+    try:
+        return call()
+    except KeyRefused as exc:
+        if exc.reason == "offline":
+            raise KeyRefused("provider_unreachable", str(exc)) from None
+        raise
