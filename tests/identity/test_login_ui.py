@@ -5,6 +5,8 @@ after which the next person finds no trace of the previous one."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -239,6 +241,43 @@ def test_a_provider_that_is_down_is_named_before_and_during_the_sign_in(qtbot, m
     qtbot.mouseClick(k.login.retry, Qt.MouseButton.LeftButton)   # and it is still down
     qtbot.waitUntil(lambda: k.login.hint.text() == expected and k.login.page() == CHOOSE, timeout=15_000)
     assert not k.session.is_open
+
+
+@pytest.mark.slow
+def test_make_runs_openid_provider_lets_the_demo_person_in_by_phone(qtbot, make_window, db, tmp_path):
+    # What `make run` does (packaging/run-oidc-demo.sh start): a real provider on 127.0.0.1,
+    # set as the demo backend's provider; the kiosk asks the backend, shows the QR code,
+    # and the link opened in a browser on the demo machine signs in the demo person.
+    import subprocess
+
+    from sync.identity import fetch_oidc_provider
+    from tests.conftest import REPO
+    from tests.identity.oidc_phone import ensure_provider_installed
+    from tests.sync.conftest import free_port, start_backend
+
+    ensure_provider_installed()
+    backend = start_backend(f"sqlite:///{tmp_path / 'demo.db'}", tmp_path)
+    env = {**os.environ, "WELFARE_OIDC_PORT": str(free_port()), "WELFARE_DEMO_VAR": str(tmp_path / "var"),
+           "WELFARE_DEMO_DB": backend.db_url}
+    script = ["bash", str(REPO / "packaging" / "run-oidc-demo.sh")]
+    client = BackendClient(backend.url, timeout_s=5.0)
+    try:
+        started = subprocess.run([*script, "start"], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+        assert started.returncode == 0 and "OpenID provider for the phone key on" in started.stdout, started
+        client.credentials = client.enrol(backend.enrolment_code(backend.new_site()), "demo-kiosk")
+        window = make_window()
+        k = Kiosk(window, db, LoginKeys(phone=lambda: PhoneKey(**_provider_args(fetch_oidc_provider(client)),
+                                                               default_interval_s=0.1)))
+        k.login.ask()
+        qtbot.mouseClick(k.login.key_buttons["phone"], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: k.login.page() == PHONE_PAGE, timeout=15_000)
+        Phone().approve(k.login.qr.text, login="demo")
+        qtbot.waitUntil(lambda: k.session.is_open, timeout=15_000)
+        assert k.session.identity.name == "Maija Meikäläinen"
+    finally:
+        client.close()
+        subprocess.run([*script, "stop"], cwd=REPO, env=env, capture_output=True, timeout=30)
+        backend.stop()
 
 
 def _provider_args(setting) -> dict:
