@@ -32,10 +32,9 @@ TIME_SENSITIVE = [
     "tests/kiosk/test_demo_catalogue.py::test_bookable_slots_in_the_coming_weeks",
     "tests/kiosk/test_queue.py",
     "tests/kiosk/test_walk_in.py",
-    "tests/sync/test_demo.py",
-    # Last, so a backend or provider started late in the run would show a lag.
-    "tests/identity/test_phone_key.py::test_the_backend_and_the_provider_keep_the_tests_clock",
 ]
+# Run last, so a backend or OpenID provider started late in the run would show a lag.
+CLOCK_CHECK = "tests/identity/test_phone_key.py::test_the_backend_and_the_provider_keep_the_tests_clock"
 
 # UTC instants and what each is, in Helsinki.
 INSTANTS = {
@@ -45,9 +44,13 @@ INSTANTS = {
     "new-years-eve": ("2026-12-31 21:50:00", "23.50 on New Year's Eve"),
     "far-from-the-catalogue": ("2027-06-15 09:00:00", "a summer morning months after the demo file"),
 }
-# Far from the catalogue's date, the demo's own checks are what matters.
-ONLY_AT = {"far-from-the-catalogue": ["tests/sync/test_demo.py",
-                                      "tests/kiosk/test_demo_catalogue.py::test_bookable_slots_in_the_coming_weeks"]}
+# The demo as `make run` starts it: far from the catalogue's date, and once late at night.
+DEMO = ["tests/sync/test_demo.py::test_the_demo_is_bookable_on_the_day_make_run_starts_whatever_day_that_is",
+        "tests/sync/test_demo.py::test_the_kiosks_own_demo_import_is_bookable_from_today",
+        "tests/kiosk/test_demo_catalogue.py::test_bookable_slots_in_the_coming_weeks"]
+SELECTION = {name: [*TIME_SENSITIVE, CLOCK_CHECK] for name in INSTANTS}
+SELECTION["late-evening"] = [*TIME_SENSITIVE, *DEMO[:2], CLOCK_CHECK]
+SELECTION["far-from-the-catalogue"] = DEMO
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif("FAKETIME" in os.environ, reason="already running under faketime")]
@@ -64,18 +67,22 @@ def faketime_command() -> str:
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory):
-    """All instants started at once: most of each run waits on servers and the network,
-    so side by side they take little longer than the slowest one alone."""
+def runs(request, tmp_path_factory):
+    """The selected instants started at once: most of each run waits on servers and the
+    network, so side by side they take little longer than the slowest one alone."""
     command, logs = faketime_command(), tmp_path_factory.mktemp("instants")
     env = faketime_env({**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"})
+    wanted = {item.callspec.params["name"] for item in request.session.items
+              if item.module is request.module and hasattr(item, "callspec")}
     started = {}
     for name, (instant, _meaning) in INSTANTS.items():
+        if name not in wanted:
+            continue
         log = logs / f"{name}.log"
         with log.open("w") as out:
             started[name] = (subprocess.Popen(
                 [command, "-f", f"@{instant}", sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                 "--basetemp", str(logs / name), *ONLY_AT.get(name, TIME_SENSITIVE)],
+                 "--basetemp", str(logs / name), *SELECTION[name]],
                 cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT), log)
     yield started
     for proc, _log in started.values():
