@@ -25,6 +25,13 @@ bash packaging/run-backend-demo.sh start
 trap 'bash packaging/run-backend-demo.sh stop' EXIT
 grep -h "demo staff card" var/backend/demo.log || true
 
-# --- 3. the kiosk ------------------------------------------------------------------
+# --- 3. the phone key's OpenID provider ----------------------------------------------
+# A real provider on 127.0.0.1:8766 (packaging/oidc-demo), set as the demo backend's
+# provider. The kiosk's QR code holds a link to it: open that link in a browser on
+# this machine and sign in as "demo" with any password.
+bash packaging/run-oidc-demo.sh start
+trap 'bash packaging/run-oidc-demo.sh stop; bash packaging/run-backend-demo.sh stop' EXIT
+
+# --- 4. the kiosk ------------------------------------------------------------------
 echo "run-demo: starting the kiosk with $CONFIG (close the window or press Ctrl+C to stop)"
 "$KIOSK" --config "$CONFIG" --demo "$@"

@@ -12,7 +12,9 @@ fi
 # Qt (xcb and offscreen platforms), QtMultimedia's sound library and a speech
 # synthesiser for queue calls, fonts with wide language coverage, a virtual
 # screen for tests and screenshots, and PostgreSQL for the backend's tests.
-# Node.js and npm run a real OpenID provider (tests/oidc) for the phone key tests.
+# Node.js and npm run a real OpenID provider (packaging/oidc-demo) for the phone key in
+# `make run` and its tests; faketime runs the time-sensitive tests at hard instants
+# (tests/test_hard_instants.py).
 PACKAGES=(
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
     libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
@@ -20,6 +22,7 @@ PACKAGES=(
     fonts-dejavu-core fonts-noto-core
     libpulse0 libpipewire-0.3-0 espeak-ng
     xvfb xauth
+    faketime
     # Qt WebEngine (the video call view): what libQt6WebEngineCore and
     # QtWebEngineProcess link against beyond the Qt libraries above (ldd).
     libnspr4 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxkbfile1 libgbm1

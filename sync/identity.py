@@ -2,7 +2,8 @@
 staff verifier download, and the OpenID provider setting for the phone key.
 
 Network failures come out as ``KeyRefused("offline")`` so the login screen can say
-"no connection, try again or use another key" and offer a way back; nothing here
+"no connection, try again or use another key" and offer a way back; a backend with
+no OpenID provider set up gives ``KeyRefused("no_provider")``; nothing here
 touches widgets. The staff key itself never needs this module to log in.
 """
 
@@ -93,6 +94,11 @@ def fetch_oidc_provider(client: BackendClient) -> OidcProviderSetting:
     try:
         answer = client._call("GET", "/identity/oidc")
     except BackendUnavailable as exc:
+        raise KeyRefused("offline", str(exc)) from None
+    except Refused as exc:
+        if exc.code == "not_configured":  # IT has not set a provider: say so, not "no contact"
+            raise KeyRefused("no_provider", str(exc)) from None
+        log.error("cannot get the OpenID provider setting: %s", exc)
         raise KeyRefused("offline", str(exc)) from None
     except SyncError as exc:
         log.error("cannot get the OpenID provider setting: %s", exc)

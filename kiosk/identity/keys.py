@@ -29,7 +29,9 @@ class KeyRefused(Exception):
     """A key did not open a session. ``reason`` is a stable code the UI translates.
 
     Reasons: ``wrong_pin`` (``attempts_left`` may be set), ``locked`` (``locked_until``
-    set), ``unknown_card``, ``garbage_card``, ``bad_pin_format``, ``offline``,
+    set), ``unknown_card``, ``garbage_card``, ``bad_pin_format``, ``offline`` (no
+    contact with the backend), ``no_provider`` (no OpenID provider is set up for the
+    phone key), ``provider_unreachable`` (the OpenID provider does not answer),
     ``denied``, ``expired``, ``bad_token``, ``disabled``.
     """
 

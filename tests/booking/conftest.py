@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -57,7 +57,12 @@ class Kiosk:
 
 @pytest.fixture
 def slots_start() -> datetime:
-    return (datetime.now(timezone.utc) + timedelta(days=2)).replace(minute=0, second=0, microsecond=0)
+    """10.00 Helsinki time the day after tomorrow: the five slots (10-14) share one local
+    day whatever the hour, date or DST night the tests run at."""
+    from kiosk.catalogue.hours import LOCAL_TZ
+
+    day = datetime.now(LOCAL_TZ).date() + timedelta(days=2)
+    return datetime.combine(day, time(10), LOCAL_TZ).astimezone(timezone.utc)
 
 
 @pytest.fixture

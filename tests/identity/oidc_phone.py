@@ -1,4 +1,5 @@
-"""The real OpenID provider (tests/oidc/provider.js, panva's oidc-provider) and the
+"""The real OpenID provider (packaging/oidc-demo/provider.js, panva's oidc-provider, the one
+`make run` starts for the demo) and the
 resident's phone, which drives its device-verification and login pages over HTTP."""
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ import requests
 
 from tests.conftest import REPO
 
-OIDC_DIR = REPO / "tests" / "oidc"
+OIDC_DIR = REPO / "packaging" / "oidc-demo"
 
 
 def ensure_provider_installed() -> None:
-    """``npm ci`` in tests/oidc when node_modules is missing (a fresh CI machine)."""
+    """``npm ci`` in packaging/oidc-demo when node_modules is missing (a fresh CI machine)."""
     if shutil.which("node") is None or shutil.which("npm") is None:
         message = "Node.js and npm are needed for the phone key tests (packaging/system-deps.sh installs them)"
         if os.environ.get("CI") == "true":
@@ -33,7 +34,7 @@ def ensure_provider_installed() -> None:
     done = subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=OIDC_DIR,
                           capture_output=True, text=True, timeout=600)
     if done.returncode != 0:
-        pytest.fail(f"npm ci in tests/oidc failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+        pytest.fail(f"npm ci in packaging/oidc-demo failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
 
 
 @dataclass

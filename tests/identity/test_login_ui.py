@@ -5,6 +5,8 @@ after which the next person finds no trace of the previous one."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -156,6 +158,32 @@ def test_wrong_pin_and_garbage_card_get_clear_hints(qtbot, make_window, db, card
     assert k.login.page() == PIN_PAGE and not k.session.is_open
 
 
+def test_the_readme_demo_card_is_typed_on_the_pad_and_opens_a_session(qtbot, make_window, db, backend, site,
+                                                                      hasher):
+    # Cards carry hexadecimal numbers: the demo resident card A1B2C3D4 (README "Trying it
+    # out", created by `welfare-backend demo`) must be typable with fingers alone.
+    from sync.server.cli import DEMO_RESIDENT
+
+    card, pin, subject, name = DEMO_RESIDENT
+    server_identity.add_resident_card(backend.sessions, card, pin, subject=subject, name=name, hasher=hasher)
+    client = BackendClient(backend.url, timeout_s=5.0)
+    client.credentials = client.enrol(backend.enrolment_code(site), "hex-card-kiosk")
+    window = make_window()
+    k = Kiosk(window, db, LoginKeys(card=CardKey(client)))
+    k.login.ask()
+    qtbot.mouseClick(k.login.key_buttons["card"], Qt.MouseButton.LeftButton)
+    for key in card:
+        qtbot.mouseClick(k.login.card_pad.digit_buttons[key], Qt.MouseButton.LeftButton)
+    assert k.login.card_pad.display.text() == card
+    qtbot.mouseClick(k.login.card_pad.ok, Qt.MouseButton.LeftButton)
+    assert k.login.page() == PIN_PAGE
+    assert not set(k.login.pin_pad.digit_buttons) - set("0123456789")  # a PIN stays digits only
+    type_pin(qtbot, k.login, pin)
+    qtbot.waitUntil(lambda: k.session.is_open, timeout=10_000)
+    assert k.session.identity.subject == subject and k.session.identity.name == name
+    client.close()
+
+
 def test_lost_network_during_login_says_so_and_the_way_back_returns_to_the_same_place(
         qtbot, make_window, db, card_client):
     window = make_window()
@@ -175,6 +203,85 @@ def test_lost_network_during_login_says_so_and_the_way_back_returns_to_the_same_
         qtbot.mouseClick(k.login.back, Qt.MouseButton.LeftButton)
     assert not k.login.isVisible() and k.session.pending is None and ran == []
     assert window.flow.current.name == places.BROWSE
+
+
+def test_phone_key_without_a_provider_set_up_says_so(qtbot, make_window, db, client):
+    # The real backend answers "not_configured": the resident is told the phone key is
+    # not in use here (not "no connection"), and Try again, which cannot help, is hidden.
+    from sync.identity import fetch_oidc_provider
+
+    window = make_window()
+    k = Kiosk(window, db, LoginKeys(phone=lambda: PhoneKey(**_provider_args(fetch_oidc_provider(client)))))
+    for lang in ("fi", "sv"):
+        window.translator.set_language(lang)
+        k.login.ask()
+        qtbot.mouseClick(k.login.key_buttons["phone"], Qt.MouseButton.LeftButton)
+        expected = window.translator.t("login.error.no_provider")
+        qtbot.waitUntil(lambda: k.login.hint.text() == expected, timeout=10_000)
+        assert k.login.page() == CHOOSE and not k.login.retry.isVisibleTo(k.login)
+        assert expected != window.translator.t("login.error.offline")
+        k.login.clear()
+
+
+@pytest.mark.slow
+def test_a_provider_that_is_down_is_named_before_and_during_the_sign_in(qtbot, make_window, db,
+                                                                       start_oidc_provider):
+    provider = start_oidc_provider()
+    window = make_window()
+    keys = LoginKeys(phone=lambda: PhoneKey(issuer=provider.issuer, client_id="welfare-kiosk",
+                                            default_interval_s=0.1, timeout_s=2))
+    k = Kiosk(window, db, keys)
+    expected = window.translator.t("login.error.provider_unreachable")
+    k.login.ask()
+    qtbot.mouseClick(k.login.key_buttons["phone"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: k.login.page() == PHONE_PAGE, timeout=10_000)
+    provider.stop()                                   # goes down while the QR code is shown
+    qtbot.waitUntil(lambda: k.login.hint.text() == expected, timeout=15_000)
+    assert k.login.page() == CHOOSE and k.login.retry.isVisibleTo(k.login)
+    qtbot.mouseClick(k.login.retry, Qt.MouseButton.LeftButton)   # and it is still down
+    qtbot.waitUntil(lambda: k.login.hint.text() == expected and k.login.page() == CHOOSE, timeout=15_000)
+    assert not k.session.is_open
+
+
+@pytest.mark.slow
+def test_make_runs_openid_provider_lets_the_demo_person_in_by_phone(qtbot, make_window, db, tmp_path):
+    # What `make run` does (packaging/run-oidc-demo.sh start): a real provider on 127.0.0.1,
+    # set as the demo backend's provider; the kiosk asks the backend, shows the QR code,
+    # and the link opened in a browser on the demo machine signs in the demo person.
+    import subprocess
+
+    from sync.identity import fetch_oidc_provider
+    from tests.conftest import REPO
+    from tests.identity.oidc_phone import ensure_provider_installed
+    from tests.sync.conftest import free_port, start_backend
+
+    ensure_provider_installed()
+    backend = start_backend(f"sqlite:///{tmp_path / 'demo.db'}", tmp_path)
+    env = {**os.environ, "WELFARE_OIDC_PORT": str(free_port()), "WELFARE_DEMO_VAR": str(tmp_path / "var"),
+           "WELFARE_DEMO_DB": backend.db_url}
+    script = ["bash", str(REPO / "packaging" / "run-oidc-demo.sh")]
+    client = BackendClient(backend.url, timeout_s=5.0)
+    try:
+        started = subprocess.run([*script, "start"], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+        assert started.returncode == 0 and "OpenID provider for the phone key on" in started.stdout, started
+        client.credentials = client.enrol(backend.enrolment_code(backend.new_site()), "demo-kiosk")
+        window = make_window()
+        k = Kiosk(window, db, LoginKeys(phone=lambda: PhoneKey(**_provider_args(fetch_oidc_provider(client)),
+                                                               default_interval_s=0.1)))
+        k.login.ask()
+        qtbot.mouseClick(k.login.key_buttons["phone"], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: k.login.page() == PHONE_PAGE, timeout=15_000)
+        Phone().approve(k.login.qr.text, login="demo")
+        qtbot.waitUntil(lambda: k.session.is_open, timeout=15_000)
+        assert k.session.identity.name == "Maija Meikäläinen"
+    finally:
+        client.close()
+        subprocess.run([*script, "stop"], cwd=REPO, env=env, capture_output=True, timeout=30)
+        backend.stop()
+
+
+def _provider_args(setting) -> dict:
+    return {"issuer": setting.issuer, "client_id": setting.client_id, "scope": setting.scope, "timeout_s": 5}
 
 
 @pytest.mark.slow

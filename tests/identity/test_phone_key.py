@@ -204,3 +204,18 @@ def test_unsigned_token_is_refused(oidc_provider):
 def test_a_provider_address_without_discovery_is_refused(oidc_provider):
     with pytest.raises(KeyRefused):
         PhoneKey(issuer=oidc_provider.issuer + "/evil", client_id="welfare-kiosk", timeout_s=3).start()
+
+
+def test_the_backend_and_the_provider_keep_the_tests_clock(backend, oidc_provider):
+    # Under faketime (tests/test_hard_instants.py) every process must share the test's
+    # instant: a provider a minute behind mints tokens "from the past", a backend a minute
+    # behind takes slots that have begun for future ones. Both say their time in "Date".
+    from datetime import datetime, timezone
+    from email.utils import parsedate_to_datetime
+
+    import requests
+
+    for url in (backend.url + "/api/v1/health", oidc_provider.issuer + "/.well-known/openid-configuration"):
+        answer = requests.get(url, timeout=5)
+        lag = abs((parsedate_to_datetime(answer.headers["Date"]) - datetime.now(timezone.utc)).total_seconds())
+        assert lag < 5, f"{url} is {lag:.0f} s off the test's clock"

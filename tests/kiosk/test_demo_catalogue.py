@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 import pytest
 
 from kiosk.catalogue import vocab
+from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.catalogue.importer import import_catalogue, validate
 from kiosk.catalogue.service import Catalogue, CatalogueFilter
 from tests.conftest import REPO
@@ -223,8 +224,17 @@ def test_bookable_slots_in_the_coming_weeks(data, demo):
         slots = demo.free_slots(ch["id"], after=now)
         assert slots, f"{ch['id']}: no free slots"
         assert slots[0].starts_at < now + timedelta(days=8), ch["id"]
-        assert max(sl.starts_at for sl in demo.free_slots(ch["id"], after=now, limit=5000)) > \
-            now + timedelta(days=13), f"{ch['id']}: slots should reach at least two weeks ahead"
+        # The last bookable day is the last rule weekday inside the rules' horizon, counted
+        # in Helsinki days from tomorrow (a fixed "now + 13 days" failed on Sundays and
+        # late on Saturdays for weekday-only rules).
+        weeks = max(r.get("weeks_ahead", 4) for r in ch["slot_rules"])
+        assert weeks >= 2, f"{ch['id']}: slots should reach at least two weeks ahead"
+        today = now.astimezone(LOCAL_TZ).date()
+        weekdays = {d for r in ch["slot_rules"] for d in r["weekdays"]}
+        last_day = max(today + timedelta(days=n) for n in range(1, weeks * 7 + 1)
+                       if vocab.WEEKDAYS[(today + timedelta(days=n)).weekday()] in weekdays)
+        last = max(sl.starts_at for sl in demo.free_slots(ch["id"], after=now, limit=5000))
+        assert last.astimezone(LOCAL_TZ).date() == last_day, f"{ch['id']}: slots should reach {last_day}"
     for service_id in ("maternity-clinic", "child-health-clinic", "health-station-doctor", "dental-care",
                        "physiotherapy-public", "physio-kontulan-liike", "social-worker", "remote-doctor"):
         assert any(s["id"] == service_id for s, _ in bookable), service_id

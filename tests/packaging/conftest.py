@@ -18,6 +18,14 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def _pythonpath() -> str:
+    """The repository first, and whatever the run already puts there (under faketime,
+    tests/faketime, which mends time.sleep for the kiosk stand-ins)."""
+    return os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
+
+
 sys.path.insert(0, str(REPO / "packaging"))
 
 import update_repository as publisher  # noqa: E402
@@ -105,7 +113,7 @@ class KioskProcess:
     def restart(self) -> None:
         self.stop()
         self.restarts += 1
-        env = {**os.environ, "PYTHONPATH": str(REPO), "KIOSK_LIVENESS_DIR": str(self.liveness_dir)}
+        env = {**os.environ, "PYTHONPATH": _pythonpath(), "KIOSK_LIVENESS_DIR": str(self.liveness_dir)}
         env.pop("NOTIFY_SOCKET", None)
         self.process = subprocess.Popen(
             [sys.executable, str(self.install_root / "current" / "kiosk.py")], env=env, stderr=subprocess.DEVNULL

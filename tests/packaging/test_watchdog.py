@@ -47,6 +47,12 @@ app.exec()
 """
 
 
+def _pythonpath() -> str:
+    """The repository first, and whatever the run already puts there (under faketime,
+    tests/faketime, whose time.sleep the freezing kiosk stand-in relies on)."""
+    return os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
+
+
 def unit_settings(name: str) -> configparser.ConfigParser:
     parser = configparser.ConfigParser(strict=False, interpolation=None)
     parser.optionxform = str
@@ -145,7 +151,7 @@ def test_kiosk_that_stops_pinging_is_restarted_until_the_start_limit(tmp_path):
     liveness_dir = tmp_path / "run"
     supervisor = UnitSupervisor(
         command=[sys.executable, str(app)],
-        env={**os.environ, "PYTHONPATH": str(REPO), "FREEZE_AFTER_S": "1.0", "QT_QPA_PLATFORM": "offscreen",
+        env={**os.environ, "PYTHONPATH": _pythonpath(), "FREEZE_AFTER_S": "1.0", "QT_QPA_PLATFORM": "offscreen",
              "KIOSK_LIVENESS_DIR": str(liveness_dir), "KIOSK_VERSION": "1.0.0"},
         socket_dir=tmp_path,
         watchdog_s=1.0,  # the unit says 30 s; shortened so the test takes seconds
@@ -169,7 +175,7 @@ def test_kiosk_that_keeps_pinging_is_not_restarted(tmp_path):
     app.write_text(FREEZING_APP.replace("lambda: time.sleep(3600)", "app.quit"))
     supervisor = UnitSupervisor(
         command=[sys.executable, str(app)],
-        env={**os.environ, "PYTHONPATH": str(REPO), "FREEZE_AFTER_S": "4.0", "QT_QPA_PLATFORM": "offscreen"},
+        env={**os.environ, "PYTHONPATH": _pythonpath(), "FREEZE_AFTER_S": "4.0", "QT_QPA_PLATFORM": "offscreen"},
         socket_dir=tmp_path,
         watchdog_s=1.5,
         start_limit_burst=3,

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from kiosk.video import HUNG_UP, LOAD_FAILED, NETWORK_LOST, PAGE_CLOSED, ROOM_LEFT, TIME_LIMIT
-from tests.video.conftest import PageServer, make_call, needs_webengine
+from tests.video.conftest import PageServer, make_call, needs_webengine, no_webrtc_under_faketime
 from tests.video.turn_relay import relay_fixture
 
 pytestmark = [needs_webengine, pytest.mark.gui]
@@ -54,6 +54,7 @@ def end_and_wait(qtbot, room, reason=HUNG_UP):
         room.end(reason)
 
 
+@no_webrtc_under_faketime
 def test_fake_camera_and_microphone_reach_a_connected_webrtc_call(qtbot, servers, turn_relay):
     listed, _ = servers
     # Through the relay on the allow-listed host: the only way WebRTC may leave the kiosk.

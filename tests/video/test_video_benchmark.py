@@ -7,7 +7,7 @@ import os
 import pytest
 
 from benchmarks import video_call
-from tests.video.conftest import needs_webengine
+from tests.video.conftest import needs_webengine, no_webrtc_under_faketime
 
 
 def test_memory_reading_of_this_process():
@@ -18,6 +18,7 @@ def test_memory_reading_of_this_process():
 
 @needs_webengine
 @pytest.mark.slow
+@no_webrtc_under_faketime
 def test_one_short_call_is_measured():
     r = video_call.run(calls=1, hold_s=0.2)
     assert r["available"] is True, r.get("reason")

@@ -29,7 +29,7 @@ from ui.background import BackgroundCalls
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
-from ui.widgets.pin_pad import PinPad
+from ui.widgets.pin_pad import HEX_LETTERS, PinPad
 from ui.widgets.qr import QrCodeWidget
 from ui.widgets.touch import button, label
 
@@ -107,7 +107,7 @@ class LoginScreen(Screen):
         self._build_choose()
         self._build_phone()
         self.card_pad = PinPad(tr=tr, metrics=metrics, masked=False, max_len=32, object_name="card-pad",
-                               submit_key="login.card.next")
+                               submit_key="login.card.next", letters=HEX_LETTERS)
         self.card_pad.submitted.connect(self._card_entered)
         self.card_prompt = label(role="heading")
         self._add_page(CARD_PAGE, self.card_prompt, self.card_pad)
@@ -285,7 +285,8 @@ class LoginScreen(Screen):
         self._phone_uri = auth.verification_uri
         self._show_page(PHONE_PAGE)
         cancel = self._cancel
-        self._run(lambda: key.wait(auth, cancel), self._logged_in, on_refused_page=CHOOSE, busy=False)
+        self._run(lambda: _from_provider(lambda: key.wait(auth, cancel)), self._logged_in,
+                  on_refused_page=CHOOSE, busy=False)
 
     # -- results ---------------------------------------------------------------------------------
     def _run(self, work: Callable[[], Any], success: Callable[[Any], None], *, on_refused_page: str,
@@ -324,10 +325,11 @@ class LoginScreen(Screen):
         if reason in ("garbage_card", "bad_pin_format"):
             self._show_page(CARD_PAGE if reason == "garbage_card" else PIN_PAGE, (f"login.error.{reason}", {}))
             return
-        key = f"login.error.{reason}" if reason in ("offline", "denied", "expired", "bad_token") else \
-            "login.error.offline"
+        known = ("offline", "denied", "expired", "bad_token", "no_provider", "provider_unreachable")
+        key = f"login.error.{reason}" if reason in known else "login.error.offline"
         self._show_page(page, (key, {}))
-        self.retry.setVisible(True)   # and Back is always there: a way out of a lost network
+        # Trying again cannot help a kiosk with no provider set up; Back is always there.
+        self.retry.setVisible(reason != "no_provider")
 
     def _logged_in(self, identity: Identity) -> None:
         had_pending = self.session.pending is not None
@@ -379,5 +381,17 @@ def staff_action(name: str | None) -> bool:
 
 
 def _start(factory: Callable[[], DeviceFlowKey]) -> tuple[DeviceFlowKey, Any]:
-    key = factory()
-    return key, key.start()
+    key = factory()   # asks the backend which provider to use: "offline" there means the backend
+    return key, _from_provider(key.start)
+
+
+def _from_provider(call: Callable[[], Any]) -> Any:
+    """Run a call to the OpenID provider itself. The phone key talks only to the provider,
+    so a network failure there is the provider being down or unreachable, which the
+    resident is told as such, not as the kiosk having lost its connection."""
+    try:
+        return call()
+    except KeyRefused as exc:
+        if exc.reason == "offline":
+            raise KeyRefused("provider_unreachable", str(exc)) from None
+        raise

@@ -1,4 +1,7 @@
-"""A large on-screen number pad for card numbers and PIN codes.
+"""A large on-screen pad for card numbers and PIN codes.
+
+Card numbers are hexadecimal (what a card's chip or stripe carries, e.g. A1B2C3D4), so
+the card pad has the keys A-F beside the digits; the PIN pad has digits only.
 
 The pad also takes key presses, because a card reader that emulates a keyboard
 "types" the number and Enter into whatever has focus. A PIN is shown only as dots and
@@ -14,6 +17,7 @@ from ui.i18n import Translator
 from ui.theme import Metrics
 from ui.widgets.touch import button
 
+HEX_LETTERS = "ABCDEF"
 
 
 class PinPad(QWidget):
@@ -21,7 +25,7 @@ class PinPad(QWidget):
     changed = Signal()
 
     def __init__(self, *, tr: Translator, metrics: Metrics, masked: bool, max_len: int,
-                 object_name: str, submit_key: str = "common.ok") -> None:
+                 object_name: str, submit_key: str = "common.ok", letters: str = "") -> None:
         super().__init__()
         self.setObjectName(object_name)
         self.tr_ = tr
@@ -55,13 +59,18 @@ class PinPad(QWidget):
         self.ok.setObjectName(f"{object_name}-ok")
         self.ok.clicked.connect(self._submit)
         grid.addWidget(self.ok, 3, 2)
+        # Letter keys in two narrower columns to the right of the digits: the pad grows
+        # sideways, not downwards, so it still fits a 1280x800 screen under the prompts.
+        for i, letter in enumerate(letters):
+            key = self._digit(letter, size, width=size)
+            grid.addWidget(key, i // 2, 3 + i % 2)
         col.addLayout(grid)
         self.retranslate()
         self._show()
 
-    def _digit(self, d: str, size: int) -> QPushButton:
+    def _digit(self, d: str, size: int, width: int | None = None) -> QPushButton:
         b = button(d, d, role="key", min_height=size)
-        b.setMinimumWidth(size * 2)   # as wide as the OK key, so the pad is an even grid
+        b.setMinimumWidth(width or size * 2)   # digits as wide as the OK key, so the pad is an even grid
         b.setObjectName(f"{self.objectName()}-{d}")
         b.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # keep focus on the pad for the card reader
         b.clicked.connect(lambda _=False, d=d: self.type_text(d))
@@ -107,7 +116,7 @@ class PinPad(QWidget):
         self.ok.setText(t(self.submit_key))
         self.ok.setAccessibleName(t(self.submit_key))
         for d, b in self.digit_buttons.items():
-            b.setAccessibleName(t("pin.digit", n=d))
+            b.setAccessibleName(t("pin.digit" if d.isdigit() else "pin.letter", n=d))
 
     # -- a card reader or a keyboard ---------------------------------------------------------
     def keyPressEvent(self, event) -> None:

@@ -1,5 +1,7 @@
-// A real OpenID provider (panva/oidc-provider) for the phone key's tests, on 127.0.0.1.
-// Started by tests/identity/conftest.py; prints "ready <issuer>" when it listens.
+// A real OpenID provider (panva/oidc-provider) on 127.0.0.1 for the phone key: `make run`
+// starts it for the demo (packaging/run-demo.sh) and tests/identity starts it for the
+// tests. Prints "ready <issuer>" when it listens. Its login page takes any account id
+// and any password (oidc-provider's development interactions): never a real provider.
 //
 // Configuration from the environment:
 //   PORT              port to listen on (0 = any free port)
@@ -19,7 +21,8 @@ const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const jwk = { ...privateKey.export({ format: 'jwk' }), kid: `test-${Date.now()}`, use: 'sig', alg: 'RS256' };
 
 // Account ids typed on the login page: the name is what the kiosk greets with.
-const NAMES = { 'resident-4471': 'Aino Virtanen', 'resident-9020': 'Matti Korhonen' };
+// "demo" is the demo person of README "Trying it out"; the others are the tests' residents.
+const NAMES = { 'demo': 'Maija Meikäläinen', 'resident-4471': 'Aino Virtanen', 'resident-9020': 'Matti Korhonen' };
 
 function makeProvider(issuer) {
   const deviceClient = (id) => ({
