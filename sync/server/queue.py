@@ -101,7 +101,9 @@ def ticket_of_another_device(s: Session, device: DeviceIdentity, item: dict) -> 
 
 
 def _minutes(a: str | None, b: str | None) -> float | None:
-    if not a or not b:
+    """Minutes from ``a`` to ``b``; None when either is missing or not a time with an
+    offset (a snapshot stored before the backend checked its times must not break the page)."""
+    if protocol.time_problem("a", a) or protocol.time_problem("b", b):
         return None
     return (datetime.fromisoformat(b) - datetime.fromisoformat(a)).total_seconds() / 60
 

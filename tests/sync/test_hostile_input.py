@@ -215,3 +215,14 @@ def test_a_partial_ticket_stored_before_the_checks_does_not_break_the_pages(plac
     assert requests.get(f"{backend.url}{API}/queue/tickets/{partial_id}/page", timeout=10).status_code == 200
     assert requests.get(f"{backend.url}{API}/queue/tickets/{whole['ticket_id']}", timeout=10).status_code == 200
     assert kiosk.get("/queue/summary", day="2026-11-30").status_code == 200
+
+
+def test_the_summary_passes_over_old_snapshots_with_times_it_cannot_read():
+    """A snapshot stored before the checks, with a time without offset, used to raise
+    TypeError out of the summary (a 500 for the whole site's page)."""
+    from sync.server.queue import summarise
+
+    good = {**queue_snapshot(), "issued_at": "2026-12-01T09:00:00+02:00", "first_called_at": "2026-12-01T09:12:00+02:00"}
+    old = {**queue_snapshot(), "issued_at": "2026-12-01T09:00:00", "first_called_at": "2026-12-01T09:30:00+02:00"}
+    lines = summarise({("k1", good["ticket_id"]): good, ("k1", old["ticket_id"]): old})
+    assert [(line["issued"], line["average_wait_min"]) for line in lines] == [(2, 12.0)]  # the old one's wait left out
