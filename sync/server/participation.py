@@ -263,7 +263,9 @@ def apply_item(s: Session, device: Any, item: dict) -> dict | None:
     qid = _question_of_item(s, item)
     if kind == "idea_support" and qid is None:
         return _reject(s, item, "", "idea_unknown", p["idea_id"])
-    row = s.get(ParticipationQuestion, qid) if qid else None
+    # FOR SHARE (PostgreSQL): finalise() takes the row FOR UPDATE, so a vote is either in
+    # before the ballots are re-written and the secret erased, or sees the question finalised.
+    row = s.get(ParticipationQuestion, qid, with_for_update={"read": True}) if qid else None
     if row is None or not reaches(s, row.data, device.site):
         return _reject(s, item, qid or "", "question_unknown", f"{qid!r} is not asked at this site")
     q = rules.parse_question(row.data)
