@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sync.conftest import backend, kiosk_data, make_worker, postgres, site, start_backend  # noqa: F401
+from tests.sync.conftest import any_backend, backend, kiosk_data, make_worker, postgres, site, start_backend  # noqa: F401
 
 _n = itertools.count(1)
 
@@ -45,17 +45,6 @@ def question(kind: str = "poll", *, qid: str | None = None, opens: datetime | No
     return d
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def any_backend(request, tmp_path_factory):
-    """The reference backend on SQLite and on PostgreSQL, one process per module and database."""
-    workdir = tmp_path_factory.mktemp(f"backend-{request.param}")
-    if request.param == "sqlite":
-        url = f"sqlite:///{workdir / 'backend.db'}"
-    else:
-        url = request.getfixturevalue("postgres").create_database(f"part_{uuid.uuid4().hex[:8]}")
-    proc = start_backend(url, workdir)
-    yield proc
-    proc.stop()
 
 
 @dataclass

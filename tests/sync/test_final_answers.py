@@ -10,7 +10,6 @@ import threading
 import uuid
 from datetime import datetime, timezone
 
-import pytest
 from sqlalchemy import select
 
 from sync import protocol
@@ -18,19 +17,9 @@ from sync.client import BackendClient
 from sync.server.models import BookingDenial, Item, ItemRejection, Slot
 from sync.server.store import import_catalogue
 from tests.conftest import FIXTURES
-from tests.sync.conftest import postgres, start_backend  # noqa: F401  (postgres: a fixture)
+from tests.sync.conftest import any_backend, postgres  # noqa: F401  (fixtures)
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def any_backend(request, tmp_path_factory):
-    workdir = tmp_path_factory.mktemp(f"backend-{request.param}")
-    if request.param == "sqlite":
-        url = f"sqlite:///{workdir / 'backend.db'}"
-    else:
-        url = request.getfixturevalue("postgres").create_database(f"final_{uuid.uuid4().hex[:8]}")
-    proc = start_backend(url, workdir)
-    yield proc
-    proc.stop()
 
 
 def _client(backend, site) -> BackendClient:
