@@ -93,8 +93,13 @@ def apply_theme(app, config: Config):
     metrics = metrics_for(config.ui.resolution)
     font = QFont(["Noto Sans", "DejaVu Sans"])
     font.setPointSizeF(metrics.body_pt)
-    app.setFont(font)
-    app.setStyleSheet(stylesheet(THEMES[config.ui.theme], metrics))
+    # Setting either re-polishes every widget alive, so only a change is applied (a second
+    # window, a test run that builds many, or the same theme chosen again cost nothing).
+    if app.font() != font:
+        app.setFont(font)
+    sheet = stylesheet(THEMES[config.ui.theme], metrics)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     return metrics
 
 
