@@ -26,7 +26,7 @@ def faketime_env(env: dict[str, str]) -> dict[str, str]:
     process (backend, OpenID provider) would start at that instant again, a minute in
     the past of a test a minute into the run: FAKETIME_DONT_RESET keeps one clock.
     """
-    path = [str(FAKETIME_SHIM), *filter(None, env.get("PYTHONPATH", "").split(os.pathsep))]
+    path = [str(FAKETIME_SHIM), str(REPO), *filter(None, env.get("PYTHONPATH", "").split(os.pathsep))]
     return {**env, "FAKETIME_DONT_FAKE_MONOTONIC": "1", "FAKETIME_DONT_RESET": "1",
             "PYTHONPATH": os.pathsep.join(dict.fromkeys(path))}
 
