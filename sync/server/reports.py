@@ -523,7 +523,8 @@ def service_report(sessions: sessionmaker[Session], f: ReportFilter, language: s
             continue
         sc = [a[4] for a in group if a[4] is not None]
         comparison.append({"service": name(services, sid), "producer": name(providers, prod),
-                           "sector": sector_of(prod), "answers": len(group), **_group_nps(sc),
+                           "sector": _t(language, f"sector_{sector_of(prod)}") if sector_of(prod) in _SECTORS
+                           else sector_of(prod), "answers": len(group), **_group_nps(sc),
                            "happy_pct": round(100 * sum(1 for a in group if a[3] in (3, 4)) / len(group), 1)})
     return {"filter": f.query(), "tables": {
         "summary": summary, "smileys": smiley_rows, "weekly": weekly, "services": service_rows,
@@ -531,6 +532,7 @@ def service_report(sessions: sessionmaker[Session], f: ReportFilter, language: s
 
 
 _OUTCOMES = ("done", "referred", "follow_up_needed")  # kiosk/walk_in.py OUTCOMES
+_SECTORS = ("public", "private", "third_sector")
 REPORT_TABLES = ("summary", "smileys", "weekly", "services", "comparison", "waits", "outcomes", "comments")
 
 

@@ -296,7 +296,8 @@ def console_app(sessions: sessionmaker[Session], *, http: requests.Session | Non
                                                           CatalogueEntry.kind.in_(("provider", "service")))
                              .order_by(CatalogueEntry.seq.desc())).scalars().all()
         auth.audit(sessions, who, "view_catalogue", target=chosen)
-        entries = [_catalogue_row(r, lang) for r in rows]
+        providers = {r.id: ((r.data or {}).get("names") or {}).get(lang) or r.id for r in rows if r.kind == "provider"}
+        entries = [_catalogue_row(r, lang, providers) for r in rows]
         return render(request, "catalogue.html", who, sites=sites, site=chosen, entries=entries)
 
     # -- audit ----------------------------------------------------------------------------------
@@ -337,14 +338,32 @@ def _device_json(r: fleet.DeviceRow) -> dict:
             "update_state": r.update_state, "group": r.group, "stale": r.stale, "stuck": r.stuck}
 
 
-def _catalogue_row(r: CatalogueEntry, lang: str) -> dict:
+_PTV_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def _catalogue_row(r: CatalogueEntry, lang: str, providers: dict[str, str]) -> dict:
+    """One provider or service as the catalogue page lists it. PTV items keep PTV's ids
+    (UUIDs, docs/ptv-import.md); the local additions shown are the ones the backend keeps
+    in the entry (voucher acceptance, queue lines, accessibility notes)."""
     data = r.data or {}
     names = data.get("names") or {}
+    channels = [c for c in data.get("channels") or [] if isinstance(c, dict)]
+    local = []
+    if data.get("accepts_vouchers"):
+        local.append(text(lang, "local_vouchers"))
+    walk_ins = sum(1 for c in channels if c.get("kind") == "walk_in")
+    if walk_ins:
+        local.append(text(lang, "local_queue_lines", n=walk_ins))
+    if any(c.get("accessibility") for c in channels):
+        local.append(text(lang, "local_accessibility"))
+    if r.kind == "service":
+        who = providers.get(data.get("responsible_provider", ""), data.get("responsible_provider", ""))
+    else:
+        sector = data.get("sector", "")
+        who = text(lang, f"sector_{sector}") if sector in ("public", "private", "third_sector") else sector
     return {"kind": r.kind, "id": r.id, "name": names.get(lang) or names.get("fi") or r.id, "seq": r.seq,
-            "deleted": r.deleted, "ptv": bool(data.get("ptv_id") or data.get("source") == "ptv"),
-            "local": {k: data[k] for k in ("voucher_accepted", "kiosk_note", "local_note") if k in data},
-            "sector": data.get("sector", ""), "provider": data.get("responsible_provider", ""),
-            "channels": len(data.get("channels") or [])}
+            "deleted": r.deleted, "ptv": bool(_PTV_ID.match(r.id)), "local": local, "provider": who,
+            "channels": len(channels)}
 
 
 def _filter_options(found: dict, lang: str) -> dict[str, list[tuple[str, str]]]:

@@ -18,7 +18,7 @@ _ids = itertools.count(1)
 def _frame(width: int, height: int, title: str, desc: str, body: str) -> str:
     n = next(_ids)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="ct{n} cd{n}" '
-            f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px" class="chart">'
+            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" class="chart">'
             f'<title id="ct{n}">{html.escape(title)}</title><desc id="cd{n}">{html.escape(desc)}</desc>'
             f'{body}</svg>')
 
@@ -41,7 +41,7 @@ def bar_chart(rows: list[tuple[str, float]], *, title: str, unit: str = "") -> s
 
 def trend_chart(weeks: list[dict], *, title: str, answers_label: str, nps_label: str) -> str:
     """Answers per week as columns with the count above each; the week's NPS under it."""
-    col_w, gap, top, chart_h = 44, 12, 24, 160
+    col_w, gap, top, chart_h = 44, 12, 24, 120
     width = max(320, len(weeks) * (col_w + gap) + 10)
     height = top + chart_h + 56
     most = max((w["answers"] for w in weeks), default=0) or 1
