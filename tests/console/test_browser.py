@@ -67,6 +67,25 @@ def _sign_in(driver, base, account):
     _wait(driver, lambda d: d.current_url.rstrip("/").endswith("/console") and d.find_elements(By.TAG_NAME, "main"))
 
 
+def _check_accessible(driver, page: str) -> None:
+    """What WCAG 2.2 AA asks that a script can check: one h1, a label for every field, a
+    name for every button and link, a title for every chart, the page's language."""
+    problems = driver.execute_script("""
+        const out = [];
+        if (document.querySelectorAll('h1').length !== 1) out.push('h1 count');
+        if (!document.documentElement.lang) out.push('no lang');
+        for (const e of document.querySelectorAll('input:not([type=hidden]), select'))
+            if (!e.labels || !e.labels.length) out.push('unlabelled ' + (e.name || e.id));
+        for (const e of document.querySelectorAll('button, a'))
+            if (!(e.getAttribute('aria-label') || e.textContent).trim()) out.push('nameless ' + e.outerHTML.slice(0, 60));
+        for (const e of document.querySelectorAll('svg'))
+            if (!e.querySelector('title') || e.getAttribute('role') !== 'img') out.push('chart without title');
+        const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
+        if (new Set(ids).size !== ids.length) out.push('duplicate ids');
+        return out;""")
+    assert problems == [], (page, problems)
+
+
 def _shoot(driver, folder: Path, name: str, width: int) -> Path:
     driver.set_window_size(width, 900)
     height = driver.execute_script("return document.documentElement.scrollHeight")
@@ -87,6 +106,12 @@ def test_sign_in_and_every_page_renders(browser, console_backend, shots):
     base = console_backend.url
     _sign_in(browser, base, "admin")
     assert "Aila Ylläpitäjä" in browser.find_element(By.TAG_NAME, "header").text
+    from selenium.webdriver.common.keys import Keys
+
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)  # the first stop: the skip link, visible
+    focused = browser.execute_script("const e = document.activeElement, s = getComputedStyle(e);"
+                                     "return [e.className, s.outlineStyle, s.outlineWidth, e.getBoundingClientRect().left]")
+    assert focused[0] == "skip" and focused[1] == "solid" and focused[2] == "3px" and focused[3] >= 0, focused
     cookie = browser.get_cookie("welfare_console")
     assert cookie and cookie["httpOnly"] and cookie["secure"] and cookie["sameSite"] == "Lax"
     for page in ("", "reports", "fleet", "catalogue", "audit"):
@@ -94,6 +119,7 @@ def test_sign_in_and_every_page_renders(browser, console_backend, shots):
         h1 = browser.find_element(By.TAG_NAME, "h1").text
         assert h1 and "reason_" not in browser.page_source and "Traceback" not in browser.page_source, page
         assert browser.find_elements(By.CSS_SELECTOR, "main#main") and browser.find_elements(By.CSS_SELECTOR, "nav")
+        _check_accessible(browser, page)
         for width in (1366, 820):
             _shoot(browser, shots, page or "home", width)
     browser.get(f"{base}/console/language?lang=sv&next=/console/fleet")
