@@ -68,7 +68,8 @@ class FeedbackGroup:
                 "nps": net_promoter_score(self.scores), "nps_answers": len(self.scores),
                 "promoters": sum(1 for s in self.scores if s >= 9),
                 "detractors": sum(1 for s in self.scores if s <= 6),
-                "comments": self.comments[-COMMENTS_SHOWN:]}
+                # Masked wherever a comment leaves the backend, not only on the console.
+                "comments": [mask_personal_data(c) for c in self.comments[-COMMENTS_SHOWN:]]}
 
 
 def _period(start: date, end: date) -> tuple[datetime, datetime]:
@@ -190,7 +191,7 @@ def feedback_report_html(report: dict, language: str = "fi") -> str:
                      f"({t('nps_parts', promoters=g['promoters'], detractors=g['detractors'], scores=g['nps_answers'])})"
                      f"</td></tr></table>{_bar_chart(g, language)}")
         if g["comments"]:
-            parts.append(f"<h3>{t('comments')}</h3>" + "".join(f'<p class="comment">{e(mask_personal_data(c))}</p>'
+            parts.append(f"<h3>{t('comments')}</h3>" + "".join(f'<p class="comment">{e(c)}</p>'
                                                                 for c in g["comments"]))
         parts.append("</section>")
     parts.append("</body></html>")

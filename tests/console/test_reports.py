@@ -165,5 +165,7 @@ def test_the_kiosk_report_has_a_default_period_and_speaks_finnish(console_backen
     assert page.status_code == 200 and '<html lang="fi">' in page.text
     assert "Erittäin tyytyväinen" in page.text and "Very happy" not in page.text and "answers in all" not in page.text
     assert "[phone]" in page.text and "040 123 4567" not in page.text
+    cafe = next(g for g in body["groups"] if g["id"] == "family-cafe")
+    assert cafe["comments"] == ["Soita [phone] tai [email], kiitos!"]  # the JSON too
     sv = requests.get(f"{console_backend.url}/api/v1/reports/feedback.html?lang=sv", headers=auth, timeout=10)
     assert "Mycket nöjd" in sv.text
