@@ -31,6 +31,7 @@ grep -h "demo staff card" var/backend/demo.log || true
 # this machine and sign in as "demo" with any password.
 bash packaging/run-oidc-demo.sh start
 trap 'bash packaging/run-oidc-demo.sh stop; bash packaging/run-backend-demo.sh stop' EXIT
+echo "run-demo: the city's console: http://127.0.0.1:${WELFARE_BACKEND_PORT:-8765}/console/ (sign in as admin, any password; docs/console.md)"
 
 # --- 4. the kiosk ------------------------------------------------------------------
 echo "run-demo: starting the kiosk with $CONFIG (close the window or press Ctrl+C to stop)"

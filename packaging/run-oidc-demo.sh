@@ -7,7 +7,8 @@
 #
 # It is packaging/oidc-demo/provider.js: panva's oidc-provider (the same one the phone key's
 # tests use) whose login page takes any account id and password; account "demo" is greeted
-# as Maija Meikäläinen. Port: $WELFARE_OIDC_PORT (default 8766); its pid and log live in
+# as Maija Meikäläinen; accounts "admin", "analyst", "it", "catalogue-editor" and "moderator"
+# sign in to the backend's console (http://127.0.0.1:8765/console/) with those roles. Port: $WELFARE_OIDC_PORT (default 8766); its pid and log live in
 # $WELFARE_DEMO_VAR/oidc-demo (default var/), and the backend whose provider it becomes is
 # $WELFARE_DEMO_DB (default the demo backend's var/backend/demo.db; the tests point both
 # elsewhere). `start` never fails the
@@ -37,6 +38,9 @@ case "${1:-}" in
     # The backend tells kiosks which provider to use; set it even when the provider
     # cannot start, so the kiosk names the provider as what is missing.
     "$PY" -m sync.server.cli --db "$DEMO_DB" set-oidc-provider --issuer "$ISSUER" --client-id welfare-kiosk \
+        >/dev/null
+    # The same provider signs city staff in to the backend's console (docs/console.md).
+    "$PY" -m sync.server.cli --db "$DEMO_DB" set-console-provider --issuer "$ISSUER" --client-id welfare-console \
         >/dev/null
     if running; then
         echo "run-oidc-demo: already running (pid $(cat "$PIDFILE"))"

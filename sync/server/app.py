@@ -17,6 +17,8 @@ from sync import protocol
 from sync.server import store
 from sync.server.store import BackendError, DeviceIdentity
 from sync.server.booking import booking_router
+from sync.server.console.app import console_app
+from sync.server.console.fleet import metrics_router
 from sync.server.identity import identity_router
 from sync.server.participation import participation_router
 from sync.server.reports import reports_router
@@ -209,4 +211,6 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
     app.include_router(reports_router(sessions))  # feedback reports (sync/server/reports.py)
     app.include_router(queue_router(sessions))  # follow-your-turn page, daily summary (sync/server/queue.py)
     app.include_router(participation_router(sessions))  # results, receipt pages (sync/server/participation.py)
+    app.include_router(metrics_router(sessions))  # the fleet for Prometheus (sync/server/console/fleet.py)
+    app.mount("/console", console_app(sessions))  # the city's web console (docs/console.md)
     return app

@@ -5,6 +5,7 @@
     welfare-backend [--db URL] import-ptv DIR --site SITE [--local FILE] [--municipality CODE]
     welfare-backend [--db URL] create-enrolment-code --site SITE
     welfare-backend [--db URL] revoke-device DEVICE_ID
+    welfare-backend [--db URL] set-console-provider --issuer URL --client-id ID [--client-secret-env VAR]
     welfare-backend [--db URL] serve [--host 127.0.0.1] [--port 8765]
     welfare-backend demo [--port 8765]        # what `make run` uses
     welfare-backend openapi                   # the OpenAPI document (docs/openapi.json)
@@ -174,6 +175,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--issuer", required=True)
     p.add_argument("--client-id", required=True)
     p.add_argument("--scope", default="openid profile")
+    p = sub.add_parser("set-console-provider", help="the city's OpenID provider for console staff (docs/console.md)")
+    p.add_argument("--issuer", required=True)
+    p.add_argument("--client-id", required=True)
+    p.add_argument("--client-secret-env", default=None,
+                   help="the name of an environment variable holding a confidential client's secret")
     sub.add_parser("openapi", help="print the OpenAPI document")
     from sync.server.participation import add_cli as _participation_cli  # docs/participation.md
     _participation_cli(sub)
@@ -205,6 +211,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"device {args.device} revoked")
     elif args.command == "serve":
         _serve(sessions, args.host, args.port)
+    elif args.command == "set-console-provider":
+        from sync.server.console.auth import set_provider
+
+        secret = os.environ.get(args.client_secret_env, "") if args.client_secret_env else ""
+        if args.client_secret_env and not secret:
+            print(f"set-console-provider: ${args.client_secret_env} is empty", file=sys.stderr)
+            return 2
+        try:
+            set_provider(sessions, args.issuer, args.client_id, secret)
+        except ValueError as exc:
+            print(f"set-console-provider: {exc}", file=sys.stderr)
+            return 2
+        print(f"console sign-in through {args.issuer} (client {args.client_id})")
     elif args.command == "participation":
         from sync.server.participation import run_cli
 

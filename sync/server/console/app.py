@@ -1,0 +1,400 @@
+"""The city's web console at ``/console/`` (docs/console.md): server-rendered Jinja2
+pages, fi/sv/en, signed in through the city's OpenID provider. Mounted by
+sync/server/app.py; its routes are not part of the kiosk protocol's OpenAPI document.
+
+Who may see what: ``PAGES`` (a role per page; admin sees every page). A request that
+carries an ``Authorization`` header (a kiosk's device token) is refused outright: only a
+console session cookie opens the console, and that cookie opens nothing of the kiosk API.
+"""
+
+# No ``from __future__ import annotations``: FastAPI reads the route annotations at run time.
+import csv
+import io
+import json
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import requests
+from fastapi import FastAPI, Form, Path as PathParam, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from kiosk.catalogue.hours import LOCAL_TZ
+from sync.server import reports, store
+from sync.server.console import auth, fleet
+from sync.server.console.charts import bar_chart, trend_chart
+from sync.server.console.i18n import LANGUAGES, pick_language, text
+from sync.server.models import CatalogueEntry, Site
+
+HERE = Path(__file__).resolve().parent
+SESSION_COOKIE = "welfare_console"
+LOGIN_COOKIE = "welfare_console_login"
+LANG_COOKIE = "welfare_console_lang"
+COOKIE_PATH = "/console"
+# Page -> the role it needs (admin has them all). Announcements (moderator) come later.
+PAGES = {"reports": "analyst", "fleet": "it", "catalogue": "catalogue_editor", "audit": "admin"}
+_SAFE_NEXT = re.compile(r"^/console/[A-Za-z0-9/_.-]*$")
+_SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+                               "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "Cache-Control": "no-store",
+    "X-Frame-Options": "DENY",
+}
+
+
+class Refused(Exception):
+    """A request the console answers with a page that says why (translation key)."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status, self.reason = status, reason
+
+
+def console_app(sessions: sessionmaker[Session], *, http: requests.Session | None = None) -> FastAPI:
+    auth.ensure_tables(sessions)
+    http = http or requests.Session()
+    app = FastAPI(title="Welfare kiosk city console", docs_url=None, redoc_url=None, openapi_url=None)
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    css = (HERE / "static" / "console.css").read_bytes()
+
+    # -- helpers ------------------------------------------------------------------------
+    def language(request: Request) -> str:
+        return pick_language(request.query_params.get("lang"), request.cookies.get(LANG_COOKIE),
+                             request.headers.get("accept-language"))
+
+    def current(request: Request) -> auth.StaffSession | None:
+        return auth.session_for(sessions, request.cookies.get(SESSION_COOKIE))
+
+    def render(request: Request, template: str, who: auth.StaffSession | None, status: int = 200,
+               **values: Any) -> HTMLResponse:
+        lang = language(request)
+
+        def t(key: str, **kw: Any) -> str:
+            return text(lang, key, **kw)
+
+        nav = [(page, t(f"page_{page}")) for page, role in PAGES.items() if who is not None and who.may(role)]
+        page = env.get_template(template).render(
+            t=t, lang=lang, languages=LANGUAGES, who=who, nav=nav, path=request.url.path,
+            csrf=who.csrf if who else "", roles=auth.ROLES, **values)
+        resp = HTMLResponse(page, status_code=status, headers=_SECURITY_HEADERS)
+        if request.query_params.get("lang") in LANGUAGES:
+            resp.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, path=COOKIE_PATH, secure=True,
+                            httponly=True, samesite="lax")
+        return resp
+
+    def staff(request: Request, page: str) -> auth.StaffSession:
+        """The signed-in member of staff who may open ``page``; Refused otherwise."""
+        if "authorization" in request.headers:
+            auth.audit(sessions, None, "access_refused", target=request.url.path, outcome="refused",
+                       detail="an Authorization header (device token) was sent")
+            raise Refused(403, "device_token_refused")
+        who = current(request)
+        if who is None:
+            raise Refused(401, "signed_out")
+        if not who.may(PAGES[page]):
+            auth.audit(sessions, who, "access_refused", target=request.url.path, outcome="refused",
+                       detail=f"needs role {PAGES[page]}")
+            raise Refused(403, "role_missing")
+        return who
+
+    def checked(request: Request, page: str, csrf: str | None) -> auth.StaffSession:
+        who = staff(request, page)
+        if not auth.csrf_ok(who, csrf):
+            auth.audit(sessions, who, "csrf_refused", target=request.url.path, outcome="refused")
+            raise Refused(403, "csrf_refused")
+        return who
+
+    def callback_uri(request: Request) -> str:
+        return str(request.url_for("callback"))
+
+    @app.exception_handler(Refused)
+    async def _refused(request: Request, exc: Refused) -> HTMLResponse:
+        template = "sign_in.html" if exc.status == 401 else "refused.html"
+        return render(request, template, None if exc.status == 401 else current(request), exc.status,
+                      reason=exc.reason)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> HTMLResponse:
+        return render(request, "refused.html", current(request), 422, reason="bad_request")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> HTMLResponse:
+        reason = "not_found" if exc.status_code == 404 else "bad_request"
+        return render(request, "refused.html", current(request), exc.status_code, reason=reason)
+
+    # -- pages without sign-in ----------------------------------------------------------------
+    @app.get("/static/console.css", include_in_schema=False)
+    def stylesheet() -> Response:
+        return Response(css, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
+
+    @app.get("/", response_class=HTMLResponse)
+    def home(request: Request) -> HTMLResponse:
+        if "authorization" in request.headers:
+            raise Refused(403, "device_token_refused")
+        who = current(request)
+        if who is None:
+            raise Refused(401, "signed_out")
+        return render(request, "home.html", who)
+
+    @app.get("/sign-in", response_class=HTMLResponse)
+    def sign_in_page(request: Request) -> HTMLResponse:
+        return render(request, "sign_in.html", None, reason="")
+
+    @app.get("/sign-in/start")
+    def sign_in_start(request: Request) -> Response:
+        try:
+            url, state = auth.start_sign_in(sessions, callback_uri(request), http)
+        except auth.SignInError as exc:
+            auth.audit(sessions, None, "sign_in", outcome="failed", detail=exc.detail or exc.reason)
+            return render(request, "sign_in.html", None, 503, reason=exc.reason)
+        resp = RedirectResponse(url, status_code=303, headers=_SECURITY_HEADERS)
+        resp.set_cookie(LOGIN_COOKIE, state, max_age=int(auth.LOGIN_TIMEOUT.total_seconds()), path=COOKIE_PATH,
+                        secure=True, httponly=True, samesite="lax")
+        return resp
+
+    @app.get("/callback", name="callback", response_class=HTMLResponse)
+    def callback(request: Request, code: str = "", state: str = "", error: str = "") -> Response:
+        if error or not code or not state:
+            auth.audit(sessions, None, "sign_in", outcome="refused", detail=f"provider error: {error[:100]}")
+            return render(request, "sign_in.html", None, 401, reason="sign_in_refused")
+        try:
+            claims, roles = auth.finish_sign_in(sessions, code=code[:2000], state=state[:200],
+                                                browser_state=request.cookies.get(LOGIN_COOKIE),
+                                                redirect_uri=callback_uri(request), http=http)
+        except auth.SignInError as exc:
+            auth.audit(sessions, None, "sign_in", outcome="refused", detail=exc.detail or exc.reason)
+            return render(request, "sign_in.html", None, 401, reason=exc.reason)
+        if not roles:
+            auth.audit(sessions, None, "sign_in", outcome="refused", actor=claims["sub"],
+                       detail="no console role in the ID token")
+            return render(request, "sign_in.html", None, 403, reason="no_role")
+        token = auth.open_session(sessions, claims, roles)
+        who = auth.session_for(sessions, token)
+        auth.audit(sessions, who, "sign_in", detail="roles: " + " ".join(sorted(roles)))
+        resp = RedirectResponse(str(request.url_for("home")), status_code=303, headers=_SECURITY_HEADERS)
+        resp.set_cookie(SESSION_COOKIE, token, max_age=int(auth.MAX_SESSION.total_seconds()), path=COOKIE_PATH,
+                        secure=True, httponly=True, samesite="lax")
+        resp.delete_cookie(LOGIN_COOKIE, path=COOKIE_PATH, secure=True, httponly=True, samesite="lax")
+        return resp
+
+    @app.post("/sign-out")
+    def sign_out(request: Request, csrf: Annotated[str, Form(max_length=200)] = "") -> Response:
+        who = current(request)
+        if who is not None:
+            if not auth.csrf_ok(who, csrf):
+                auth.audit(sessions, who, "csrf_refused", target="/console/sign-out", outcome="refused")
+                raise Refused(403, "csrf_refused")
+            auth.close_session(sessions, who)
+            auth.audit(sessions, who, "sign_out")
+        resp = RedirectResponse(str(request.url_for("sign_in_page")) + "?signed_out=1", status_code=303,
+                                headers=_SECURITY_HEADERS)
+        resp.delete_cookie(SESSION_COOKIE, path=COOKIE_PATH, secure=True, httponly=True, samesite="lax")
+        return resp
+
+    # -- reports ------------------------------------------------------------------------------
+    def report_filter(request: Request) -> tuple[reports.ReportFilter, list[str]]:
+        params = {k: v[:100] for k, v in request.query_params.items()}
+        return reports.parse_filter(params, datetime.now(LOCAL_TZ).date())
+
+    def choices() -> dict[str, list[tuple[str, str]]]:
+        with sessions() as s:
+            sites = [r for r in s.scalars(select(Site.id).order_by(Site.id))]
+            entries = s.execute(select(CatalogueEntry.kind, CatalogueEntry.id, CatalogueEntry.data).where(
+                CatalogueEntry.kind.in_(("service", "provider")), CatalogueEntry.deleted.is_(False))).all()
+        return {"sites": [(x, x) for x in sites], "entries": entries}
+
+    @app.get("/reports", response_class=HTMLResponse)
+    def reports_page(request: Request) -> HTMLResponse:
+        who = staff(request, "reports")
+        f, set_aside = report_filter(request)
+        lang = language(request)
+        report = reports.service_report(sessions, f, lang)
+        auth.audit(sessions, who, "view_reports", target=json.dumps(f.query(), sort_keys=True))
+        tables = report["tables"]
+        smiley_svg = bar_chart([(r["label"], r["answers"]) for r in tables["smileys"]],
+                               title=text(lang, "chart_smileys"))
+        trend_svg = trend_chart(tables["weekly"], title=text(lang, "chart_weekly"),
+                                answers_label=text(lang, "answers"), nps_label="NPS")
+        opts = _filter_options(choices(), lang)
+        return render(request, "reports.html", who, f=f, set_aside=set_aside, tables=tables, opts=opts,
+                      smiley_svg=smiley_svg, trend_svg=trend_svg, query=f.query(), report_tables=reports.REPORT_TABLES)
+
+    @app.get("/reports/export/{table}.{fmt}")
+    def reports_export(request: Request, table: Literal[reports.REPORT_TABLES],  # type: ignore[valid-type]
+                       fmt: Literal["csv", "json"]) -> Response:
+        who = staff(request, "reports")
+        f, _ = report_filter(request)
+        rows = reports.service_report(sessions, f, language(request))["tables"][table]
+        auth.audit(sessions, who, "export", target=f"reports/{table}.{fmt}", detail=json.dumps(f.query()))
+        return _export(rows, f"report-{table}-{f.start}-{f.end}", fmt, {"filter": f.query(), "table": table})
+
+    # -- fleet --------------------------------------------------------------------------------
+    def fleet_page(request: Request, who: auth.StaffSession, *, new_code: tuple[str, str] | None = None,
+                   notice: str = "") -> HTMLResponse:
+        now = datetime.now(timezone.utc)
+        rows = fleet.devices(sessions, now)
+        with sessions() as s:
+            sites = list(s.scalars(select(Site.id).order_by(Site.id)))
+        return render(request, "fleet.html", who, rows=rows, rollout=fleet.rollout(rows), sites=sites,
+                      new_code=new_code, notice=notice, now=now, ago=_ago)
+
+    @app.get("/fleet", response_class=HTMLResponse)
+    def fleet_view(request: Request) -> HTMLResponse:
+        who = staff(request, "fleet")
+        auth.audit(sessions, who, "view_fleet")
+        return fleet_page(request, who)
+
+    @app.get("/fleet/export/devices.{fmt}")
+    def fleet_export(request: Request, fmt: Literal["csv", "json"]) -> Response:
+        who = staff(request, "fleet")
+        auth.audit(sessions, who, "export", target=f"fleet/devices.{fmt}")
+        return _export([_device_json(r) for r in fleet.devices(sessions)], "fleet-devices", fmt, {})
+
+    @app.get("/fleet/export/rollout.{fmt}")
+    def rollout_export(request: Request, fmt: Literal["csv", "json"]) -> Response:
+        who = staff(request, "fleet")
+        auth.audit(sessions, who, "export", target=f"fleet/rollout.{fmt}")
+        return _export(fleet.rollout(fleet.devices(sessions)), "fleet-rollout", fmt, {})
+
+    @app.post("/fleet/enrolment-codes", response_class=HTMLResponse)
+    def new_enrolment_code(request: Request, csrf: Annotated[str, Form(max_length=200)] = "",
+                           site: Annotated[str, Form(max_length=200)] = "") -> HTMLResponse:
+        who = checked(request, "fleet", csrf)
+        site = site.strip()
+        if not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", site):
+            auth.audit(sessions, who, "create_enrolment_code", target=site[:64], outcome="refused",
+                       detail="not a site id")
+            return fleet_page(request, who, notice="site_invalid")
+        code = store.create_enrolment_code(sessions, site)
+        auth.audit(sessions, who, "create_enrolment_code", target=site)
+        return fleet_page(request, who, new_code=(site, code))
+
+    @app.post("/fleet/devices/{device_id}/revoke", response_class=HTMLResponse)
+    def revoke(request: Request, device_id: Annotated[str, PathParam(max_length=64)],
+               csrf: Annotated[str, Form(max_length=200)] = "") -> HTMLResponse:
+        who = checked(request, "fleet", csrf)
+        done = store.revoke_device(sessions, device_id)
+        auth.audit(sessions, who, "revoke_device", target=device_id, outcome="ok" if done else "failed")
+        return fleet_page(request, who, notice="revoked" if done else "no_device")
+
+    # -- catalogue ------------------------------------------------------------------------------
+    @app.get("/catalogue", response_class=HTMLResponse)
+    def catalogue_page(request: Request, site: str = "") -> HTMLResponse:
+        who = staff(request, "catalogue")
+        lang = language(request)
+        with sessions() as s:
+            sites = list(s.scalars(select(Site.id).order_by(Site.id)))
+            chosen = site if site in sites else (sites[0] if sites else "")
+            rows = s.execute(select(CatalogueEntry).where(CatalogueEntry.site_id == chosen,
+                                                          CatalogueEntry.kind.in_(("provider", "service")))
+                             .order_by(CatalogueEntry.seq.desc())).scalars().all()
+        auth.audit(sessions, who, "view_catalogue", target=chosen)
+        providers = {r.id: ((r.data or {}).get("names") or {}).get(lang) or r.id for r in rows if r.kind == "provider"}
+        entries = [_catalogue_row(r, lang, providers) for r in rows]
+        return render(request, "catalogue.html", who, sites=sites, site=chosen, entries=entries)
+
+    # -- audit ----------------------------------------------------------------------------------
+    @app.get("/audit", response_class=HTMLResponse)
+    def audit_page(request: Request) -> HTMLResponse:
+        who = staff(request, "audit")
+        auth.audit(sessions, who, "view_audit")
+        return render(request, "audit.html", who, events=auth.audit_events(sessions))
+
+    @app.get("/audit/export.{fmt}")
+    def audit_export(request: Request, fmt: Literal["csv", "json"]) -> Response:
+        who = staff(request, "audit")
+        auth.audit(sessions, who, "export", target=f"audit.{fmt}")
+        return _export(auth.audit_events(sessions, limit=100_000), "console-audit", fmt, {})
+
+    # -- the language switch ------------------------------------------------------------------
+    @app.get("/language")
+    def switch_language(request: Request, lang: Literal["fi", "sv", "en"] = "fi", next: str = "/console/") -> Response:
+        target = next if _SAFE_NEXT.match(next) and ".." not in next else "/console/"
+        resp = RedirectResponse(target, status_code=303, headers=_SECURITY_HEADERS)
+        resp.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, path=COOKIE_PATH, secure=True, httponly=True,
+                        samesite="lax")
+        return resp
+
+    return app
+
+
+def _ago(then: datetime | None, now: datetime) -> int | None:
+    """Whole minutes since ``then``."""
+    return None if then is None else max(0, int((now - then).total_seconds() // 60))
+
+
+def _device_json(r: fleet.DeviceRow) -> dict:
+    return {"device_id": r.id, "site": r.site, "name": r.name, "revoked": r.revoked,
+            "last_heartbeat": r.last_seen_at.isoformat(timespec="seconds") if r.last_seen_at else None,
+            "app_version": r.app_version, "outbox_depth": r.outbox_depth, "quarantined": r.quarantined,
+            "oldest_pending_age_s": r.oldest_pending_age_s, "last_error": r.last_error,
+            "update_state": r.update_state, "group": r.group, "stale": r.stale, "stuck": r.stuck}
+
+
+_PTV_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def _catalogue_row(r: CatalogueEntry, lang: str, providers: dict[str, str]) -> dict:
+    """One provider or service as the catalogue page lists it. PTV items keep PTV's ids
+    (UUIDs, docs/ptv-import.md); the local additions shown are the ones the backend keeps
+    in the entry (voucher acceptance, queue lines, accessibility notes)."""
+    data = r.data or {}
+    names = data.get("names") or {}
+    channels = [c for c in data.get("channels") or [] if isinstance(c, dict)]
+    local = []
+    if data.get("accepts_vouchers"):
+        local.append(text(lang, "local_vouchers"))
+    walk_ins = sum(1 for c in channels if c.get("kind") == "walk_in")
+    if walk_ins:
+        local.append(text(lang, "local_queue_lines", n=walk_ins))
+    if any(c.get("accessibility") for c in channels):
+        local.append(text(lang, "local_accessibility"))
+    if r.kind == "service":
+        who = providers.get(data.get("responsible_provider", ""), data.get("responsible_provider", ""))
+    else:
+        sector = data.get("sector", "")
+        who = text(lang, f"sector_{sector}") if sector in ("public", "private", "third_sector") else sector
+    return {"kind": r.kind, "id": r.id, "name": names.get(lang) or names.get("fi") or r.id, "seq": r.seq,
+            "deleted": r.deleted, "ptv": bool(_PTV_ID.match(r.id)), "local": local, "provider": who,
+            "channels": len(channels)}
+
+
+def _filter_options(found: dict, lang: str) -> dict[str, list[tuple[str, str]]]:
+    services, providers, channels = {}, {}, {}
+    for kind, eid, data in found["entries"]:
+        data = data or {}
+        names = data.get("names") or {}
+        label = names.get(lang) or names.get("fi") or eid
+        if kind == "service":
+            services[eid] = label
+            for ch in data.get("channels") or []:
+                if isinstance(ch, dict) and isinstance(ch.get("id"), str):
+                    channels[ch["id"]] = f"{label}: {ch['id']}"
+        else:
+            providers[eid] = label
+    srt = lambda d: sorted(d.items(), key=lambda kv: kv[1].casefold())  # noqa: E731
+    return {"site": found["sites"], "service": srt(services), "provider": srt(providers), "channel": srt(channels),
+            "sector": [("public", text(lang, "sector_public")), ("private", text(lang, "sector_private")),
+                       ("third_sector", text(lang, "sector_third_sector"))]}
+
+
+def _export(rows: list[dict], stem: str, fmt: str, meta: dict) -> Response:
+    disposition = {"Content-Disposition": f'attachment; filename="{stem}.{fmt}"', "Cache-Control": "no-store",
+                   "X-Content-Type-Options": "nosniff"}
+    if fmt == "json":
+        return JSONResponse({**meta, "rows": rows}, headers=disposition)
+    out = io.StringIO()
+    columns = list(dict.fromkeys(k for r in rows for k in r))
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    for r in rows:
+        # A cell that a spreadsheet would run as a formula starts with a quote instead.
+        writer.writerow({k: ("'" + v if isinstance(v, str) and v[:1] in "=+-@\t\r" else v) for k, v in r.items()})
+    return Response(out.getvalue().encode("utf-8-sig"), media_type="text/csv; charset=utf-8", headers=disposition)

@@ -1,0 +1,184 @@
+"""The console in a real browser: Debian's Chromium driven through chromedriver (Selenium).
+A member of staff signs in through the real OpenID provider's login form, every page
+renders (screenshots at laptop and tablet width, kept in $CONSOLE_SCREENSHOTS if set), a
+report filters and exports, a fleet row shows a silent kiosk."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+import requests
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+        message = "Debian's chromium and chromium-driver are needed (packaging/system-deps.sh)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1366,900", "--lang=fi", "--no-first-run", "--disable-extensions"):
+        options.add_argument(arg)
+    options.add_experimental_option("prefs", {"intl.accept_languages": "fi,sv"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def shots(tmp_path):
+    keep = os.environ.get("CONSOLE_SCREENSHOTS")
+    folder = Path(keep) if keep else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _wait(driver, condition, timeout=20):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def _sign_in(driver, base, account):
+    from selenium.webdriver.common.by import By
+
+    driver.delete_all_cookies()
+    driver.get(base + "/console/")
+    assert "Kirjaudu" in driver.find_element(By.TAG_NAME, "h1").text
+    driver.find_element(By.CSS_SELECTOR, "a.button[href='/console/sign-in/start']").click()
+    _wait(driver, lambda d: d.find_elements(By.NAME, "login"))
+    driver.find_element(By.NAME, "login").send_keys(account)
+    driver.find_element(By.NAME, "password").send_keys("any password")
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit], input[type=submit]").click()
+    _wait(driver, lambda d: d.current_url.rstrip("/").endswith("/console") and d.find_elements(By.TAG_NAME, "main"))
+
+
+def _check_accessible(driver, page: str) -> None:
+    """What WCAG 2.2 AA asks that a script can check: one h1, a label for every field, a
+    name for every button and link, a title for every chart, the page's language."""
+    problems = driver.execute_script("""
+        const out = [];
+        if (document.querySelectorAll('h1').length !== 1) out.push('h1 count');
+        if (!document.documentElement.lang) out.push('no lang');
+        for (const e of document.querySelectorAll('input:not([type=hidden]), select'))
+            if (!e.labels || !e.labels.length) out.push('unlabelled ' + (e.name || e.id));
+        for (const e of document.querySelectorAll('button, a'))
+            if (!(e.getAttribute('aria-label') || e.textContent).trim()) out.push('nameless ' + e.outerHTML.slice(0, 60));
+        for (const e of document.querySelectorAll('svg'))
+            if (!e.querySelector('title') || e.getAttribute('role') !== 'img') out.push('chart without title');
+        const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
+        if (new Set(ids).size !== ids.length) out.push('duplicate ids');
+        return out;""")
+    assert problems == [], (page, problems)
+
+
+def _shoot(driver, folder: Path, name: str, width: int) -> Path:
+    driver.set_window_size(width, 900)
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(width, min(max(900, height), 6000))
+    path = folder / f"console-{name}-{width}.png"
+    driver.save_screenshot(str(path))
+    return path
+
+
+def test_sign_in_and_every_page_renders(browser, console_backend, shots):
+    from selenium.webdriver.common.by import By
+
+    from tests.console.test_fleet import BEAT, _kiosk
+
+    site = console_backend.new_site()
+    _kiosk(console_backend, site, "kontula-lobby-1", BEAT)
+    _kiosk(console_backend, site, "kontula-lobby-2", BEAT, seen_ago=timedelta(hours=3))
+    base = console_backend.url
+    _sign_in(browser, base, "admin")
+    assert "Aila Ylläpitäjä" in browser.find_element(By.TAG_NAME, "header").text
+    from selenium.webdriver.common.keys import Keys
+
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)  # the first stop: the skip link, visible
+    focused = browser.execute_script("const e = document.activeElement, s = getComputedStyle(e);"
+                                     "return [e.className, s.outlineStyle, s.outlineWidth, e.getBoundingClientRect().left]")
+    assert focused[0] == "skip" and focused[1] == "solid" and focused[2] == "3px" and focused[3] >= 0, focused
+    cookie = browser.get_cookie("welfare_console")
+    assert cookie and cookie["httpOnly"] and cookie["secure"] and cookie["sameSite"] == "Lax"
+    for page in ("", "reports", "fleet", "catalogue", "audit"):
+        browser.get(f"{base}/console/{page}")
+        h1 = browser.find_element(By.TAG_NAME, "h1").text
+        assert h1 and "reason_" not in browser.page_source and "Traceback" not in browser.page_source, page
+        assert browser.find_elements(By.CSS_SELECTOR, "main#main") and browser.find_elements(By.CSS_SELECTOR, "nav")
+        _check_accessible(browser, page)
+        for width in (1366, 820):
+            _shoot(browser, shots, page or "home", width)
+    browser.get(f"{base}/console/language?lang=sv&next=/console/fleet")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Enheter"
+    _shoot(browser, shots, "fleet-sv", 1366)
+    browser.get(f"{base}/console/language?lang=fi&next=/console/")
+    browser.delete_all_cookies()
+    browser.get(f"{base}/console/sign-in")
+    _shoot(browser, shots, "sign-in", 1366)
+
+
+def test_a_report_filters_and_exports(browser, console_backend, shots):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    from tests.console.test_reports import _item, _push
+    from sync.server.store import create_enrolment_code, enrol
+
+    site = console_backend.new_site()
+    dev = enrol(console_backend.sessions, create_enrolment_code(console_backend.sessions, site), "k")
+    now = datetime.now(timezone.utc)
+    _push(console_backend, (dev["device_id"], site), [
+        _item("feedback", {"service_id": "health-station", "smiley": 4, "nps": 10}, now - timedelta(days=d))
+        for d in range(0, 28, 3)] + [_item("feedback", {"service_id": "family-cafe", "smiley": 1, "nps": 3,
+                                                        "comment": "Jono oli pitkä, soita 0401234567"})])
+    base = console_backend.url
+    _sign_in(browser, base, "analyst")
+    browser.get(f"{base}/console/reports")
+    Select(browser.find_element(By.ID, "f-site")).select_by_value(site)
+    Select(browser.find_element(By.ID, "f-service")).select_by_value("health-station")
+    browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+    _wait(browser, lambda d: "service=health-station" in d.current_url)
+    key = browser.find_element(By.CSS_SELECTOR, ".cards dl").text
+    assert "+100.0" in key and "10" in key
+    _shoot(browser, shots, "reports-filtered", 1366)
+    link = browser.find_element(By.PARTIAL_LINK_TEXT, "Yhteenveto (CSV)").get_attribute("href")
+    assert "service=health-station" in link and f"site={site}" in link
+    cookie = browser.get_cookie("welfare_console")["value"]
+    csv_text = requests.get(link, headers={"Cookie": f"welfare_console={cookie}"}, timeout=10).content.decode("utf-8-sig")
+    header, row = csv_text.splitlines()[:2]
+    assert header.split(",")[0] == "answers" and row.split(",")[0] == "10"
+    browser.get(f"{base}/console/reports?site={site}")
+    assert "0401234567" not in browser.page_source and "[phone]" in browser.page_source
+
+
+def test_a_fleet_row_shows_a_silent_kiosk(browser, console_backend):
+    from selenium.webdriver.common.by import By
+
+    from tests.console.test_fleet import BEAT, _kiosk
+
+    site = console_backend.new_site()
+    silent = _kiosk(console_backend, site, "itakeskus-silent", BEAT, seen_ago=timedelta(hours=5))
+    _sign_in(browser, console_backend.url, "it")
+    browser.get(console_backend.url + "/console/fleet?lang=fi")
+    row = browser.find_element(By.ID, f"device-{silent['device_id']}")
+    assert "problem" in row.get_attribute("class").split()
+    assert "hiljaa liian kauan" in row.text
+    assert "5 h sitten" in row.text
+    # The analyst has no fleet page: refused in the browser as well.
+    _sign_in(browser, console_backend.url, "analyst")
+    browser.get(console_backend.url + "/console/fleet")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Ei pääsyä"
