@@ -1,0 +1,47 @@
+"""The kiosk in its real session: cage, Wayland, full screen, as the systemd unit starts it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.cage.session import difference, unpainted, wait_for
+
+pytestmark = pytest.mark.slow
+
+
+def keep(path: Path) -> None:
+    """Copy a screenshot to $KIOSK_CAGE_SCREENSHOTS (if set) so a person can look at it."""
+    folder = os.environ.get("KIOSK_CAGE_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, Path(folder) / path.name)
+
+
+def settled_screenshot(session, path: Path, timeout: float = 30):
+    """The first screenshot in which the kiosk has painted the whole output and that
+    equals the one before it (nothing is still being drawn)."""
+    previous = [None]
+
+    def settled():
+        shot = session.screenshot(path)
+        ok = unpainted(shot) < 0.001 and previous[0] is not None and difference(shot, previous[0]) == 0
+        previous[0] = shot
+        return shot if ok else None
+
+    shot = wait_for(settled, timeout, interval=0.2, what=f"the kiosk to fill the screen ({path.name})")
+    keep(path)
+    return shot
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)], ids=["1920x1080", "1280x800"])
+def test_the_kiosk_fills_the_screen(start_kiosk, tmp_path, size):
+    session = start_kiosk(size=size)
+    shot = settled_screenshot(session, tmp_path / f"home-{size[0]}x{size[1]}.png")
+    assert (shot.width(), shot.height()) == size
+    assert unpainted(shot, step=2) < 0.0005, "cage's black background shows: the kiosk is not full screen"
+    # Only the kiosk runs in the session: cage, the app, and nothing else of ours.
+    assert len(session.kiosk_pids()) == 1, session.processes()
