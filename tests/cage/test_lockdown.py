@@ -95,17 +95,20 @@ def test_after_a_crash_or_hang_the_kiosk_is_back_home_with_nothing_of_the_last_p
     """The unit's Restart=on-failure, RestartSec and WatchdogSec, driven by this test (systemd
     cannot run as PID 1 here); the kiosk pings the watchdog over a real $NOTIFY_SOCKET."""
     unit = read_unit()
-    assert unit.service["Restart"] == "on-failure" and unit.service["Type"] == "notify"
+    assert unit.service["Type"] == "notify"
     restart_s = seconds(unit.service["RestartSec"])
     watchdog_s = seconds(unit.service["WatchdogSec"])
-    promise_s = (watchdog_s if how == "hang" else 0) + restart_s + 15  # docs/deploy.md, the kiosk session
+    promise_s = (watchdog_s if how == "hang" else 0) + restart_s + 20  # docs/deploy.md, "The kiosk session"
 
     session = start_kiosk(size=SIZE, notify=True)
     home = settled_screenshot(session, tmp_path / f"{how}-home.png")
     wait_for(lambda: "READY=1" in session.notifications(), 30, what="READY=1")
     # The last person: Swedish, on the feedback screen.
     session.tap(*SVENSKA)
+    swedish = settled_screenshot(session, tmp_path / f"{how}-swedish.png")
     session.tap(*FEEDBACK_TILE)
+    wait_for(lambda: difference(session.screenshot(tmp_path / f"{how}-in-use.png"), swedish) > 0.05, 10,
+             what="the feedback screen")
     used = settled_screenshot(session, tmp_path / f"{how}-in-use.png")
     assert difference(used, home) > 0.05
     pid = session.kiosk_pid()
@@ -114,7 +117,9 @@ def test_after_a_crash_or_hang_the_kiosk_is_back_home_with_nothing_of_the_last_p
     if how == "crash":
         os.kill(pid, signal.SIGKILL)
         wait_for(lambda: not session.alive(), 15, what="cage to end with its kiosk")
-        assert session.proc.returncode != 0, "a clean exit would not be restarted (Restart=on-failure)"
+        # cage 0.1.4 says 0 when its child died of a signal: only Restart=always restarts that.
+        assert unit.service["Restart"] == "always" or session.proc.returncode != 0, \
+            f"cage ended with {session.proc.returncode}: Restart={unit.service['Restart']} leaves the screen black"
     else:
         os.kill(pid, signal.SIGSTOP)  # frozen: no more WATCHDOG=1
         last = [time.monotonic()]
