@@ -45,3 +45,6 @@ def test_the_kiosk_fills_the_screen(start_kiosk, tmp_path, size):
     assert unpainted(shot, step=2) < 0.0005, "cage's black background shows: the kiosk is not full screen"
     # Only the kiosk runs in the session: cage, the app, and nothing else of ours.
     assert len(session.kiosk_pids()) == 1, session.processes()
+    # The unit's lockdown is on in the kiosk (kiosk/lockdown.py: Landlock needs no_new_privs).
+    status = Path(f"/proc/{session.kiosk_pid()}/status").read_text()
+    assert "NoNewPrivs:\t1" in status
