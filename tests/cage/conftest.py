@@ -30,7 +30,7 @@ def display():
 
 
 def write_device(tmp_path, *, resolution: str = "1920x1080", idle_timeout_s: int = 90,
-                 idle_warning_s: int = 20, extra: str = ""):
+                 idle_warning_s: int = 20, extra: str = "", backend_url: str = "http://127.0.0.1:9"):
     """A kiosk device file like /etc/welfare-kiosk/device.toml, with the demo catalogue loaded."""
     from kiosk.storage.db import open_database
     from ui.app import load_demo_catalogue
@@ -45,8 +45,8 @@ def write_device(tmp_path, *, resolution: str = "1920x1080", idle_timeout_s: int
         f'[device]\ndata_dir = "{data.as_posix()}"\n'
         f'[ui]\nfullscreen = true\nresolution = "{resolution}"\n'
         f'idle_timeout_s = {idle_timeout_s}\nidle_warning_s = {idle_warning_s}\n'
-        # Nothing listens there: the kiosk is offline, as a test must be.
-        f'[backend]\nurl = "http://127.0.0.1:9"\n{extra}', encoding="utf-8")
+        # By default nothing listens there: the kiosk is offline, as a test must be.
+        f'[backend]\nurl = "{backend_url}"\n{extra}', encoding="utf-8")
     return device
 
 

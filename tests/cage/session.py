@@ -329,7 +329,9 @@ class KioskSession:
         self.display.x("xdotool", "keyup", key)
 
     def tap(self, x: int, y: int) -> None:
-        self.display.x("xdotool", "mousemove", "--sync", str(x), str(y), "click", "1")
+        # A move before the press: the first press after cage starts is lost without one.
+        self.display.x("xdotool", "mousemove", "--sync", str(x + 1), str(y), "mousemove", "--sync", str(x), str(y),
+                       "click", "1")
 
     def press(self, x: int, y: int) -> None:
         self.display.x("xdotool", "mousemove", "--sync", str(x), str(y), "mousedown", "1")
