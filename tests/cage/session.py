@@ -166,13 +166,14 @@ class KioskSession:
     notify: socket.socket | None = None
     log_path: Path | None = None
     starts: int = 0
+    app: list[str] | None = None  # another program in cage's place of the kiosk (tests/cage/test_text.py)
 
     # --- the command line and environment of the unit, mapped to this checkout ------
     def command(self) -> list[str]:
         argv: list[str] = []
         for word in self.unit.exec_start:
             if word == BUNDLE_EXE:
-                argv += [sys.executable, "-m", "ui.app"]
+                argv += self.app or [sys.executable, "-m", "ui.app"]
             elif word == DEVICE_FILE:
                 argv.append(str(self.device))
             elif word.startswith("/usr/bin/") and shutil.which(Path(word).name):
@@ -249,7 +250,8 @@ class KioskSession:
         self.window = wait_for(new_window, 20, what="cage's output window")
         self.display.x("xdotool", "windowsize", "--sync", self.window, str(self.size[0]), str(self.size[1]))
         self.display.x("xdotool", "mousemove", str(self.size[0] - 1), str(self.size[1] - 1))
-        wait_for(lambda: self.kiosk_pid() is not None, timeout, what="the kiosk process")
+        if self.app is None:
+            wait_for(lambda: self.kiosk_pid() is not None, timeout, what="the kiosk process")
         return self
 
     def log_tail(self, lines: int = 30) -> str:
