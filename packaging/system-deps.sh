@@ -34,6 +34,11 @@ PACKAGES=(
     # make bundle: PyInstaller reads binaries with objdump; the unit-file test
     # runs systemd-analyze verify.
     binutils systemd
+    # The kiosk session (docs/deploy.md, "The kiosk session"): the cage compositor, which
+    # will not start without Xwayland; grim and xdotool let tests/cage look at it and
+    # type and touch into it (cage nested in Xvfb: Debian's cage 0.1.4 has no virtual
+    # keyboard or pointer protocol for wtype).
+    cage xwayland grim xdotool x11-utils
 )
 # Node.js and npm: only when the commands are missing, because a machine with
 # NodeSource's nodejs has npm inside it and Debian's npm package conflicts with it.

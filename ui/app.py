@@ -132,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                         stream=sys.stderr)
     logging.getLogger("alembic").setLevel(logging.WARNING)  # migrations are routine; keep the log readable
+    from kiosk.lockdown import apply_from_environment
+    apply_from_environment()  # the kiosk unit: no program but the kiosk's own may start (cage shows the newest window)
     try:
         config = load_config(args.config)
     except ConfigError as exc:

@@ -59,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
 
     def finished(outcome) -> None:
         emit("ended", **dataclasses.asdict(outcome))
+        # Gone from the screen now, not when Chromium has shut down: cage then shows the kiosk.
+        screen.hide()
         app.exit(0)
 
     screen.call_finished.connect(finished)

@@ -12,7 +12,7 @@ import logging
 import sys
 import time
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal
 
 from kiosk.video import END_REASONS, HUNG_UP, PAGE_CRASHED, CallLifecycle, CallOutcome, VideoCall
 
@@ -111,11 +111,17 @@ class CallProcessRoom(QObject):
 
     def _on_end(self, outcome: CallOutcome) -> None:
         if self.process is not None and self.process.state() != QProcess.ProcessState.NotRunning:
-            self.process.finished.disconnect()
-            self.process.terminate()
-            if not self.process.waitForFinished(3000):
-                self.process.kill()
-                self.process.waitForFinished(1000)
+            # Not waitForFinished here: the call process takes seconds to shut Chromium down,
+            # and the kiosk must answer the next touch at once (tests/cage/test_video_call.py).
+            # The process outlives this room (a QProcess destroyed while running blocks until
+            # it has ended): the application keeps it until it has finished.
+            process = self.process
+            process.finished.disconnect()
+            process.setParent(QCoreApplication.instance())
+            process.finished.connect(process.deleteLater)
+            process.terminate()
+            QTimer.singleShot(3000, process, lambda: process.state() != QProcess.ProcessState.NotRunning
+                              and process.kill())
         log.info("video call: ended (%s) after %.0f s", outcome.reason, outcome.duration_s)
         self.ended.emit(outcome)
 
