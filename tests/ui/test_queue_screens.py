@@ -35,6 +35,9 @@ NURSE = Identity(key="staff", subject="nurse-7", role="nurse", name="Nurse")
 
 @pytest.fixture
 def queue_window(make_window, db, catalogue, tmp_path):
+    from dataclasses import replace
+
+    from ui.services import build_services
     from ui.wiring import attach_queue
 
     printer = tmp_path / "printer.bin"
@@ -46,16 +49,18 @@ def queue_window(make_window, db, catalogue, tmp_path):
         device.write_text(f'[device]\ndata_dir = "{(tmp_path / "data").as_posix()}"\n{extra}', encoding="utf-8")
         config = load_config(device)
         w = make_window(resolution=resolution)
-        w.config = config
-        if identify:  # the resident's own key for the visit record (card or phone configured)
-            w.identify_visitor = lambda done: None
-        attach_queue(w, config=config, db=db, catalogue=catalogue, session=session)
+        services = build_services(config, db, catalogue, sync=False)
+        services = replace(services, session=session)  # the stand-in session, or None
+        make.services[w] = services
+        # identify: the resident's own key for the visit record (card or phone configured)
+        attach_queue(w, services, identify_visitor=(lambda done: None) if identify else None)
         # The window shows staff places only to a staff role: here the stand-in session's.
         w.guard_staff_places(role=lambda: session.identity.role if session and session.identity else None,
                              ask_staff_key=(lambda place: session.require(f"staff.{place.name}", lambda _i: None))
                              if session is not None else None)
         return w, printer
 
+    make.services = {}  # window -> the services it was built with (the window holds none)
     return make
 
 
@@ -120,7 +125,7 @@ def test_nurse_desk_needs_a_staff_key(qtbot, queue_window):
 def test_nurse_calls_recalls_serves_and_records_the_outcome(qtbot, queue_window, db):
     session = StaffSession(NURSE)
     window, _ = queue_window(printer_target="", session=session)
-    q = window.queue
+    q = queue_window.services[window].queue
     a, b, c = (q.take_number("health-walkin") for _ in range(3))
     window.flow.go("staff_queue")
     screen = window.current_screen()
@@ -158,7 +163,7 @@ def test_display_shows_a_call_at_once_and_announces_it(qtbot, queue_window, tmp_
     from ui.queue_display import CallAnnouncer, QueueDisplayWindow
 
     window, _ = queue_window(printer_target="")
-    q = window.queue
+    q = queue_window.services[window].queue
     announcer = CallAnnouncer(("fi", "sv"), tmp_path / "calls")
     display = QueueDisplayWindow(queue=q, tr=window.translator, metrics=window.metrics, announcer=announcer)
     qtbot.addWidget(display)
@@ -177,7 +182,7 @@ def test_display_shows_a_call_at_once_and_announces_it(qtbot, queue_window, tmp_
 
 def test_the_nurse_finds_the_person_they_called_after_a_restart(qtbot, queue_window):
     window, _ = queue_window(printer_target="", session=StaffSession(NURSE))
-    q = window.queue
+    q = queue_window.services[window].queue
     t = q.take_number("health-walkin")
     q.call_next(["health-walkin"], staff_id=NURSE.subject, room="113")  # before the kiosk restarted
     window.flow.go("staff_queue")
@@ -203,8 +208,8 @@ def test_after_a_visit_the_nurse_hands_over_for_feedback_or_a_follow_up_booking(
 
     session = EndingStaffSession(NURSE)
     window, _ = queue_window(printer_target="", session=session)
-    attach_booking_and_feedback(window, config=window.config, db=db, catalogue=catalogue, session=session)
-    q = window.queue
+    attach_booking_and_feedback(window, queue_window.services[window])
+    q = queue_window.services[window].queue
     q.take_number("health-walkin")
     window.flow.go("staff_queue")
     screen = window.current_screen()
@@ -252,9 +257,9 @@ def test_the_desk_fits_at_1280x800_in_every_state(qtbot, queue_window, db, catal
 
     session = EndingStaffSession(NURSE)
     window, _ = queue_window(printer_target="", session=session, resolution="1280x800", identify=True)
-    attach_booking_and_feedback(window, config=window.config, db=db, catalogue=catalogue, session=session)
+    attach_booking_and_feedback(window, queue_window.services[window])
     window.translator.set_language(lang)
-    q = window.queue
+    q = queue_window.services[window].queue
     for _ in range(4):
         q.take_number("health-walkin")
     window.flow.go("staff_queue")
