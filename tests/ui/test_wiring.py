@@ -29,14 +29,17 @@ def wired(qtbot, db, catalogue, tmp_path):
 
     made = []
 
-    def make(backend_url: str, sync: bool = True, extra: str = ""):
+    def make(backend_url: str, sync: bool = True, extra: str = "", run_worker: bool = False):
         config = config_for(tmp_path, backend_url, extra)
         services = build_services(config, db, catalogue, sync=sync)
         window = create_window(config, catalogue, services=services)
         window.idle_watch.timer.stop()
         kiosk = attach_services(window, services)
         if kiosk.sync_worker is not None:
-            kiosk.sync_worker.stop()  # the tests sync by hand
+            if run_worker:
+                kiosk.sync_worker.start()  # as main() does
+            else:
+                kiosk.sync_worker.stop()  # the tests sync by hand
         qtbot.addWidget(window)
         window.show()
         made.append(kiosk)
@@ -45,6 +48,8 @@ def wired(qtbot, db, catalogue, tmp_path):
     yield make
     for kiosk in made:
         kiosk.session_bridge.stop()
+        if kiosk.sync_worker is not None:
+            kiosk.sync_worker.stop()
 
 
 def test_every_service_is_a_place_of_the_window(wired):
@@ -52,6 +57,29 @@ def test_every_service_is_a_place_of_the_window(wired):
     for place in ("queue", "staff_queue", "booking", "my_bookings", "feedback", "video", "sync_status"):
         assert window.flow.knows(place), place
     assert kiosk.sync_worker is not None and kiosk.session is not None
+
+
+def test_the_booking_desks_work_after_a_sync_runs_on_the_sync_thread_not_the_gui(qtbot, wired, backend, site,
+                                                                                  kiosk_data, monkeypatch):
+    """Issue 13: main() connected BookingDesk.on_sync_status to the bridge's Qt signal, so its
+    HTTP (share renewal, cancellations) ran on the GUI thread after every sync."""
+    import threading
+
+    from kiosk.booking import BookingDesk
+
+    threads = []
+    original = BookingDesk.after_sync
+
+    def after_sync(desk):
+        threads.append(threading.current_thread())
+        return original(desk)
+    monkeypatch.setattr(BookingDesk, "after_sync", after_sync)
+    window, kiosk = wired(backend.url, run_worker=True)  # the worker's own thread, as in main()
+    qtbot.waitUntil(lambda: bool(threads), timeout=20000)
+    qtbot.wait_until(lambda: kiosk.sync_bridge.last_status is not None
+                     and kiosk.sync_bridge.last_status.last_sync_at is not None, timeout=20000)
+    assert threads[0] is not threading.main_thread()
+    assert threads[0].name == "sync-worker"
 
 
 def test_talk_to_a_nurse_when_no_one_is_on_duty_offers_a_queue_number(qtbot, wired, backend, site, kiosk_data,
