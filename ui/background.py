@@ -40,6 +40,7 @@ class AppRunner:
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-db")
         self._network = ThreadPoolExecutor(max_workers=network_workers, thread_name_prefix="kiosk-net")
         self._pending = 0
+        self._pending_db = 0
         self._lock = threading.Lock()
         self._closed = False
         # Told about failures that no ``done`` handles; the window shows a message.
@@ -53,21 +54,28 @@ class AppRunner:
     def idle(self) -> bool:
         return self._pending == 0
 
+    def db_idle(self) -> bool:
+        """No database work waiting or running, and every such result handed back."""
+        return self._pending_db == 0
+
     def _submit(self, pool: ThreadPoolExecutor, job: Callable[[], None]) -> bool:
+        is_db = pool is self._db
         with self._lock:
             if self._closed:
                 return False
             self._pending += 1
+            self._pending_db += is_db
         try:
             pool.submit(job)
         except RuntimeError:  # shut down between the check and the submit
-            self.settled()
+            self.settled(is_db)
             return False
         return True
 
-    def settled(self) -> None:
+    def settled(self, is_db: bool = False) -> None:
         with self._lock:
             self._pending = max(0, self._pending - 1)
+            self._pending_db = max(0, self._pending_db - is_db)
 
     def shutdown(self, wait: bool = True) -> None:
         """Stop taking work; let the database thread finish what it holds (a write the
@@ -130,12 +138,14 @@ class BackgroundCalls(QObject):
             except BaseException as exc:  # handed to the GUI thread, never lost
                 result, error = None, exc
             try:
-                self._finished.emit(done, result, error, work)
+                self._finished.emit(done, result, error, (work, is_db))
             except RuntimeError:  # the handle's screen is gone: nobody to tell
-                self.runner.settled()
+                self.runner.settled(is_db)
+        is_db = pool is self.runner._db
         return self.runner._submit(pool, job)
 
-    def _deliver(self, done: Done | None, result: Any, error: BaseException | None, work) -> None:
+    def _deliver(self, done: Done | None, result: Any, error: BaseException | None, origin) -> None:
+        work, is_db = origin
         try:
             if done is not None:
                 done(result, error)
@@ -144,7 +154,7 @@ class BackgroundCalls(QObject):
         except Exception as exc:  # a failing callback is reported like failing work
             self._report(exc, done)
         finally:
-            self.runner.settled()
+            self.runner.settled(is_db)
 
     def _report(self, error: BaseException, where) -> None:
         log.error("background work %s failed", getattr(where, "__qualname__", where),
@@ -154,3 +164,21 @@ class BackgroundCalls(QObject):
 
     def shutdown(self) -> None:
         """Kept for callers of the old per-screen pool: the app's runner outlives screens."""
+
+
+class OnGuiThread(QObject):
+    """A plain callback safe to call from any thread: it runs ``callback(*args)`` on the GUI
+    thread (directly when called there). For core listeners (``WalkInQueue.subscribe``)
+    whose events now come from the database thread. Once the owner is gone, calls are dropped."""
+
+    _call = Signal(object)
+
+    def __init__(self, owner: QObject, callback: Callable[..., None]) -> None:
+        super().__init__(owner)
+        self._call.connect(lambda args: callback(*args))
+
+    def __call__(self, *args) -> None:
+        try:
+            self._call.emit(args)
+        except RuntimeError:  # the owner (a closed screen) is gone
+            pass

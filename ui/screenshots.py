@@ -311,6 +311,17 @@ def demo_window(app, db, catalogue, tmp: Path, resolution: str, theme: str = "li
     return window
 
 
+def wait_for_background(app, timeout_s: float = 10.0) -> None:
+    """Until the app's runner handed back every result (a scene takes a queue number)."""
+    import time
+
+    from ui.background import app_runner
+    deadline = time.monotonic() + timeout_s
+    while not app_runner().db_idle() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+
+
 def parts_of(window):
     """The services and attached parts a demo window was built with (ui.wiring.KioskParts)."""
     return _PARTS[window]
@@ -347,6 +358,8 @@ def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | 
                     window.reset_for_next_person()
                     window.translator.set_language(lang)
                     action()
+                    # Database work (a queue number) comes back from the runner's thread.
+                    wait_for_background(app)
                     # Word-wrapped rows settle their heights over a few layout passes.
                     for _ in range(4):
                         app.processEvents()

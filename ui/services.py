@@ -114,8 +114,8 @@ def build_services(config: Config, db: Database, catalogue, *, sync: bool = True
     session = KioskSession(SessionPolicy.from_config(ident))
     staff = (StaffKey(db, policy=LockoutPolicy(ident.staff_max_failures, ident.staff_lockout_s),
                       site=config.device.site) if ident.staff else None)
-    if staff is not None:
-        staff.attach(session)  # every session end writes the staff logout audit
+    # Every session end writes the staff logout audit: ui/wiring.py hands that write to
+    # the database thread (a session ends on a tap or the idle timer, on the GUI thread).
     card = phone = None
     if worker is not None:
         from sync.identity import CardKey, fetch_oidc_provider

@@ -142,6 +142,15 @@ def attach_identity(window, services: KioskServices, parts: KioskParts):
     from ui.session_bridge import SessionBridge
 
     session = services.session
+    staff = services.staff_key
+    if staff is not None:
+        from kiosk.identity.keys import STAFF
+
+        def audit_logout(identity, reason) -> None:
+            # StaffKey.attach's write, on the database thread: a session ends on a tap or the idle timer.
+            if identity.key == STAFF:
+                parts.runner.db(lambda: staff.logout(identity, reason))
+        session.on_end(audit_logout)
     keys = LoginKeys(phone=services.phone_key, card=services.card_key, staff=services.staff_key)
     parts.session_bridge = SessionBridge(session, window=window, tr=window.translator, metrics=window.metrics)
     parts.login = LoginScreen(parent=window, tr=window.translator, metrics=window.metrics, session=session,

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 from kiosk import outbox
 from kiosk.identity.keys import Identity
 from kiosk.storage.models import OutboxItem
-from tests.ui.conftest import settle
+from tests.ui.conftest import background_done, settle
 
 pytestmark = pytest.mark.gui
 
@@ -65,7 +65,11 @@ def queue_window(make_window, db, catalogue, tmp_path):
 
 
 def click(qtbot, widget):
+    """A tap, and the database work it started handed back (the GUI thread never writes)."""
+    from tests.ui.conftest import background_done
+
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    background_done(qtbot)
 
 
 def test_resident_takes_a_number_from_the_home_tile(qtbot, queue_window, db):
@@ -114,6 +118,7 @@ def test_nurse_desk_needs_a_staff_key(qtbot, queue_window):
     session = StaffSession()
     window, _ = queue_window(printer_target="", session=session)
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     # The window's staff gate stands in front of the desk (one rule for every staff place):
     # the desk is not even built for someone without a staff key.
     gate = window.current_screen()
@@ -128,6 +133,7 @@ def test_nurse_calls_recalls_serves_and_records_the_outcome(qtbot, queue_window,
     q = queue_window.services[window].queue
     a, b, c = (q.take_number("health-walkin") for _ in range(3))
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     screen = window.current_screen()
     assert screen.desk_view.isVisible()
     assert screen.waiting_heading.text() == "Odottavat (3)"
@@ -186,6 +192,7 @@ def test_the_nurse_finds_the_person_they_called_after_a_restart(qtbot, queue_win
     t = q.take_number("health-walkin")
     q.call_next(["health-walkin"], staff_id=NURSE.subject, room="113")  # before the kiosk restarted
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     screen = window.current_screen()
     assert "A001" in screen.current_label.text() and screen.recall.isEnabled()
     click(qtbot, screen.no_show)
@@ -212,6 +219,7 @@ def test_after_a_visit_the_nurse_hands_over_for_feedback_or_a_follow_up_booking(
     q = queue_window.services[window].queue
     q.take_number("health-walkin")
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     screen = window.current_screen()
     click(qtbot, screen.call_next)
     click(qtbot, screen.outcomes["done"])
@@ -225,6 +233,7 @@ def test_after_a_visit_the_nurse_hands_over_for_feedback_or_a_follow_up_booking(
     session.identity = NURSE
     q.take_number("health-walkin")
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     click(qtbot, screen.call_next)
     click(qtbot, screen.outcomes["follow_up_needed"])
     assert screen.handover_booking.isVisible()
@@ -263,6 +272,7 @@ def test_the_desk_fits_at_1280x800_in_every_state(qtbot, queue_window, db, catal
     for _ in range(4):
         q.take_number("health-walkin")
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     screen = window.current_screen()
     settle(qtbot)
     assert _cut_widgets(screen) == []
@@ -291,6 +301,7 @@ def test_a_failed_desk_action_is_said_in_words_not_in_the_code(qtbot, queue_wind
     session = StaffSession(NURSE)
     window, _ = queue_window(printer_target="", session=session)
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     screen = window.current_screen()
     screen._error(QueueError("wrong_state", "ticket is serving; started needs called"))
     assert screen.message.text() == "Tätä ei voi tehdä numerolle nyt. Päivitä näkymä."

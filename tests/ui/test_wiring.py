@@ -6,8 +6,17 @@ import pytest
 
 from kiosk.config import load_config
 from tests.sync.conftest import backend, free_port, kiosk_data, site  # noqa: F401
+from tests.ui.conftest import background_done
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")]
+
+
+def click(qtbot, widget):
+    """A tap, and the database work it started handed back (the GUI thread never writes)."""
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    background_done(qtbot)
 
 
 def config_for(tmp_path, backend_url: str, extra: str = ""):
@@ -178,11 +187,12 @@ def test_the_person_in_a_walk_in_visit_shows_their_own_key_for_the_record(qtbot,
     kiosk.session.open(nurse, time.monotonic())
     kiosk.queue.take_number("health-walkin")
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     desk = window.current_screen()
-    qtbot.mouseClick(desk.call_next, Qt.MouseButton.LeftButton)
+    click(qtbot, desk.call_next)
     assert not desk.identify.isEnabled()  # only during the visit itself
-    qtbot.mouseClick(desk.start, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(desk.identify, Qt.MouseButton.LeftButton)
+    click(qtbot, desk.start)
+    click(qtbot, desk.identify)
 
     login = kiosk.visitor_login
     assert login.isVisible()
@@ -193,7 +203,7 @@ def test_the_person_in_a_walk_in_visit_shows_their_own_key_for_the_record(qtbot,
     assert kiosk.session.identity == nurse  # the nurse's session was never touched
     assert not login.isVisible()
 
-    qtbot.mouseClick(desk.outcomes["done"], Qt.MouseButton.LeftButton)
+    click(qtbot, desk.outcomes["done"])
     with db.sessions() as s:
         [visit] = [i.payload for i in s.query(OutboxItem).filter_by(kind="walk_in_appointment")]
     assert visit["subject"] == "resident-77" and visit["staff_id"] == "nurse-7"
@@ -211,11 +221,12 @@ def test_a_nurse_brings_in_a_specialist_during_a_visit_and_returns_to_the_desk(q
     kiosk.session.open(Identity(key="staff", subject="nurse-7", role="nurse", name="Nurse"), time.monotonic())
     kiosk.queue.take_number("health-walkin")
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     desk = window.current_screen()
     assert desk.specialist.isVisible() and not desk.specialist.isEnabled()  # only during a visit
-    qtbot.mouseClick(desk.call_next, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(desk.start, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(desk.specialist, Qt.MouseButton.LeftButton)
+    click(qtbot, desk.call_next)
+    click(qtbot, desk.start)
+    click(qtbot, desk.specialist)
     assert window.flow.current.name == "video" and window.flow.current.get("source") == FROM_SPECIALIST
     video = window.current_screen()
     qtbot.waitUntil(lambda: video._unavailable is not None, timeout=10000)
@@ -277,10 +288,11 @@ def test_a_specialist_call_that_fails_offers_the_nurse_a_way_back_to_the_desk(qt
     kiosk.session.open(Identity(key="staff", subject="nurse-7", role="nurse", name="Nurse"), time.monotonic())
     kiosk.queue.take_number("health-walkin")
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     desk = window.current_screen()
-    qtbot.mouseClick(desk.call_next, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(desk.start, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(desk.specialist, Qt.MouseButton.LeftButton)
+    click(qtbot, desk.call_next)
+    click(qtbot, desk.start)
+    click(qtbot, desk.specialist)
     video = window.current_screen()
     qtbot.waitUntil(lambda: video._unavailable is not None, timeout=10000)
     assert video.choice_names() == ["home"]  # a nurse's call: no queue number or booking for the resident
@@ -305,12 +317,13 @@ def test_follow_up_from_the_desk_preselects_the_service_and_returns_to_the_desk(
     kiosk.session.open(nurse, time.monotonic())
     kiosk.queue.take_number("health-walkin")
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     desk = window.current_screen()
-    qtbot.mouseClick(desk.call_next, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(desk.start, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(desk.outcomes["follow_up_needed"], Qt.MouseButton.LeftButton)
+    click(qtbot, desk.call_next)
+    click(qtbot, desk.start)
+    click(qtbot, desk.outcomes["follow_up_needed"])
     assert desk.handover_booking.isVisible()
-    qtbot.mouseClick(desk.handover_booking, Qt.MouseButton.LeftButton)
+    click(qtbot, desk.handover_booking)
 
     # The nurse's key is closed for the resident; the booking has the visit's service.
     assert kiosk.session.identity is None
