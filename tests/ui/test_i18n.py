@@ -330,7 +330,7 @@ def test_no_english_or_raw_text_on_any_fi_or_sv_screen(qtbot, demo_kiosk, catalo
                                         last_error="cannot reach the backend (Connection refused)",
                                         last_sync_at=datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc)))
     status_screen._act(lambda: outbox.OutboxReview(db).retry("no-such-item", staff="demo-nurse"))
-    settle(qtbot)
+    settle(qtbot)  # the retry is tried on the database thread
     seen_scenes.append("sync-status-offline")
     problems += [("sync-status-offline", text) for _w, text in visible_texts(status_screen)
                  if not check.allowed(text)]
