@@ -107,6 +107,10 @@ def _service_scenes(window):
                 queue.take_number(first_line)
             window.screen("queue").take(first_line)
 
+        def settled():
+            from PySide6.QtWidgets import QApplication
+            wait_for_background(QApplication.instance())  # the desk works on the database thread
+
         def nurse_desk():
             parts.session.open(Identity(key="staff", subject="demo-nurse", role="nurse", name="Demo Nurse"),
                                 time.monotonic())
@@ -114,15 +118,19 @@ def _service_scenes(window):
             if waiting and not queue.recent_calls():
                 queue.call_next([waiting[0].line_id], staff_id="demo-nurse", room="112")
             flow.go("staff_queue")
+            settled()
 
         def nurse_visit():
             nurse_desk()
             desk = window.screen("staff_queue")
             if desk.current is None:
                 queue.take_number(first_line)
+                settled()
                 desk._call_next()
+                settled()
             if desk.current is not None and desk.current.status == "called":
                 desk._start()
+                settled()
 
         def nurse_after_no_show():
             for _ in range(3):
@@ -131,11 +139,14 @@ def _service_scenes(window):
             desk = window.screen("staff_queue")
             if desk.current is None:
                 desk._call_next()
+                settled()
             desk.no_show.click()
+            settled()
 
         def nurse_handover():
             nurse_visit()
             window.screen("staff_queue").outcomes["follow_up_needed"].click()
+            settled()
 
         def staff_sign_in_from_the_desk():
             flow.go("staff_queue")  # nobody signed in: the staff gate
