@@ -429,8 +429,9 @@ class BookingDesk:
         return len(answer)
 
     def on_sync_status(self, status) -> None:
-        """Pass to the sync worker's ``on_status`` (beside the Qt bridge). After each
-        successful sync, on the sync thread: requests resolved, the kiosk's share renewed."""
+        """Register as ``SyncWorker.after_sync(desk.on_sync_status)``: it runs on the sync
+        thread (it sends HTTP), never on the GUI thread. After each successful sync:
+        requests resolved, the kiosk's share renewed."""
         done = (not getattr(status, "syncing", True) and getattr(status, "online", False)
                 and getattr(status, "last_sync_at", None) is not None)
         if done and status.last_sync_at != getattr(self, "_last_sync_seen", None):

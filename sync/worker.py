@@ -100,6 +100,7 @@ class SyncWorker:
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()  # one sync at a time (thread and sync_now callers)
+        self._after_sync: list[Callable[[SyncStatus], None]] = []
         self.status = SyncStatus(last_sync_at=self._load_last_sync())
         self._refresh_counts()
 
@@ -139,10 +140,26 @@ class SyncWorker:
             self._wake.wait(delay)
             self._wake.clear()
 
+    def after_sync(self, hook: Callable[[SyncStatus], None]) -> None:
+        """Call ``hook(status)`` after every sync round, on the thread that ran it (the
+        worker's own, never the GUI thread), once the round's lock is released. Work that
+        follows a sync (the booking desk's states and share) may block here; a hook that
+        raises is logged and the others still run."""
+        self._after_sync.append(hook)
+
     # -- one sync -------------------------------------------------------------------
     def sync_once(self) -> SyncStatus:
         """Push everything pending, pull the catalogue, send a heartbeat. Never raises
-        for network or backend trouble: that goes into the status."""
+        for network or backend trouble: that goes into the status. Then the after-sync hooks."""
+        status = self._sync_round()
+        for hook in list(self._after_sync):
+            try:
+                hook(status)
+            except Exception:  # one module's follow-up must not stop the others or the thread
+                log.exception("after-sync hook %r failed", hook)
+        return status
+
+    def _sync_round(self) -> SyncStatus:
         with self._lock:
             self._retry_after = None
             self._set(syncing=True)

@@ -103,24 +103,35 @@ def apply_theme(app, config: Config):
     return metrics
 
 
-def create_window(config: Config, catalogue, *, notices: tuple[str, ...] = (), app=None, now=None):
-    """The kiosk window with its theme, language and idle watch; used by main() and the tests."""
+def create_window(config: Config, catalogue, *, notices: tuple[str, ...] = (), app=None, now=None,
+                  services=None):
+    """The kiosk window with its theme, language, idle watch and core screens; used by
+    main() and the tests. With ``services`` (ui.services.KioskServices) the catalogue,
+    notices and clock come from there."""
+    from datetime import datetime, timezone
+
     from PySide6.QtWidgets import QApplication
 
     from kiosk.flow import KioskFlow
+    from ui.background import app_runner
     from ui.i18n import Translator
     from ui.idle_watch import IdleWatch
-    from ui.window import KioskWindow
+    from ui.window import KioskWindow, register_core_screens
 
     app = app or QApplication.instance()
     metrics = apply_theme(app, config)
-    extra = {"now": now} if now is not None else {}
-    window = KioskWindow(config=config, catalogue=catalogue, translator=Translator(config.ui.default_language),
-                         flow=KioskFlow(), metrics=metrics, notices=notices, **extra)
+    if services is not None:
+        catalogue, notices, now = services.catalogue, services.notices, services.now
+    window = KioskWindow(config=config, translator=Translator(config.ui.default_language), flow=KioskFlow(),
+                         metrics=metrics)
+    register_core_screens(window, config=config, catalogue=catalogue, notices=tuple(notices), version=version(),
+                          now=now or (lambda: datetime.now(timezone.utc)))
     window.setWindowTitle("Welfare kiosk")
     width, height = config.window_size
     window.resize(width, height)
     window.idle_watch = IdleWatch(window, timeout_s=config.ui.idle_timeout_s, warning_s=config.ui.idle_warning_s)
+    # Background work that failed with nobody to handle it: logged by the runner, told here.
+    app_runner().report_failure = lambda _exc: window.show_message("common.error.heading", "common.error.message")
     return window
 
 
@@ -151,9 +162,16 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for notice in db.notices:
         log.warning("%s", notice)
+    # Start-up reads and writes stay on this thread before the window exists (no GUI yet):
+    # the demo import and the catalogue load.
     if args.demo:
         load_demo_catalogue(db)
     catalogue = Catalogue(db)
+
+    # The composition root: every service once, from the configuration.
+    # --exit-when-ready measures start-up only: no sync thread, no network.
+    from ui.services import build_services
+    services = build_services(config, db, catalogue, sync=not args.exit_when_ready, version=version())
 
     from PySide6.QtCore import QTimer, Qt
     from PySide6.QtWidgets import QApplication
@@ -162,11 +180,13 @@ def main(argv: list[str] | None = None) -> int:
     prepare_application()  # must precede QApplication for the call view's later lazy start
     app = QApplication(sys.argv[:1])
     app.setApplicationName("welfare-kiosk")
-    window = create_window(config, catalogue, notices=tuple(db.notices), app=app)
+    from ui.background import app_runner
+    runner = app_runner()  # made now, so that aboutToQuit shuts it down
+    window = create_window(config, catalogue, app=app, services=services)
     from ui.wiring import attach_services
-    # --exit-when-ready measures start-up only: no sync thread, no network.
-    worker = attach_services(window, config=config, db=db, catalogue=catalogue, app=app,
-                             sync=not args.exit_when_ready)
+    attach_services(window, services, app=app)
+    if services.sync_worker is not None:
+        services.sync_worker.start()
     if config.ui.fullscreen or args.fullscreen:
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         window.showFullScreen()
@@ -182,27 +202,35 @@ def main(argv: list[str] | None = None) -> int:
 
     start_liveness(app, window)
     rc = app.exec()
-    if worker is not None:
-        worker.stop()
+    runner.shutdown(wait=True)  # aboutToQuit did it already when the loop quit; a second call is harmless
+    services.stop()
     db.close()
     return rc
 
 
 def start_liveness(app, window) -> None:
     """Tell systemd the kiosk is up (READY=1) and keep pinging its watchdog; the
-    updater takes a version as healthy only after ready(). Outside systemd both do nothing."""
+    updater takes a version as healthy only after ready(). Outside systemd both do nothing.
+    The timer stays on the GUI thread (a GUI that hangs must stop the pings); the ping's
+    socket and file writes go to the runner."""
     from PySide6.QtCore import QTimer
 
     from sync.update.watchdog import KioskLiveness
+    from ui.background import BackgroundCalls
 
     liveness = KioskLiveness.from_environment()
     liveness.ready()
+    calls = BackgroundCalls(app)
     ping = QTimer(app)
     ping.setInterval(liveness.ping_interval_ms())
-    ping.timeout.connect(lambda: liveness.ping(idle=not window.has_something_to_reset()))
+
+    def tick() -> None:
+        idle = not window.has_something_to_reset()
+        calls.run(lambda: liveness.ping(idle=idle))
+    ping.timeout.connect(tick)
     ping.start()
     app.aboutToQuit.connect(liveness.stopping)  # a clean quit is not a failed start (sync/update/probation.py)
-    window.liveness = liveness
+    return liveness
 
 
 if __name__ == "__main__":

@@ -1,32 +1,184 @@
-"""The one place background work runs: blocking calls (network, printer, speech)
-off the GUI thread, with the callback handed back on the GUI thread."""
+"""The one place background work runs, app-wide.
+
+Two kinds of work leave the GUI thread (Anki's ``CollectionOp``/``QueryOp``, Home
+Assistant's recorder thread):
+
+- **database work** (``BackgroundCalls.db``): one worker thread, so SQLite writes of
+  the kiosk happen one after another in the order they were asked for;
+- **blocking calls** (``BackgroundCalls.run``): network, printer, speech, on a small pool.
+
+The threads belong to one ``AppRunner`` per application, shut down when the
+application quits (``aboutToQuit``). A screen holds a ``BackgroundCalls`` handle, a
+QObject that is its child: results come back on the GUI thread through a queued
+signal, and a handle that died with its screen simply drops late results.
+
+Work functions never touch widgets: they take plain values and return plain values;
+``done(result, error)`` runs on the GUI thread. A failure nobody handles (no ``done``)
+is logged and reported to the application's failure reporter (the window shows it).
+"""
 
 from __future__ import annotations
 
+import logging
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any, "BaseException | None"], None]
+
+NETWORK_WORKERS = 3
+
+
+class AppRunner:
+    """The application's background threads: one for the database, a few for the network."""
+
+    def __init__(self, *, network_workers: int = NETWORK_WORKERS) -> None:
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-db")
+        self._network = ThreadPoolExecutor(max_workers=network_workers, thread_name_prefix="kiosk-net")
+        self._pending = 0
+        self._pending_db = 0
+        self._lock = threading.Lock()
+        self._closed = False
+        # Told about failures that no ``done`` handles; the window shows a message.
+        self.report_failure: Callable[[BaseException], None] | None = None
+
+    @property
+    def pending(self) -> int:
+        """Jobs submitted whose result has not been handed back yet (tests wait on 0)."""
+        return self._pending
+
+    def idle(self) -> bool:
+        return self._pending == 0
+
+    def db_idle(self) -> bool:
+        """No database work waiting or running, and every such result handed back."""
+        return self._pending_db == 0
+
+    def _submit(self, pool: ThreadPoolExecutor, job: Callable[[], None]) -> bool:
+        is_db = pool is self._db
+        with self._lock:
+            if self._closed:
+                return False
+            self._pending += 1
+            self._pending_db += is_db
+        try:
+            pool.submit(job)
+        except RuntimeError:  # shut down between the check and the submit
+            self.settled(is_db)
+            return False
+        return True
+
+    def settled(self, is_db: bool = False) -> None:
+        with self._lock:
+            self._pending = max(0, self._pending - 1)
+            self._pending_db = max(0, self._pending_db - is_db)
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Stop taking work; let the database thread finish what it holds (a write the
+        person was told about must land), drop network calls not yet started."""
+        with self._lock:
+            self._closed = True
+        self._network.shutdown(wait=False, cancel_futures=True)
+        self._db.shutdown(wait=wait)
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+
+_app_runner: AppRunner | None = None
+
+
+def app_runner() -> AppRunner:
+    """The application's runner, made on first use and shut down at ``aboutToQuit``."""
+    global _app_runner
+    if _app_runner is None or _app_runner.closed:
+        _app_runner = AppRunner()
+        from PySide6.QtCore import QCoreApplication
+        app = QCoreApplication.instance()
+        if app is not None:
+            runner = _app_runner
+            app.aboutToQuit.connect(lambda: runner.shutdown(wait=True))
+    return _app_runner
+
+
+def set_app_runner(runner: AppRunner | None) -> AppRunner | None:
+    """Install the runner main() built (or None); returns the previous one."""
+    global _app_runner
+    previous, _app_runner = _app_runner, runner
+    return previous
+
 
 class BackgroundCalls(QObject):
-    """Runs blocking work off the GUI thread; the callback runs on the GUI thread."""
+    """A screen's handle on the app's runner: work off the GUI thread, ``done`` back on it."""
 
-    _finished = Signal(object, object, object)
+    _finished = Signal(object, object, object, object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, runner: AppRunner | None = None) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="login")
-        self._finished.connect(lambda cb, result, error: cb(result, error))
+        self.runner = runner or app_runner()
+        self._finished.connect(self._deliver)
 
-    def run(self, work: Callable[[], Any], done: Callable[[Any, BaseException | None], None]) -> None:
+    def run(self, work: Callable[[], Any], done: Done | None = None) -> bool:
+        """Blocking calls (network, printer, speech) on the network pool."""
+        return self._start(self.runner._network, work, done)
+
+    def db(self, work: Callable[[], Any], done: Done | None = None) -> bool:
+        """Database work, reads and writes, on the one database thread, in order."""
+        return self._start(self.runner._db, work, done)
+
+    def _start(self, pool: ThreadPoolExecutor, work: Callable[[], Any], done: Done | None) -> bool:
         def job() -> None:
             try:
                 result, error = work(), None
             except BaseException as exc:  # handed to the GUI thread, never lost
                 result, error = None, exc
-            self._finished.emit(done, result, error)
-        self._pool.submit(job)
+            try:
+                self._finished.emit(done, result, error, (work, is_db))
+            except RuntimeError:  # the handle's screen is gone: nobody to tell
+                self.runner.settled(is_db)
+        is_db = pool is self.runner._db
+        return self.runner._submit(pool, job)
+
+    def _deliver(self, done: Done | None, result: Any, error: BaseException | None, origin) -> None:
+        work, is_db = origin
+        try:
+            if done is not None:
+                done(result, error)
+            elif error is not None:
+                self._report(error, work)
+        except Exception as exc:  # a failing callback is reported like failing work
+            self._report(exc, done)
+        finally:
+            self.runner.settled(is_db)
+
+    def _report(self, error: BaseException, where) -> None:
+        log.error("background work %s failed", getattr(where, "__qualname__", where),
+                  exc_info=(type(error), error, error.__traceback__))
+        if self.runner.report_failure is not None:
+            self.runner.report_failure(error)
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Kept for callers of the old per-screen pool: the app's runner outlives screens."""
+
+
+class OnGuiThread(QObject):
+    """A plain callback safe to call from any thread: it runs ``callback(*args)`` on the GUI
+    thread (directly when called there). For core listeners (``WalkInQueue.subscribe``)
+    whose events now come from the database thread. Once the owner is gone, calls are dropped."""
+
+    _call = Signal(object)
+
+    def __init__(self, owner: QObject, callback: Callable[..., None]) -> None:
+        super().__init__(owner)
+        self._call.connect(lambda args: callback(*args))
+
+    def __call__(self, *args) -> None:
+        try:
+            self._call.emit(args)
+        except RuntimeError:  # the owner (a closed screen) is gone
+            pass

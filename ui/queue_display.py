@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QLayout, QVBoxLayout, QWidget
 from kiosk import announce
 from kiosk.queue import QueueTicket, WalkInQueue
 from ui.i18n import Translator
-from ui.background import BackgroundCalls
+from ui.background import BackgroundCalls, OnGuiThread
 from ui.theme import Metrics
 from ui.widgets.touch import label
 
@@ -120,7 +120,7 @@ class QueueDisplayWindow(QWidget):
         self.empty = label(role="heading")
         col.addWidget(self.empty)
         col.addStretch(1)
-        queue.subscribe(self._on_queue_event)
+        queue.subscribe(OnGuiThread(self, self._on_queue_event))  # events come from the database thread
         tr.on_change(lambda _lang: self.retranslate())
         self.retranslate()
 

@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 import tempfile
+import weakref
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -26,12 +27,16 @@ LANGUAGES = ("fi", "sv", "en")
 DEMO_QUEUE_LINES = ["nurse-walk-in.walk-in", "laboratory.walk-in", "senior-info.walk-in", "kela-service-point.walk-in"]
 
 
+# The services and parts each demo window was built with (the window holds none).
+_PARTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
 def _scenes(window):
     """(name, action) pairs; each action puts the window in the state to photograph."""
     from kiosk import flow as places
 
     flow = window.flow
-    cat = window.catalogue
+    cat = _PARTS[window].services.catalogue
     services = cat.all_services()
     # The richest card shows the most of the layout.
     richest = max(services, key=lambda s: (len(s.channels), len(s.descriptions.get("fi", ""))), default=None)
@@ -76,7 +81,8 @@ def _as_nurse(window, then) -> None:
     import time
 
     from kiosk.identity.keys import Identity
-    session = getattr(window, "session", None)
+    parts = _PARTS.get(window)
+    session = parts.session if parts is not None else None
     if session is not None:
         session.open(Identity(key="staff", subject="demo-nurse", role="nurse", name="Demo Nurse"), time.monotonic())
     then()
@@ -89,7 +95,8 @@ def _service_scenes(window):
     from kiosk.identity.keys import Identity
 
     flow = window.flow
-    queue = getattr(window, "queue", None)
+    parts = _PARTS[window]
+    queue = parts.queue
     out = []
     if queue is not None:
         first_line = next(iter(queue.lines))
@@ -100,22 +107,30 @@ def _service_scenes(window):
                 queue.take_number(first_line)
             window.screen("queue").take(first_line)
 
+        def settled():
+            from PySide6.QtWidgets import QApplication
+            wait_for_background(QApplication.instance())  # the desk works on the database thread
+
         def nurse_desk():
-            window.session.open(Identity(key="staff", subject="demo-nurse", role="nurse", name="Demo Nurse"),
+            parts.session.open(Identity(key="staff", subject="demo-nurse", role="nurse", name="Demo Nurse"),
                                 time.monotonic())
             waiting = queue.waiting()
             if waiting and not queue.recent_calls():
                 queue.call_next([waiting[0].line_id], staff_id="demo-nurse", room="112")
             flow.go("staff_queue")
+            settled()
 
         def nurse_visit():
             nurse_desk()
             desk = window.screen("staff_queue")
             if desk.current is None:
                 queue.take_number(first_line)
+                settled()
                 desk._call_next()
+                settled()
             if desk.current is not None and desk.current.status == "called":
                 desk._start()
+                settled()
 
         def nurse_after_no_show():
             for _ in range(3):
@@ -124,11 +139,14 @@ def _service_scenes(window):
             desk = window.screen("staff_queue")
             if desk.current is None:
                 desk._call_next()
+                settled()
             desk.no_show.click()
+            settled()
 
         def nurse_handover():
             nurse_visit()
             window.screen("staff_queue").outcomes["follow_up_needed"].click()
+            settled()
 
         def staff_sign_in_from_the_desk():
             flow.go("staff_queue")  # nobody signed in: the staff gate
@@ -143,7 +161,7 @@ def _service_scenes(window):
     for name, place in (("23-booking", "booking"), ("24-feedback", "feedback"), ("25-video-offline", "video")):
         if flow.knows(place):
             out.append((name, lambda place=place: flow.go(place)))
-    if getattr(window, "participation", None) is not None:
+    if parts.services.participation is not None:
         out += _participation_scenes(window)
     if flow.knows("booking"):
         def booking_offline():
@@ -156,12 +174,12 @@ def _service_scenes(window):
             from datetime import timedelta
 
             from kiosk.booking import CONFIRMED, ONLINE, Booking
-            window.session.open(Identity(key="card", subject="demo-resident", name="Maija Meikäläinen"),
+            parts.session.open(Identity(key="card", subject="demo-resident", name="Maija Meikäläinen"),
                                 time.monotonic())
             flow.go("booking")
             screen = window.screen("booking")
             starts = FIXED_NOW + timedelta(days=2)
-            service = next(s for s in window.catalogue.all_services() if screen.desk.bookable_channels(s.id))
+            service = next(s for s in parts.services.catalogue.all_services() if screen.desk.bookable_channels(s.id))
             channel = screen.desk.bookable_channels(service.id)[0]
             screen._booked(screen._generation, Booking(
                 id="demo-booking", ref="K7QP-3MZD", service_id=service.id, channel_id=channel.id, slot_id="demo",
@@ -209,7 +227,8 @@ def _participation_scenes(window):
     from kiosk.identity.keys import Identity
     from ui.screens import participation as pages
 
-    flow, desk = window.flow, window.participation
+    parts = _PARTS[window]
+    flow, desk = window.flow, parts.services.participation
 
     def opened():
         flow.go("participation")
@@ -222,10 +241,10 @@ def _participation_scenes(window):
         screen = opened()
         screen._open_question(desk.question(qid))
         if signed_in:
-            window.session.open(Identity("card", "demo-resident-1", "Maija",
+            parts.session.open(Identity("card", "demo-resident-1", "Maija",
                                          claims=claims if claims is not None else {"birthdate": "1980-03-02"}),
                                 time.monotonic())
-            screen._with_key(window.session.identity)
+            screen._with_key(parts.session.identity)
         return screen
 
     def budget():
@@ -294,11 +313,29 @@ def demo_window(app, db, catalogue, tmp: Path, resolution: str, theme: str = "li
                       f'[queue]\nlines = {DEMO_QUEUE_LINES!r}\nrooms = ["112", "113"]\n'.replace("'", '"'),
                       encoding="utf-8")
     config = load_config(device)
-    window = create_window(config, catalogue, app=app, now=lambda: FIXED_NOW)
+    from ui.services import build_services
+    services = build_services(config, db, catalogue, sync=False, now=lambda: FIXED_NOW)
+    window = create_window(config, catalogue, app=app, services=services)
     window.idle_watch.timer.stop()
-    attach_services(window, config=config, db=db, catalogue=catalogue, sync=False)
+    _PARTS[window] = attach_services(window, services)
     window.show()
     return window
+
+
+def wait_for_background(app, timeout_s: float = 10.0) -> None:
+    """Until the app's runner handed back every result (a scene takes a queue number)."""
+    import time
+
+    from ui.background import app_runner
+    deadline = time.monotonic() + timeout_s
+    while not app_runner().db_idle() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def parts_of(window):
+    """The services and attached parts a demo window was built with (ui.wiring.KioskParts)."""
+    return _PARTS[window]
 
 
 def scenes(window):
@@ -313,8 +350,7 @@ def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | 
     from kiosk.catalogue.service import Catalogue
     from kiosk.config import load_config
     from kiosk.storage.db import open_database
-    from ui.app import create_window, load_demo_catalogue
-    from ui.wiring import attach_services
+    from ui.app import load_demo_catalogue
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
@@ -333,6 +369,8 @@ def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | 
                     window.reset_for_next_person()
                     window.translator.set_language(lang)
                     action()
+                    # Database work (a queue number) comes back from the runner's thread.
+                    wait_for_background(app)
                     # Word-wrapped rows settle their heights over a few layout passes.
                     for _ in range(4):
                         app.processEvents()

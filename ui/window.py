@@ -24,17 +24,14 @@ log = logging.getLogger(__name__)
 class KioskWindow(QWidget):
     """Shows the place the flow is at; builds each screen the first time it is needed."""
 
-    def __init__(self, *, config: Config, catalogue, translator: Translator, flow: KioskFlow,
-                 metrics: Metrics, notices: tuple[str, ...] = (),
-                 now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
+    def __init__(self, *, config: Config, translator: Translator, flow: KioskFlow, metrics: Metrics) -> None:
+        """The window holds no services: every screen, the core ones too, is registered
+        with a factory that was given what it needs (``register_core_screens``, ui/wiring.py)."""
         super().__init__()
-        self.config = config
-        self.catalogue = catalogue
+        self.config = config  # the [ui] part: languages, the default language
         self.translator = translator
         self.flow = flow
         self.metrics = metrics
-        self.notices = tuple(notices)
-        self.now = now
         self.setObjectName("kiosk-window")
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
@@ -65,45 +62,25 @@ class KioskWindow(QWidget):
         flow.on_change(self._show_place)
         flow.on_reset(self._forget_person)
         translator.on_change(lambda _lang: self.retranslate())
-        self._show_place(flow.current)
+        self.idle_watch = None  # ui.idle_watch.IdleWatch, made by create_window
 
     # -- screens ---------------------------------------------------------------------------
     def register_screen(self, name: str, factory: Callable[[], Screen]) -> None:
-        """Add a screen that lives outside this module (queue, booking, sync status...).
+        """Add a screen (home, browse, ..., queue, booking, sync status).
 
         ``factory`` is called the first time the place is visited. A home tile whose
         place is registered opens it instead of saying "not yet available".
         """
-        self.flow.add_place(name)
+        if name not in places.PLACES:
+            self.flow.add_place(name)
         self._factories[name] = factory
-        if places.HOME in self._screens:
+        if places.HOME in self._screens and name != places.HOME:
             self._screens[places.HOME].retranslate()
+        if name == self.flow.current.name and self.stack.count() == 0:
+            self._show_place(self.flow.current)  # the first screen, once it can be built
 
     def _build(self, name: str) -> Screen:
-        if name in self._factories:
-            return self._factories[name]()
-        # Imported here so that start-up only pays for the home screen.
-        common = dict(flow=self.flow, tr=self.translator, metrics=self.metrics)
-        if name == places.HOME:
-            from ui.screens.home import HomeScreen
-            return HomeScreen(**common, modules=self.config.modules, show_message=self.show_message)
-        if name == places.BROWSE:
-            from ui.screens.browse import BrowseScreen
-            return BrowseScreen(**common, catalogue=self.catalogue)
-        if name == places.RESULTS:
-            from ui.screens.results import ResultsScreen
-            return ResultsScreen(**common, catalogue=self.catalogue, languages=self.config.ui.languages,
-                                 now=self.now)
-        if name == places.SERVICE:
-            from ui.screens.service import ServiceScreen
-            return ServiceScreen(**common, catalogue=self.catalogue, now=self.now)
-        if name == places.SEARCH:
-            from ui.screens.search import SearchScreen
-            return SearchScreen(**common, catalogue=self.catalogue, now=self.now)
-        if name == places.STAFF:
-            from ui.screens.staff import StaffScreen
-            return StaffScreen(**common, config=self.config, catalogue=self.catalogue, notices=self.notices)
-        raise KeyError(name)
+        return self._factories[name]()
 
     def screen(self, name: str) -> Screen:
         if name not in self._screens:
@@ -191,3 +168,39 @@ class KioskWindow(QWidget):
             self.flow.back()
         else:
             super().keyPressEvent(event)
+
+
+def register_core_screens(window: KioskWindow, *, config: Config, catalogue, notices: tuple[str, ...] = (),
+                          version: str = "", now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
+    """Home, browse, results, service card, search, staff entry: what every kiosk has.
+    Each screen module is imported when its place is first opened, so that start-up
+    only pays for the home screen."""
+    common = lambda: dict(flow=window.flow, tr=window.translator, metrics=window.metrics)
+
+    def home():
+        from ui.screens.home import HomeScreen
+        return HomeScreen(**common(), modules=config.modules, show_message=window.show_message)
+
+    def browse():
+        from ui.screens.browse import BrowseScreen
+        return BrowseScreen(**common(), catalogue=catalogue)
+
+    def results():
+        from ui.screens.results import ResultsScreen
+        return ResultsScreen(**common(), catalogue=catalogue, languages=config.ui.languages, now=now)
+
+    def service():
+        from ui.screens.service import ServiceScreen
+        return ServiceScreen(**common(), catalogue=catalogue, now=now)
+
+    def search():
+        from ui.screens.search import SearchScreen
+        return SearchScreen(**common(), catalogue=catalogue, now=now)
+
+    def staff():
+        from ui.screens.staff import StaffScreen
+        return StaffScreen(**common(), config=config, catalogue=catalogue, notices=tuple(notices), version=version)
+
+    for name, factory in ((places.BROWSE, browse), (places.RESULTS, results), (places.SERVICE, service),
+                          (places.SEARCH, search), (places.STAFF, staff), (places.HOME, home)):
+        window.register_screen(name, factory)

@@ -16,6 +16,12 @@ from ui.theme import LIGHT, metrics_for, stylesheet
 pytestmark = pytest.mark.gui
 
 
+def stored(qtbot) -> None:
+    """The answer is written on the app's database thread: wait until it handed back."""
+    from ui.background import app_runner
+    qtbot.waitUntil(app_runner().db_idle, timeout=10000)
+
+
 def items(db, kind):
     with db.sessions() as s:
         return [i.payload for i in s.scalars(select(OutboxItem).where(OutboxItem.kind == kind))]
@@ -43,6 +49,7 @@ def test_one_tap_counts_and_the_rest_is_optional(qtbot, db, screen):
     assert [b.accessibleName() for b in screen.smileys] == ["Tosi tyytymätön", "Tyytymätön", "Tyytyväinen",
                                                            "Tosi tyytyväinen"]
     qtbot.mouseClick(screen.smileys[3], Qt.MouseButton.LeftButton)
+    stored(qtbot)
     [answer] = items(db, "feedback")
     assert answer["smiley"] == 4 and answer["context"] == "booking" and answer["provider_id"] == "city-health"
     assert not {"subject", "name"} & answer.keys()
@@ -55,11 +62,13 @@ def test_score_and_a_comment_with_markup_are_sent_as_typed_plain_text(qtbot, db,
     assert screen.pages.currentIndex() == 0
     screen.service_list.chosen.emit("family-cafe")
     qtbot.mouseClick(screen.smileys[1], Qt.MouseButton.LeftButton)
+    stored(qtbot)
     qtbot.mouseClick(screen.scores[9], Qt.MouseButton.LeftButton)
     assert screen.scores[9].isChecked()
     qtbot.keyClicks(screen.comment, "<b>kahvi</b> & pulla")
     qtbot.mouseClick(screen.keyboard.keys["ä"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.send, Qt.MouseButton.LeftButton)
+    stored(qtbot)
     [details] = items(db, "feedback_details")
     assert details["nps"] == 9 and details["comment"] == "<b>kahvi</b> & pullaä"
     # Every label of this screen shows text as plain text, never as markup (the shared
@@ -73,4 +82,5 @@ def test_drumming_on_the_smileys_counts_once(qtbot, db, screen):
     for _ in range(5):
         screen.enter(Place("feedback", {"service_id": "health-station"}))
         qtbot.mouseClick(screen.smileys[0], Qt.MouseButton.LeftButton)
+        stored(qtbot)
     assert len(items(db, "feedback")) == 1

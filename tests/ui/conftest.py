@@ -52,10 +52,19 @@ def window(make_window):
     return make_window()
 
 
+def background_done(qtbot, timeout: int = 10000) -> None:
+    """Wait until the app's database thread (ui/background.py) has handed back every result
+    (network calls may be long polls, e.g. the phone key's wait: they are not waited for)."""
+    from ui.background import app_runner
+
+    qtbot.waitUntil(app_runner().db_idle, timeout=timeout)
+
+
 def settle(qtbot) -> None:
-    """Let word-wrapped layouts finish their passes."""
+    """Let background work hand back its results and word-wrapped layouts finish their passes."""
     from PySide6.QtWidgets import QApplication
 
+    background_done(qtbot)
     for _ in range(4):
         QApplication.processEvents()
     qtbot.wait(1)
@@ -76,3 +85,11 @@ def visible_texts(root) -> list[tuple[object, str]]:
         if hasattr(w, "accessibleName") and w.accessibleName():
             out.append((w, w.accessibleName()))
     return out
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_guard():
+    """Fails the test if the GUI thread connects a socket or writes SQLite (tests/gui_thread_guard.py)."""
+    from tests.gui_thread_guard import guard_fixture
+
+    yield from guard_fixture()

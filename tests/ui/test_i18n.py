@@ -282,11 +282,12 @@ def test_no_english_or_raw_text_on_any_fi_or_sv_screen(qtbot, demo_kiosk, catalo
     tmp, db, catalogue = demo_kiosk
     window = screenshots.demo_window(QApplication.instance(), db, catalogue, tmp, "1280x800")
     qtbot.addWidget(window)
+    parts = screenshots.parts_of(window)
     config = window.config
     from ui.app import version
     extra = {config.device.site, config.device.name, version(), "Demo Nurse", "Maija Meikäläinen", "Maija",
              "xyzzy", "neuvola",  # what the search scenes type
-             *config.queue.rooms, *(line.prefix for line in window.queue.lines.values())}
+             *config.queue.rooms, *(line.prefix for line in parts.queue.lines.values())}
     from kiosk.storage.models import CatalogueEntryRecord
     with db.sessions() as s:
         entries = [r.data for r in s.query(CatalogueEntryRecord)]
@@ -303,7 +304,7 @@ def test_no_english_or_raw_text_on_any_fi_or_sv_screen(qtbot, demo_kiosk, catalo
         settle(qtbot)
         seen_scenes.append(name)
         roots = [window.top_bar, window.current_screen()]
-        roots += [w for w in (window.login, window.session_bridge.badge, window.overlay) if w.isVisible()]
+        roots += [w for w in (parts.login, parts.session_bridge.badge, window.overlay) if w.isVisible()]
         for root in roots:
             for _widget, text in visible_texts(root):
                 if not check.allowed(text):
@@ -329,13 +330,12 @@ def test_no_english_or_raw_text_on_any_fi_or_sv_screen(qtbot, demo_kiosk, catalo
                                         last_error="cannot reach the backend (Connection refused)",
                                         last_sync_at=datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc)))
     status_screen._act(lambda: outbox.OutboxReview(db).retry("no-such-item", staff="demo-nurse"))
-    settle(qtbot)
+    settle(qtbot)  # the retry is tried on the database thread
     seen_scenes.append("sync-status-offline")
     problems += [("sync-status-offline", text) for _w, text in visible_texts(status_screen)
                  if not check.allowed(text)]
     # Close here, while the platform's size-hint notices are still this test's to ignore.
-    window.session_bridge.stop()
-    window.login.runner.shutdown()
+    parts.session_bridge.stop()
     for w in (status_screen, window):
         w.close()
     settle(qtbot)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 from kiosk import outbox
 from kiosk.identity.keys import Identity
 from kiosk.storage.models import OutboxItem
-from tests.ui.conftest import settle
+from tests.ui.conftest import background_done, settle
 
 pytestmark = pytest.mark.gui
 
@@ -35,6 +35,9 @@ NURSE = Identity(key="staff", subject="nurse-7", role="nurse", name="Nurse")
 
 @pytest.fixture
 def queue_window(make_window, db, catalogue, tmp_path):
+    from dataclasses import replace
+
+    from ui.services import build_services
     from ui.wiring import attach_queue
 
     printer = tmp_path / "printer.bin"
@@ -46,21 +49,27 @@ def queue_window(make_window, db, catalogue, tmp_path):
         device.write_text(f'[device]\ndata_dir = "{(tmp_path / "data").as_posix()}"\n{extra}', encoding="utf-8")
         config = load_config(device)
         w = make_window(resolution=resolution)
-        w.config = config
-        if identify:  # the resident's own key for the visit record (card or phone configured)
-            w.identify_visitor = lambda done: None
-        attach_queue(w, config=config, db=db, catalogue=catalogue, session=session)
+        services = build_services(config, db, catalogue, sync=False)
+        services = replace(services, session=session)  # the stand-in session, or None
+        make.services[w] = services
+        # identify: the resident's own key for the visit record (card or phone configured)
+        attach_queue(w, services, identify_visitor=(lambda done: None) if identify else None)
         # The window shows staff places only to a staff role: here the stand-in session's.
         w.guard_staff_places(role=lambda: session.identity.role if session and session.identity else None,
                              ask_staff_key=(lambda place: session.require(f"staff.{place.name}", lambda _i: None))
                              if session is not None else None)
         return w, printer
 
+    make.services = {}  # window -> the services it was built with (the window holds none)
     return make
 
 
 def click(qtbot, widget):
+    """A tap, and the database work it started handed back (the GUI thread never writes)."""
+    from tests.ui.conftest import background_done
+
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    background_done(qtbot)
 
 
 def test_resident_takes_a_number_from_the_home_tile(qtbot, queue_window, db):
@@ -109,6 +118,7 @@ def test_nurse_desk_needs_a_staff_key(qtbot, queue_window):
     session = StaffSession()
     window, _ = queue_window(printer_target="", session=session)
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     # The window's staff gate stands in front of the desk (one rule for every staff place):
     # the desk is not even built for someone without a staff key.
     gate = window.current_screen()
@@ -120,9 +130,10 @@ def test_nurse_desk_needs_a_staff_key(qtbot, queue_window):
 def test_nurse_calls_recalls_serves_and_records_the_outcome(qtbot, queue_window, db):
     session = StaffSession(NURSE)
     window, _ = queue_window(printer_target="", session=session)
-    q = window.queue
+    q = queue_window.services[window].queue
     a, b, c = (q.take_number("health-walkin") for _ in range(3))
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     screen = window.current_screen()
     assert screen.desk_view.isVisible()
     assert screen.waiting_heading.text() == "Odottavat (3)"
@@ -158,7 +169,7 @@ def test_display_shows_a_call_at_once_and_announces_it(qtbot, queue_window, tmp_
     from ui.queue_display import CallAnnouncer, QueueDisplayWindow
 
     window, _ = queue_window(printer_target="")
-    q = window.queue
+    q = queue_window.services[window].queue
     announcer = CallAnnouncer(("fi", "sv"), tmp_path / "calls")
     display = QueueDisplayWindow(queue=q, tr=window.translator, metrics=window.metrics, announcer=announcer)
     qtbot.addWidget(display)
@@ -177,10 +188,11 @@ def test_display_shows_a_call_at_once_and_announces_it(qtbot, queue_window, tmp_
 
 def test_the_nurse_finds_the_person_they_called_after_a_restart(qtbot, queue_window):
     window, _ = queue_window(printer_target="", session=StaffSession(NURSE))
-    q = window.queue
+    q = queue_window.services[window].queue
     t = q.take_number("health-walkin")
     q.call_next(["health-walkin"], staff_id=NURSE.subject, room="113")  # before the kiosk restarted
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     screen = window.current_screen()
     assert "A001" in screen.current_label.text() and screen.recall.isEnabled()
     click(qtbot, screen.no_show)
@@ -203,10 +215,11 @@ def test_after_a_visit_the_nurse_hands_over_for_feedback_or_a_follow_up_booking(
 
     session = EndingStaffSession(NURSE)
     window, _ = queue_window(printer_target="", session=session)
-    attach_booking_and_feedback(window, config=window.config, db=db, catalogue=catalogue, session=session)
-    q = window.queue
+    attach_booking_and_feedback(window, queue_window.services[window])
+    q = queue_window.services[window].queue
     q.take_number("health-walkin")
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     screen = window.current_screen()
     click(qtbot, screen.call_next)
     click(qtbot, screen.outcomes["done"])
@@ -220,6 +233,7 @@ def test_after_a_visit_the_nurse_hands_over_for_feedback_or_a_follow_up_booking(
     session.identity = NURSE
     q.take_number("health-walkin")
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     click(qtbot, screen.call_next)
     click(qtbot, screen.outcomes["follow_up_needed"])
     assert screen.handover_booking.isVisible()
@@ -252,12 +266,13 @@ def test_the_desk_fits_at_1280x800_in_every_state(qtbot, queue_window, db, catal
 
     session = EndingStaffSession(NURSE)
     window, _ = queue_window(printer_target="", session=session, resolution="1280x800", identify=True)
-    attach_booking_and_feedback(window, config=window.config, db=db, catalogue=catalogue, session=session)
+    attach_booking_and_feedback(window, queue_window.services[window])
     window.translator.set_language(lang)
-    q = window.queue
+    q = queue_window.services[window].queue
     for _ in range(4):
         q.take_number("health-walkin")
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     screen = window.current_screen()
     settle(qtbot)
     assert _cut_widgets(screen) == []
@@ -286,6 +301,7 @@ def test_a_failed_desk_action_is_said_in_words_not_in_the_code(qtbot, queue_wind
     session = StaffSession(NURSE)
     window, _ = queue_window(printer_target="", session=session)
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     screen = window.current_screen()
     screen._error(QueueError("wrong_state", "ticket is serving; started needs called"))
     assert screen.message.text() == "Tätä ei voi tehdä numerolle nyt. Päivitä näkymä."

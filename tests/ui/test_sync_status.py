@@ -4,6 +4,7 @@ import threading
 from datetime import datetime, timezone
 
 import pytest
+
 from PySide6.QtCore import QThread, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
@@ -11,6 +12,7 @@ from sqlalchemy import select
 from kiosk import outbox
 from kiosk.storage.models import OutboxAuditRecord, OutboxItem
 from sync.worker import SyncStatus
+from tests.ui.conftest import background_done
 from ui.i18n import Translator
 from ui.i18n import load_catalogues
 from ui.screens.sync_status import SyncStatusScreen
@@ -72,6 +74,7 @@ def test_quarantined_item_shows_reason_without_personal_data_and_can_be_retried(
     texts = " ".join(lab.text() for lab in card.findChildren(type(screen.pending)))
     assert "the time was already taken" in texts and "+358" not in texts
     qtbot.mouseClick(screen.find_button(f"retry-{item_id}"), Qt.MouseButton.LeftButton)
+    background_done(qtbot)  # the change is made on the database thread
     with db.sessions() as s:
         assert s.get(OutboxItem, item_id).state == "pending"
         assert s.scalar(select(OutboxAuditRecord)).staff == "nurse-anna"
@@ -89,6 +92,7 @@ def test_discard_needs_confirmation_and_is_logged(qtbot, screen, db):
     assert screen.find_button(f"discard-{item_id}") is not None
     qtbot.mouseClick(screen.find_button(f"discard-{item_id}"), Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.find_button(f"confirm-discard-{item_id}"), Qt.MouseButton.LeftButton)
+    background_done(qtbot)  # the change is made on the database thread
     with db.sessions() as s:
         assert s.get(OutboxItem, item_id) is None
         log = s.scalar(select(OutboxAuditRecord))

@@ -6,8 +6,17 @@ import pytest
 
 from kiosk.config import load_config
 from tests.sync.conftest import backend, free_port, kiosk_data, site  # noqa: F401
+from tests.ui.conftest import background_done
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")]
+
+
+def click(qtbot, widget):
+    """A tap, and the database work it started handed back (the GUI thread never writes)."""
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    background_done(qtbot)
 
 
 def config_for(tmp_path, backend_url: str, extra: str = ""):
@@ -21,34 +30,65 @@ def config_for(tmp_path, backend_url: str, extra: str = ""):
 
 @pytest.fixture
 def wired(qtbot, db, catalogue, tmp_path):
+    """make(url) -> (window, kiosk): kiosk is what attach_services returned (ui.wiring.KioskParts:
+    the services, the login cover, the bridges); main() builds both the same way."""
     from ui.app import create_window
+    from ui.services import build_services
     from ui.wiring import attach_services
 
     made = []
 
-    def make(backend_url: str, sync: bool = True, extra: str = ""):
+    def make(backend_url: str, sync: bool = True, extra: str = "", run_worker: bool = False):
         config = config_for(tmp_path, backend_url, extra)
-        window = create_window(config, catalogue)
+        services = build_services(config, db, catalogue, sync=sync)
+        window = create_window(config, catalogue, services=services)
         window.idle_watch.timer.stop()
-        worker = attach_services(window, config=config, db=db, catalogue=catalogue, sync=sync)
-        if worker is not None:
-            worker.stop()  # the tests sync by hand
+        kiosk = attach_services(window, services)
+        if kiosk.sync_worker is not None:
+            if run_worker:
+                kiosk.sync_worker.start()  # as main() does
+            else:
+                kiosk.sync_worker.stop()  # the tests sync by hand
         qtbot.addWidget(window)
         window.show()
-        made.append(window)
-        return window, worker
+        made.append(kiosk)
+        return window, kiosk
 
     yield make
-    for w in made:
-        if getattr(w, "login", None) is not None:
-            w.login.runner.shutdown()
+    for kiosk in made:
+        kiosk.session_bridge.stop()
+        if kiosk.sync_worker is not None:
+            kiosk.sync_worker.stop()
 
 
 def test_every_service_is_a_place_of_the_window(wired):
-    window, worker = wired("http://127.0.0.1:9")
+    window, kiosk = wired("http://127.0.0.1:9")
     for place in ("queue", "staff_queue", "booking", "my_bookings", "feedback", "video", "sync_status"):
         assert window.flow.knows(place), place
-    assert worker is not None and window.session is not None
+    assert kiosk.sync_worker is not None and kiosk.session is not None
+
+
+def test_the_booking_desks_work_after_a_sync_runs_on_the_sync_thread_not_the_gui(qtbot, wired, backend, site,
+                                                                                  kiosk_data, monkeypatch):
+    """Issue 13: main() connected BookingDesk.on_sync_status to the bridge's Qt signal, so its
+    HTTP (share renewal, cancellations) ran on the GUI thread after every sync."""
+    import threading
+
+    from kiosk.booking import BookingDesk
+
+    threads = []
+    original = BookingDesk.after_sync
+
+    def after_sync(desk):
+        threads.append(threading.current_thread())
+        return original(desk)
+    monkeypatch.setattr(BookingDesk, "after_sync", after_sync)
+    window, kiosk = wired(backend.url, run_worker=True)  # the worker's own thread, as in main()
+    qtbot.waitUntil(lambda: bool(threads), timeout=20000)
+    qtbot.wait_until(lambda: kiosk.sync_bridge.last_status is not None
+                     and kiosk.sync_bridge.last_status.last_sync_at is not None, timeout=20000)
+    assert threads[0] is not threading.main_thread()
+    assert threads[0].name == "sync-worker"
 
 
 def test_talk_to_a_nurse_when_no_one_is_on_duty_offers_a_queue_number(qtbot, wired, backend, site, kiosk_data,
@@ -56,8 +96,8 @@ def test_talk_to_a_nurse_when_no_one_is_on_duty_offers_a_queue_number(qtbot, wir
     from PySide6.QtCore import Qt
 
     assert kiosk_data == tmp_path / "data"  # the kiosk's data folder holds the enrolment code
-    window, worker = wired(backend.url)
-    assert worker.sync_once().enrolled
+    window, kiosk = wired(backend.url)
+    assert kiosk.sync_worker.sync_once().enrolled
     qtbot.mouseClick(window.screen("home").tiles["nurse"], Qt.MouseButton.LeftButton)
     screen = window.current_screen()
     qtbot.waitUntil(lambda: screen._unavailable is not None, timeout=10000)
@@ -67,7 +107,7 @@ def test_talk_to_a_nurse_when_no_one_is_on_duty_offers_a_queue_number(qtbot, wir
 
 
 def test_talk_to_a_nurse_offline_says_so(qtbot, wired):
-    window, _ = wired(f"http://127.0.0.1:{free_port()}")  # nothing listens there
+    window, kiosk = wired(f"http://127.0.0.1:{free_port()}")  # nothing listens there
     window.flow.go("video")
     screen = window.current_screen()
     qtbot.waitUntil(lambda: screen._unavailable is not None, timeout=10000)
@@ -93,7 +133,7 @@ def test_done_after_a_booking_does_not_ask_about_a_service_not_received_yet(qtbo
     """Issue 11: Till början after a confirmation opened feedback on the booked service."""
     from PySide6.QtCore import Qt
 
-    window, _ = wired("http://127.0.0.1:9", sync=False)
+    window, kiosk = wired("http://127.0.0.1:9", sync=False)
     window.flow.go("booking")
     booking_screen = window.current_screen()
     _show_done(booking_screen, _confirmed_booking())
@@ -113,13 +153,13 @@ def test_the_signed_in_bar_never_covers_done_on_the_confirmation(qtbot, wired):
     from tests.ui.conftest import settle
 
     for resolution in ("1920x1080", "1280x800"):
-        window, _ = wired("http://127.0.0.1:9", sync=False, extra=f'[ui]\nresolution = "{resolution}"\n')
-        window.session.open(Identity(key="card", subject="resident-1", name="Maija Meikäläinen"), time.monotonic())
+        window, kiosk = wired("http://127.0.0.1:9", sync=False, extra=f'[ui]\nresolution = "{resolution}"\n')
+        kiosk.session.open(Identity(key="card", subject="resident-1", name="Maija Meikäläinen"), time.monotonic())
         window.flow.go("booking")
         screen = window.current_screen()
         _show_done(screen, _confirmed_booking())
         settle(qtbot)
-        badge = window.session_bridge.badge
+        badge = kiosk.session_bridge.badge
         assert badge.isVisible() and screen.finish.isVisible()
         top_left = screen.finish.mapTo(window, screen.finish.rect().topLeft())
         done = screen.finish.rect().translated(top_left)
@@ -141,28 +181,29 @@ def test_the_person_in_a_walk_in_visit_shows_their_own_key_for_the_record(qtbot,
     from sync.server.identity import add_resident_card
 
     add_resident_card(backend.sessions, "A1B2C3D4", "1357", subject="resident-77", name="Maija")
-    window, worker = wired(backend.url)
-    assert worker.sync_once().enrolled
+    window, kiosk = wired(backend.url)
+    assert kiosk.sync_worker.sync_once().enrolled
     nurse = Identity(key="staff", subject="nurse-7", role="nurse", name="Nurse")
-    window.session.open(nurse, time.monotonic())
-    window.queue.take_number("health-walkin")
+    kiosk.session.open(nurse, time.monotonic())
+    kiosk.queue.take_number("health-walkin")
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     desk = window.current_screen()
-    qtbot.mouseClick(desk.call_next, Qt.MouseButton.LeftButton)
+    click(qtbot, desk.call_next)
     assert not desk.identify.isEnabled()  # only during the visit itself
-    qtbot.mouseClick(desk.start, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(desk.identify, Qt.MouseButton.LeftButton)
+    click(qtbot, desk.start)
+    click(qtbot, desk.identify)
 
-    login = window.visitor_login
+    login = kiosk.visitor_login
     assert login.isVisible()
     login.choose("card")
     login.card_pad.submitted.emit("A1B2C3D4")
     login.pin_pad.submitted.emit("1357")
     qtbot.waitUntil(lambda: desk.visitor_identified, timeout=15000)
-    assert window.session.identity == nurse  # the nurse's session was never touched
+    assert kiosk.session.identity == nurse  # the nurse's session was never touched
     assert not login.isVisible()
 
-    qtbot.mouseClick(desk.outcomes["done"], Qt.MouseButton.LeftButton)
+    click(qtbot, desk.outcomes["done"])
     with db.sessions() as s:
         [visit] = [i.payload for i in s.query(OutboxItem).filter_by(kind="walk_in_appointment")]
     assert visit["subject"] == "resident-77" and visit["staff_id"] == "nurse-7"
@@ -176,15 +217,16 @@ def test_a_nurse_brings_in_a_specialist_during_a_visit_and_returns_to_the_desk(q
     from kiosk.identity.keys import Identity
     from kiosk.video import FROM_SPECIALIST, CallOutcome
 
-    window, _ = wired(f"http://127.0.0.1:{free_port()}")  # the backend is down: the nurse is told so
-    window.session.open(Identity(key="staff", subject="nurse-7", role="nurse", name="Nurse"), time.monotonic())
-    window.queue.take_number("health-walkin")
+    window, kiosk = wired(f"http://127.0.0.1:{free_port()}")  # the backend is down: the nurse is told so
+    kiosk.session.open(Identity(key="staff", subject="nurse-7", role="nurse", name="Nurse"), time.monotonic())
+    kiosk.queue.take_number("health-walkin")
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     desk = window.current_screen()
     assert desk.specialist.isVisible() and not desk.specialist.isEnabled()  # only during a visit
-    qtbot.mouseClick(desk.call_next, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(desk.start, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(desk.specialist, Qt.MouseButton.LeftButton)
+    click(qtbot, desk.call_next)
+    click(qtbot, desk.start)
+    click(qtbot, desk.specialist)
     assert window.flow.current.name == "video" and window.flow.current.get("source") == FROM_SPECIALIST
     video = window.current_screen()
     qtbot.waitUntil(lambda: video._unavailable is not None, timeout=10000)
@@ -201,7 +243,7 @@ def test_a_call_that_fails_says_so_offers_the_next_step_and_never_asks_for_a_rat
 
     from kiosk.video import FROM_ON_DEMAND, HUNG_UP, LOAD_FAILED, NETWORK_LOST, CallOutcome
 
-    window, _ = wired(f"http://127.0.0.1:{free_port()}")
+    window, kiosk = wired(f"http://127.0.0.1:{free_port()}")
     window.flow.go("video")
     video = window.current_screen()
     qtbot.waitUntil(lambda: video._unavailable is not None, timeout=10000)
@@ -242,14 +284,15 @@ def test_a_specialist_call_that_fails_offers_the_nurse_a_way_back_to_the_desk(qt
     from kiosk.identity.keys import Identity
     from kiosk.video import FROM_SPECIALIST, LOAD_FAILED, CallOutcome
 
-    window, _ = wired(f"http://127.0.0.1:{free_port()}")
-    window.session.open(Identity(key="staff", subject="nurse-7", role="nurse", name="Nurse"), time.monotonic())
-    window.queue.take_number("health-walkin")
+    window, kiosk = wired(f"http://127.0.0.1:{free_port()}")
+    kiosk.session.open(Identity(key="staff", subject="nurse-7", role="nurse", name="Nurse"), time.monotonic())
+    kiosk.queue.take_number("health-walkin")
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     desk = window.current_screen()
-    qtbot.mouseClick(desk.call_next, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(desk.start, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(desk.specialist, Qt.MouseButton.LeftButton)
+    click(qtbot, desk.call_next)
+    click(qtbot, desk.start)
+    click(qtbot, desk.specialist)
     video = window.current_screen()
     qtbot.waitUntil(lambda: video._unavailable is not None, timeout=10000)
     assert video.choice_names() == ["home"]  # a nurse's call: no queue number or booking for the resident
@@ -269,20 +312,21 @@ def test_follow_up_from_the_desk_preselects_the_service_and_returns_to_the_desk(
 
     from kiosk.identity.keys import Identity
 
-    window, _ = wired(f"http://127.0.0.1:{free_port()}")
+    window, kiosk = wired(f"http://127.0.0.1:{free_port()}")
     nurse = Identity(key="staff", subject="nurse-7", role="nurse", name="Nurse")
-    window.session.open(nurse, time.monotonic())
-    window.queue.take_number("health-walkin")
+    kiosk.session.open(nurse, time.monotonic())
+    kiosk.queue.take_number("health-walkin")
     window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
     desk = window.current_screen()
-    qtbot.mouseClick(desk.call_next, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(desk.start, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(desk.outcomes["follow_up_needed"], Qt.MouseButton.LeftButton)
+    click(qtbot, desk.call_next)
+    click(qtbot, desk.start)
+    click(qtbot, desk.outcomes["follow_up_needed"])
     assert desk.handover_booking.isVisible()
-    qtbot.mouseClick(desk.handover_booking, Qt.MouseButton.LeftButton)
+    click(qtbot, desk.handover_booking)
 
     # The nurse's key is closed for the resident; the booking has the visit's service.
-    assert window.session.identity is None
+    assert kiosk.session.identity is None
     place = window.flow.current
     assert (place.name, place.get("service_id"), place.get("context")) == ("booking", "health-station", "follow_up")
     booking = window.current_screen()
@@ -295,12 +339,12 @@ def test_follow_up_from_the_desk_preselects_the_service_and_returns_to_the_desk(
     # The resident identifies for the booking; Done closes their key and returns to the desk.
     window.flow.go("booking", service_id="health-station", context="follow_up")
     resident = Identity(key="card", subject="resident-77", name="Maija")
-    window.session.open(resident, time.monotonic())
+    kiosk.session.open(resident, time.monotonic())
     _show_done(booking, _confirmed_booking("health-station", "health-video"))
     qtbot.mouseClick(booking.finish, Qt.MouseButton.LeftButton)
-    assert window.session.identity is None
+    assert kiosk.session.identity is None
     assert window.flow.current.name == "staff_queue" and window.current_screen() is window.staff_gate()
-    window.session.open(nurse, time.monotonic())  # the nurse's staff card, offline too
+    kiosk.session.open(nurse, time.monotonic())  # the nurse's staff card, offline too
     assert window.current_screen() is desk and desk.desk_view.isVisible()
 
 
@@ -311,34 +355,34 @@ def test_every_staff_screen_needs_a_signed_in_nurse_or_admin(qtbot, wired, place
 
     from kiosk.identity.keys import Identity
 
-    window, _ = wired(f"http://127.0.0.1:{free_port()}")
+    window, kiosk = wired(f"http://127.0.0.1:{free_port()}")
     window.flow.go(place)  # the home tile, a link, a typed place: all the same way in
     gate = window.staff_gate()
     assert window.current_screen() is gate and place not in window.built_screens()
     assert gate.sign_in.isVisible()
 
     # A resident's session does not open it either.
-    window.session.open(Identity(key="card", subject="resident-1", name="Maija"), time.monotonic())
+    kiosk.session.open(Identity(key="card", subject="resident-1", name="Maija"), time.monotonic())
     window.flow.home()
     window.flow.go(place)
     assert window.current_screen() is gate and place not in window.built_screens()
 
     # The sign-in asks for the staff card only, in words for staff; the resident's key is closed.
     gate.sign_in.click()
-    login = window.login
-    assert window.session.identity is None and login.isVisible() and login.page() == "card"
+    login = kiosk.login
+    assert kiosk.session.identity is None and login.isVisible() and login.page() == "card"
     assert login.card_prompt.text() == window.translator.t("login.staff.prompt")
     login.go_back()  # from the staff card: out of the login
     assert not login.isVisible()
     window.flow.go(place)
     gate.sign_in.click()
     nurse = Identity(key="staff", subject="nurse-7", role="nurse", name="Nurse")
-    window.session.open(nurse, time.monotonic())  # what the staff card + PIN does
+    kiosk.session.open(nurse, time.monotonic())  # what the staff card + PIN does
     assert window.flow.current.name == place and window.current_screen() is window.screen(place)
 
     # The session ends with the screen open (logout, timeout): the kiosk resets, and
     # Back cannot reach the staff screen again.
-    window.session.end("timeout")
+    kiosk.session.end("timeout")
     assert window.flow.current.name == "home" and not window.flow.can_go_back
     window.flow.go(place)
     assert window.current_screen() is gate
@@ -351,15 +395,15 @@ def test_the_staff_tile_and_back_navigation_pass_the_gate(qtbot, wired):
 
     from kiosk.identity.keys import Identity
 
-    window, _ = wired(f"http://127.0.0.1:{free_port()}")
+    window, kiosk = wired(f"http://127.0.0.1:{free_port()}")
     qtbot.mouseClick(window.screen("home").staff, Qt.MouseButton.LeftButton)
     assert window.flow.current.name == "staff" and window.current_screen() is window.staff_gate()
-    window.session.open(Identity(key="staff", subject="a-02", role="admin", name="Admin"), time.monotonic())
+    kiosk.session.open(Identity(key="staff", subject="a-02", role="admin", name="Admin"), time.monotonic())
     staff = window.current_screen()
     assert staff is window.screen("staff")
     qtbot.mouseClick(staff.tools["sync_status"], Qt.MouseButton.LeftButton)
     assert window.current_screen() is window.screen("sync_status")
-    window.session.end("logout")
+    kiosk.session.end("logout")
     window.flow.go("staff")
     window.flow.go("sync_status")
     assert window.current_screen() is window.staff_gate()

@@ -154,3 +154,11 @@ def make_call(link: str, *, service_id: str = "health-video", max_duration_s: fl
     return VideoCall(service_id=service_id, room="test-room", link=link, phone_link=link,
                      source=FROM_ON_DEMAND, mode=EMBEDDED, max_duration_s=max_duration_s,
                      network_lost_s=network_lost_s)
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_guard():
+    """Fails the test if the GUI thread connects a socket or writes SQLite (tests/gui_thread_guard.py)."""
+    from tests.gui_thread_guard import guard_fixture
+
+    yield from guard_fixture()

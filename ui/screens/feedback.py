@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLayout, QLineEdit, QPu
 from kiosk.catalogue.domain import tr as text_in
 from kiosk.feedback import COMMENT_MAX, CONTEXTS, SMILEYS, FeedbackBox, FeedbackError
 from kiosk.flow import KioskFlow, Place
+from ui.background import BackgroundCalls
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.screens.booking import plain
@@ -84,9 +85,12 @@ class SmileyButton(QPushButton):
 
 class FeedbackScreen(Screen):
     def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, catalogue, box: FeedbackBox,
-                 now: Callable[[], datetime] | None = None) -> None:
+                 now: Callable[[], datetime] | None = None, runner: BackgroundCalls | None = None) -> None:
         super().__init__()
         self.flow, self.tr_, self.metrics, self.catalogue, self.box = flow, tr, metrics, catalogue, box
+        self.runner = runner or BackgroundCalls(self)
+        self._giving = False  # an answer is being stored: a second tap waits for it
+        self._person = 0  # counts resets: a late answer belongs to the previous person
         self.service_id: str | None = None
         self.provider_id: str | None = None
         self.channel_id: str | None = None
@@ -223,14 +227,25 @@ class FeedbackScreen(Screen):
         self.retranslate()
 
     def _smiley(self, smiley: int) -> None:
-        if self.service_id is None:
+        """The answer is stored on the database thread; the details page follows once it is."""
+        if self.service_id is None or self._giving:
             return
-        receipt = self.box.give(service_id=self.service_id, smiley=smiley, provider_id=self.provider_id,
-                                channel_id=self.channel_id, context=self.context)
-        if not receipt.counted:
-            return  # a repeated press: the first one already counted
-        self.answer_id = receipt.id
-        self.pages.setCurrentIndex(DETAILS_PAGE)
+        self._giving = True
+        person = self._person
+        box, answer = self.box, dict(service_id=self.service_id, smiley=smiley, provider_id=self.provider_id,
+                                     channel_id=self.channel_id, context=self.context)
+
+        def given(receipt, error) -> None:
+            self._giving = False
+            if error is not None:
+                raise error  # logged and shown by the runner
+            if person != self._person:
+                return  # the kiosk was reset meanwhile: the page belongs to the next person
+            if not receipt.counted:
+                return  # a repeated press: the first one already counted
+            self.answer_id = receipt.id
+            self.pages.setCurrentIndex(DETAILS_PAGE)
+        self.runner.db(lambda: box.give(**answer), given)
 
     def _score(self, n: int) -> None:
         self.score = None if self.score == n else n
@@ -239,11 +254,14 @@ class FeedbackScreen(Screen):
 
     def _send(self) -> None:
         if self.answer_id and self.service_id:
-            try:
-                self.box.add_details(self.answer_id, service_id=self.service_id, nps=self.score,
-                                     comment=self.comment.text())
-            except FeedbackError:
-                pass  # the smiley already counted; details for a stale answer are dropped
+            box, answer_id, details = self.box, self.answer_id, dict(service_id=self.service_id, nps=self.score,
+                                                                      comment=self.comment.text())
+
+            def sent(_result, error) -> None:
+                if error is not None and not isinstance(error, FeedbackError):
+                    raise error  # logged and shown by the runner
+                # A FeedbackError: the smiley already counted; details for a stale answer are dropped.
+            self.runner.db(lambda: box.add_details(answer_id, **details), sent)
         self._finish()
 
     def _finish(self) -> None:
@@ -278,6 +296,7 @@ class FeedbackScreen(Screen):
         self.sent_home.setAccessibleName(t.t("feedback.done"))
 
     def clear(self) -> None:
+        self._person += 1
         self.service_id = self.provider_id = self.channel_id = self.answer_id = None
         self.score = None
         for b in self.scores:

@@ -1,6 +1,7 @@
 """Take a queue number: choose a line, get a big number, the wait, and a QR to follow it.
 
-No key is needed. The number is on disk before it is shown; printing happens in the
+No key is needed. The number is on disk before it is shown: it is taken on the app's
+database thread (ui/background.py), never on the GUI thread; printing happens in the
 background and a failing printer only adds a note - the number is always on screen.
 """
 
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.flow import KioskFlow, Place
 from kiosk.printing import TicketPrint, print_ticket
-from kiosk.queue import QueueError, QueueTicket, WaitEstimate, WalkInQueue
+from kiosk.queue import QueueTicket, WaitEstimate, WalkInQueue
 from ui.format import queue_line_name
 from ui.i18n import Translator
 from ui.screens.base import Screen
@@ -42,7 +43,9 @@ class QueueScreen(Screen):
         self.follow_link = follow_link
         self.runner = runner or BackgroundCalls(self)
         self.ticket: QueueTicket | None = None
+        self._estimate: WaitEstimate | None = None
         self._print_job = 0
+        self._taking = False  # a number is being taken: a second tap must not take another
 
         self.pages = QStackedWidget()
         outer = QVBoxLayout(self)
@@ -119,6 +122,7 @@ class QueueScreen(Screen):
 
     def clear(self) -> None:
         self.ticket = None
+        self._estimate = None
         self._print_job += 1  # a late printer answer belongs to the previous person
         self.print_note.setText("")
         self.qr.set_text("")
@@ -133,8 +137,8 @@ class QueueScreen(Screen):
         self.done.setText(t("queue.done"))
         self.done.setAccessibleName(t("queue.done"))
         self._refresh_lines()
-        if self.ticket is not None:
-            self._show_ticket(self.ticket, print_status=None)
+        if self.ticket is not None and self._estimate is not None:
+            self._show_ticket(self.ticket, self._estimate, print_status=None)
 
     # -- lines -----------------------------------------------------------------------------
     def _line_name(self, line_id: str) -> str:
@@ -152,21 +156,34 @@ class QueueScreen(Screen):
 
     # -- taking a number -------------------------------------------------------------------
     def take(self, line_id: str) -> None:
-        try:
-            ticket = self.queue.take_number(line_id)
-        except QueueError as exc:
-            log.error("could not issue a queue number: %s", exc)
-            self.print_note.setText(self.tr_.t("queue.error.not_issued"))  # the code is in the log
+        """Take a number on the database thread; show it when it is on disk."""
+        if self._taking:
             return
-        self.ticket = ticket
-        est = self._show_ticket(ticket, print_status="printing" if self.printer else None)
-        self.pages.setCurrentIndex(1)
-        if self.printer:
-            self._print(ticket, est)
+        self._taking = True
+        job = self._print_job  # a reset meanwhile means the person is gone
 
-    def _show_ticket(self, ticket: QueueTicket, print_status: str | None) -> WaitEstimate:
+        def work() -> tuple[QueueTicket, WaitEstimate]:
+            ticket = self.queue.take_number(line_id)
+            return ticket, self.queue.estimate(ticket.id)
+
+        def done(result, error) -> None:
+            self._taking = False
+            if job != self._print_job:
+                return
+            if error is not None:
+                log.error("could not issue a queue number: %s", error)
+                self.print_note.setText(self.tr_.t("queue.error.not_issued"))  # the code is in the log
+                return
+            ticket, est = result
+            self.ticket, self._estimate = ticket, est
+            self._show_ticket(ticket, est, print_status="printing" if self.printer else None)
+            self.pages.setCurrentIndex(1)
+            if self.printer:
+                self._print(ticket, est)
+        self.runner.db(work, done)
+
+    def _show_ticket(self, ticket: QueueTicket, est: WaitEstimate, print_status: str | None) -> WaitEstimate:
         t = self.tr_.t
-        est = self.queue.estimate(ticket.id)
         self.number.setText(ticket.label)
         self.number.setAccessibleName(f"{t('queue.your_number')} {ticket.label}")
         self.service_name.setText(self._line_name(ticket.line_id))

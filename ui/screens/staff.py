@@ -29,8 +29,10 @@ def source_text(t: Translator, source: str | None) -> str:
 
 class StaffScreen(Screen):
     def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, config: Config, catalogue,
-                 notices: tuple[str, ...]) -> None:
+                 notices: tuple[str, ...], version: str = "") -> None:
         super().__init__()
+        # Given by the composition root (ui/app.py): importing ui.app here made a circle.
+        self.version = version or "–"
         self.tr_ = tr
         self.flow = flow
         self.config = config
@@ -88,8 +90,6 @@ class StaffScreen(Screen):
         self.sign_in.setVisible(not known)
 
     def retranslate(self) -> None:
-        from ui.app import version
-
         t = self.tr_
         self.sign_in.setText(t.t("staff.no_tools"))
         for place, key in STAFF_TOOLS:
@@ -103,7 +103,7 @@ class StaffScreen(Screen):
         meta = getattr(self.catalogue, "meta", {}) or {}
         lines = [
             t.t("staff.site", site=self.config.device.site, name=self.config.device.name),
-            t.t("staff.version", version=version()),
+            t.t("staff.version", version=self.version),
             t.plural("staff.catalogue", len(self.catalogue)),
             t.t("staff.source", source=source_text(t, meta.get("source"))),
             t.t("staff.updated", when=(meta.get("imported_at") or "–")[:16].replace("T", " ")),

@@ -2,7 +2,8 @@
 turn with a reason, the appointment with its outcome, and today's figures.
 
 Needs a staff session (nurse or admin). Everything works offline: changes go to the
-local queue and the outbox.
+local queue and the outbox. Every query and change runs on the app's database thread
+(ui/background.py); the GUI thread only shows the snapshot that comes back.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.flow import FOLLOW_UP, STAFF_QUEUE, KioskFlow, Place
-from kiosk.queue import OUT_OF_ORDER_REASONS, QueueError, QueueTicket, WalkInQueue
-from kiosk.walk_in import OUTCOMES, WalkInDesk, WalkInError
+from kiosk.queue import OUT_OF_ORDER_REASONS, QueueTicket, WalkInQueue
+from kiosk.walk_in import OUTCOMES, WalkInDesk
+from ui.background import BackgroundCalls, OnGuiThread
 from ui.format import queue_line_name
 from ui.i18n import Translator
 from ui.screens.base import Screen
@@ -30,8 +32,11 @@ class StaffQueueScreen(Screen):
     def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, queue: WalkInQueue,
                  desk: WalkInDesk, catalogue, session, rooms: tuple[str, ...] = ("1",),
                  now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
-                 identify_visitor: Callable[[Callable[[object], None]], None] | None = None) -> None:
+                 identify_visitor: Callable[[Callable[[object], None]], None] | None = None,
+                 runner: BackgroundCalls | None = None) -> None:
         super().__init__()
+        self.runner = runner or BackgroundCalls(self)
+        self._refreshes = 0  # only the newest snapshot is shown
         self.flow, self.tr_, self.metrics = flow, tr, metrics
         self.queue, self.desk, self.catalogue, self.session = queue, desk, catalogue, session
         self.now = now
@@ -185,7 +190,8 @@ class StaffQueueScreen(Screen):
         self.actions_area = actions_area
         row.addWidget(actions_area, 3)
 
-        queue.subscribe(lambda _event, _ticket: self._refresh() if self.isVisible() else None)
+        # Queue events come from the database thread: handed to the GUI thread first.
+        queue.subscribe(OnGuiThread(self, lambda _event, _ticket: self._refresh() if self.isVisible() else None))
         self.retranslate()
 
     def _row_action(self, name: str, slot) -> Tile:
@@ -274,8 +280,34 @@ class StaffQueueScreen(Screen):
             chip.setChecked(r == self.room)
         if nurse is None:
             return
+        self._refreshes += 1
+        generation, current, subject = self._refreshes, self.current, nurse.subject
+        queue = self.queue
+
+        def load():
+            waiting = queue.waiting()
+            cur = current
+            if cur is None:
+                # After a restart (or a crash) the nurse finds the person they had called.
+                cur = next((c for c in queue.recent_calls(20) if c.called_by == subject), None)
+            if cur is not None:
+                cur = queue.ticket(cur.id)
+                if cur.status not in ("called", "serving"):
+                    cur = None
+            return waiting, cur, queue.daily_summary()
+
+        def loaded(snapshot, error) -> None:
+            if generation != self._refreshes or self._nurse() is None:
+                return  # a newer snapshot is on its way, or the nurse left
+            if error is not None:
+                self._error(error)
+                return
+            self._show(*snapshot)
+        self.runner.db(load, loaded)
+
+    def _show(self, waiting, cur, lines) -> None:
         t = self.tr_.t
-        waiting = self.queue.waiting()
+        self.current = cur
         self.waiting_heading.setText(t("staff_queue.waiting", n=len(waiting)))
         while self.list_col.count():
             w = self.list_col.takeAt(0).widget()
@@ -297,14 +329,6 @@ class StaffQueueScreen(Screen):
             chip.clicked.connect(lambda _=False, tid=ticket.id: self._select(tid))
             self.list_col.addWidget(chip)
         self.list_col.addStretch(1)
-        if self.current is None:
-            # After a restart (or a crash) the nurse finds the person they had called.
-            self.current = next((c for c in self.queue.recent_calls(20) if c.called_by == nurse.subject), None)
-        if self.current is not None:
-            self.current = self.queue.ticket(self.current.id)
-            if self.current.status not in ("called", "serving"):
-                self.current = None
-        cur = self.current
         if cur is None:
             self.current_label.setText(t("staff_queue.no_current"))
         elif cur.status == "serving":
@@ -327,13 +351,25 @@ class StaffQueueScreen(Screen):
             b.setEnabled(cur is not None)
         self.call_selected.setEnabled(self.selected is not None)
         self.call_next.setEnabled(bool(waiting) and cur is None)
-        lines = self.queue.daily_summary()
         waits = [s.average_wait_min for s in lines if s.average_wait_min is not None]
         longest = [s.longest_wait_min for s in lines if s.longest_wait_min is not None]
         self.today.setText(t("staff_queue.today", issued=sum(s.issued for s in lines),
                              served=sum(s.served for s in lines), no_shows=sum(s.no_shows for s in lines),
                              average=round(sum(waits) / len(waits)) if waits else "–",
                              longest=round(max(longest)) if longest else "–"))
+
+    def _do(self, work, then=None) -> None:
+        """``work()`` (queue and desk changes) on the database thread; ``then(result)`` and a
+        fresh snapshot on the GUI thread. A refusal is said in words (``_error``)."""
+        self.message.hide()
+
+        def done(result, error) -> None:
+            if error is not None:
+                self._error(error)
+            elif then is not None:
+                then(result)
+            self._refresh()
+        self.runner.db(work, done)
 
     def _select(self, ticket_id: str) -> None:
         self.selected = None if self.selected == ticket_id else ticket_id
@@ -354,85 +390,79 @@ class StaffQueueScreen(Screen):
 
     # -- actions ---------------------------------------------------------------------------
     def _call_next(self) -> None:
-        self.message.hide()
-        try:
-            self.current = self.queue.call_next(list(self.queue.lines), staff_id=self._nurse().subject,
-                                                room=self.room)
-        except QueueError as exc:
-            self._error(exc)
-        self._refresh()
+        queue, subject, room = self.queue, self._nurse().subject, self.room
+        self._do(lambda: queue.call_next(list(queue.lines), staff_id=subject, room=room),
+                 lambda ticket: setattr(self, "current", ticket))
 
     def _call_selected(self, reason: str) -> None:
-        self.message.hide()
-        try:
-            self.current = self.queue.call_out_of_order(self.selected, staff_id=self._nurse().subject,
-                                                        room=self.room, reason=reason)
-            self.selected = None
-        except QueueError as exc:
-            self._error(exc)
+        queue, subject, room, selected = self.queue, self._nurse().subject, self.room, self.selected
         self.reasons_box.hide()
-        self._refresh()
+
+        def called(ticket) -> None:
+            self.current, self.selected = ticket, None
+        self._do(lambda: queue.call_out_of_order(selected, staff_id=subject, room=room, reason=reason), called)
 
     def _act(self, action, clear: bool = False) -> None:
         if self.current is None:
             return
-        self.message.hide()
-        try:
-            action(self.current.id)
+        ticket_id = self.current.id
+
+        def acted(_result) -> None:
             if clear:
                 self.current = None
-        except QueueError as exc:
-            self._error(exc)
-        self._refresh()
+        self._do(lambda: action(ticket_id), acted)
 
     def _start(self) -> None:
         cur = self.current
         if cur is None:
             return
-        try:
-            self.queue.start_service(cur.id)
-            line = self.queue.lines[cur.line_id]
-            self.appointment_id = self.desk.start(service_id=line.service_id, staff_id=self._nurse().subject,
-                                                  ticket_id=cur.id).id
-        except (QueueError, WalkInError) as exc:
-            self._error(exc)
-        self._refresh()
+        queue, desk, subject = self.queue, self.desk, self._nurse().subject
+
+        def start():
+            queue.start_service(cur.id)
+            line = queue.lines[cur.line_id]
+            return desk.start(service_id=line.service_id, staff_id=subject, ticket_id=cur.id).id
+        self._do(start, lambda appointment_id: setattr(self, "appointment_id", appointment_id))
 
     def _identify(self) -> None:
         appointment = self.appointment_id
         if appointment is None or self.identify_visitor is None:
             return
+        desk = self.desk
 
         def identified(identity) -> None:
             if self.appointment_id != appointment:
                 return  # the visit ended meanwhile
-            try:
-                self.desk.identify(appointment, identity.subject)
-                self.visitor_identified = True
-            except WalkInError as exc:
-                self._error(exc)
-            self._refresh()
+            subject = identity.subject
+
+            def stored(_result) -> None:
+                if self.appointment_id == appointment:
+                    self.visitor_identified = True
+            self._do(lambda: desk.identify(appointment, subject), stored)
         self.identify_visitor(identified)
 
     def _finish(self, outcome: str) -> None:
         cur = self.current
         if cur is None:
             return
-        try:
-            if self.appointment_id is None:  # finished straight from "called": the visit still counts
-                line = self.queue.lines[cur.line_id]
-                self.appointment_id = self.desk.start(service_id=line.service_id, staff_id=self._nurse().subject,
-                                                      ticket_id=cur.id).id
-            self.desk.finish(self.appointment_id, outcome)
-            self.queue.finish(cur.id)
-            self.last_visit = (self.queue.lines[cur.line_id].service_id, outcome)
-        except (QueueError, WalkInError) as exc:
-            self._error(exc)
+        queue, desk, subject, appointment = self.queue, self.desk, self._nurse().subject, self.appointment_id
+        service_id = self.queue.lines[cur.line_id].service_id
         self.appointment_id = None
         self.visitor_identified = False
         self.current = None
-        self._refresh()
-        self._show_handover()
+
+        def finish():
+            visit = appointment
+            if visit is None:  # finished straight from "called": the visit still counts
+                visit = desk.start(service_id=service_id, staff_id=subject, ticket_id=cur.id).id
+            desk.finish(visit, outcome)
+            queue.finish(cur.id)
+            return service_id, outcome
+
+        def finished(visit) -> None:
+            self.last_visit = visit
+            self._show_handover()
+        self._do(finish, finished)
 
     def _show_handover(self) -> None:
         visit = self.last_visit

@@ -16,6 +16,7 @@ from typing import Callable
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.outbox import OutboxError, OutboxReview, QuarantinedItem
+from ui.background import BackgroundCalls
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
@@ -33,9 +34,10 @@ def _named(b, object_name: str):
 class SyncStatusScreen(Screen):
     def __init__(self, *, tr: Translator, metrics: Metrics, review: OutboxReview,
                  sync_now: Callable[[], None], staff: Callable[[], str],
-                 now: Callable[[], datetime] | None = None) -> None:
+                 now: Callable[[], datetime] | None = None, runner: BackgroundCalls | None = None) -> None:
         super().__init__()
         self.tr_, self.metrics, self.review = tr, metrics, review
+        self.runner = runner or BackgroundCalls(self)
         self._sync_now, self._staff = sync_now, staff
         self.status = None
         self._items: list[QuarantinedItem] = []
@@ -216,24 +218,31 @@ class SyncStatusScreen(Screen):
         self.refresh()
 
     def _retry(self, item_id: str) -> None:
-        self._act(lambda: self.review.retry(item_id, staff=self._staff()))
-        if self._error is None:
-            self._sync_now()
+        review, staff = self.review, self._staff()
+        self._act(lambda: review.retry(item_id, staff=staff), then=self._sync_now)
 
     def _discard(self, item_id: str) -> None:
         self._confirming = None
-        self._act(lambda: self.review.discard(item_id, staff=self._staff()))
+        review, staff = self.review, self._staff()
+        self._act(lambda: review.discard(item_id, staff=staff))
 
-    def _act(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-            self._error = None
-        except OutboxError as exc:
-            # Retried or discarded meanwhile (another staff member, the worker): said in words;
-            # the exception's own English text is for the log and the English screen.
-            log.info("outbox action failed: %s", exc)
-            self._error = str(exc) if self.tr_.language == "en" else self._t("sync.problem.item_changed")
-        self.refresh()
+    def _act(self, action: Callable[[], None], then: Callable[[], None] | None = None) -> None:
+        """``action`` (an outbox change) on the app's database thread; the screen follows on
+        the GUI thread, and ``then()`` only if the change was made."""
+        def done(_result, error) -> None:
+            if isinstance(error, OutboxError):
+                # Retried or discarded meanwhile (another staff member, the worker): said in words;
+                # the exception's own English text is for the log and the English screen.
+                log.info("outbox action failed: %s", error)
+                self._error = str(error) if self.tr_.language == "en" else self._t("sync.problem.item_changed")
+            elif error is not None:
+                raise error  # logged and shown by the runner
+            else:
+                self._error = None
+                if then is not None:
+                    then()
+            self.refresh()
+        self.runner.db(action, done)
 
     def find_button(self, name: str):
         """The button with this object name, e.g. ``retry-<item id>`` (for tests)."""
