@@ -214,3 +214,12 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
     app.include_router(metrics_router(sessions))  # the fleet for Prometheus (sync/server/console/fleet.py)
     app.mount("/console", console_app(sessions))  # the city's web console (docs/console.md)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``welfare-backend serve --workers N``: each
+    worker opens its own engine and pool on $WELFARE_BACKEND_DB (a pool must never cross
+    a fork)."""
+    import os
+
+    return create_app(store.open_store(os.environ["WELFARE_BACKEND_DB"]))

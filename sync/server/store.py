@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select, text, update
+from sqlalchemy import Engine, create_engine, event, func, literal, null, select, text, union_all, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -45,6 +45,13 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+# Per worker process: FastAPI runs the synchronous routes on 40 threads, so up to 40
+# requests may hold a connection at once. PostgreSQL's max_connections must cover
+# workers x (POOL_SIZE + POOL_OVERFLOW) plus the console and the tools.
+POOL_SIZE = 20
+POOL_OVERFLOW = 20
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30})
@@ -67,7 +74,14 @@ def make_engine(url: str) -> Engine:
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
-    return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
+    # One pool per process (serve --workers N opens N). No ping before each checkout: it
+    # was a round trip per request (two per push, with the device lookup). A connection
+    # that died with a database restart or failover fails one request instead; SQLAlchemy
+    # then drops every older connection of the pool, and the kiosk sends the batch again
+    # (the same ids: it is stored once). pool_recycle retires connections a proxy or
+    # firewall may have cut while idle. docs/deploy.md
+    return create_engine(url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW, pool_recycle=1800,
+                         pool_pre_ping=False)
 
 
 def open_store(url: str) -> sessionmaker[Session]:
@@ -255,8 +269,15 @@ class DeviceIdentity:
 def authenticate(sessions: sessionmaker[Session], token: str | None) -> DeviceIdentity:
     if not token:
         raise BackendError("unauthorised", "missing device token (Authorization: Bearer ...)", 401)
-    with sessions() as s:
-        device = s.scalar(select(Device).where(Device.token_hash == _sha(token)))
+    query = select(Device.id, Device.site_id, Device.revoked_at).where(Device.token_hash == _sha(token))
+    engine = sessions.kw["bind"]
+    if engine.dialect.name == "postgresql":
+        # Autocommit: one round trip on every request, not BEGIN, SELECT and ROLLBACK.
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            device = conn.execute(query).first()
+    else:  # SQLite: its connections BEGIN IMMEDIATE (make_engine), so no write lock for a read here
+        with sessions() as s:
+            device = s.execute(query).first()
     if device is None:
         raise BackendError("unauthorised", "unknown device token", 401)
     if device.revoked_at is not None:
@@ -290,17 +311,27 @@ class _Decided:
 def _decided(s: Session, ids: list[str], *, old_denials: bool = True) -> dict[str, _Decided]:
     if not ids:
         return {}
-    out = {r.id: _Decided(r.device_id, r.content_hash) for r in
-           s.execute(select(Item.id, Item.device_id, Item.content_hash).where(Item.id.in_(ids)))}
-    for r in s.execute(select(ItemRejection.id, ItemRejection.device_id, ItemRejection.content_hash,
-                              ItemRejection.reason, ItemRejection.detail).where(ItemRejection.id.in_(ids))):
-        out.setdefault(r.id, _Decided(r.device_id, r.content_hash, r.reason, r.detail or ""))
-    # Denials from before item_rejections existed are final too: the phone page said so.
-    rest = [i for i in ids if i not in out] if old_denials else []
-    if rest:
-        for r in s.execute(select(BookingDenial.item_id, BookingDenial.device_id, BookingDenial.reason)
-                           .where(BookingDenial.item_id.in_(rest))):
-            out[r.item_id] = _Decided(r.device_id, None, r.reason or "slot_taken", "this booking was denied before")
+    # One query for the three places an answer is kept (a round trip per place made each
+    # push wait longer): stored items first, then final refusals, then denials from before
+    # item_rejections existed, which are final too (the phone page said so).
+    parts = [select(literal(0).label("src"), Item.id, Item.device_id, Item.content_hash,
+                    null().label("reason"), null().label("detail")).where(Item.id.in_(ids)),
+             select(literal(1), ItemRejection.id, ItemRejection.device_id, ItemRejection.content_hash,
+                    ItemRejection.reason, ItemRejection.detail).where(ItemRejection.id.in_(ids))]
+    if old_denials:
+        parts.append(select(literal(2), BookingDenial.item_id, BookingDenial.device_id, null(),
+                            BookingDenial.reason, null()).where(BookingDenial.item_id.in_(ids)))
+    out: dict[str, _Decided] = {}
+    for src, item_id, device_id, content_hash, reason, detail in sorted(s.execute(union_all(*parts)),
+                                                                        key=lambda r: r[0]):
+        if item_id in out:
+            continue
+        if src == 0:
+            out[item_id] = _Decided(device_id, content_hash)
+        elif src == 1:
+            out[item_id] = _Decided(device_id, content_hash, reason, detail or "")
+        else:
+            out[item_id] = _Decided(device_id, None, reason or "slot_taken", "this booking was denied before")
     return out
 
 
@@ -333,9 +364,10 @@ def _refuse_for_good(s: Session, device: DeviceIdentity, item: dict, h: str, ans
 
 
 def _decide(s: Session, device: DeviceIdentity, item: dict, h: str, services: set[str],
-            batch_bookings: dict[str, dict]) -> dict:
+            batch_bookings: dict[str, dict], ticket_owners: dict[str, str] | None = None) -> dict:
     """The answer to an item the backend has not answered before, with its side effects
-    (slot places, cancellations); a final refusal is kept for the next time it comes."""
+    (slot places, cancellations); a final refusal is kept for the next time it comes.
+    ``ticket_owners``: read for the whole push at once (queue.ticket_owners), else per item."""
     from sync.server import booking as booking_rules  # imported here: it imports this module
 
     p = item["payload"]
@@ -353,7 +385,7 @@ def _decide(s: Session, device: DeviceIdentity, item: dict, h: str, services: se
         if item["kind"] == "booking":
             booking_rules.record_denial(s, device, item, answer)
     else:
-        answer = _effects(s, device, item, batch_bookings) or _answer(item["id"], protocol.ACCEPTED)
+        answer = _effects(s, device, item, batch_bookings, ticket_owners) or _answer(item["id"], protocol.ACCEPTED)
     if answer["status"] == protocol.REJECTED:
         # The UPDATE may have waited for a concurrent push of this very item, whose
         # booking took the last place: then the answer is duplicate, not slot_taken.
@@ -365,7 +397,8 @@ def _decide(s: Session, device: DeviceIdentity, item: dict, h: str, services: se
     return answer
 
 
-def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dict[str, dict]) -> dict | None:
+def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dict[str, dict],
+             ticket_owners: dict[str, str] | None = None) -> dict | None:
     """Side effects of an item on shared state (slot capacity); a rejection, or None.
     ``batch_bookings``: bookings accepted earlier in the same push, not inserted yet."""
     kind, p = item["kind"], item["payload"]
@@ -389,7 +422,7 @@ def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dic
     if kind == "queue_ticket":
         from sync.server import queue as queue_rules  # imported here: it imports this module
 
-        return queue_rules.ticket_of_another_device(s, device, item)
+        return queue_rules.ticket_of_another_device(s, device, item, ticket_owners)
     if kind == "booking_cancel":
         booking_id = p["booking_item_id"]
         stored = s.get(Item, booking_id)
@@ -477,6 +510,13 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
             else:
                 first_in_batch[raw["id"]] = (i, h)
                 fresh.append((i, raw, h))
+        # Read once for the whole push, not once per item: a place-taking UPDATE locks its
+        # slot's row until the commit, so every query after it in the batch made the other
+        # kiosks booking that slot wait longer (benchmarks/sync_concurrent_kiosks.py).
+        from sync.server import queue as queue_rules  # imported here: it imports this module
+
+        owners = queue_rules.ticket_owners(s, {raw["payload"]["ticket_id"] for _, raw, _ in fresh
+                                               if raw["kind"] == "queue_ticket"})
 
         def row(raw: dict, h: str) -> dict:
             return {"id": raw["id"], "device_id": device.id, "site_id": device.site, "kind": raw["kind"],
@@ -487,7 +527,7 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
             with s.begin_nested():
                 rows, batch_bookings = [], {}
                 for i, raw, h in fresh:
-                    results[i] = _decide(s, device, raw, h, services, batch_bookings)
+                    results[i] = _decide(s, device, raw, h, services, batch_bookings, owners)
                     if results[i]["status"] == protocol.ACCEPTED:
                         rows.append(row(raw, h))
                         if raw["kind"] == "booking":
