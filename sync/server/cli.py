@@ -226,6 +226,13 @@ def main(argv: list[str] | None = None) -> int:
                   "at a time, so more processes only wait on each other); give --db postgresql://...",
                   file=sys.stderr)
             return 2
+        if args.workers > 1 and os.environ.get("WELFARE_VIDEO_ON_DUTY"):
+            # The on-demand video desk counts busy rooms in memory (sync/server/video.py):
+            # each worker would hand out the whole on-duty count again.
+            print(f"serve --workers {args.workers}: WELFARE_VIDEO_ON_DUTY is set, and the on-demand video desk "
+                  "counts its rooms inside one process; serve it with --workers 1 (docs/deploy.md)",
+                  file=sys.stderr)
+            return 2
         _serve(sessions, args.host, args.port, args.workers, url)
     elif args.command == "set-console-provider":
         from sync.server.console.auth import set_provider

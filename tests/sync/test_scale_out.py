@@ -63,6 +63,18 @@ def test_serve_with_several_workers_on_sqlite_is_refused_with_the_reason(tmp_pat
     assert "several workers need PostgreSQL" in res.stderr
 
 
+@pytest.mark.postgres
+def test_several_workers_are_refused_while_the_video_desk_counts_rooms_in_memory(postgres, tmp_path):
+    import os
+
+    res = subprocess.run([sys.executable, "-m", "sync.server.cli", "--db",
+                          postgres.create_database(f"v_{uuid.uuid4().hex[:10]}"), "serve", "--workers", "2"],
+                         cwd=REPO, capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "WELFARE_VIDEO_ON_DUTY": "health-nurse=2"})
+    assert res.returncode == 2
+    assert "WELFARE_VIDEO_ON_DUTY" in res.stderr and "--workers 1" in res.stderr
+
+
 @pytest.mark.parametrize("bad", ["0", "many", "65"])
 def test_a_worker_count_that_is_not_a_small_whole_number_is_refused(tmp_path, bad):
     res = subprocess.run([sys.executable, "-m", "sync.server.cli", "--db", f"sqlite:///{tmp_path / 'b.db'}", "serve",
