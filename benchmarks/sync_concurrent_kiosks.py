@@ -67,6 +67,26 @@ def postgres_cpu_s() -> float:
     return total
 
 
+def kiosk_batch(k: int, r: int, batch: int, slots: list[tuple[str, str]]) -> list[dict]:
+    """Round ``r`` of kiosk ``k``: one booking of a slot many kiosks want, then feedback
+    and queue tickets (also what benchmarks/sync_peers.py sends pouchdb-server)."""
+    now = datetime.now(timezone.utc).isoformat()
+    items = []
+    for j in range(batch):
+        if j == 0:
+            slot_id, service_id = slots[(k + r) % len(slots)]
+            kind, payload = "booking", {"slot_id": slot_id, "service_id": service_id}
+        elif j % 2:
+            kind, payload = "feedback", {"service_id": slots[0][1], "smiley": 1 + j % 4}
+        else:  # a whole snapshot, as kiosk/queue.py sends it (protocol.queue_ticket_problems)
+            kind, payload = "queue_ticket", {
+                "ticket_id": str(uuid.uuid4()), "event": "issued", "day": now[:10],
+                "label": f"A{j:03d}", "line_id": "general", "issued_line_id": "general",
+                "status": "waiting", "priority": 0, "recall_count": 0, "issued_at": now}
+        items.append({"id": str(uuid.uuid4()), "kind": kind, "created_at": now, "payload": payload})
+    return items
+
+
 def run(kiosks: int = 200, rounds: int = 5, batch: int = 20, workers: int = 1, profile: str | None = None) -> dict:
     from sqlalchemy import func, select
 
@@ -99,22 +119,12 @@ def run(kiosks: int = 200, rounds: int = 5, batch: int = 20, workers: int = 1, p
         def kiosk(k: int) -> None:
             mine: list[float] = []
             counts: dict[str, int] = {}
+            # Warm up untimed, all at once: the kiosk's keep-alive connection and the
+            # backend's database pools, as on a backend that has been up for a while.
+            clients[k].heartbeat({"app_version": "bench", "outbox_depth": rounds * batch})
             barrier.wait()
             for r in range(rounds):
-                now = datetime.now(timezone.utc).isoformat()
-                items = []
-                for j in range(batch):
-                    if j == 0:
-                        sl = slots[(k + r) % len(slots)]
-                        kind, payload = "booking", {"slot_id": sl.id, "service_id": sl.service_id}
-                    elif j % 2:
-                        kind, payload = "feedback", {"service_id": slots[0].service_id, "smiley": 1 + j % 4}
-                    else:  # a whole snapshot, as kiosk/queue.py sends it (protocol.queue_ticket_problems)
-                        kind, payload = "queue_ticket", {
-                            "ticket_id": str(uuid.uuid4()), "event": "issued", "day": now[:10],
-                            "label": f"A{j:03d}", "line_id": "general", "issued_line_id": "general",
-                            "status": "waiting", "priority": 0, "recall_count": 0, "issued_at": now}
-                    items.append({"id": str(uuid.uuid4()), "kind": kind, "created_at": now, "payload": payload})
+                items = kiosk_batch(k, r, batch, [(sl.id, sl.service_id) for sl in slots])
                 t0 = time.perf_counter()
                 for res in clients[k].push_batch(items):
                     key = res["status"] if res["status"] != "rejected" else f"rejected:{res['reason']}"
