@@ -24,7 +24,7 @@ from kiosk.catalogue.rules import expand_slot_rules
 from sync import protocol
 from sync.server import participation
 from sync.server.models import (AuditEvent, Base, BookingCancellation, BookingDenial, CatalogueEntry, Device,
-                                EnrolmentCode, EnrolmentRetry, Item, ItemRejection, Site, Slot)
+                                EnrolmentCode, EnrolmentRetry, Item, ItemRejection, Site, Slot, SlotAllotment)
 
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by IT
 
@@ -364,14 +364,20 @@ def _refuse_for_good(s: Session, device: DeviceIdentity, item: dict, h: str, ans
 
 
 def _decide(s: Session, device: DeviceIdentity, item: dict, h: str, services: set[str],
-            batch_bookings: dict[str, dict], ticket_owners: dict[str, str] | None = None) -> dict:
+            batch_bookings: dict[str, dict], ticket_owners: dict[str, str] | None = None,
+            allotted: set[str] | None = None) -> dict:
     """The answer to an item the backend has not answered before, with its side effects
     (slot places, cancellations); a final refusal is kept for the next time it comes.
-    ``ticket_owners``: read for the whole push at once (queue.ticket_owners), else per item."""
+    Read for the whole push at once, else per item: ``ticket_owners`` (queue.ticket_owners)
+    and ``allotted``, the slots where this kiosk holds places (``_allotted_slots``).
+
+    The caller holds the item's id (``_hold_ids``, or SQLite's one writer), so no other
+    transaction can answer it meanwhile: what ``_decided`` read before is still so."""
     from sync.server import booking as booking_rules  # imported here: it imports this module
 
     p = item["payload"]
     if item["kind"] == "booking" and p.get("place") != outbox.PLACE_OPEN \
+            and (allotted is None or p["slot_id"] in allotted) \
             and booking_rules.take_allotted_place(s, device, p["slot_id"], p["service_id"]):
         # One of the places set aside for this kiosk, already counted in slots.booked:
         # the kiosk may have confirmed it on the spot while offline, so it is honoured
@@ -385,20 +391,29 @@ def _decide(s: Session, device: DeviceIdentity, item: dict, h: str, services: se
         if item["kind"] == "booking":
             booking_rules.record_denial(s, device, item, answer)
     else:
-        answer = _effects(s, device, item, batch_bookings, ticket_owners) or _answer(item["id"], protocol.ACCEPTED)
-    if answer["status"] == protocol.REJECTED:
-        # The UPDATE may have waited for a concurrent push of this very item, whose
-        # booking took the last place: then the answer is duplicate, not slot_taken.
-        before = _decided(s, [item["id"]], old_denials=False).get(item["id"])  # not the denial just made
-        if before is not None:
-            return _compare(item["id"], h, device, before)
-        if _is_final(item["kind"], answer["reason"]):
-            _refuse_for_good(s, device, item, h, answer)
+        answer = _effects(s, device, item, batch_bookings, ticket_owners, allotted) \
+            or _answer(item["id"], protocol.ACCEPTED)
+    # No second look at the stored answers before refusing: a concurrent push of this very
+    # item waits for the id (_hold_ids) until this one commits, then reads this answer.
+    if answer["status"] == protocol.REJECTED and _is_final(item["kind"], answer["reason"]):
+        _refuse_for_good(s, device, item, h, answer)
     return answer
 
 
+def _allotted_slots(s: Session, device: DeviceIdentity, slot_ids: set[str]) -> set[str]:
+    """Of ``slot_ids``, those where this kiosk holds allotted places (used or not). Read once
+    per push: most bookings come from kiosks without a share, and each used to cost a
+    slot read and an UPDATE of the allotments while its slot's row lock was held. A place
+    is allotted in an earlier request than any booking that uses it (booking.allot)."""
+    if not slot_ids:
+        return set()
+    return set(s.scalars(select(SlotAllotment.slot_id).where(
+        SlotAllotment.site_id == device.site, SlotAllotment.device_id == device.id,
+        SlotAllotment.slot_id.in_(sorted(slot_ids)))))
+
+
 def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dict[str, dict],
-             ticket_owners: dict[str, str] | None = None) -> dict | None:
+             ticket_owners: dict[str, str] | None = None, allotted: set[str] | None = None) -> dict | None:
     """Side effects of an item on shared state (slot capacity); a rejection, or None.
     ``batch_bookings``: bookings accepted earlier in the same push, not inserted yet."""
     kind, p = item["kind"], item["payload"]
@@ -410,7 +425,8 @@ def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dic
                         .where(Slot.site_id == device.site, Slot.id == p["slot_id"],
                                Slot.service_id == p["service_id"], Slot.booked < Slot.capacity)
                         .values(booked=Slot.booked + 1))
-        if res.rowcount == 1 or booking_rules.take_expired_place(s, device, p["slot_id"], p["service_id"]):
+        if res.rowcount == 1 or (allotted is None or p["slot_id"] in allotted) \
+                and booking_rules.take_expired_place(s, device, p["slot_id"], p["service_id"]):
             return None
         slot = s.get(Slot, (device.site, p["slot_id"]))
         if slot is None or slot.service_id != p["service_id"]:
@@ -517,6 +533,8 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
 
         owners = queue_rules.ticket_owners(s, {raw["payload"]["ticket_id"] for _, raw, _ in fresh
                                                if raw["kind"] == "queue_ticket"})
+        allotted = _allotted_slots(s, device, {raw["payload"]["slot_id"] for _, raw, _ in fresh
+                                               if raw["kind"] == "booking"})
 
         def row(raw: dict, h: str) -> dict:
             return {"id": raw["id"], "device_id": device.id, "site_id": device.site, "kind": raw["kind"],
@@ -527,7 +545,7 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
             with s.begin_nested():
                 rows, batch_bookings = [], {}
                 for i, raw, h in fresh:
-                    results[i] = _decide(s, device, raw, h, services, batch_bookings, owners)
+                    results[i] = _decide(s, device, raw, h, services, batch_bookings, owners, allotted)
                     if results[i]["status"] == protocol.ACCEPTED:
                         rows.append(row(raw, h))
                         if raw["kind"] == "booking":
