@@ -140,7 +140,7 @@ def run(kiosks: int = 200, rounds: int = 5, batch: int = 20, workers: int = 1, p
         if profile:  # py-spy over the backend's process tree while the kiosks push
             import subprocess
             import sys
-            spy = subprocess.Popen([str(Path(sys.executable).parent / "py-spy"), "record", "--subprocesses", "--gil",
+            spy = subprocess.Popen([str(Path(sys.executable).parent / "py-spy"), "record", "--subprocesses", "--gil", "--rate", "250",
                                     "--format", "raw" if profile.endswith(".txt") else "flamegraph",
                                     "-o", profile, "--pid", str(backend.proc.pid)],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

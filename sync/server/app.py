@@ -186,8 +186,11 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
         return store.enrol(sessions, body.code, body.name, body.request_id)
 
     @app.post(protocol.API_PREFIX + "/outbox", response_model=PushAnswer, responses=_ERRORS, tags=["outbox"])
-    def push(body: PushRequest, who: Annotated[DeviceIdentity, Depends(device)]) -> dict:
-        return {"results": store.push_items(sessions, who, [i.model_dump() for i in body.items])}
+    def push(body: PushRequest, who: Annotated[DeviceIdentity, Depends(device)]) -> JSONResponse:
+        # Answered as built: the results are plain dicts of texts made by store.push_items,
+        # and checking them again against PushAnswer cost a tenth of a push's CPU.
+        # PushAnswer still documents the answer (response_model).
+        return JSONResponse({"results": store.push_items(sessions, who, [i.model_dump() for i in body.items])})
 
     @app.post(protocol.API_PREFIX + "/heartbeat", response_model=HeartbeatAnswer, responses=_ERRORS,
               tags=["status"])

@@ -98,7 +98,7 @@ def ticket_owners(s: Session, ticket_ids: set[str]) -> dict[str, str]:
         return {}
     owners: dict[str, str] = {}
     for tid, device_id in s.execute(select(ticket_id_of(Item.payload), Item.device_id)
-                                    .where(ticket_id_of(Item.payload).in_(sorted(ticket_ids)),
+                                    .where(store.one_of(s, ticket_id_of(Item.payload), sorted(ticket_ids)),
                                            Item.kind == "queue_ticket")
                                     .order_by(Item.received_at, Item.id)):
         owners.setdefault(tid, device_id)

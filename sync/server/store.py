@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, literal, null, select, text, union_all, update
+from sqlalchemy import (ARRAY, Engine, String, any_, cast, create_engine, event, func, literal, null, select, text,
+                        union_all, update)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -308,6 +309,15 @@ class _Decided:
     detail: str = ""
 
 
+def one_of(s: Session, column, values):
+    """``column IN values`` for a push's ids. PostgreSQL: ``= ANY(array)``, one parameter,
+    so the statement text is the same for every batch size; an expanded IN list was
+    rendered anew for each push and was the largest CPU cost of reading its answers."""
+    if s.get_bind().dialect.name == "postgresql":
+        return column == any_(cast(literal(list(values), ARRAY(String)), ARRAY(String)))
+    return column.in_(list(values))
+
+
 def _decided(s: Session, ids: list[str], *, old_denials: bool = True) -> dict[str, _Decided]:
     if not ids:
         return {}
@@ -315,12 +325,12 @@ def _decided(s: Session, ids: list[str], *, old_denials: bool = True) -> dict[st
     # push wait longer): stored items first, then final refusals, then denials from before
     # item_rejections existed, which are final too (the phone page said so).
     parts = [select(literal(0).label("src"), Item.id, Item.device_id, Item.content_hash,
-                    null().label("reason"), null().label("detail")).where(Item.id.in_(ids)),
+                    null().label("reason"), null().label("detail")).where(one_of(s, Item.id, ids)),
              select(literal(1), ItemRejection.id, ItemRejection.device_id, ItemRejection.content_hash,
-                    ItemRejection.reason, ItemRejection.detail).where(ItemRejection.id.in_(ids))]
+                    ItemRejection.reason, ItemRejection.detail).where(one_of(s, ItemRejection.id, ids))]
     if old_denials:
         parts.append(select(literal(2), BookingDenial.item_id, BookingDenial.device_id, null(),
-                            BookingDenial.reason, null()).where(BookingDenial.item_id.in_(ids)))
+                            BookingDenial.reason, null()).where(one_of(s, BookingDenial.item_id, ids)))
     out: dict[str, _Decided] = {}
     for src, item_id, device_id, content_hash, reason, detail in sorted(s.execute(union_all(*parts)),
                                                                         key=lambda r: r[0]):
@@ -409,7 +419,7 @@ def _allotted_slots(s: Session, device: DeviceIdentity, slot_ids: set[str]) -> s
         return set()
     return set(s.scalars(select(SlotAllotment.slot_id).where(
         SlotAllotment.site_id == device.site, SlotAllotment.device_id == device.id,
-        SlotAllotment.slot_id.in_(sorted(slot_ids)))))
+        one_of(s, SlotAllotment.slot_id, sorted(slot_ids)))))
 
 
 def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dict[str, dict],
@@ -514,7 +524,7 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
         named = {raw["payload"]["service_id"] for _, raw, _ in candidates if _names_a_service(raw)}
         services = set(s.scalars(select(CatalogueEntry.id).where(
             CatalogueEntry.site_id == device.site, CatalogueEntry.kind == "service",
-            CatalogueEntry.deleted.is_(False), CatalogueEntry.id.in_(named)))) if named else set()
+            CatalogueEntry.deleted.is_(False), one_of(s, CatalogueEntry.id, sorted(named))))) if named else set()
         fresh: list[tuple[int, dict, str]] = []
         first_in_batch: dict[str, tuple[int, str]] = {}
         repeats: list[tuple[int, dict, str]] = []
