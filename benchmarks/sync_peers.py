@@ -171,6 +171,8 @@ def run(repeats: int = 3, kiosks: int = 200, rounds: int = 5, batch: int = 20, d
         drain_batch: int = 500, workers: int = 1, only: str | None = None) -> dict:
     from benchmarks import sync_concurrent_kiosks, sync_drain
 
+    if not POUCHDB.exists():
+        return {"available": False, "reason": f"{POUCHDB} is missing: run sh benchmarks/peers/install_pouchdb.sh"}
     runs: dict[str, list[dict]] = {"ours_pushers": [], "pouch_pushers": [], "ours_drain": [], "pouch_drain": []}
     for n in range(repeats):
         # Interleaved, and who goes first alternates, so a change in the machine's load
