@@ -6,7 +6,7 @@
     welfare-backend [--db URL] create-enrolment-code --site SITE
     welfare-backend [--db URL] revoke-device DEVICE_ID
     welfare-backend [--db URL] set-console-provider --issuer URL --client-id ID [--client-secret-env VAR]
-    welfare-backend [--db URL] serve [--host 127.0.0.1] [--port 8765]
+    welfare-backend [--db URL] serve [--host 127.0.0.1] [--port 8765] [--workers 1]
     welfare-backend demo [--port 8765]        # what `make run` uses
     welfare-backend openapi                   # the OpenAPI document (docs/openapi.json)
     welfare-backend [--db URL] participation load FILE | results Q | add-batch Q ... | finalise Q
@@ -45,13 +45,22 @@ def openapi_document() -> dict:
     return create_app(sessionmaker()).openapi()
 
 
-def _serve(sessions, host: str, port: int) -> None:
+def _serve(sessions, host: str, port: int, workers: int = 1, url: str | None = None) -> None:
+    """One process, or ``workers`` processes sharing the port and the one database
+    (docs/deploy.md). The workers keep no state of their own that the answers depend on:
+    each opens its own connection pool and every decision is taken in the database."""
     import uvicorn
 
     from sync.server.app import create_app
 
-    uvicorn.run(create_app(sessions), host=host, port=port, log_level=os.environ.get("WELFARE_BACKEND_LOG", "warning"),
-                access_log=False)
+    log_level = os.environ.get("WELFARE_BACKEND_LOG", "warning")
+    if workers <= 1:
+        uvicorn.run(create_app(sessions), host=host, port=port, log_level=log_level, access_log=False)
+        return
+    sessions.kw["bind"].dispose()  # the workers open their own; nothing is shared across processes
+    os.environ["WELFARE_BACKEND_DB"] = url
+    uvicorn.run("sync.server.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level=log_level, access_log=False)
 
 
 def _import(sessions, path: str, site: str) -> int:
@@ -154,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("serve", help="serve the HTTP API")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--workers", type=_workers, default=1,
+                   help="processes serving the same port and database (PostgreSQL only for more than 1)")
     p = sub.add_parser("demo", help="demo data on 127.0.0.1, enrols the local kiosk")
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--site", default="demo-site")
@@ -210,7 +221,19 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"device {args.device} revoked")
     elif args.command == "serve":
-        _serve(sessions, args.host, args.port)
+        if args.workers > 1 and not url.startswith("postgresql"):
+            print(f"serve --workers {args.workers}: several workers need PostgreSQL (SQLite lets one writer in "
+                  "at a time, so more processes only wait on each other); give --db postgresql://...",
+                  file=sys.stderr)
+            return 2
+        if args.workers > 1 and os.environ.get("WELFARE_VIDEO_ON_DUTY"):
+            # The on-demand video desk counts busy rooms in memory (sync/server/video.py):
+            # each worker would hand out the whole on-duty count again.
+            print(f"serve --workers {args.workers}: WELFARE_VIDEO_ON_DUTY is set, and the on-demand video desk "
+                  "counts its rooms inside one process; serve it with --workers 1 (docs/deploy.md)",
+                  file=sys.stderr)
+            return 2
+        _serve(sessions, args.host, args.port, args.workers, url)
     elif args.command == "set-console-provider":
         from sync.server.console.auth import set_provider
 
@@ -231,6 +254,16 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command in ("add-staff", "remove-staff", "add-resident-card", "set-oidc-provider"):
         return _identity_command(sessions, args)
     return 0
+
+
+def _workers(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= 64:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes from 1 to 64, got {text!r}")
+    return n
 
 
 def _read_pin() -> str:

@@ -91,10 +91,29 @@ def ticket_lookup(ticket_id: str):
             .order_by(Item.received_at, Item.id).limit(1))
 
 
-def ticket_of_another_device(s: Session, device: DeviceIdentity, item: dict) -> dict | None:
-    """A rejection when another kiosk already sent this ticket: a kiosk may only change its own."""
-    found = s.execute(ticket_lookup(item["payload"]["ticket_id"])).first()
-    if found is not None and found.device_id != device.id:
+def ticket_owners(s: Session, ticket_ids: set[str]) -> dict[str, str]:
+    """The kiosk of each ticket id that has a stored snapshot: the sender of its first
+    one, as ``ticket_lookup`` reads it, for a whole push in one indexed query."""
+    if not ticket_ids:
+        return {}
+    owners: dict[str, str] = {}
+    for tid, device_id in s.execute(select(ticket_id_of(Item.payload), Item.device_id)
+                                    .where(store.one_of(s, ticket_id_of(Item.payload), sorted(ticket_ids)),
+                                           Item.kind == "queue_ticket")
+                                    .order_by(Item.received_at, Item.id)):
+        owners.setdefault(tid, device_id)
+    return owners
+
+
+def ticket_of_another_device(s: Session, device: DeviceIdentity, item: dict,
+                             owners: dict[str, str] | None = None) -> dict | None:
+    """A rejection when another kiosk already sent this ticket: a kiosk may only change its own.
+    ``owners``: ``ticket_owners`` of the push this item came in (else it is looked up)."""
+    tid = item["payload"]["ticket_id"]
+    if owners is None:
+        owners = ticket_owners(s, {tid})
+    owner = owners.get(tid)
+    if owner is not None and owner != device.id:
         return store._answer(item["id"], protocol.REJECTED, "not_your_device",
                              "this queue ticket belongs to another kiosk")
     return None

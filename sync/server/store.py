@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select, text, update
+from sqlalchemy import (ARRAY, Engine, String, any_, cast, create_engine, event, func, literal, null, select, text,
+                        union_all, update)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,7 +25,7 @@ from kiosk.catalogue.rules import expand_slot_rules
 from sync import protocol
 from sync.server import participation
 from sync.server.models import (AuditEvent, Base, BookingCancellation, BookingDenial, CatalogueEntry, Device,
-                                EnrolmentCode, EnrolmentRetry, Item, ItemRejection, Site, Slot)
+                                EnrolmentCode, EnrolmentRetry, Item, ItemRejection, Site, Slot, SlotAllotment)
 
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by IT
 
@@ -43,6 +44,13 @@ def _now() -> datetime:
 
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+# Per worker process: FastAPI runs the synchronous routes on 40 threads, so up to 40
+# requests may hold a connection at once. PostgreSQL's max_connections must cover
+# workers x (POOL_SIZE + POOL_OVERFLOW) plus the console and the tools.
+POOL_SIZE = 20
+POOL_OVERFLOW = 20
 
 
 def make_engine(url: str) -> Engine:
@@ -67,7 +75,14 @@ def make_engine(url: str) -> Engine:
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
-    return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
+    # One pool per process (serve --workers N opens N). No ping before each checkout: it
+    # was a round trip per request (two per push, with the device lookup). A connection
+    # that died with a database restart or failover fails one request instead; SQLAlchemy
+    # then drops every older connection of the pool, and the kiosk sends the batch again
+    # (the same ids: it is stored once). pool_recycle retires connections a proxy or
+    # firewall may have cut while idle. docs/deploy.md
+    return create_engine(url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW, pool_recycle=1800,
+                         pool_pre_ping=False)
 
 
 def open_store(url: str) -> sessionmaker[Session]:
@@ -255,8 +270,15 @@ class DeviceIdentity:
 def authenticate(sessions: sessionmaker[Session], token: str | None) -> DeviceIdentity:
     if not token:
         raise BackendError("unauthorised", "missing device token (Authorization: Bearer ...)", 401)
-    with sessions() as s:
-        device = s.scalar(select(Device).where(Device.token_hash == _sha(token)))
+    query = select(Device.id, Device.site_id, Device.revoked_at).where(Device.token_hash == _sha(token))
+    engine = sessions.kw["bind"]
+    if engine.dialect.name == "postgresql":
+        # Autocommit: one round trip on every request, not BEGIN, SELECT and ROLLBACK.
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            device = conn.execute(query).first()
+    else:  # SQLite: its connections BEGIN IMMEDIATE (make_engine), so no write lock for a read here
+        with sessions() as s:
+            device = s.execute(query).first()
     if device is None:
         raise BackendError("unauthorised", "unknown device token", 401)
     if device.revoked_at is not None:
@@ -287,20 +309,39 @@ class _Decided:
     detail: str = ""
 
 
+def one_of(s: Session, column, values):
+    """``column IN values`` for a push's ids. PostgreSQL: ``= ANY(array)``, one parameter,
+    so the statement text is the same for every batch size; an expanded IN list was
+    rendered anew for each push and was the largest CPU cost of reading its answers."""
+    if s.get_bind().dialect.name == "postgresql":
+        return column == any_(cast(literal(list(values), ARRAY(String)), ARRAY(String)))
+    return column.in_(list(values))
+
+
 def _decided(s: Session, ids: list[str], *, old_denials: bool = True) -> dict[str, _Decided]:
     if not ids:
         return {}
-    out = {r.id: _Decided(r.device_id, r.content_hash) for r in
-           s.execute(select(Item.id, Item.device_id, Item.content_hash).where(Item.id.in_(ids)))}
-    for r in s.execute(select(ItemRejection.id, ItemRejection.device_id, ItemRejection.content_hash,
-                              ItemRejection.reason, ItemRejection.detail).where(ItemRejection.id.in_(ids))):
-        out.setdefault(r.id, _Decided(r.device_id, r.content_hash, r.reason, r.detail or ""))
-    # Denials from before item_rejections existed are final too: the phone page said so.
-    rest = [i for i in ids if i not in out] if old_denials else []
-    if rest:
-        for r in s.execute(select(BookingDenial.item_id, BookingDenial.device_id, BookingDenial.reason)
-                           .where(BookingDenial.item_id.in_(rest))):
-            out[r.item_id] = _Decided(r.device_id, None, r.reason or "slot_taken", "this booking was denied before")
+    # One query for the three places an answer is kept (a round trip per place made each
+    # push wait longer): stored items first, then final refusals, then denials from before
+    # item_rejections existed, which are final too (the phone page said so).
+    parts = [select(literal(0).label("src"), Item.id, Item.device_id, Item.content_hash,
+                    null().label("reason"), null().label("detail")).where(one_of(s, Item.id, ids)),
+             select(literal(1), ItemRejection.id, ItemRejection.device_id, ItemRejection.content_hash,
+                    ItemRejection.reason, ItemRejection.detail).where(one_of(s, ItemRejection.id, ids))]
+    if old_denials:
+        parts.append(select(literal(2), BookingDenial.item_id, BookingDenial.device_id, null(),
+                            BookingDenial.reason, null()).where(one_of(s, BookingDenial.item_id, ids)))
+    out: dict[str, _Decided] = {}
+    for src, item_id, device_id, content_hash, reason, detail in sorted(s.execute(union_all(*parts)),
+                                                                        key=lambda r: r[0]):
+        if item_id in out:
+            continue
+        if src == 0:
+            out[item_id] = _Decided(device_id, content_hash)
+        elif src == 1:
+            out[item_id] = _Decided(device_id, content_hash, reason, detail or "")
+        else:
+            out[item_id] = _Decided(device_id, None, reason or "slot_taken", "this booking was denied before")
     return out
 
 
@@ -333,13 +374,20 @@ def _refuse_for_good(s: Session, device: DeviceIdentity, item: dict, h: str, ans
 
 
 def _decide(s: Session, device: DeviceIdentity, item: dict, h: str, services: set[str],
-            batch_bookings: dict[str, dict]) -> dict:
+            batch_bookings: dict[str, dict], ticket_owners: dict[str, str] | None = None,
+            allotted: set[str] | None = None) -> dict:
     """The answer to an item the backend has not answered before, with its side effects
-    (slot places, cancellations); a final refusal is kept for the next time it comes."""
+    (slot places, cancellations); a final refusal is kept for the next time it comes.
+    Read for the whole push at once, else per item: ``ticket_owners`` (queue.ticket_owners)
+    and ``allotted``, the slots where this kiosk holds places (``_allotted_slots``).
+
+    The caller holds the item's id (``_hold_ids``, or SQLite's one writer), so no other
+    transaction can answer it meanwhile: what ``_decided`` read before is still so."""
     from sync.server import booking as booking_rules  # imported here: it imports this module
 
     p = item["payload"]
     if item["kind"] == "booking" and p.get("place") != outbox.PLACE_OPEN \
+            and (allotted is None or p["slot_id"] in allotted) \
             and booking_rules.take_allotted_place(s, device, p["slot_id"], p["service_id"]):
         # One of the places set aside for this kiosk, already counted in slots.booked:
         # the kiosk may have confirmed it on the spot while offline, so it is honoured
@@ -353,19 +401,29 @@ def _decide(s: Session, device: DeviceIdentity, item: dict, h: str, services: se
         if item["kind"] == "booking":
             booking_rules.record_denial(s, device, item, answer)
     else:
-        answer = _effects(s, device, item, batch_bookings) or _answer(item["id"], protocol.ACCEPTED)
-    if answer["status"] == protocol.REJECTED:
-        # The UPDATE may have waited for a concurrent push of this very item, whose
-        # booking took the last place: then the answer is duplicate, not slot_taken.
-        before = _decided(s, [item["id"]], old_denials=False).get(item["id"])  # not the denial just made
-        if before is not None:
-            return _compare(item["id"], h, device, before)
-        if _is_final(item["kind"], answer["reason"]):
-            _refuse_for_good(s, device, item, h, answer)
+        answer = _effects(s, device, item, batch_bookings, ticket_owners, allotted) \
+            or _answer(item["id"], protocol.ACCEPTED)
+    # No second look at the stored answers before refusing: a concurrent push of this very
+    # item waits for the id (_hold_ids) until this one commits, then reads this answer.
+    if answer["status"] == protocol.REJECTED and _is_final(item["kind"], answer["reason"]):
+        _refuse_for_good(s, device, item, h, answer)
     return answer
 
 
-def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dict[str, dict]) -> dict | None:
+def _allotted_slots(s: Session, device: DeviceIdentity, slot_ids: set[str]) -> set[str]:
+    """Of ``slot_ids``, those where this kiosk holds allotted places (used or not). Read once
+    per push: most bookings come from kiosks without a share, and each used to cost a
+    slot read and an UPDATE of the allotments while its slot's row lock was held. A place
+    is allotted in an earlier request than any booking that uses it (booking.allot)."""
+    if not slot_ids:
+        return set()
+    return set(s.scalars(select(SlotAllotment.slot_id).where(
+        SlotAllotment.site_id == device.site, SlotAllotment.device_id == device.id,
+        one_of(s, SlotAllotment.slot_id, sorted(slot_ids)))))
+
+
+def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dict[str, dict],
+             ticket_owners: dict[str, str] | None = None, allotted: set[str] | None = None) -> dict | None:
     """Side effects of an item on shared state (slot capacity); a rejection, or None.
     ``batch_bookings``: bookings accepted earlier in the same push, not inserted yet."""
     kind, p = item["kind"], item["payload"]
@@ -377,7 +435,8 @@ def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dic
                         .where(Slot.site_id == device.site, Slot.id == p["slot_id"],
                                Slot.service_id == p["service_id"], Slot.booked < Slot.capacity)
                         .values(booked=Slot.booked + 1))
-        if res.rowcount == 1 or booking_rules.take_expired_place(s, device, p["slot_id"], p["service_id"]):
+        if res.rowcount == 1 or (allotted is None or p["slot_id"] in allotted) \
+                and booking_rules.take_expired_place(s, device, p["slot_id"], p["service_id"]):
             return None
         slot = s.get(Slot, (device.site, p["slot_id"]))
         if slot is None or slot.service_id != p["service_id"]:
@@ -389,7 +448,7 @@ def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dic
     if kind == "queue_ticket":
         from sync.server import queue as queue_rules  # imported here: it imports this module
 
-        return queue_rules.ticket_of_another_device(s, device, item)
+        return queue_rules.ticket_of_another_device(s, device, item, ticket_owners)
     if kind == "booking_cancel":
         booking_id = p["booking_item_id"]
         stored = s.get(Item, booking_id)
@@ -465,7 +524,7 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
         named = {raw["payload"]["service_id"] for _, raw, _ in candidates if _names_a_service(raw)}
         services = set(s.scalars(select(CatalogueEntry.id).where(
             CatalogueEntry.site_id == device.site, CatalogueEntry.kind == "service",
-            CatalogueEntry.deleted.is_(False), CatalogueEntry.id.in_(named)))) if named else set()
+            CatalogueEntry.deleted.is_(False), one_of(s, CatalogueEntry.id, sorted(named))))) if named else set()
         fresh: list[tuple[int, dict, str]] = []
         first_in_batch: dict[str, tuple[int, str]] = {}
         repeats: list[tuple[int, dict, str]] = []
@@ -477,6 +536,15 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
             else:
                 first_in_batch[raw["id"]] = (i, h)
                 fresh.append((i, raw, h))
+        # Read once for the whole push, not once per item: a place-taking UPDATE locks its
+        # slot's row until the commit, so every query after it in the batch made the other
+        # kiosks booking that slot wait longer (benchmarks/sync_concurrent_kiosks.py).
+        from sync.server import queue as queue_rules  # imported here: it imports this module
+
+        owners = queue_rules.ticket_owners(s, {raw["payload"]["ticket_id"] for _, raw, _ in fresh
+                                               if raw["kind"] == "queue_ticket"})
+        allotted = _allotted_slots(s, device, {raw["payload"]["slot_id"] for _, raw, _ in fresh
+                                               if raw["kind"] == "booking"})
 
         def row(raw: dict, h: str) -> dict:
             return {"id": raw["id"], "device_id": device.id, "site_id": device.site, "kind": raw["kind"],
@@ -487,7 +555,7 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
             with s.begin_nested():
                 rows, batch_bookings = [], {}
                 for i, raw, h in fresh:
-                    results[i] = _decide(s, device, raw, h, services, batch_bookings)
+                    results[i] = _decide(s, device, raw, h, services, batch_bookings, owners, allotted)
                     if results[i]["status"] == protocol.ACCEPTED:
                         rows.append(row(raw, h))
                         if raw["kind"] == "booking":

@@ -81,11 +81,11 @@ def _die_with_parent() -> None:
         pass
 
 
-def start_backend(db_url: str, workdir: Path, port: int | None = None) -> BackendProcess:
+def start_backend(db_url: str, workdir: Path, port: int | None = None, *, workers: int = 1) -> BackendProcess:
     port = port or free_port()
     log = workdir / f"backend-{port}.log"
     proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "--db", db_url, "serve",
-                             "--host", "127.0.0.1", "--port", str(port)],
+                             "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)],
                             cwd=REPO, stdout=log.open("wb"), stderr=subprocess.STDOUT,
                             preexec_fn=_die_with_parent if sys.platform == "linux" else None)
     url = f"http://127.0.0.1:{port}"
