@@ -6,15 +6,17 @@ query word may be a prefix. All query words must match (AND).
 Forgiving. Besides exact words and prefixes, a query word also finds (ranked below them):
 
 - *compound parts*: ``laakari`` finds *hammaslääkäri* (an indexed word that ends with the
-  query word after at least 3 letters); and a query word that is not indexed but ends
-  with an indexed word finds that word: ``hammaslaakari`` finds *lääkäri*, best where the
+  query word after at least 3 letters); and a query word that ends with an indexed word
+  (after at least 3 letters) finds that word: ``hammaslaakari`` finds *lääkäri*, best where the
   first part is there too (``homecare`` finds *home care* before any *care*);
 - *other spellings and synonyms* from a curated list per language
   (``kiosk/catalogue/synonyms.json``: ``centre``/``center``, ``physio``/``physiotherapy``,
   ``fysio``/``fysioterapia``);
 - *typos*: a word of 5 or more letters within edit distance 1 (2 from 9 letters on) of an
-  indexed word or of the beginning of one (``fysiotrapia``, ``fysiotr``), found with
-  rapidfuzz's Levenshtein distance over the indexed words' beginnings of nearby lengths.
+  indexed word or of the beginning of one (``fysiotrapia``, ``fysiotr``). The distance
+  counts two swapped neighbours as one edit (optimal string alignment: ``kirjsato``), as
+  residents make that mistake as often as a dropped letter; rapidfuzz's ``OSA`` over the
+  indexed words' beginnings of nearby lengths computes it.
 
 Ranking. For each query word a service scores the best of its matches::
 
@@ -335,14 +337,13 @@ class SearchIndex:
         """The lists one query word matches, each with its score; a service's best list is its score."""
         out: list[_Stream] = []
         self._prefix_streams(qword, own, _EXACT, _PREFIX, out)
-        indexed = qword in self._postings
         # Compound parts: indexed words that end with the query word ("laakari" -> hammaslaakari).
         if len(qword) >= _PART_MIN:
             for t in self._words_ending_with(qword):
                 self._token_streams(t, own, _PART, out)
-        # A compound query word that is not indexed: its last part ("hammaslaakari" -> laakari),
-        # better where its first part is in the service too ("homecare" -> home care).
-        if not indexed and len(qword) >= _HEAD_MIN + _PART_MIN:
+        # A compound query word also finds its last part ("hammaslaakari" -> laakari), better
+        # where its first part is in the service too ("homecare" -> home care).
+        if len(qword) >= _HEAD_MIN + _PART_MIN:
             for i in range(_HEAD_MIN, len(qword) - _PART_MIN + 1):
                 tail = qword[i:]
                 if tail in self._postings:
@@ -362,17 +363,28 @@ class SearchIndex:
             self._typo_streams(qword, distance, own, out)
         return out
 
+    def prepare_typos(self, longest: int = 24) -> None:
+        """Load what typo matching needs (rapidfuzz, the words' beginnings), so the first
+        typo a resident makes does not pay for it: about 50-150 ms and 5 MB, kept off the
+        kiosk's start (the search screen calls this once it is shown)."""
+        from rapidfuzz import process  # noqa: F401
+        from rapidfuzz.distance import OSA  # noqa: F401
+
+        for length in range(TYPO_MIN_LETTERS - 1, longest + 3):
+            self._prefixes(length)
+        self._words_ending_with("")
+
     def _typo_streams(self, qword: str, distance: int, own: int, out: list[_Stream]) -> None:
         """Beginnings of indexed words within ``distance`` edits of the query word, and their words."""
         from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.distance import OSA
 
         n = len(qword)
         for length in range(max(1, n - distance), n + distance + 1):
             choices = self._prefixes(length)
             if not choices:
                 continue
-            for prefix, d, _ in process.extract(qword, choices, scorer=Levenshtein.distance,
+            for prefix, d, _ in process.extract(qword, choices, scorer=OSA.distance,
                                                 score_cutoff=distance, limit=None):
                 # Already found as a prefix, or the query just runs on past it: not a typo.
                 if d == 0 or prefix.startswith(qword) or qword.startswith(prefix):

@@ -181,18 +181,47 @@ def _reference_tokens(s):
 
 
 def _edit_distance(a, b):
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
+    """Insertions, deletions, substitutions and swaps of neighbours, each one edit (optimal string alignment)."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
 
 
-def _match(q, w, vocabulary, service_words, synonyms):
+def test_reference_edit_distance():
+    assert _edit_distance("kirjsato", "kirjasto") == 1 and _edit_distance("fysiotrapia", "fysioterapia") == 1
+    assert _edit_distance("abc", "abc") == 0 and _edit_distance("ca", "abc") == 3 and _edit_distance("", "ab") == 2
+
+
+def test_typos_compound_parts_and_other_spellings_rank_below_exact_and_prefix_matches():
+    index = SearchIndex([
+        _service("typo-in-name", names={"fi": "Fysioterapia", "sv": "q", "en": "q"}),
+        _service("exact-in-desc", desc={"fi": "fysiotrapia kirjoitettuna väärin"}),
+        _service("compound", names={"fi": "Hammaslääkäri", "sv": "q", "en": "q"}),
+        _service("part", names={"fi": "Lääkäri", "sv": "q", "en": "q"}),
+        _service("en", names={"fi": "q", "sv": "q", "en": "Youth center"}),
+    ], synonyms={"centre": (("center",),)})
+    # Below exact and prefix matches in the same field; a name still counts more than a description.
+    hits = index.search("fysiotrapia")
+    assert [h.service_id for h in hits] == ["typo-in-name", "exact-in-desc"]
+    assert ids(SearchIndex([_service("typo", names={"fi": "Fysioterapia"}), _service("exact", names={"fi": "Fysiotrapia"})]),
+               "fysiotrapia") == ["exact", "typo"]
+    assert hits[0].score == pytest.approx(10 * 0.5 * 1.2)  # a name with one typo: half a prefix match
+    assert ids(index, "fysiotr") == ["typo-in-name", "exact-in-desc"]  # a typo while still typing
+    assert ids(index, "laakari") == ["part", "compound"]
+    assert ids(index, "hammaslaakari") == ["compound", "part"]
+    assert ids(index, "youth centre", "en") == ["en"]
+    assert ids(index, "fysio") == ["typo-in-name", "exact-in-desc"]  # a prefix, not a typo
+    assert ids(index, "kyslo") == []  # nothing near: nothing found
+
+
+def _match(q, w, service_words, synonyms):
     """How query word ``q`` matches indexed word ``w`` of a service, by the documented rules (or None)."""
     found = [m] if (m := _word_match(q, w)) is not None else []
-    if q not in vocabulary and len(q) >= 7:
+    if len(q) >= 7:
         for i in range(3, len(q) - 3):
             if w == q[i:]:                                 # q is a compound of w
                 head = any(x.startswith(q[:i]) for x in service_words)
@@ -231,7 +260,6 @@ def _reference(services, query, lang, limit=50, allowed=None):
     if not qwords:
         return []
     synonyms = load_synonyms()
-    vocabulary = {w for _, tokens in services for _, w, _ in tokens}
     ranked = []
     for s, tokens in services:
         if allowed is not None and s.id not in allowed:
@@ -241,7 +269,7 @@ def _reference(services, query, lang, limit=50, allowed=None):
         for q in qwords:
             best = None
             for lg, w, weight in tokens:
-                m = _match(q, w, vocabulary, service_words, synonyms)
+                m = _match(q, w, service_words, synonyms)
                 if m is not None:
                     score = weight * m * (Fraction(6, 5) if lg == lang else 1)
                     best = score if best is None else max(best, score)
