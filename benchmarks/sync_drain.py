@@ -110,7 +110,7 @@ def run(items: int = 10_000, batch_size: int = 500) -> dict:
         timer.setInterval(1)
         timer.timeout.connect(tick)
         timer.start()
-        QTimer.singleShot(120_000, app.quit)  # a safety net, not a measurement
+        QTimer.singleShot(max(120_000, items * 10), app.quit)  # a safety net (10 ms per item), not a measurement
         started = time.perf_counter()
         worker.start()
         worker.sync_now()
