@@ -24,6 +24,15 @@ from benchmarks.report import percentile, save_results
 QUICK = {"items": 1000}
 
 
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a process (Linux /proc), 0 where unavailable."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def run(items: int = 10_000, batch_size: int = 500) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication, QTimer
@@ -112,10 +121,13 @@ def run(items: int = 10_000, batch_size: int = 500) -> dict:
         timer.start()
         QTimer.singleShot(max(120_000, items * 10), app.quit)  # a safety net (10 ms per item), not a measurement
         started = time.perf_counter()
+        cpu_started, backend_cpu_started = time.process_time(), _cpu_s(backend.proc.pid)
         worker.start()
         worker.sync_now()
         app.exec()
         timer.stop()
+        kiosk_cpu = time.process_time() - cpu_started
+        backend_cpu = _cpu_s(backend.proc.pid) - backend_cpu_started
         gc.callbacks.remove(gc_watch)
         worker.stop()
         status = worker.status
@@ -131,6 +143,9 @@ def run(items: int = 10_000, batch_size: int = 500) -> dict:
             "target_stall_ms": 16, "gui_ticks": len(gaps),
             "idle_max_gap_ms": round(max(idle_gaps) * 1000, 1), "idle_p99_gap_ms": round(percentile(idle_gaps, 99) * 1000, 1),
             "load_avg": [round(x, 2) for x in os.getloadavg()], "record_items_s": round(record_s, 2),
+            # CPU seconds of the drain: what it costs whatever the load (the wall rate is not).
+            "kiosk_cpu_s": round(kiosk_cpu, 2), "backend_cpu_s": round(backend_cpu, 2),
+            "items_per_cpu_s": round(items / (kiosk_cpu + backend_cpu)) if kiosk_cpu + backend_cpu else None,
             "gc_runs": len(gc_pauses), "gc_max_pause_ms": round(max(gc_pauses, default=0) * 1000, 1),
         }
     finally:
