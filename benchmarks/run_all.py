@@ -17,7 +17,7 @@ from pathlib import Path
 
 from benchmarks.report import machine, save_results
 
-NOT_BENCHMARKS = {"run_all", "report", "catalogue_gen", "__init__"}
+NOT_BENCHMARKS = {"run_all", "report", "catalogue_gen", "fts5_peer", "__init__"}
 # The foundation benchmarks first, in this order; any others after them, by name.
 FIRST = ["search_latency", "cold_start"]
 

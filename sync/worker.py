@@ -166,6 +166,7 @@ class SyncWorker:
             pushed = 0
             try:
                 self._ensure_enrolled()
+                self._refresh_counts()  # the drain counts down from here, batch by batch
                 pushed = self._push_all()
                 if self.pull_catalogue:
                     from sync.catalogue_pull import pull_catalogue
@@ -262,13 +263,16 @@ class SyncWorker:
                 outbox.note_attempt(s, ids)
             raise
         done = [r["id"] for r in results if r["status"] in (protocol.ACCEPTED, protocol.DUPLICATE)]
+        rejected = [r for r in results if r["status"] == protocol.REJECTED]
         with self.db.sessions.begin() as s:
             outbox.note_attempt(s, ids)
-            outbox.mark_delivered(s, done)
-            for r in results:
-                if r["status"] == protocol.REJECTED:
-                    outbox.quarantine(s, r["id"], r["reason"], r.get("detail") or "")
-        self._refresh_counts()
+            delivered = outbox.mark_delivered(s, done)
+            for r in rejected:
+                outbox.quarantine(s, r["id"], r["reason"], r.get("detail") or "")
+        # Counting the outbox after every batch made a drain quadratic; the exact count is
+        # taken once when the round ends (sync_once), and meanwhile the batch is subtracted.
+        st = self.status
+        self._set(pending=max(0, st.pending - delivered - len(rejected)), quarantined=st.quarantined + len(rejected))
         return len(done)
 
     def _sync_staff_verifiers(self) -> None:

@@ -3,9 +3,27 @@
 ``aitiysneuvola`` finds *äitiysneuvola*, ``halsovard`` finds *hälsovård*, and every
 query word may be a prefix. All query words must match (AND).
 
+Forgiving. Besides exact words and prefixes, a query word also finds (ranked below them):
+
+- *compound parts*: ``laakari`` finds *hammaslääkäri* (an indexed word that ends with the
+  query word after at least 3 letters); and a query word that ends with an indexed word
+  (after at least 3 letters) finds that word: ``hammaslaakari`` finds *lääkäri*, best where the
+  first part is there too (``homecare`` finds *home care* before any *care*);
+- *other spellings and synonyms* from a curated list per language
+  (``kiosk/catalogue/synonyms.json``: ``centre``/``center``, ``physio``/``physiotherapy``,
+  ``fysio``/``fysioterapia``);
+- *typos*: a word of 5 or more letters within edit distance 1 (2 from 9 letters on) of an
+  indexed word or of the beginning of one (``fysiotrapia``, ``fysiotr``). The distance
+  counts two swapped neighbours as one edit (optimal string alignment: ``kirjsato``), as
+  residents make that mistake as often as a dropped letter; rapidfuzz's ``OSA`` over the
+  indexed words' beginnings of nearby lengths computes it.
+
 Ranking. For each query word a service scores the best of its matches::
 
-    field weight  x  (1.5 if the word is exact, 1.0 if a prefix)  x  (1.2 in the resident's language)
+    field weight  x  match  x  (1.2 in the resident's language)
+
+    match: exact 1.5, prefix 1.0, compound part or synonym 0.75, typo at distance 1 0.5,
+           at distance 2 (or a query's compound head alone) 0.25
 
 with field weights name 10 > keywords 6 > provider 4 > short description 2 > description 1.
 The scores of the query words are added up. Ties are broken by the Finnish name
@@ -36,10 +54,12 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import json
 import re
 import unicodedata
 from array import array
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable
 
 from kiosk.catalogue.domain import Service
@@ -52,9 +72,15 @@ W_NAME, W_KEYWORD, W_PROVIDER, W_SHORT, W_LONG = 10, 6, 4, 2, 1
 EXACT_BONUS = 1.5          # exact word over prefix: 3/2
 OWN_LANGUAGE_BONUS = 1.2   # the language the resident is using: 6/5
 _WEIGHTS = (W_NAME, W_KEYWORD, W_PROVIDER, W_SHORT, W_LONG)
-_PREFIX, _EXACT = 2, 3
+# How a query word matched, in quarters: exact 1.5, prefix 1.0, part/synonym 0.75, typos below.
+_EXACT, _PREFIX, _PART, _TYPO1, _TYPO2 = 6, 4, 3, 2, 1
 _OTHER_LANG, _OWN_LANG = 5, 6
-_UNIT = _PREFIX * _OTHER_LANG  # an integer score of 10 is 1.0
+_UNIT = _PREFIX * _OTHER_LANG  # an integer score of 20 is 1.0
+
+# Typos: words this long or longer are matched within edit distance 1, from _TYPO2_FROM on 2.
+TYPO_MIN_LETTERS, _TYPO2_FROM = 5, 9
+# Compound parts: the part a query names has at least 4 letters, what comes before it at least 3.
+_PART_MIN, _HEAD_MIN = 4, 3
 
 # A prefix whose tokens have more posting lists than this gets them merged at build
 # time, so a keystroke never has more than this many lists to order and merge.
@@ -109,6 +135,32 @@ def tie_break_key(s: Service) -> tuple[str, str]:
     return fold(s.names.get("fi", s.id)), s.id
 
 
+SYNONYMS_FILE = Path(__file__).with_name("synonyms.json")
+
+
+def load_synonyms(path: Path = SYNONYMS_FILE) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Folded query word -> the other spellings it also finds (each a tuple of words, all must match)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for lang, groups in data.items():
+        if lang.startswith("_"):
+            continue
+        for group in groups:
+            members = [tuple(words(m)) for m in group]
+            members = [m for m in members if m]
+            for m in members:
+                if len(m) == 1:  # a query word is one word; multi-word members are only found
+                    out.setdefault(m[0], [])
+                    out[m[0]] += [o for o in members if o != m and o not in out[m[0]]]
+    return {k: tuple(v) for k, v in out.items() if v}
+
+
+def typo_distance(qword: str) -> int:
+    """Edit distance forgiven for a query word of this length (0: none)."""
+    n = len(qword)
+    return 0 if n < TYPO_MIN_LETTERS else 2 if n >= _TYPO2_FROM else 1
+
+
 @dataclass(frozen=True)
 class SearchHit:
     service_id: str
@@ -150,7 +202,12 @@ def _lowest_numbers(bitmap: int, n_bytes: int, count: int) -> list[int]:
 class SearchIndex:
     """Immutable once built; ``search`` keeps no state between calls, so any thread may call it."""
 
-    def __init__(self, services: Iterable[Service]) -> None:
+    def __init__(self, services: Iterable[Service],
+                 synonyms: dict[str, tuple[tuple[str, ...], ...]] | None = None) -> None:
+        self._synonyms = _default_synonyms() if synonyms is None else synonyms
+        # Built on first use (a typo, a compound part), not at start: most key presses need neither.
+        self._prefixes_of_length: dict[int, list[str]] = {}
+        self._reversed: list[str] | None = None
         ordered = sorted(services, key=tie_break_key)
         # Service number = position in tie-break order.
         self._ids: list[str] = [s.id for s in ordered]
@@ -251,22 +308,127 @@ class SearchIndex:
         hi = bisect.bisect_left(self._tokens, prefix + "\uffff", lo)
         return lo, hi
 
+    def _prefix_streams(self, prefix: str, own: int, exact: int, prefix_bonus: int, out: list[_Stream]) -> None:
+        """Every token starting with ``prefix``: ``exact`` for the token itself, ``prefix_bonus`` for longer ones."""
+        merged = self._merged.get(prefix)
+        if merged is not None:
+            for weight, li, arr, bits in merged:
+                out.append((weight * prefix_bonus * (_OWN_LANG if li == own else _OTHER_LANG), arr, bits))
+            for weight, li, arr, bits in self._postings.get(prefix, ()):
+                out.append((weight * exact * (_OWN_LANG if li == own else _OTHER_LANG), arr, bits))
+            return
+        lo, hi = self._token_range(prefix)
+        for t in self._tokens[lo:hi]:
+            bonus = exact if t == prefix else prefix_bonus
+            for weight, li, arr, bits in self._postings[t]:
+                out.append((weight * bonus * (_OWN_LANG if li == own else _OTHER_LANG), arr, bits))
+
+    def _token_streams(self, token: str, own: int, bonus: int, out: list[_Stream],
+                       only: int | None = None) -> None:
+        for weight, li, arr, bits in self._postings.get(token, ()):
+            if only is not None:
+                bits = (bits if bits is not None else _to_bitmap(arr, self._n_bytes)) & only
+                if not bits:
+                    continue
+                arr = array("i", _lowest_numbers(bits, self._n_bytes, len(arr)))
+            out.append((weight * bonus * (_OWN_LANG if li == own else _OTHER_LANG), arr, bits))
+
     def _streams(self, qword: str, own: int) -> list[_Stream]:
         """The lists one query word matches, each with its score; a service's best list is its score."""
         out: list[_Stream] = []
-        merged = self._merged.get(qword)
-        if merged is not None:
-            for weight, li, arr, bits in merged:
-                out.append((weight * _PREFIX * (_OWN_LANG if li == own else _OTHER_LANG), arr, bits))
-            for weight, li, arr, bits in self._postings.get(qword, ()):
-                out.append((weight * _EXACT * (_OWN_LANG if li == own else _OTHER_LANG), arr, bits))
-            return out
-        lo, hi = self._token_range(qword)
-        for t in self._tokens[lo:hi]:
-            bonus = _EXACT if t == qword else _PREFIX
-            for weight, li, arr, bits in self._postings[t]:
-                out.append((weight * bonus * (_OWN_LANG if li == own else _OTHER_LANG), arr, bits))
+        self._prefix_streams(qword, own, _EXACT, _PREFIX, out)
+        # Compound parts: indexed words that end with the query word ("laakari" -> hammaslaakari).
+        if len(qword) >= _PART_MIN:
+            for t in self._words_ending_with(qword):
+                self._token_streams(t, own, _PART, out)
+        # A compound query word also finds its last part ("hammaslaakari" -> laakari), better
+        # where its first part is in the service too ("homecare" -> home care).
+        if len(qword) >= _HEAD_MIN + _PART_MIN:
+            for i in range(_HEAD_MIN, len(qword) - _PART_MIN + 1):
+                tail = qword[i:]
+                if tail in self._postings:
+                    head = self._prefix_bitmap(qword[:i])
+                    if head:
+                        self._token_streams(tail, own, _PART, out, only=head)
+                    self._token_streams(tail, own, _TYPO2, out)
+        for other in self._synonyms.get(qword, ()):
+            if len(other) == 1:
+                self._token_streams(other[0], own, _PART, out)
+            else:  # a spelling in several words: services with all of them, scored by the last
+                both = self._all_words_bitmap(other)
+                if both:
+                    self._token_streams(other[-1], own, _PART, out, only=both)
+        distance = typo_distance(qword)
+        if distance:
+            self._typo_streams(qword, distance, own, out)
         return out
+
+    def prepare_typos(self, longest: int = 24) -> None:
+        """Load what typo matching needs (rapidfuzz, the words' beginnings), so the first
+        typo a resident makes does not pay for it: about 50-150 ms and 5 MB, kept off the
+        kiosk's start (the search screen calls this once it is shown)."""
+        from rapidfuzz import process  # noqa: F401
+        from rapidfuzz.distance import OSA  # noqa: F401
+
+        for length in range(TYPO_MIN_LETTERS - 1, longest + 3):
+            self._prefixes(length)
+        self._words_ending_with("")
+
+    def _typo_streams(self, qword: str, distance: int, own: int, out: list[_Stream]) -> None:
+        """Beginnings of indexed words within ``distance`` edits of the query word, and their words."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        n = len(qword)
+        for length in range(max(1, n - distance), n + distance + 1):
+            choices = self._prefixes(length)
+            if not choices:
+                continue
+            for prefix, d, _ in process.extract(qword, choices, scorer=OSA.distance,
+                                                score_cutoff=distance, limit=None):
+                # Already found as a prefix, or the query just runs on past it: not a typo.
+                if d == 0 or prefix.startswith(qword) or qword.startswith(prefix):
+                    continue
+                bonus = _TYPO1 if d == 1 else _TYPO2
+                self._prefix_streams(prefix, own, bonus, bonus, out)
+
+    def _prefixes(self, length: int) -> list[str]:
+        """The distinct beginnings of this length of the indexed words (built once, when first needed)."""
+        found = self._prefixes_of_length.get(length)
+        if found is None:
+            found = sorted({t[:length] for t in self._tokens if len(t) >= length})
+            self._prefixes_of_length[length] = found  # the same list whichever thread builds it
+        return found
+
+    def _words_ending_with(self, part: str) -> list[str]:
+        """Indexed words that are ``part`` after at least _HEAD_MIN letters (compounds of it)."""
+        rev = self._reversed
+        if rev is None:
+            rev = self._reversed = sorted(t[::-1] for t in self._tokens)
+        key = part[::-1]
+        lo = bisect.bisect_left(rev, key)
+        hi = bisect.bisect_left(rev, key + "\uffff", lo)
+        return [r[::-1] for r in rev[lo:hi] if len(r) - len(part) >= _HEAD_MIN]
+
+    def _prefix_bitmap(self, prefix: str) -> int:
+        """Services with any word starting with ``prefix`` (any language, any field)."""
+        streams: list[_Stream] = []
+        self._prefix_streams(prefix, -1, 1, 1, streams)
+        bits = 0
+        for _, arr, b in streams:
+            bits |= b if b is not None else _to_bitmap(arr, self._n_bytes)
+        return bits
+
+    def _all_words_bitmap(self, exact_words: tuple[str, ...]) -> int:
+        bits: int | None = None
+        for w in exact_words:
+            here = 0
+            for _, _, arr, b in self._postings.get(w, ()):
+                here |= b if b is not None else _to_bitmap(arr, self._n_bytes)
+            bits = here if bits is None else bits & here
+            if not bits:
+                return 0
+        return bits or 0
 
     def search(self, query: str, lang: str = "fi", limit: int = 50,
                allowed: set[str] | None = None) -> list[SearchHit]:
@@ -360,3 +522,13 @@ class SearchIndex:
             if len(found) >= limit:
                 break
         return found
+
+
+_SYNONYMS: dict[str, tuple[tuple[str, ...], ...]] | None = None
+
+
+def _default_synonyms() -> dict[str, tuple[tuple[str, ...], ...]]:
+    global _SYNONYMS
+    if _SYNONYMS is None:
+        _SYNONYMS = load_synonyms()
+    return _SYNONYMS

@@ -139,6 +139,10 @@ class Catalogue:
                     out[code] = out.get(code, 0) + 1
         return out
 
+    def prepare_search(self) -> None:
+        """Load what forgiving typos needs now rather than at the first typo (SearchIndex.prepare_typos)."""
+        self._index.prepare_typos()
+
     def search(self, query: str, lang: str = "fi", f: CatalogueFilter | None = None, limit: int = 50,
                now: datetime | None = None) -> list[Service]:
         hits = self._index.search(query, lang, limit=limit if f is None else max(limit * 4, 200))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text, TypeDecorator
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -126,6 +126,9 @@ class OutboxItem(Base):
     """A change that must reach the city backend exactly once (see kiosk/outbox.py)."""
 
     __tablename__ = "outbox_items"
+    # The sending order (kiosk/outbox.py: pending_for_sending, oldest pending): a range scan
+    # instead of sorting every pending row per batch, so a drain stays linear in its size.
+    __table_args__ = (Index("ix_outbox_items_state_order", "state", "created_at", "id"),)
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUID made on the kiosk
     kind: Mapped[str] = mapped_column(String(32))

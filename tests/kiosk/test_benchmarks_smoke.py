@@ -125,3 +125,23 @@ def test_cold_start_of_the_real_kiosk():
     assert r["available"] is True, r.get("reason")
     assert r["warm_app_ms_median"] > 0 and r["ready_rss_mb_median"] > 10
     assert r["nonzero_exits"] == 0
+
+
+def test_search_quality_runs_both_searches_on_the_same_queries():
+    from benchmarks import search_quality
+
+    r = search_quality.run()
+    assert r["services"] == 90
+    for part in ("curated", "generated"):
+        assert r[part]["queries"] >= 90
+        assert 0 <= r[part]["fts5_top3"] <= r[part]["queries"]
+    # Exact words are found by both; the typos are what tells them apart.
+    assert r["curated"]["by_kind"]["exact"]["fts5"].split("/")[0] != "0"
+    assert r["all_ours_rate"] > r["all_fts5_rate"]
+    assert len(r["ours_misses"]) == round((1 - r["all_ours_rate"]) * (r["curated"]["queries"]
+                                                                        + r["generated"]["queries"]))
+
+
+def test_search_latency_times_the_fts5_peer_on_the_same_keystrokes():
+    r = search_latency.run(services=150, rounds=1, builds=1, queries=[("fysiotrapia", "fi"), ("a s", "fi")])
+    assert r["keystrokes"] == 14 and r["fts5_p99_ms"] > 0 and r["p99_ratio_ours_to_fts5"] > 0

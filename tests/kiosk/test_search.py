@@ -1,3 +1,4 @@
+import functools
 import random
 from concurrent.futures import ThreadPoolExecutor
 from fractions import Fraction
@@ -140,7 +141,8 @@ def test_several_words_must_all_match_and_add_up():
     assert ids(index, "perhe kahv") == ["both-in-name", "both"]
     assert ids(index, "kahv perhe") == ["both-in-name", "both"]
     assert ids(index, "perhe zzz") == []
-    assert ids(index, "kahvila") == ["only-one", "both-in-name"]  # a prefix, not a part of a word
+    # The word itself first; then the compound it ends ("perhekahvila"), ranked below as a part.
+    assert ids(index, "kahvila") == ["only-one", "both-in-name", "both"]
 
 
 def test_limit_and_allowed():
@@ -178,19 +180,99 @@ def _reference_tokens(s):
     return {(lg, w, _FIELD_WEIGHTS[f]) for lg, t, f in texts for w in words(t)}
 
 
+def _edit_distance(a, b):
+    """Insertions, deletions, substitutions and swaps of neighbours, each one edit (optimal string alignment)."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+def test_reference_edit_distance():
+    assert _edit_distance("kirjsato", "kirjasto") == 1 and _edit_distance("fysiotrapia", "fysioterapia") == 1
+    assert _edit_distance("abc", "abc") == 0 and _edit_distance("ca", "abc") == 3 and _edit_distance("", "ab") == 2
+
+
+def test_typos_compound_parts_and_other_spellings_rank_below_exact_and_prefix_matches():
+    index = SearchIndex([
+        _service("typo-in-name", names={"fi": "Fysioterapia", "sv": "q", "en": "q"}),
+        _service("exact-in-desc", desc={"fi": "fysiotrapia kirjoitettuna väärin"}),
+        _service("compound", names={"fi": "Hammaslääkäri", "sv": "q", "en": "q"}),
+        _service("part", names={"fi": "Lääkäri", "sv": "q", "en": "q"}),
+        _service("en", names={"fi": "q", "sv": "q", "en": "Youth center"}),
+    ], synonyms={"centre": (("center",),)})
+    # Below exact and prefix matches in the same field; a name still counts more than a description.
+    hits = index.search("fysiotrapia")
+    assert [h.service_id for h in hits] == ["typo-in-name", "exact-in-desc"]
+    assert ids(SearchIndex([_service("typo", names={"fi": "Fysioterapia"}), _service("exact", names={"fi": "Fysiotrapia"})]),
+               "fysiotrapia") == ["exact", "typo"]
+    assert hits[0].score == pytest.approx(10 * 0.5 * 1.2)  # a name with one typo: half a prefix match
+    assert ids(index, "fysiotr") == ["typo-in-name", "exact-in-desc"]  # a typo while still typing
+    assert ids(index, "laakari") == ["part", "compound"]
+    assert ids(index, "hammaslaakari") == ["compound", "part"]
+    assert ids(index, "youth centre", "en") == ["en"]
+    assert ids(index, "fysio") == ["typo-in-name", "exact-in-desc"]  # a prefix, not a typo
+    assert ids(index, "kyslo") == []  # nothing near: nothing found
+
+
+def _match(q, w, service_words, synonyms):
+    """How query word ``q`` matches indexed word ``w`` of a service, by the documented rules (or None)."""
+    found = [m] if (m := _word_match(q, w)) is not None else []
+    if len(q) >= 7:
+        for i in range(3, len(q) - 3):
+            if w == q[i:]:                                 # q is a compound of w
+                head = any(x.startswith(q[:i]) for x in service_words)
+                found.append(Fraction(3, 4) if head else Fraction(1, 4))
+    for other in synonyms.get(q, ()):
+        if w == other[-1] and all(o in service_words for o in other):
+            found.append(Fraction(3, 4))
+    return max(found, default=None)
+
+
+@functools.lru_cache(maxsize=None)
+def _word_match(q, w):
+    """The rules that depend on the two words only."""
+    found = []
+    if w == q:
+        found.append(Fraction(3, 2))
+    elif w.startswith(q):
+        found.append(Fraction(1))
+    if len(q) >= 4 and w.endswith(q) and len(w) - len(q) >= 3:
+        found.append(Fraction(3, 4))                       # w is a compound of q
+    k = 0 if len(q) < 5 else 2 if len(q) >= 9 else 1
+    for length in range(max(1, len(q) - k), len(q) + k + 1) if k else ():
+        p = w[:length]
+        if len(w) >= length and not p.startswith(q) and not q.startswith(p):
+            d = _edit_distance(q, p)
+            if 0 < d <= k:
+                found.append(Fraction(1, 2) if d == 1 else Fraction(1, 4))
+    return max(found, default=None)
+
+
 def _reference(services, query, lang, limit=50, allowed=None):
     """``services``: (service, its tokens) pairs."""
+    from kiosk.catalogue.search import load_synonyms
+
     qwords = set(words(query))
     if not qwords:
         return []
+    synonyms = load_synonyms()
     ranked = []
     for s, tokens in services:
         if allowed is not None and s.id not in allowed:
             continue
+        service_words = {w for _, w, _ in tokens}
         total = Fraction(0)
         for q in qwords:
-            best = max((weight * (Fraction(3, 2) if w == q else 1) * (Fraction(6, 5) if lg == lang else 1)
-                        for lg, w, weight in tokens if w.startswith(q)), default=None)
+            best = None
+            for lg, w, weight in tokens:
+                m = _match(q, w, service_words, synonyms)
+                if m is not None:
+                    score = weight * m * (Fraction(6, 5) if lg == lang else 1)
+                    best = score if best is None else max(best, score)
             if best is None:
                 break
             total += best

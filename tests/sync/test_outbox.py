@@ -82,3 +82,67 @@ def test_only_quarantined_items_can_be_discarded(db):
             outbox.discard(s, item.id, staff="admin")
     with db.sessions() as s:
         assert s.get(OutboxItem, item.id).state == "pending"
+
+
+# -- a drain stays linear: nothing per batch may grow with the outbox ---------------------
+
+
+def _plans(db, fn):
+    """SQLite's query plan of every SELECT that ``fn(session)`` runs."""
+    from sqlalchemy import event
+
+    statements = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        with db.sessions() as s:
+            fn(s)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    raw = db.engine.raw_connection()
+    try:
+        return [" | ".join(row[-1] for row in raw.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall())
+                for sql, params in statements]
+    finally:
+        raw.close()
+
+
+def test_next_batch_and_oldest_pending_read_an_index_range_without_sorting(db):
+    from datetime import datetime, timezone
+
+    with db.sessions.begin() as s:
+        for n in range(50):
+            outbox.record(s, "feedback", {"service_id": "x", "smiley": 1})
+    after = (datetime.now(timezone.utc), "m")
+    plans = _plans(db, lambda s: (outbox.pending_for_sending(s, 10), outbox.pending_for_sending(s, 10, after=after),
+                                  outbox.summary(s)))
+    assert len(plans) == 4, plans
+    for plan in plans:
+        assert "TEMP B-TREE" not in plan, plan  # a sort of every pending row, per batch
+        assert "SEARCH outbox_items USING" in plan and "INDEX ix_outbox_items_state" in plan, plan  # no full scan
+    assert sum("ix_outbox_items_state_order" in plan for plan in plans) >= 3, plans  # the ordered reads
+
+
+def test_the_worker_counts_the_outbox_once_per_round_not_once_per_batch(make_worker, db, monkeypatch):
+    calls = []
+    real = outbox.summary
+    monkeypatch.setattr(outbox, "summary", lambda s: calls.append(1) or real(s))
+    worker = make_worker(batch_size=10)
+    worker.sync_once()  # enrol
+    with db.sessions.begin() as s:
+        for n in range(120):
+            outbox.record(s, "feedback", {"service_id": "maternity-clinic", "smiley": 1 + n % 4})
+    seen = []
+    worker._on_status = lambda st: seen.append(st.pending)
+    calls.clear()
+    status = worker.sync_once()
+    assert status.pushed == 120 and status.pending == 0
+    assert len(calls) <= 2, len(calls)  # 12 batches
+    # Staff still see the count go down batch by batch (from when the round counted), and it ends exact.
+    seen = seen[seen.index(120):]
+    assert seen[0] == 120 and seen[-1] == 0 and all(a >= b for a, b in zip(seen, seen[1:])), seen
+    assert len({p for p in seen if 0 < p < 120}) >= 5, seen

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
 from kiosk import flow as places
@@ -46,6 +47,14 @@ class SearchScreen(Screen):
         self.keyboard.attach(self.field)
         col.addWidget(self.keyboard)
         self.retranslate()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not getattr(self, "_typos_prepared", False) and hasattr(self.catalogue, "prepare_search"):
+            self._typos_prepared = True
+            # After this paint, before the resident has typed five letters: the first typo
+            # then costs what every other keystroke does (kiosk/catalogue/search.py).
+            QTimer.singleShot(0, self.catalogue.prepare_search)
 
     def _search(self, _text: str = "") -> None:
         query = self.field.text().strip()
