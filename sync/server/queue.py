@@ -18,11 +18,10 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.schema import CreateIndex
 
 from sync import protocol
 from sync.server import store
-from sync.server.models import QUEUE_INDEXES, Item, day_of, ticket_id_of
+from sync.server.models import Item, day_of, ticket_id_of
 from sync.server.store import BackendError, DeviceIdentity
 
 TICKET_ID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
@@ -159,18 +158,7 @@ def ticket_state(s: Session, ticket_id: str) -> dict | None:
     return {"label": t["label"], "status": t["status"], "room": t.get("room"), "ahead": ahead}
 
 
-def ensure_indexes(sessions: sessionmaker[Session]) -> None:
-    """Add the queue indexes to a database made before they existed (create_all adds
-    indexes only with a new table)."""
-    bind = sessions.kw.get("bind")
-    if bind is not None:
-        with bind.begin() as conn:  # IF NOT EXISTS: reflection does not see expression indexes on SQLite
-            for index in QUEUE_INDEXES:
-                conn.execute(CreateIndex(index, if_not_exists=True))
-
-
 def queue_router(sessions: sessionmaker[Session]) -> APIRouter:
-    ensure_indexes(sessions)
     router = APIRouter(prefix=protocol.API_PREFIX + "/queue", tags=["queue"])
     bearer = HTTPBearer(auto_error=False)
 

@@ -23,8 +23,8 @@ from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.catalogue.importer import CatalogueError, validate
 from kiosk.catalogue.rules import expand_slot_rules
 from sync import protocol
-from sync.server import participation
-from sync.server.models import (AuditEvent, Base, BookingCancellation, BookingDenial, CatalogueEntry, Device,
+from sync.server import participation, schema
+from sync.server.models import (AuditEvent, BookingCancellation, BookingDenial, CatalogueEntry, Device,
                                 EnrolmentCode, EnrolmentRetry, Item, ItemRejection, Site, Slot, SlotAllotment)
 
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by IT
@@ -86,8 +86,9 @@ def make_engine(url: str) -> Engine:
 
 
 def open_store(url: str) -> sessionmaker[Session]:
+    """Sessions on the database at ``url``, its schema brought to the newest migration."""
     engine = make_engine(url)
-    Base.metadata.create_all(engine)
+    schema.upgrade(engine)
     return sessionmaker(engine, expire_on_commit=False)
 
 
