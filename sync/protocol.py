@@ -62,6 +62,14 @@ class ProtocolError(Exception):
     """A message that does not follow the protocol; the text says what is wrong."""
 
 
+def item_answer(item_id: str, status: str, reason: str | None = None, detail: str = "") -> dict:
+    """The backend's answer to one pushed item (``check_push_results`` reads it)."""
+    out = {"id": item_id, "status": status}
+    if reason:
+        out["reason"], out["detail"] = reason, detail[:300]
+    return out
+
+
 def content_hash(kind: str, payload: Any) -> str:
     """What "same content" means for exactly-once: kind and payload, canonically spelled."""
     return hashlib.sha256(kind.encode() + b"\n" + canonical_json(payload)).hexdigest()

@@ -46,11 +46,9 @@ def rss_kb() -> int:
 
 
 def version() -> str:
-    from importlib.metadata import PackageNotFoundError, version as dist_version
-    try:
-        return dist_version("welfare-kiosk")
-    except PackageNotFoundError:
-        return "0+unknown"
+    from kiosk.version import app_version  # the one definition (pyproject.toml via the metadata)
+
+    return app_version()
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
