@@ -20,6 +20,8 @@ def module_files() -> dict[str, Path]:
             parts = rel.parts[:-1] if rel.name == "__init__" else rel.parts
             if "migrations" in parts:  # Alembic's scripts are run by Alembic, not imported
                 continue
+            if parts[:2] in (("kiosk", "assets"), ("kiosk", "defaults")):  # links to data (kiosk/packaged.py)
+                continue
             out[".".join(parts)] = path
     return out
 

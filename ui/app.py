@@ -14,10 +14,11 @@ import time
 from pathlib import Path
 
 from kiosk.config import REPO_ROOT, Config, ConfigError, load_config
+from kiosk.packaged import asset
 
 log = logging.getLogger("ui.app")
 
-DEMO_CATALOGUE = REPO_ROOT / "assets" / "demo" / "catalogue.json"
+DEMO_CATALOGUE = asset("demo", "catalogue.json")
 # Until the full demo catalogue exists, the small test catalogue keeps `make run` useful.
 FALLBACK_CATALOGUE = REPO_ROOT / "tests" / "fixtures" / "mini_catalogue.json"
 

@@ -26,6 +26,7 @@ import sys
 from pathlib import Path
 
 from kiosk.config import REPO_ROOT
+from kiosk.packaged import asset
 
 DEFAULT_DB = f"sqlite:///{REPO_ROOT / 'var' / 'backend' / 'backend.db'}"
 
@@ -135,7 +136,7 @@ def _demo(args) -> int:
     from sync.server.store import create_enrolment_code
 
     sessions = _sessions(args.db or f"sqlite:///{REPO_ROOT / 'var' / 'backend' / 'demo.db'}")
-    catalogue = REPO_ROOT / "assets" / "demo" / "catalogue.json"
+    catalogue = asset("demo", "catalogue.json")
     if not catalogue.exists():
         catalogue = REPO_ROOT / "tests" / "fixtures" / "mini_catalogue.json"
     if _import(sessions, str(catalogue), args.site):
@@ -153,7 +154,7 @@ def _demo(args) -> int:
             enrolled = False
     _demo_people(sessions, args.site)
     from sync.server.participation import author, load_file
-    author(sessions, load_file(str(REPO_ROOT / "assets" / "demo" / "participation.json")))  # docs/participation.md
+    author(sessions, load_file(str(asset("demo", "participation.json"))))  # docs/participation.md
     if not enrolled:
         code_file.parent.mkdir(parents=True, exist_ok=True)
         code_file.write_text(create_enrolment_code(sessions, args.site) + "\n")
