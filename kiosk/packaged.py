@@ -12,8 +12,10 @@ from pathlib import Path
 
 def _path(*parts: str) -> Path:
     # A plain directory for every install this project makes (wheel, bundle, checkout);
-    # Path() keeps the callers' ``.exists()``/``.glob()``/``open()``.
-    return Path(str(resources.files("kiosk").joinpath(*parts)))
+    # Path() keeps the callers' ``.exists()``/``.glob()``/``open()``. Resolved: in a
+    # checkout that is the real file under assets/ or config/, the one to edit, and
+    # what messages (a bad default, a broken demo file) name.
+    return Path(str(resources.files("kiosk").joinpath(*parts))).resolve()
 
 
 def asset(*parts: str) -> Path:
