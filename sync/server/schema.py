@@ -25,6 +25,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, inspect, text
 
+import sync.server.console.models  # noqa: F401  (the console's tables: part of the metadata compared)
 from sync.server.models import Base
 
 log = logging.getLogger(__name__)

@@ -3,6 +3,7 @@ by sync.server.schema (``welfare-backend init-db`` / ``upgrade``, and every star
 
 from alembic import context
 
+import sync.server.console.models  # noqa: F401  (the console's tables, on the same Base)
 from sync.server.models import Base
 
 connection = context.config.attributes["connection"]
