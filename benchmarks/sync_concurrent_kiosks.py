@@ -92,7 +92,7 @@ def run(kiosks: int = 200, rounds: int = 5, batch: int = 20, workers: int = 1, p
 
     from sync.client import BackendClient
     from sync.server.models import Item, Slot
-    from tests.sync.conftest import start_backend
+    from tests.backend import start_backend
     from tests.sync.pgcluster import PostgresCluster, PostgresUnavailable
 
     try:

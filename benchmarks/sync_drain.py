@@ -40,7 +40,7 @@ def run(items: int = 10_000, batch_size: int = 500) -> dict:
     from kiosk import outbox
     from kiosk.storage.db import open_database
     from sync.worker import SyncWorker
-    from tests.sync.conftest import queue_snapshot, start_backend
+    from tests.backend import queue_snapshot, start_backend
 
     work = Path(tempfile.mkdtemp(prefix="bench-sync-drain-"))
     backend = start_backend(f"sqlite:///{work / 'backend.db'}", work)

@@ -43,7 +43,7 @@ class PouchServer:
     def __init__(self) -> None:
         if not POUCHDB.exists():
             raise FileNotFoundError(f"{POUCHDB} is missing: run sh benchmarks/peers/install_pouchdb.sh first")
-        from tests.sync.conftest import free_port
+        from tests.backend import free_port
 
         self.dir = Path(tempfile.mkdtemp(prefix="bench-pouchdb-"))
         self.port = free_port()

@@ -16,9 +16,9 @@ import subprocess
 import wave
 from pathlib import Path
 
-from kiosk.config import REPO_ROOT
+from kiosk.packaged import asset
 
-PHRASES_PATH = REPO_ROOT / "assets" / "speech" / "queue_calls.json"
+PHRASES_PATH = asset("speech", "queue_calls.json")
 SAMPLE_RATE = 22050
 # espeak-ng voices for the kiosk's languages; a slower rate is easier for older ears.
 VOICES = {"fi": "fi", "sv": "sv", "en": "en-gb"}

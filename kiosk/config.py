@@ -17,8 +17,12 @@ from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 from urllib.parse import urlsplit
 
+from kiosk.packaged import default_config
+
+# The checkout (development: var/ for data); an installed kiosk reads its files through
+# kiosk.packaged instead.
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CONFIG_PATH = REPO_ROOT / "config" / "default.toml"
+DEFAULT_CONFIG_PATH = default_config()  # config/default.toml, shipped in the package
 
 LANGUAGES = ("fi", "sv", "en")
 

@@ -24,9 +24,8 @@ from typing import Any, Callable, Iterable
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from kiosk.participation import ITEM_KIND_SPECS as _PARTICIPATION_KINDS
-from kiosk.storage.db import PERSONAL_DATA_REMOVED
-from kiosk.storage.models import OutboxAuditRecord, OutboxItem
+from kiosk.participation_items import ITEM_KIND_SPECS as _PARTICIPATION_KINDS
+from kiosk.storage.models import PERSONAL_DATA_REMOVED, OutboxAuditRecord, OutboxItem
 from kiosk.values import is_time_field, json_value_problems, time_problem
 
 PENDING, QUARANTINED, DELIVERED = "pending", "quarantined", "delivered"
@@ -118,7 +117,7 @@ ITEM_KINDS: dict[str, ItemKind] = {k.name: k for k in (
              personal=frozenset({"subject"}), open=True,
              checks=(_iso_time("started_at"), _iso_time("ended_at"))),
     ItemKind("queue_ticket", {"ticket_id": _str, "event": _str}, open=True),
-    # Votes, ideas and supports (kiosk/participation.py declares their fields).
+    # Votes, ideas and supports (kiosk/participation_items.py declares their fields).
     *(ItemKind(name, **spec) for name, spec in _PARTICIPATION_KINDS.items()),
     ItemKind("staff_audit", {"event": _str, "staff_id": _str}, {"at": _str, "detail": _str, "role": _str},
              open=True, checks=(_iso_time("at"),)),

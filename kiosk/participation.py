@@ -24,6 +24,10 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any, Callable, Iterable, Mapping
 
 from kiosk.catalogue.hours import LOCAL_TZ
+# The outbox item kinds live below both this module and kiosk/outbox.py (no import circle).
+from kiosk.participation_items import (FINAL_REASONS, ITEM_KIND_SPECS, KINDS, TEXT_MAX, TITLE_MAX,  # noqa: F401
+                                       WHY_MAX)
+from kiosk.participation_items import ID_RE as _ID
 
 POLL, BUDGET, IDEAS = "poll", "budget", "ideas"
 QUESTION_TYPES = (POLL, BUDGET, IDEAS)
@@ -34,7 +38,6 @@ LANGUAGES = ("fi", "sv", "en")
 CHANNELS_OTHER = ("paper", "web", "mail", "other")  # counted batches the city adds by hand
 # How long after closing a vote cast offline before the close may still arrive and count.
 DEFAULT_LATE_GRACE_H = 72
-TITLE_MAX, TEXT_MAX, WHY_MAX = 120, 1_500, 500
 
 # Why a vote, idea or support did not count. Machine codes for the outbox answer; the
 # kiosk shows the resident a translation ("participation.reason.<code>").
@@ -52,7 +55,6 @@ REASONS = {
     "wrong_question_type": "the item does not fit the type of the question",
 }
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 _MUNICIPALITY = re.compile(r"^[0-9]{3}$")  # Statistics Finland municipality code, e.g. 091 Helsinki
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -338,48 +340,6 @@ def claims_of(identity: Any) -> dict[str, str]:
     return {k: str(claims[k]) for k in CLAIM_FIELDS if claims.get(k)}
 
 
-def _str_list(key: str) -> Callable[[dict], str | None]:
-    def check(p: dict) -> str | None:
-        v = p.get(key)
-        if v is None:
-            return None
-        if not v or len(v) > 100 or not all(isinstance(x, str) and _ID.match(x) for x in v):
-            return f"{key}: expected a list of 1 to 100 option ids"
-        return None
-    return check
-
-
-def _max_len(key: str, limit: int) -> Callable[[dict], str | None]:
-    def check(p: dict) -> str | None:
-        v = p.get(key)
-        return f"{key}: longer than {limit} characters" if isinstance(v, str) and len(v) > limit else None
-    return check
-
-
-# Refusals no later try can change: the vote, idea or support will never count, so its
-# personal fields leave the kiosk at once. Any other refusal (an unknown question while the
-# city sets up the site, an older backend that does not know the kind, ...) keeps the item
-# whole for staff to send again.
-FINAL_REASONS = frozenset({"question_not_open", "question_closed", "option_unknown", "wrong_number_of_choices",
-                           "over_budget", "already_voted", "not_eligible", "already_supported",
-                           "wrong_question_type"})
-
-# The outbox item kinds (registered in kiosk/outbox.py's ITEM_KINDS). Everything that
-# could tie a person to a choice is personal: purged on the kiosk after delivery.
-_CLAIMS = {"birthdate": str, "municipality": str, "resident_district": str}
-ITEM_KIND_SPECS = {
-    "vote": dict(required={"question_id": str, "choices": list, "subject": str},
-                 optional={"why": str, "authorised_by": str, **_CLAIMS},
-                 personal=frozenset({"subject", "choices", "why", "authorised_by", *_CLAIMS}),
-                 checks=(_str_list("choices"), _max_len("why", WHY_MAX)), purge_when_rejected=FINAL_REASONS),
-    "idea": dict(required={"question_id": str, "title": str, "text": str, "category": str},
-                 optional={"district": str, "language": str, **_CLAIMS},
-                 personal=frozenset({"title", "text", *_CLAIMS}),
-                 checks=(_max_len("title", TITLE_MAX), _max_len("text", TEXT_MAX)), purge_when_rejected=FINAL_REASONS),
-    "idea_support": dict(required={"idea_id": str, "subject": str}, optional=dict(_CLAIMS),
-                         personal=frozenset({"subject", *_CLAIMS}), purge_when_rejected=FINAL_REASONS),
-}
-KINDS = tuple(ITEM_KIND_SPECS)
 
 
 # -- the kiosk's side ------------------------------------------------------------------

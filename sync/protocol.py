@@ -12,6 +12,7 @@ import json
 import re
 import uuid
 from datetime import date
+from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.outbox import ITEM_KINDS, canonical_json, payload_problems
@@ -60,6 +61,14 @@ _CURSOR = re.compile(r"^[0-9]{1,18}$")
 
 class ProtocolError(Exception):
     """A message that does not follow the protocol; the text says what is wrong."""
+
+
+def item_answer(item_id: str, status: str, reason: str | None = None, detail: str = "") -> dict:
+    """The backend's answer to one pushed item (``check_push_results`` reads it)."""
+    out = {"id": item_id, "status": status}
+    if reason:
+        out["reason"], out["detail"] = reason, detail[:300]
+    return out
 
 
 def content_hash(kind: str, payload: Any) -> str:
@@ -153,23 +162,58 @@ def item_problems(item: Any) -> list[str]:
     return problems
 
 
+# -- the answers' shapes, declared once ------------------------------------------------
+@dataclass(frozen=True)
+class Shape:
+    """One JSON object the backend answers with, declared once for both ends: the kiosk
+    checks what it receives against it (``check_*`` below, plain Python: no pydantic on
+    the kiosk's start path), and the backend builds its response model, and so the
+    OpenAPI document, from it (sync/server/wire.py). ``required`` keys must be there and
+    not null; ``optional`` ones may be missing or null; ``each`` gives the shape of a
+    list's items; ``notes`` describe fields in the OpenAPI document."""
+
+    model: str  # the backend's model (OpenAPI schema) name
+    what: str  # how the kiosk's error messages name it
+    required: dict[str, type]
+    optional: dict[str, type] = field(default_factory=dict)
+    each: dict[str, "Shape"] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+ENROL_ANSWER = Shape("EnrolAnswer", "enrolment", {"device_id": str, "token": str, "site": str},
+                     notes={"token": "send as Authorization: Bearer <token> from now on"})
+ITEM_RESULT = Shape("ItemResult", "results[]", {"id": str, "status": str}, {"reason": str, "detail": str},
+                    notes={"status": "accepted, duplicate or rejected",
+                           "reason": "why rejected: one of " + ", ".join(REASONS)})
+PUSH_ANSWER = Shape("PushAnswer", "push answer", {"results": list}, each={"results": ITEM_RESULT})
+HEARTBEAT_ANSWER = Shape("HeartbeatAnswer", "heartbeat answer", {"protocol": int, "server_time": str})
+CATALOGUE_CHANGE = Shape("CatalogueChange", "changes[]", {"kind": str, "id": str, "deleted": bool}, {"data": dict})
+CATALOGUE_PAGE = Shape("CataloguePage", "catalogue page", {"site": str, "cursor": str, "more": bool, "changes": list},
+                       each={"changes": CATALOGUE_CHANGE},
+                       notes={"cursor": "opaque; pass it as `since` next time",
+                              "more": "true when another page follows right away"})
+
+
 # -- response checks (kiosk side) ------------------------------------------------------
-def _obj(data: Any, what: str, required: dict[str, type | tuple], optional: dict[str, type | tuple] = {}) -> dict:
+def _obj(data: Any, what: str, shape: Shape) -> dict:
     if not isinstance(data, dict):
         raise ProtocolError(f"{what}: expected a JSON object, got {type(data).__name__}")
-    for key, tp in required.items():
+    for key, tp in shape.required.items():
         if key not in data:
             raise ProtocolError(f"{what}: missing {key}")
         if not isinstance(data[key], tp) or isinstance(data[key], bool) and tp is not bool:
             raise ProtocolError(f"{what}.{key}: wrong type {type(data[key]).__name__}")
-    for key, tp in optional.items():
+    for key, tp in shape.optional.items():
         if data.get(key) is not None and not isinstance(data[key], tp):
             raise ProtocolError(f"{what}.{key}: wrong type {type(data[key]).__name__}")
+    for key, item_shape in shape.each.items():
+        for i, item in enumerate(data[key]):
+            _obj(item, f"{key}[{i}]", item_shape)
     return data
 
 
 def check_enrolment(data: Any) -> dict:
-    _obj(data, "enrolment", {"device_id": str, "token": str, "site": str})
+    _obj(data, ENROL_ANSWER.what, ENROL_ANSWER)
     if not is_item_id(data["device_id"]) or len(data["token"]) < 32:
         raise ProtocolError("enrolment: device_id or token has the wrong form")
     return data
@@ -177,11 +221,10 @@ def check_enrolment(data: Any) -> dict:
 
 def check_push_results(data: Any, sent_ids: list[str]) -> list[dict]:
     """Exactly one answer per item sent, each accepted, duplicate or rejected with a known shape."""
-    _obj(data, "push answer", {"results": list})
+    _obj(data, PUSH_ANSWER.what, PUSH_ANSWER)
     results = data["results"]
     seen = set()
     for i, r in enumerate(results):
-        _obj(r, f"results[{i}]", {"id": str, "status": str}, {"reason": str, "detail": str})
         if r["status"] not in STATUSES:
             raise ProtocolError(f"results[{i}].status: {r['status']!r} is not one of {', '.join(STATUSES)}")
         if r["status"] == REJECTED and not r.get("reason"):
@@ -193,11 +236,10 @@ def check_push_results(data: Any, sent_ids: list[str]) -> list[dict]:
 
 
 def check_catalogue_page(data: Any) -> dict:
-    _obj(data, "catalogue page", {"cursor": str, "more": bool, "changes": list, "site": str})
+    _obj(data, CATALOGUE_PAGE.what, CATALOGUE_PAGE)
     if not _CURSOR.match(data["cursor"]):
         raise ProtocolError("catalogue page.cursor: not a cursor")
     for i, ch in enumerate(data["changes"]):
-        _obj(ch, f"changes[{i}]", {"kind": str, "id": str, "deleted": bool}, {"data": dict})
         if ch["kind"] not in CATALOGUE_KINDS:
             raise ProtocolError(f"changes[{i}].kind: {ch['kind']!r} is not one of {', '.join(CATALOGUE_KINDS)}")
         if not ch["deleted"] and not isinstance(ch.get("data"), dict):
@@ -206,7 +248,7 @@ def check_catalogue_page(data: Any) -> dict:
 
 
 def check_heartbeat(data: Any) -> dict:
-    return _obj(data, "heartbeat answer", {"protocol": int, "server_time": str})
+    return _obj(data, HEARTBEAT_ANSWER.what, HEARTBEAT_ANSWER)
 
 
 __all__ = ["ITEM_KINDS", "PROTOCOL_VERSION", "API_PREFIX", "REASONS", "ProtocolError", "content_hash",

@@ -26,15 +26,13 @@ from typing import Callable
 from kiosk import outbox
 from kiosk.storage.db import Database
 from kiosk.storage.models import SyncStateRecord
+from kiosk.version import app_version
 from sync import protocol
 from sync.client import (BackendClient, BackendUnavailable, BadResponse, DeviceRevoked, NotEnrolled, Refused,
                          SyncError)
 from sync.enrolment import EnrolmentRefused, enrol_from_code_file, load_credentials
 
 log = logging.getLogger(__name__)
-
-APP_VERSION = "0.1.0"
-
 
 @dataclass(frozen=True)
 class SyncStatus:
@@ -290,7 +288,7 @@ class SyncWorker:
         st = self.status
         age = (datetime.now(timezone.utc) - st.oldest_pending_at).total_seconds() if st.oldest_pending_at else None
         self.client.heartbeat({
-            "app_version": APP_VERSION, "outbox_depth": st.pending, "quarantined": st.quarantined,
+            "app_version": app_version(), "outbox_depth": st.pending, "quarantined": st.quarantined,
             "oldest_pending_age_s": max(0.0, age) if age is not None else None,
             "last_sync_at": st.last_sync_at.isoformat() if st.last_sync_at else None,
             "last_error": (st.last_error or None) and st.last_error[:500],

@@ -1,10 +1,14 @@
-"""Shared fixtures: a fresh SQLite file per test, the mini catalogue, a device config."""
+"""The shared fixtures, in one place: a fresh kiosk SQLite file per test, the mini
+catalogue, a device config, and the real parts at the network boundary (the reference
+backend as its own process, on SQLite or PostgreSQL, and a sync worker pointed at it).
+Helpers that are not fixtures live in plain modules (tests/backend.py, ...)."""
 
 from __future__ import annotations
 
 import json
 import os
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -76,3 +80,79 @@ def device_config(tmp_path) -> Path:
     path = tmp_path / "device.toml"
     path.write_text(f'[device]\ndata_dir = "{(tmp_path / "data").as_posix()}"\n', encoding="utf-8")
     return path
+
+
+# -- the reference backend and a kiosk pointed at it (helpers in tests/backend.py) ------------
+@pytest.fixture(scope="module")
+def backend(tmp_path_factory):
+    """The reference backend on SQLite, one process per test module."""
+    from tests.backend import start_backend
+
+    workdir = tmp_path_factory.mktemp("backend")
+    proc = start_backend(f"sqlite:///{workdir / 'backend.db'}", workdir)
+    yield proc
+    proc.stop()
+
+
+@pytest.fixture
+def site(backend) -> str:
+    return backend.new_site()
+
+
+@pytest.fixture
+def kiosk_data(tmp_path, backend, site) -> Path:
+    """A kiosk data directory holding a one-time enrolment code for ``site``."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "enrolment-code").write_text(backend.enrolment_code(site) + "\n")
+    return data
+
+
+@pytest.fixture
+def make_worker(db, kiosk_data, backend):
+    """A SyncWorker for the test's kiosk database; by default pointed at the backend."""
+    from sync.worker import SyncWorker
+
+    made = []
+
+    def make(url: str | None = None, **kw):
+        kw.setdefault("timeout_s", 5.0)
+        kw.setdefault("interval_s", 3600)
+        w = SyncWorker(db, base_url=url or backend.url, data_dir=kiosk_data, device_name="test-kiosk", **kw)
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL server for this test session. Skipped with the reason when it
+    cannot start here; in CI (CI=true) that is a failure instead."""
+    from tests.sync.pgcluster import PostgresCluster, PostgresUnavailable
+
+    try:
+        cluster = PostgresCluster()
+    except PostgresUnavailable as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is required in CI but could not start: {exc}")
+        pytest.skip(f"PostgreSQL could not start here: {exc}")
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_backend(request, tmp_path_factory):
+    """The reference backend on SQLite and then on PostgreSQL, one process per module each."""
+    from tests.backend import start_backend
+
+    workdir = tmp_path_factory.mktemp(f"backend-{request.param}")
+    if request.param == "sqlite":
+        url = f"sqlite:///{workdir / 'backend.db'}"
+    else:
+        url = request.getfixturevalue("postgres").create_database(f"t_{uuid.uuid4().hex[:10]}")
+    proc = start_backend(url, workdir)
+    yield proc
+    proc.stop()

@@ -14,10 +14,11 @@ import time
 from pathlib import Path
 
 from kiosk.config import REPO_ROOT, Config, ConfigError, load_config
+from kiosk.packaged import asset
 
 log = logging.getLogger("ui.app")
 
-DEMO_CATALOGUE = REPO_ROOT / "assets" / "demo" / "catalogue.json"
+DEMO_CATALOGUE = asset("demo", "catalogue.json")
 # Until the full demo catalogue exists, the small test catalogue keeps `make run` useful.
 FALLBACK_CATALOGUE = REPO_ROOT / "tests" / "fixtures" / "mini_catalogue.json"
 
@@ -46,11 +47,9 @@ def rss_kb() -> int:
 
 
 def version() -> str:
-    from importlib.metadata import PackageNotFoundError, version as dist_version
-    try:
-        return dist_version("welfare-kiosk")
-    except PackageNotFoundError:
-        return "0+unknown"
+    from kiosk.version import app_version  # the one definition (pyproject.toml via the metadata)
+
+    return app_version()
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -17,9 +17,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
+from kiosk.packaged import asset
+
 log = logging.getLogger(__name__)
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "assets" / "translations"
+TRANSLATIONS_DIR = asset("translations")  # package data (kiosk/packaged.py)
 LANGUAGES = ("fi", "sv", "en")
 
 

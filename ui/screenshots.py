@@ -202,10 +202,10 @@ def seed_participation(db) -> None:
     pull, an approved idea, and results for the closed question."""
     import json
 
-    from kiosk.config import REPO_ROOT
+    from kiosk.packaged import asset
     from kiosk.storage.models import CatalogueEntryRecord
 
-    doc = json.loads((REPO_ROOT / "assets" / "demo" / "participation.json").read_text(encoding="utf-8"))
+    doc = json.loads(asset("demo", "participation.json").read_text(encoding="utf-8"))
     with db.sessions.begin() as s:
         for q in doc["questions"]:
             if q["id"] == "square-name":

@@ -11,12 +11,11 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.storage.models import PERSONAL_DATA_REMOVED  # noqa: F401  (also read from here)
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-# Set in ``session.info`` by code that removes personal data (kiosk/outbox.py): after
-# that session commits, the old copies are wiped from disk (Database.wipe_freed).
-PERSONAL_DATA_REMOVED = "personal_data_removed"
 
 
 @dataclass

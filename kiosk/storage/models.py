@@ -13,6 +13,12 @@ from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, Stri
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
+# Set in ``session.info`` by code that removes personal data (kiosk/outbox.py): after
+# that session commits, the old copies are wiped from disk (db.Database.wipe_freed).
+# Here, not in db.py, so the outbox needs nothing of db.py (db -> recovery -> outbox).
+PERSONAL_DATA_REMOVED = "personal_data_removed"
+
+
 class Base(DeclarativeBase):
     pass
 

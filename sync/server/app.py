@@ -24,6 +24,8 @@ from sync.server.participation import participation_router
 from sync.server.reports import reports_router
 from sync.server.queue import queue_router
 from sync.server.video import video_router
+# The answers' models come from the shapes in sync/protocol.py, which the kiosk checks.
+from sync.server.wire import CataloguePage, EnrolAnswer, HeartbeatAnswer, PushAnswer
 
 log = logging.getLogger(__name__)
 
@@ -43,12 +45,6 @@ class EnrolRequest(BaseModel):
                     "the same code and request_id within 24 h returns the same credentials")
 
 
-class EnrolAnswer(BaseModel):
-    device_id: str
-    token: str = Field(description="send as Authorization: Bearer <token> from now on")
-    site: str
-
-
 class PushItem(BaseModel):
     id: str = Field(description="a UUID made on the kiosk; the same id is stored once")
     kind: str = Field(description="one of: " + ", ".join(protocol.ITEM_KINDS))
@@ -61,17 +57,6 @@ class PushRequest(BaseModel):
     items: list[PushItem] = Field(max_length=protocol.MAX_BATCH_ITEMS)
 
 
-class ItemResult(BaseModel):
-    id: str
-    status: str = Field(description="accepted, duplicate or rejected")
-    reason: str | None = Field(None, description="why rejected: one of " + ", ".join(protocol.REASONS))
-    detail: str | None = None
-
-
-class PushAnswer(BaseModel):
-    results: list[ItemResult]
-
-
 class Heartbeat(BaseModel):
     model_config = ConfigDict(extra="forbid")
     app_version: str = Field(max_length=64)
@@ -82,25 +67,6 @@ class Heartbeat(BaseModel):
     last_error: str | None = Field(None, max_length=500)
     update: dict[str, str | int | float | bool | list[str] | None] | None = Field(
         None, max_length=32, description="the signed-build updater's state (sync/update/status.py), as it reads it")
-
-
-class HeartbeatAnswer(BaseModel):
-    protocol: int
-    server_time: str
-
-
-class CatalogueChange(BaseModel):
-    kind: str
-    id: str
-    deleted: bool
-    data: dict[str, Any] | None
-
-
-class CataloguePage(BaseModel):
-    site: str
-    cursor: str = Field(description="opaque; pass it as `since` next time")
-    more: bool = Field(description="true when another page follows right away")
-    changes: list[CatalogueChange]
 
 
 _ERRORS = {401: {"model": ErrorAnswer}, 403: {"model": ErrorAnswer}, 422: {"model": ErrorAnswer}}

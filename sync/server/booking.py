@@ -36,12 +36,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk import outbox
 from kiosk.catalogue.hours import LOCAL_TZ
 from sync import protocol
-from sync.server import store
+from sync.server.devices import BackendError, DeviceIdentity, authenticate
 from sync.server.models import (BookingCancellation, BookingDenial, BookingShare, CatalogueEntry, Item, Site,
                                 SlotAllotment, Slot)
-from sync.server.store import DeviceIdentity
 
 # Unused allotted places of a slot that starts within this long go back to everyone;
 # the kiosk stops treating them as its own at the same moment.
@@ -128,6 +128,49 @@ def allot(sessions: sessionmaker[Session], device: DeviceIdentity, *, keep: froz
         return out
 
 
+# -- a booking item's place (inside the push transaction, store.push_items) ----------------
+# Every rule about a slot's places is in this module: the push only asks, in this order,
+# take_place_of_share, then (the service is in the catalogue) take_open_place; a
+# cancellation calls give_back_place.
+
+def take_place_of_share(s: Session, device: DeviceIdentity, item: dict, allotted: set[str] | None = None) -> bool:
+    """One of the places set aside for this kiosk, already counted in slots.booked: the
+    kiosk may have confirmed it on the spot while offline, so it is honoured whatever
+    happened to the catalogue since. Only for a booking that says it took a place of the
+    share (or, from kiosks that do not say, as before): a place set aside for offline
+    confirmations is never spent on online bookings or requests. ``allotted``: the slots
+    where this kiosk holds places, read once per push (None: look)."""
+    p = item["payload"]
+    return p.get("place") != outbox.PLACE_OPEN and (allotted is None or p["slot_id"] in allotted) \
+        and take_allotted_place(s, device, p["slot_id"], p["service_id"])
+
+
+def take_open_place(s: Session, device: DeviceIdentity, item: dict, allotted: set[str] | None = None) -> dict | None:
+    """An open place for a booking (its kiosk's share was tried first): None when taken,
+    else the rejection, recorded as a denial."""
+    p = item["payload"]
+    res = s.execute(update(Slot)
+                    .where(Slot.site_id == device.site, Slot.id == p["slot_id"],
+                           Slot.service_id == p["service_id"], Slot.booked < Slot.capacity)
+                    .values(booked=Slot.booked + 1))
+    if res.rowcount == 1 or (allotted is None or p["slot_id"] in allotted) \
+            and take_expired_place(s, device, p["slot_id"], p["service_id"]):
+        return None
+    slot = s.get(Slot, (device.site, p["slot_id"]))
+    if slot is None or slot.service_id != p["service_id"]:
+        return record_denial(s, device, item, protocol.item_answer(
+            item["id"], protocol.REJECTED, "unknown_slot",
+            f"slot {p['slot_id']!r} of service {p['service_id']!r} is not in this site's catalogue"))
+    return record_denial(s, device, item, protocol.item_answer(
+        item["id"], protocol.REJECTED, "slot_taken", f"slot {p['slot_id']!r} is fully booked"))
+
+
+def give_back_place(s: Session, device: DeviceIdentity, slot_id: str | None) -> None:
+    """A cancelled booking's place is free again (the cancellation is recorded once)."""
+    s.execute(update(Slot).where(Slot.site_id == device.site, Slot.id == slot_id,
+                                 Slot.booked > 0).values(booked=Slot.booked - 1))
+
+
 def take_allotted_place(s: Session, device: DeviceIdentity, slot_id: str, service_id: str) -> bool:
     """Inside the push transaction: a booking from this kiosk uses one of its places."""
     if s.get(Slot, (device.site, slot_id)) is None or s.get(Slot, (device.site, slot_id)).service_id != service_id:
@@ -182,7 +225,7 @@ def _booking_items(s: Session, site: str, slot_ids: set[str]) -> list[Item]:
 def day_view(sessions: sessionmaker[Session], site: str, channel_id: str, day: date) -> dict:
     """Every slot of ``channel_id`` on ``day`` (Helsinki time) with its bookings, for staff."""
     if day <= date.min or day >= date.max:  # the day after would not exist (found by the fuzz test)
-        raise store.BackendError("invalid_request", "the day is outside the calendar", 422)
+        raise BackendError("invalid_request", "the day is outside the calendar", 422)
     lo = datetime.combine(day, time(0), LOCAL_TZ).astimezone(timezone.utc)
     hi = datetime.combine(day + timedelta(days=1), time(0), LOCAL_TZ).astimezone(timezone.utc)
     with sessions() as s:
@@ -305,7 +348,7 @@ def booking_router(sessions: sessionmaker[Session]) -> APIRouter:
     bearer = HTTPBearer(auto_error=False)
 
     def device(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> DeviceIdentity:
-        return store.authenticate(sessions, creds.credentials if creds else None)
+        return authenticate(sessions, creds.credentials if creds else None)
 
     @router.post("/allotments", response_model=AllotmentAnswer)
     def allotments(body: AllotmentRequest, who: Annotated[DeviceIdentity, Depends(device)]) -> dict:
@@ -331,5 +374,5 @@ def booking_router(sessions: sessionmaker[Session]) -> APIRouter:
     return router
 
 
-__all__ = ["allot", "availability", "booking_router", "booking_status", "day_view",
-           "record_denial", "set_booking_share", "take_allotted_place", "take_expired_place", "RELEASE_BEFORE"]
+__all__ = ["allot", "availability", "booking_router", "booking_status", "day_view", "give_back_place",
+           "record_denial", "take_open_place", "take_place_of_share", "set_booking_share", "take_allotted_place", "take_expired_place", "RELEASE_BEFORE"]

@@ -1,6 +1,7 @@
 """``welfare-backend``: run and administer the reference city backend.
 
-    welfare-backend [--db URL] init-db
+    welfare-backend [--db URL] init-db        # a new database, or bring one up to date
+    welfare-backend [--db URL] upgrade        # the same, said for an existing one (docs/deploy.md)
     welfare-backend [--db URL] import-catalogue FILE --site SITE
     welfare-backend [--db URL] import-ptv DIR --site SITE [--local FILE] [--municipality CODE]
     welfare-backend [--db URL] create-enrolment-code --site SITE
@@ -25,6 +26,7 @@ import sys
 from pathlib import Path
 
 from kiosk.config import REPO_ROOT
+from kiosk.packaged import asset
 
 DEFAULT_DB = f"sqlite:///{REPO_ROOT / 'var' / 'backend' / 'backend.db'}"
 
@@ -35,6 +37,25 @@ def _sessions(url: str):
     if url.startswith("sqlite:///"):
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
     return open_store(url)
+
+
+def _upgrade(url: str) -> int:
+    from sync.server import schema
+    from sync.server.store import make_engine
+
+    if url.startswith("sqlite:///"):
+        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url)
+    try:
+        result = schema.upgrade(engine)
+    except schema.SchemaMismatch as exc:
+        print(f"upgrade: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    print(result.describe())
+    print("database ready")
+    return 0
 
 
 def openapi_document() -> dict:
@@ -115,7 +136,7 @@ def _demo(args) -> int:
     from sync.server.store import create_enrolment_code
 
     sessions = _sessions(args.db or f"sqlite:///{REPO_ROOT / 'var' / 'backend' / 'demo.db'}")
-    catalogue = REPO_ROOT / "assets" / "demo" / "catalogue.json"
+    catalogue = asset("demo", "catalogue.json")
     if not catalogue.exists():
         catalogue = REPO_ROOT / "tests" / "fixtures" / "mini_catalogue.json"
     if _import(sessions, str(catalogue), args.site):
@@ -133,7 +154,7 @@ def _demo(args) -> int:
             enrolled = False
     _demo_people(sessions, args.site)
     from sync.server.participation import author, load_file
-    author(sessions, load_file(str(REPO_ROOT / "assets" / "demo" / "participation.json")))  # docs/participation.md
+    author(sessions, load_file(str(asset("demo", "participation.json"))))  # docs/participation.md
     if not enrolled:
         code_file.parent.mkdir(parents=True, exist_ok=True)
         code_file.write_text(create_enrolment_code(sessions, args.site) + "\n")
@@ -147,7 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="welfare-backend", description="The reference city backend.")
     parser.add_argument("--db", default=None, help="SQLAlchemy URL (default $WELFARE_BACKEND_DB or SQLite in var/)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("init-db", help="create the tables")
+    sub.add_parser("init-db", help="create the tables (or bring them to the newest migration)")
+    sub.add_parser("upgrade", help="apply the migrations this database has not had (adopts one made before "
+                                   "migrations)")
     p = sub.add_parser("import-catalogue", help="import a catalogue file for a site")
     p.add_argument("file")
     p.add_argument("--site", required=True)
@@ -202,10 +225,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "demo":
         return _demo(args)
     url = args.db or os.environ.get("WELFARE_BACKEND_DB") or DEFAULT_DB
-    sessions = _sessions(url)
-    if args.command == "init-db":
-        print("database ready")
-    elif args.command == "import-catalogue":
+    if args.command in ("init-db", "upgrade"):
+        return _upgrade(url)
+    from sync.server.schema import SchemaMismatch
+
+    try:
+        sessions = _sessions(url)
+    except SchemaMismatch as exc:
+        print(f"{args.command}: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "import-catalogue":
         return _import(sessions, args.file, args.site)
     elif args.command == "import-ptv":
         return _import_ptv(sessions, args)

@@ -23,74 +23,19 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from fastapi import APIRouter, Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, select
-from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.identity.keys import STAFF_ROLES, card_fingerprint, parse_card_read, valid_pin
 from kiosk.identity.lockout import LockoutPolicy, clear_attempts, count_attempt, dummy_verifier
 from sync import protocol
 from sync.server import store
-from sync.server.models import Base
+from sync.server.models import CardLockout, OidcProviderSetting, ResidentCard, StaffMember
 from sync.server.store import BackendError, DeviceIdentity
 
 CARD_PATTERN = r"^[0-9A-Fa-f]{6,24}$"
 PIN_PATTERN = r"^[0-9]{4,8}$"
 ANY_SITE = "*"
-
-
-# -- tables --------------------------------------------------------------------------------
-class ResidentCard(Base):
-    """A resident's card: a pseudonymous subject, a name to greet with, a PIN verifier."""
-
-    __tablename__ = "resident_cards"
-
-    card_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    subject: Mapped[str] = mapped_column(String(128), unique=True)
-    name: Mapped[str] = mapped_column(String(128))
-    pin_verifier: Mapped[str] = mapped_column(Text)
-
-
-class CardLockout(Base):
-    __tablename__ = "card_lockouts"
-
-    card_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
-    failures: Mapped[int] = mapped_column(Integer, default=0)
-    lockouts: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-
-
-class StaffMember(Base):
-    __tablename__ = "staff_members"
-
-    site_id: Mapped[str] = mapped_column(ForeignKey("sites.id"), primary_key=True)
-    staff_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    card_hash: Mapped[str] = mapped_column(String(64))
-    role: Mapped[str] = mapped_column(String(16))
-    name: Mapped[str] = mapped_column(String(128))
-    pin_verifier: Mapped[str] = mapped_column(Text)
-
-    __table_args__ = (UniqueConstraint("site_id", "card_hash", name="uq_staff_card_per_site"),)
-
-
-class OidcProviderSetting(Base):
-    """The OpenID provider for the phone key; ``site_id`` "*" is the city-wide default."""
-
-    __tablename__ = "oidc_providers"
-
-    site_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    issuer: Mapped[str] = mapped_column(String(300))
-    client_id: Mapped[str] = mapped_column(String(200))
-    scope: Mapped[str] = mapped_column(String(200))
-
-
-_TABLES = [ResidentCard.__table__, CardLockout.__table__, StaffMember.__table__, OidcProviderSetting.__table__]
-
-
-def ensure_tables(sessions: sessionmaker[Session]) -> None:
-    """Create the identity tables if missing (the store may have been opened before this module)."""
-    bind = sessions.kw.get("bind")
-    if bind is not None:
-        Base.metadata.create_all(bind, tables=_TABLES)
 
 
 def default_hasher() -> PasswordHasher:
@@ -121,7 +66,6 @@ def _pin(pin: str) -> str:
 # -- administration (the CLI and tests) ------------------------------------------------------
 def add_resident_card(sessions: sessionmaker[Session], card: str, pin: str, *, subject: str, name: str,
                       hasher: PasswordHasher | None = None) -> None:
-    ensure_tables(sessions)
     verifier = (hasher or default_hasher()).hash(_pin(pin))
     with sessions.begin() as s:
         s.merge(ResidentCard(card_hash=card_fingerprint(_card(card)), subject=subject, name=name,
@@ -132,7 +76,6 @@ def add_staff(sessions: sessionmaker[Session], site: str, staff_id: str, card: s
               name: str, hasher: PasswordHasher | None = None) -> None:
     if role not in STAFF_ROLES:
         raise BackendError("invalid_request", f"role: one of {', '.join(STAFF_ROLES)}", 422)
-    ensure_tables(sessions)
     verifier = (hasher or default_hasher()).hash(_pin(pin))
     with sessions.begin() as s:
         s.merge(StaffMember(site_id=site, staff_id=staff_id, card_hash=card_fingerprint(_card(card)), role=role,
@@ -140,7 +83,6 @@ def add_staff(sessions: sessionmaker[Session], site: str, staff_id: str, card: s
 
 
 def remove_staff(sessions: sessionmaker[Session], site: str, staff_id: str) -> bool:
-    ensure_tables(sessions)
     with sessions.begin() as s:
         row = s.get(StaffMember, (site, staff_id))
         if row is not None:
@@ -152,7 +94,6 @@ def set_oidc_provider(sessions: sessionmaker[Session], issuer: str, client_id: s
                       scope: str = "openid profile", site: str = ANY_SITE) -> None:
     if not issuer.startswith(("https://", "http://127.0.0.1", "http://localhost")):
         raise BackendError("invalid_request", "issuer: must be https:// (http only on 127.0.0.1)", 422)
-    ensure_tables(sessions)
     with sessions.begin() as s:
         s.merge(OidcProviderSetting(site_id=site, issuer=issuer.rstrip("/"), client_id=client_id, scope=scope))
 
@@ -251,7 +192,6 @@ class IdentityError(BaseModel):
 
 def identity_router(sessions: sessionmaker[Session]) -> APIRouter:
     """The routes; ``create_app`` includes them."""
-    ensure_tables(sessions)
     router = APIRouter(prefix=protocol.API_PREFIX + "/identity", tags=["identity"])
     bearer = HTTPBearer(auto_error=False)
     errors = {code: {"model": IdentityError} for code in (401, 403, 404, 422)}

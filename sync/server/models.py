@@ -1,12 +1,14 @@
-"""The reference backend's tables. Exactly-once rests on the primary key of ``items``."""
+"""The reference backend's tables, all of them (Alembic's autogenerate compares this
+metadata with sync/server/migrations). Exactly-once rests on the primary key of ``items``."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ARRAY, JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import any_, cast, literal
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from sqlalchemy.sql.functions import FunctionElement
 
 
@@ -34,8 +36,7 @@ class EnrolmentCode(Base):
 
 class EnrolmentRetry(Base):
     """Who used a code, so that the same kiosk asking again with it (its answer was lost)
-    gets the same device back within ``store.ENROL_RETRY_WINDOW``. Only hashes are kept.
-    A table of its own: ``create_all`` adds it to an existing database."""
+    gets the same device back within ``store.ENROL_RETRY_WINDOW``. Only hashes are kept."""
 
     __tablename__ = "enrolment_retries"
 
@@ -105,9 +106,6 @@ class Item(Base):
     # reads that site's day: both indexed, so neither reads the whole queue history.
     __table_args__ = (Index("ix_items_queue_ticket_id", ticket_id_of(payload)),
                       Index("ix_items_queue_day", "site_id", "kind", day_of(payload)))
-
-
-QUEUE_INDEXES = [ix for ix in Item.__table__.indexes if ix.name in ("ix_items_queue_ticket_id", "ix_items_queue_day")]
 
 
 class Slot(Base):
@@ -220,6 +218,52 @@ class ItemRejection(Base):
     reason: Mapped[str] = mapped_column(String(32))
     detail: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# -- identity (issue 4; rules in sync/server/identity.py) ----------------------------------
+
+class ResidentCard(Base):
+    """A resident's card: a pseudonymous subject, a name to greet with, a PIN verifier."""
+
+    __tablename__ = "resident_cards"
+
+    card_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    subject: Mapped[str] = mapped_column(String(128), unique=True)
+    name: Mapped[str] = mapped_column(String(128))
+    pin_verifier: Mapped[str] = mapped_column(Text)
+
+
+class CardLockout(Base):
+    __tablename__ = "card_lockouts"
+
+    card_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    lockouts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class StaffMember(Base):
+    __tablename__ = "staff_members"
+
+    site_id: Mapped[str] = mapped_column(ForeignKey("sites.id"), primary_key=True)
+    staff_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    card_hash: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(128))
+    pin_verifier: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (UniqueConstraint("site_id", "card_hash", name="uq_staff_card_per_site"),)
+
+
+class OidcProviderSetting(Base):
+    """The OpenID provider for the phone key; ``site_id`` "*" is the city-wide default."""
+
+    __tablename__ = "oidc_providers"
+
+    site_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    issuer: Mapped[str] = mapped_column(String(300))
+    client_id: Mapped[str] = mapped_column(String(200))
+    scope: Mapped[str] = mapped_column(String(200))
 
 
 # -- participation (issue 14; rules in kiosk/participation.py, storage in sync/server/participation.py) --
@@ -338,3 +382,13 @@ class IdeaSupportRegister(Base):
 
     idea_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     pseudonym: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+# -- a query helper every module of the backend uses (here: below them all) --------------------
+def one_of(s: Session, column, values):
+    """``column IN values`` for a push's ids. PostgreSQL: ``= ANY(array)``, one parameter,
+    so the statement text is the same for every batch size; an expanded IN list was
+    rendered anew for each push and was the largest CPU cost of reading its answers."""
+    if s.get_bind().dialect.name == "postgresql":
+        return column == any_(cast(literal(list(values), ARRAY(String)), ARRAY(String)))
+    return column.in_(list(values))

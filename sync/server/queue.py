@@ -18,12 +18,10 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.schema import CreateIndex
 
 from sync import protocol
-from sync.server import store
-from sync.server.models import QUEUE_INDEXES, Item, day_of, ticket_id_of
-from sync.server.store import BackendError, DeviceIdentity
+from sync.server.devices import BackendError, DeviceIdentity, authenticate
+from sync.server.models import Item, day_of, one_of, ticket_id_of
 
 TICKET_ID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -98,7 +96,7 @@ def ticket_owners(s: Session, ticket_ids: set[str]) -> dict[str, str]:
         return {}
     owners: dict[str, str] = {}
     for tid, device_id in s.execute(select(ticket_id_of(Item.payload), Item.device_id)
-                                    .where(store.one_of(s, ticket_id_of(Item.payload), sorted(ticket_ids)),
+                                    .where(one_of(s, ticket_id_of(Item.payload), sorted(ticket_ids)),
                                            Item.kind == "queue_ticket")
                                     .order_by(Item.received_at, Item.id)):
         owners.setdefault(tid, device_id)
@@ -114,7 +112,7 @@ def ticket_of_another_device(s: Session, device: DeviceIdentity, item: dict,
         owners = ticket_owners(s, {tid})
     owner = owners.get(tid)
     if owner is not None and owner != device.id:
-        return store._answer(item["id"], protocol.REJECTED, "not_your_device",
+        return protocol.item_answer(item["id"], protocol.REJECTED, "not_your_device",
                              "this queue ticket belongs to another kiosk")
     return None
 
@@ -159,23 +157,12 @@ def ticket_state(s: Session, ticket_id: str) -> dict | None:
     return {"label": t["label"], "status": t["status"], "room": t.get("room"), "ahead": ahead}
 
 
-def ensure_indexes(sessions: sessionmaker[Session]) -> None:
-    """Add the queue indexes to a database made before they existed (create_all adds
-    indexes only with a new table)."""
-    bind = sessions.kw.get("bind")
-    if bind is not None:
-        with bind.begin() as conn:  # IF NOT EXISTS: reflection does not see expression indexes on SQLite
-            for index in QUEUE_INDEXES:
-                conn.execute(CreateIndex(index, if_not_exists=True))
-
-
 def queue_router(sessions: sessionmaker[Session]) -> APIRouter:
-    ensure_indexes(sessions)
     router = APIRouter(prefix=protocol.API_PREFIX + "/queue", tags=["queue"])
     bearer = HTTPBearer(auto_error=False)
 
     def device(creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> DeviceIdentity:
-        return store.authenticate(sessions, creds.credentials if creds else None)
+        return authenticate(sessions, creds.credentials if creds else None)
 
     @router.get("/summary", response_model=QueueSummary)
     def summary(who: Annotated[DeviceIdentity, Depends(device)],

@@ -13,37 +13,28 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import (ARRAY, Engine, String, any_, cast, create_engine, event, func, literal, null, select, text,
+from sqlalchemy import (Engine, create_engine, event, func, literal, null, select, text,
                         union_all, update)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk import outbox
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.catalogue.importer import CatalogueError, validate
 from kiosk.catalogue.rules import expand_slot_rules
 from sync import protocol
-from sync.server import participation
-from sync.server.models import (AuditEvent, Base, BookingCancellation, BookingDenial, CatalogueEntry, Device,
-                                EnrolmentCode, EnrolmentRetry, Item, ItemRejection, Site, Slot, SlotAllotment)
+from sync.server import booking, participation, queue, schema
+# BackendError, DeviceIdentity and authenticate live in devices.py (below booking and
+# queue, which use them); imported here too, where the routers and the CLI find them.
+from sync.server.devices import BackendError, DeviceIdentity, authenticate, sha256_hex as _sha  # noqa: F401
+from sync.server.models import (AuditEvent, BookingCancellation, BookingDenial, CatalogueEntry, Device,
+                                EnrolmentCode, EnrolmentRetry, Item, ItemRejection, Site, Slot, SlotAllotment,
+                                one_of)
 
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed by IT
 
 
-class BackendError(Exception):
-    """A request the backend refuses as a whole; ``code`` is one of protocol.ERRORS."""
-
-    def __init__(self, code: str, message: str, status: int = 400):
-        super().__init__(message)
-        self.code, self.message, self.status = code, message, status
-
-
 def _now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 # Per worker process: FastAPI runs the synchronous routes on 40 threads, so up to 40
@@ -86,8 +77,9 @@ def make_engine(url: str) -> Engine:
 
 
 def open_store(url: str) -> sessionmaker[Session]:
+    """Sessions on the database at ``url``, its schema brought to the newest migration."""
     engine = make_engine(url)
-    Base.metadata.create_all(engine)
+    schema.upgrade(engine)
     return sessionmaker(engine, expire_on_commit=False)
 
 
@@ -261,42 +253,13 @@ def revoke_device(sessions: sessionmaker[Session], device_id: str) -> bool:
     return True
 
 
-@dataclass(frozen=True)
-class DeviceIdentity:
-    id: str
-    site: str
-
-
-def authenticate(sessions: sessionmaker[Session], token: str | None) -> DeviceIdentity:
-    if not token:
-        raise BackendError("unauthorised", "missing device token (Authorization: Bearer ...)", 401)
-    query = select(Device.id, Device.site_id, Device.revoked_at).where(Device.token_hash == _sha(token))
-    engine = sessions.kw["bind"]
-    if engine.dialect.name == "postgresql":
-        # Autocommit: one round trip on every request, not BEGIN, SELECT and ROLLBACK.
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            device = conn.execute(query).first()
-    else:  # SQLite: its connections BEGIN IMMEDIATE (make_engine), so no write lock for a read here
-        with sessions() as s:
-            device = s.execute(query).first()
-    if device is None:
-        raise BackendError("unauthorised", "unknown device token", 401)
-    if device.revoked_at is not None:
-        raise BackendError("device_revoked", "this device has been revoked by IT; enrol it again with a new code", 403)
-    return DeviceIdentity(device.id, device.site_id)
-
-
 def record_heartbeat(sessions: sessionmaker[Session], device: DeviceIdentity, beat: dict) -> None:
     with sessions.begin() as s:
         s.execute(update(Device).where(Device.id == device.id).values(last_seen_at=_now(), heartbeat=beat))
 
 
 # -- outbox push ----------------------------------------------------------------------
-def _answer(item_id: str, status: str, reason: str | None = None, detail: str = "") -> dict:
-    out = {"id": item_id, "status": status}
-    if reason:
-        out["reason"], out["detail"] = reason, detail[:300]
-    return out
+_answer = protocol.item_answer
 
 
 @dataclass(frozen=True)
@@ -307,15 +270,6 @@ class _Decided:
     content_hash: str | None  # None: not known (a denial kept by a backend before issue 12)
     reason: str | None = None
     detail: str = ""
-
-
-def one_of(s: Session, column, values):
-    """``column IN values`` for a push's ids. PostgreSQL: ``= ANY(array)``, one parameter,
-    so the statement text is the same for every batch size; an expanded IN list was
-    rendered anew for each push and was the largest CPU cost of reading its answers."""
-    if s.get_bind().dialect.name == "postgresql":
-        return column == any_(cast(literal(list(values), ARRAY(String)), ARRAY(String)))
-    return column.in_(list(values))
 
 
 def _decided(s: Session, ids: list[str], *, old_denials: bool = True) -> dict[str, _Decided]:
@@ -383,23 +337,15 @@ def _decide(s: Session, device: DeviceIdentity, item: dict, h: str, services: se
 
     The caller holds the item's id (``_hold_ids``, or SQLite's one writer), so no other
     transaction can answer it meanwhile: what ``_decided`` read before is still so."""
-    from sync.server import booking as booking_rules  # imported here: it imports this module
-
     p = item["payload"]
-    if item["kind"] == "booking" and p.get("place") != outbox.PLACE_OPEN \
-            and (allotted is None or p["slot_id"] in allotted) \
-            and booking_rules.take_allotted_place(s, device, p["slot_id"], p["service_id"]):
-        # One of the places set aside for this kiosk, already counted in slots.booked:
-        # the kiosk may have confirmed it on the spot while offline, so it is honoured
-        # whatever happened to the catalogue since. Only for a booking that says it took
-        # a place of the share (or, from kiosks that do not say, as before): a place set
-        # aside for offline confirmations is never spent on online bookings or requests.
+    if item["kind"] == "booking" and booking.take_place_of_share(s, device, item, allotted):
+        # Honoured whatever happened to the catalogue since (booking.take_place_of_share).
         answer = _answer(item["id"], protocol.ACCEPTED)
     elif _names_a_service(item) and p["service_id"] not in services:
         answer = _answer(item["id"], protocol.REJECTED, "unknown_service",
                          f"service {item['payload']['service_id']!r} is not in this site's catalogue")
         if item["kind"] == "booking":
-            booking_rules.record_denial(s, device, item, answer)
+            booking.record_denial(s, device, item, answer)
     else:
         answer = _effects(s, device, item, batch_bookings, ticket_owners, allotted) \
             or _answer(item["id"], protocol.ACCEPTED)
@@ -428,27 +374,9 @@ def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dic
     ``batch_bookings``: bookings accepted earlier in the same push, not inserted yet."""
     kind, p = item["kind"], item["payload"]
     if kind == "booking":
-        from sync.server import booking as booking_rules  # imported here: it imports this module
-
-        # An open place (the kiosk's share was tried first in _decide).
-        res = s.execute(update(Slot)
-                        .where(Slot.site_id == device.site, Slot.id == p["slot_id"],
-                               Slot.service_id == p["service_id"], Slot.booked < Slot.capacity)
-                        .values(booked=Slot.booked + 1))
-        if res.rowcount == 1 or (allotted is None or p["slot_id"] in allotted) \
-                and booking_rules.take_expired_place(s, device, p["slot_id"], p["service_id"]):
-            return None
-        slot = s.get(Slot, (device.site, p["slot_id"]))
-        if slot is None or slot.service_id != p["service_id"]:
-            return booking_rules.record_denial(s, device, item, _answer(
-                item["id"], protocol.REJECTED, "unknown_slot",
-                f"slot {p['slot_id']!r} of service {p['service_id']!r} is not in this site's catalogue"))
-        return booking_rules.record_denial(s, device, item, _answer(
-            item["id"], protocol.REJECTED, "slot_taken", f"slot {p['slot_id']!r} is fully booked"))
+        return booking.take_open_place(s, device, item, allotted)  # None, or why there was none
     if kind == "queue_ticket":
-        from sync.server import queue as queue_rules  # imported here: it imports this module
-
-        return queue_rules.ticket_of_another_device(s, device, item, ticket_owners)
+        return queue.ticket_of_another_device(s, device, item, ticket_owners)
     if kind == "booking_cancel":
         booking_id = p["booking_item_id"]
         stored = s.get(Item, booking_id)
@@ -466,8 +394,7 @@ def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dic
                            f"booking {booking_id!r} was already cancelled")
         s.add(BookingCancellation(booking_item_id=booking_id, cancel_item_id=item["id"]))
         s.flush()
-        s.execute(update(Slot).where(Slot.site_id == device.site, Slot.id == slot_id,
-                                     Slot.booked > 0).values(booked=Slot.booked - 1))
+        booking.give_back_place(s, device, slot_id)
     if kind in participation.KINDS:  # votes, ideas, supports (sync/server/participation.py)
         return participation.apply_item(s, device, item)
     return None
@@ -539,9 +466,8 @@ def push_items(sessions: sessionmaker[Session], device: DeviceIdentity, items: l
         # Read once for the whole push, not once per item: a place-taking UPDATE locks its
         # slot's row until the commit, so every query after it in the batch made the other
         # kiosks booking that slot wait longer (benchmarks/sync_concurrent_kiosks.py).
-        from sync.server import queue as queue_rules  # imported here: it imports this module
 
-        owners = queue_rules.ticket_owners(s, {raw["payload"]["ticket_id"] for _, raw, _ in fresh
+        owners = queue.ticket_owners(s, {raw["payload"]["ticket_id"] for _, raw, _ in fresh
                                                if raw["kind"] == "queue_ticket"})
         allotted = _allotted_slots(s, device, {raw["payload"]["slot_id"] for _, raw, _ in fresh
                                                if raw["kind"] == "booking"})

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
-from tests.sync.conftest import backend, free_port  # noqa: F401  (fixtures)
+from tests.backend import free_port
 
 SERVICE, CHANNEL = "maternity-clinic", "maternity-visit"
 

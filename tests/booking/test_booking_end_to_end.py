@@ -18,7 +18,7 @@ from sync.server.booking import day_view, set_booking_share
 from sync.server.models import Slot
 from sync.server.store import import_catalogue
 from tests.booking.conftest import CHANNEL, SERVICE, booking_catalogue
-from tests.sync.conftest import server_items
+from tests.backend import server_items
 
 ANNA, BO = "subject-anna", "subject-bo"
 

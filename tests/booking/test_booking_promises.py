@@ -26,7 +26,7 @@ from sync.enrolment import load_credentials
 from sync.server.booking import day_view, set_booking_share
 from sync.server.models import BookingDenial, Item, Slot
 from tests.booking.conftest import CHANNEL, SERVICE
-from tests.sync.conftest import postgres, start_backend  # noqa: F401  (postgres: a fixture)
+from tests.backend import start_backend
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -13,7 +13,7 @@ from kiosk.flow import KioskFlow, Place
 from kiosk.identity.keys import Identity
 from kiosk.identity.session import KioskSession
 from tests.booking.conftest import CHANNEL, SERVICE
-from tests.sync.conftest import server_items
+from tests.backend import server_items
 from ui.i18n import Translator
 from ui.theme import LIGHT, metrics_for, stylesheet
 

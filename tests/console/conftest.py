@@ -13,7 +13,7 @@ import pytest
 import requests
 
 from tests.identity.oidc_phone import start_provider
-from tests.sync.conftest import start_backend
+from tests.backend import start_backend
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import requests
 
 from kiosk.feedback import FeedbackBox, FeedbackError, clean_comment, net_promoter_score
 from sync.enrolment import load_credentials
-from tests.sync.conftest import server_items
+from tests.backend import server_items
 
 
 class Clock:

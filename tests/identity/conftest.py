@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from tests.identity.staff_data import TEST_HASHER
-from tests.sync.conftest import backend, site  # noqa: F401  (the same real backend process per module)
 
 
 @pytest.fixture

@@ -103,7 +103,7 @@ def test_lost_network_during_card_login_is_a_clear_offline_refusal(client, backe
 
 def test_staff_verifiers_sync_per_site_then_staff_log_in_offline(db, hasher, tmp_path):
     # A backend of its own, because this test stops it.
-    from tests.sync.conftest import start_backend
+    from tests.backend import start_backend
     own = start_backend(f"sqlite:///{tmp_path / 'backend.db'}", tmp_path)
     try:
         site, other = own.new_site(), own.new_site()
@@ -153,7 +153,7 @@ def test_staff_audit_reaches_the_backend_through_the_outbox(db, client, backend,
                   "payload": i.payload} for i in outbox.pending_batch(s, 50)]
     results = client.push_batch(batch)
     assert [r["status"] for r in results] == ["accepted", "accepted"]
-    from tests.sync.conftest import server_items
+    from tests.backend import server_items
     stored = sorted(i.payload["event"] for i in server_items(backend, kind="staff_audit", site_id=site))
     assert stored == ["login", "logout"]
 

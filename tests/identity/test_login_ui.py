@@ -253,7 +253,7 @@ def test_make_runs_openid_provider_lets_the_demo_person_in_by_phone(qtbot, make_
     from sync.identity import fetch_oidc_provider
     from tests.conftest import REPO
     from tests.identity.oidc_phone import ensure_provider_installed
-    from tests.sync.conftest import free_port, start_backend
+    from tests.backend import free_port, start_backend
 
     ensure_provider_installed()
     backend = start_backend(f"sqlite:///{tmp_path / 'demo.db'}", tmp_path)

@@ -19,7 +19,6 @@ from kiosk.identity.lockout import LockoutPolicy
 from kiosk.identity.staff import StaffKey, replace_staff_verifiers
 from sync.server import identity as server_identity
 from tests.identity.staff_data import NIINA_CARD, NIINA_PIN, TEST_HASHER, verifier_rows
-from tests.sync.conftest import any_backend, postgres  # noqa: F401  (fixtures: SQLite and PostgreSQL)
 
 GUESSES = 40
 MAX_FAILURES = 5  # the backend's default (WELFARE_CARD_MAX_FAILURES)

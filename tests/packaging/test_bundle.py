@@ -66,7 +66,8 @@ def test_make_bundle_builds_a_kiosk_that_starts(tmp_path):
     exe = folder / "welfare-kiosk"
     assert subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60).stdout.strip() \
         == f"welfare-kiosk {version}"
-    for shipped in ("_internal/config/default.toml", "_internal/kiosk/storage/migrations/env.py", "_internal/assets"):
+    for shipped in ("_internal/kiosk/defaults/default.toml", "_internal/kiosk/storage/migrations/env.py",
+                    "_internal/kiosk/assets/translations/fi.json"):
         assert (folder / shipped).exists(), shipped
     assert bundle.compare(folder / bundle.MANIFEST, folder) == []
     with tarfile.open(REPO / "dist" / f"welfare-kiosk-{version}.tar.gz") as tar:

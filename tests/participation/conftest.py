@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.sync.conftest import any_backend, backend, kiosk_data, make_worker, postgres, site, start_backend  # noqa: F401
 
 _n = itertools.count(1)
 

@@ -15,7 +15,7 @@ from kiosk.identity.keys import Identity
 from sync.server import participation as backend_participation
 from sync.server.models import VoterRegister
 from tests.participation.conftest import question
-from tests.sync.conftest import start_backend
+from tests.backend import start_backend
 
 VOTES = 400
 

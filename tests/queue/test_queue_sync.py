@@ -6,7 +6,7 @@ import requests
 from kiosk import outbox
 from kiosk.queue import WalkInQueue, lines_from_channels
 from kiosk.walk_in import WalkInDesk
-from tests.sync.conftest import server_items
+from tests.backend import server_items
 
 
 def test_offline_queue_day_syncs_once_and_feeds_the_phone_page_and_summary(db, backend, site, make_worker):

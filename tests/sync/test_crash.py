@@ -16,7 +16,7 @@ from kiosk import outbox
 from kiosk.storage.db import open_database
 from sync.server.models import Item, Slot
 from tests.conftest import REPO
-from tests.sync.conftest import queue_snapshot
+from tests.backend import queue_snapshot
 
 KILLS = 52  # the issue asks for at least 50 across the suite
 ITEMS = 3000

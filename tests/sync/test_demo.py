@@ -10,7 +10,7 @@ import requests
 
 from kiosk.catalogue.service import Catalogue
 from tests.conftest import REPO
-from tests.sync.conftest import free_port
+from tests.backend import free_port
 
 
 def start_demo_backend(tmp_path, data, port):

@@ -9,7 +9,7 @@ from kiosk import outbox
 from kiosk.storage.models import OutboxItem
 from sync.server.models import Device, Slot
 from sync.server.store import revoke_device
-from tests.sync.conftest import server_items, some_slot
+from tests.backend import server_items, some_slot
 
 
 def _book_and_feedback(db, slot):

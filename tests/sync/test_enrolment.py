@@ -20,7 +20,7 @@ from kiosk import outbox
 from sync.client import BackendClient, Refused
 from sync.enrolment import REQUEST_FILE, EnrolmentRefused, enrol_with_code, enrolment_request_id, load_credentials
 from sync.server.models import Device, EnrolmentRetry
-from tests.sync.conftest import server_items, start_backend
+from tests.backend import server_items, start_backend
 from tests.sync.faultproxy import FaultProxy
 
 

@@ -10,7 +10,7 @@ import pytest
 from kiosk import outbox
 from kiosk.storage.models import OutboxItem
 from sync.worker import next_delay
-from tests.sync.conftest import free_port, server_items, some_slot
+from tests.backend import free_port, server_items, some_slot
 from tests.sync.faultproxy import FaultProxy
 
 
@@ -120,10 +120,17 @@ def test_429_retry_after_is_honoured_by_the_running_worker(db, backend, site, ma
 
 
 def test_sync_now_wakes_the_worker_before_the_schedule(db, backend, site, make_worker):
-    done = threading.Event()
-    worker = make_worker(interval_s=3600, on_status=lambda st: st.pushed and done.set())
+    waiting, done = threading.Event(), threading.Event()
+
+    def on_status(st) -> None:
+        if st.next_attempt_in_s is not None:  # a round has ended: the worker now waits its hour
+            waiting.set()
+        if st.pushed:
+            done.set()
+
+    worker = make_worker(interval_s=3600, on_status=on_status)
     worker.start()
-    time.sleep(0.5)
+    assert waiting.wait(20)  # the first sync (nothing to push yet) is over, not just hoped to be
     _record_some(db, backend, site, n=2)
     worker.sync_now()
     assert done.wait(20)

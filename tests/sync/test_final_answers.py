@@ -17,7 +17,6 @@ from sync.client import BackendClient
 from sync.server.models import BookingDenial, Item, ItemRejection, Slot
 from sync.server.store import import_catalogue
 from tests.conftest import FIXTURES
-from tests.sync.conftest import any_backend, postgres  # noqa: F401  (fixtures)
 
 
 

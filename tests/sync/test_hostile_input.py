@@ -13,7 +13,7 @@ import requests
 from sqlalchemy import text
 
 from sync.server.models import Item
-from tests.sync.conftest import queue_snapshot, some_slot
+from tests.backend import queue_snapshot, some_slot
 
 API = "/api/v1"
 

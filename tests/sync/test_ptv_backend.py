@@ -22,7 +22,7 @@ from sync.client import BackendClient
 from sync.server.models import CatalogueEntry, Item
 from sync.server.reports import feedback_report
 from tests.conftest import FIXTURES, REPO
-from tests.sync.conftest import start_backend
+from tests.backend import start_backend
 
 HEALTH = "a1000000-0000-4000-8000-000000000001"
 PHYSIO = "a2000000-0000-4000-8000-000000000002"

@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import REPO
 from tests.sync import test_idempotency as races
-from tests.sync.conftest import queue_snapshot, start_backend
+from tests.backend import queue_snapshot, start_backend
 from tests.sync.test_hostile_input import Kiosk, item, rejected
 
 WORKERS = 3

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 
 from kiosk.config import load_config
-from tests.sync.conftest import backend, free_port, kiosk_data, site  # noqa: F401
+from tests.backend import free_port
 from tests.ui.conftest import background_done
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")]

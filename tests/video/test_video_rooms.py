@@ -8,7 +8,7 @@ from kiosk.config import load_config
 from kiosk.video import FROM_ON_DEMAND, VideoLinkError, alternatives, plan_call
 from sync.client import BackendClient, BackendUnavailable, NotEnrolled
 from sync.video_rooms import NoOneAvailable, release_room, request_room
-from tests.sync.conftest import free_port, start_backend
+from tests.backend import free_port, start_backend
 
 
 @pytest.fixture(scope="module")

@@ -57,7 +57,6 @@ class Refused(Exception):
 
 
 def console_app(sessions: sessionmaker[Session], *, http: requests.Session | None = None) -> FastAPI:
-    auth.ensure_tables(sessions)
     http = http or requests.Session()
     app = FastAPI(title="Welfare kiosk city console", docs_url=None, redoc_url=None, openapi_url=None)
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]),

@@ -22,9 +22,7 @@ import requests
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from sync.server.console.models import (TABLES, ConsoleAuditEvent, ConsoleLogin, ConsoleProvider,
-                                        ConsoleSession)
-from sync.server.models import Base
+from sync.server.console.models import ConsoleAuditEvent, ConsoleLogin, ConsoleProvider, ConsoleSession
 
 ROLES = ("analyst", "it", "catalogue_editor", "moderator", "admin")
 SCOPE = "openid profile roles"
@@ -66,17 +64,10 @@ def _utc(dt: datetime) -> datetime:
     return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt
 
 
-def ensure_tables(sessions: sessionmaker[Session]) -> None:
-    bind = sessions.kw.get("bind")
-    if bind is not None:
-        Base.metadata.create_all(bind, tables=TABLES)
-
-
 # -- the provider ---------------------------------------------------------------------------
 def set_provider(sessions: sessionmaker[Session], issuer: str, client_id: str, client_secret: str = "") -> None:
     if not issuer.startswith(("https://", "http://127.0.0.1", "http://localhost")):
         raise ValueError("issuer: must be https:// (http only on 127.0.0.1)")
-    ensure_tables(sessions)
     with sessions.begin() as s:
         s.merge(ConsoleProvider(id=_PROVIDER_ID, issuer=issuer.rstrip("/"), client_id=client_id,
                                 client_secret=client_secret))

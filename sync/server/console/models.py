@@ -1,6 +1,6 @@
 """The console's tables: who is signed in, sign-ins under way, the city's OpenID provider
-for staff, and the audit log. On the backend's one ``Base`` so that ``create_all`` (and
-the Alembic migrations) see them like every other table."""
+for staff, and the audit log. On the backend's one ``Base`` so that the Alembic migrations
+(sync/server/migrations, revision 0002_console) see them like every other table."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
-"""Real parts for the sync tests: the reference backend as a separate process on
-127.0.0.1 (``welfare-backend serve``), a kiosk database and worker pointed at it, and a
-throwaway PostgreSQL cluster."""
+"""Helpers for tests that cross the network boundary: the reference backend as a separate
+process on 127.0.0.1 (``welfare-backend serve``) and what it stored. The fixtures built
+on them (backend, site, kiosk_data, make_worker, postgres, any_backend) are in
+tests/conftest.py, the one place for shared fixtures; import helpers from here."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 import requests
 
 from tests.conftest import FIXTURES, REPO
@@ -103,48 +103,6 @@ def start_backend(db_url: str, workdir: Path, port: int | None = None, *, worker
     raise RuntimeError(f"the backend did not answer within 60 s:\n{log.read_text()[-3000:]}")
 
 
-@pytest.fixture(scope="module")
-def backend(tmp_path_factory):
-    """The reference backend on SQLite, one process per test module."""
-    workdir = tmp_path_factory.mktemp("backend")
-    proc = start_backend(f"sqlite:///{workdir / 'backend.db'}", workdir)
-    yield proc
-    proc.stop()
-
-
-@pytest.fixture
-def site(backend) -> str:
-    return backend.new_site()
-
-
-@pytest.fixture
-def kiosk_data(tmp_path, backend, site) -> Path:
-    """A kiosk data directory holding a one-time enrolment code for ``site``."""
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "enrolment-code").write_text(backend.enrolment_code(site) + "\n")
-    return data
-
-
-@pytest.fixture
-def make_worker(db, kiosk_data, backend):
-    """A SyncWorker for the test's kiosk database; by default pointed at the backend."""
-    from sync.worker import SyncWorker
-
-    made = []
-
-    def make(url: str | None = None, **kw):
-        kw.setdefault("timeout_s", 5.0)
-        kw.setdefault("interval_s", 3600)
-        w = SyncWorker(db, base_url=url or backend.url, data_dir=kiosk_data, device_name="test-kiosk", **kw)
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        w.stop()
-
-
 def server_items(backend: BackendProcess, **where) -> list:
     from sqlalchemy import select
 
@@ -167,35 +125,6 @@ def some_slot(backend: BackendProcess, site: str, *, capacity: int | None = None
         if capacity is not None:
             q = q.where(Slot.capacity == capacity)
         return s.scalars(q).first()
-
-
-@pytest.fixture(scope="session")
-def postgres():
-    """A real PostgreSQL server for this test session. Skipped with the reason when it
-    cannot start here; in CI (CI=true) that is a failure instead."""
-    from tests.sync.pgcluster import PostgresCluster, PostgresUnavailable
-
-    try:
-        cluster = PostgresCluster()
-    except PostgresUnavailable as exc:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"PostgreSQL is required in CI but could not start: {exc}")
-        pytest.skip(f"PostgreSQL could not start here: {exc}")
-    yield cluster
-    cluster.stop()
-
-
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def any_backend(request, tmp_path_factory):
-    """The reference backend on SQLite and then on PostgreSQL, one process per module each."""
-    workdir = tmp_path_factory.mktemp(f"backend-{request.param}")
-    if request.param == "sqlite":
-        url = f"sqlite:///{workdir / 'backend.db'}"
-    else:
-        url = request.getfixturevalue("postgres").create_database(f"t_{uuid.uuid4().hex[:10]}")
-    proc = start_backend(url, workdir)
-    yield proc
-    proc.stop()
 
 
 def queue_snapshot(**changes) -> dict:
