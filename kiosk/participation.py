@@ -107,6 +107,19 @@ class Question:
     eligibility: Eligibility = Eligibility()
     late_grace_h: int = DEFAULT_LATE_GRACE_H
     results: dict | None = None      # published once the city finalises a closed question
+    # What each district is called in each language ("kontula" -> Kontula / Gårdsbacka):
+    # the screens show names, never the ids.
+    district_names: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def districts_used(self) -> set[str]:
+        return ({o.district for o in self.options if o.district} | set(self.districts)
+                | set(self.eligibility.districts))
+
+    def district_name(self, district: str, lang: str) -> str:
+        """The district's name in ``lang`` (then fi); empty when the city gave none, so a
+        screen leaves it out rather than show an id."""
+        names = self.district_names.get(district) or {}
+        return names.get(lang) or names.get("fi") or ""
 
     def state(self, at: datetime) -> str:
         if at < self.opens:
@@ -240,6 +253,13 @@ def _parse(d: dict, problems: list[str]) -> Question:
     for key in ("multiple", "why_text"):
         if not isinstance(d.get(key, False), bool):
             problems.append(f"{where}.{key}: expected true or false")
+    raw_names = d.get("district_names") or {}
+    district_names: dict[str, dict[str, str]] = {}
+    if not isinstance(raw_names, dict):
+        problems.append(f"{where}.district_names: expected {{district: {{fi, sv, en}}}}")
+    else:
+        for did, names in raw_names.items():
+            district_names[str(did)] = _texts(names, f"{where}.district_names.{did}", problems)
     return Question(
         id=qid, type=qtype, title=_texts(d.get("title"), f"{where}.title", problems),
         asker=_texts(d.get("asker"), f"{where}.asker", problems), why=_texts(d.get("why"), f"{where}.why", problems),
@@ -248,7 +268,23 @@ def _parse(d: dict, problems: list[str]) -> Question:
         rule=rule, multiple=bool(d.get("multiple", False)), why_text=bool(d.get("why_text", False)),
         options=options, budget=budget if qtype == BUDGET else 0, categories=categories,
         districts=tuple(districts), eligibility=Eligibility(min_age, municipality, tuple(el_districts)),
-        late_grace_h=grace, results=d.get("results") if isinstance(d.get("results"), dict) else None)
+        late_grace_h=grace, results=d.get("results") if isinstance(d.get("results"), dict) else None,
+        district_names=district_names)
+
+
+def with_district_names(d: dict, names: Mapping[str, Any]) -> tuple[dict, list[str]]:
+    """The question with the names of the districts it uses (from the authoring file's
+    ``districts`` table), and a problem for each district that has no name."""
+    q = _parse(d, [])
+    own = d.get("district_names") if isinstance(d.get("district_names"), dict) else {}
+    used = sorted(q.districts_used())
+    merged = {k: (own.get(k) or names.get(k)) for k in used if own.get(k) or names.get(k)}
+    problems = [f"question {q.id}: district {k!r} has no name: add it under [districts.{k}] with fi, sv and en"
+                for k in used if k not in merged]
+    out = dict(d)
+    if merged:
+        out["district_names"] = merged
+    return out, problems
 
 
 # -- rules both ends apply ------------------------------------------------------------

@@ -75,14 +75,25 @@ def author(sessions: sessionmaker[Session], document: Any) -> list[str]:
                                                        for k, v in site_districts.items()):
         problems.append("site_districts: expected {\"site-id\": \"district\"}")
         site_districts = {}
+    district_names = document.get("districts") or {}
+    if not isinstance(district_names, dict) or not all(isinstance(v, dict) for v in district_names.values()):
+        problems.append("districts: expected {\"district\": {\"fi\": ..., \"sv\": ..., \"en\": ...}}")
+        district_names = {}
     raw = document.get("questions") or []
     if not isinstance(raw, list):
         problems.append("questions: expected a list")
         raw = []
+    named = []
+    for q in raw:
+        if isinstance(q, dict):
+            q, missing = rules.with_district_names(q, district_names)
+            problems += missing
+        named.append(q)
+    raw = named
     for q in raw:
         problems += rules.question_problems(q)
         for key in ("sites", "districts_targeted"):
-            if q.get(key) is not None and not (isinstance(q[key], list) and all(isinstance(x, str) for x in q[key])):
+            if isinstance(q, dict) and q.get(key) is not None and not (isinstance(q[key], list) and all(isinstance(x, str) for x in q[key])):
                 problems.append(f"question {q.get('id')}.{key}: expected a list of names")
     ids = [q.get("id") for q in raw]
     if len(set(ids)) != len(ids):

@@ -513,7 +513,9 @@ class ParticipationScreen(Screen):
         if el.min_age is not None:
             facts.append(t("participation.eligibility.age", min_age=str(el.min_age)))
         if el.districts:
-            facts.append(t("participation.eligibility.districts", districts=", ".join(el.districts)))
+            names = [n for d in el.districts if (n := q.district_name(d, lang))]
+            if names:
+                facts.append(t("participation.eligibility.districts", districts=", ".join(names)))
         self.q_facts.setText("\n".join(facts))
         self.q_rule.setText(t("participation.rule.first" if q.rule == FIRST else "participation.rule.replace")
                             if q.type != IDEAS else t("participation.ideas.how"))
@@ -551,8 +553,9 @@ class ParticipationScreen(Screen):
                 h.addWidget(Pictogram(o.pictogram, size_px=max(48, self.m.touch_px - 16)))
                 texts = QVBoxLayout()
                 texts.addWidget(plain(f"{label} · {euros(self.tr_, o.cost)}", role="heading"))
-                texts.addWidget(plain(text_in(o.description, lang) +
-                                      (f" ({o.district})" if o.district else ""), role="muted"))
+                district = q.district_name(o.district, lang) if o.district else ""
+                texts.addWidget(plain(text_in(o.description, lang) + (f" · {district}" if district else ""),
+                                      role="muted"))
                 h.addLayout(texts, 1)
                 h.addWidget(mark)
                 for w in line.findChildren(QWidget):
@@ -633,7 +636,8 @@ class ParticipationScreen(Screen):
         for row, group, items, prefix in ((self.category_row, self.category_group,
                                            [(c.id, text_in(c.label, lang)) for c in q.categories], "category"),
                                           (self.district_row, self.district_group,
-                                           [(d, d) for d in q.districts], "district")):
+                                           [(d, q.district_name(d, lang)) for d in q.districts
+                                            if q.district_name(d, lang)], "district")):
             while row.count():
                 w = row.takeAt(0).widget()
                 if w is not None:
