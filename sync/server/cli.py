@@ -194,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("openapi", help="print the OpenAPI document")
     from sync.server.participation import add_cli as _participation_cli  # docs/participation.md
     _participation_cli(sub)
+    _announce_cli(sub)
     args = parser.parse_args(argv)
 
     if args.command == "openapi":
@@ -247,6 +248,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"set-console-provider: {exc}", file=sys.stderr)
             return 2
         print(f"console sign-in through {args.issuer} (client {args.client_id})")
+    elif args.command == "announce":
+        return _announce(sessions, args)
     elif args.command == "participation":
         from sync.server.participation import run_cli
 
@@ -264,6 +267,16 @@ def _workers(text: str) -> int:
     if not 1 <= n <= 64:
         raise argparse.ArgumentTypeError(f"expected a whole number of processes from 1 to 64, got {text!r}")
     return n
+
+
+def _announce_cli(sub) -> None:
+    from sync.server.announcements import add_cli  # docs/protocol.md, "Announcements"
+    add_cli(sub)
+
+
+def _announce(sessions, args) -> int:
+    from sync.server.announcements import run_cli
+    return run_cli(sessions, args)
 
 
 def _read_pin() -> str:

@@ -159,8 +159,9 @@ def reaches(s: Session, data: dict, site: str) -> bool:
     return site in _sites_of(s, data)
 
 
-def _entry(s: Session, site: str, kind: str, eid: str, data: dict | None) -> None:
-    """Put one participation entry into a site's catalogue stream (kiosks get it at the next pull)."""
+def put_catalogue_entry(s: Session, site: str, kind: str, eid: str, data: dict | None) -> None:
+    """Put one entry (a question, idea or announcement) into a site's catalogue stream, or
+    delete it with ``data`` None; kiosks get the change at their next pull."""
     site_row = s.get(Site, site, with_for_update=True)
     row = s.get(CatalogueEntry, (site, kind, eid))
     if row is not None and row.data == data and row.deleted == (data is None):
@@ -189,9 +190,9 @@ def _publish(s: Session, qid: str) -> None:
                                                              CatalogueEntry.deleted.is_(False))))
     for site in sorted(targets | had):
         keep = site in targets
-        _entry(s, site, "question", qid, public if keep else None)
+        put_catalogue_entry(s, site, "question", qid, public if keep else None)
         for idea in ideas:
-            _entry(s, site, "idea", idea["id"], idea if keep else None)
+            put_catalogue_entry(s, site, "idea", idea["id"], idea if keep else None)
 
 
 def _idea_entry(i: ParticipationIdea) -> dict:
@@ -203,7 +204,7 @@ def _publish_idea(s: Session, idea: ParticipationIdea) -> None:
     q = s.get(ParticipationQuestion, idea.question_id)
     data = _idea_entry(idea) if idea.status == APPROVED else None
     for site in sorted(_sites_of(s, q.data)):
-        _entry(s, site, "idea", idea.id, data)
+        put_catalogue_entry(s, site, "idea", idea.id, data)
 
 
 # -- the push hooks (sync/server/store.py calls these) ------------------------------------
