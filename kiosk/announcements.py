@@ -149,6 +149,18 @@ class AnnouncementBoard:
     def __init__(self, db, *, now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
         self._db = db
         self._now = now
+        self._held: list[Announcement] | None = None
+        self._listeners: list[Callable[[], None]] = []
+
+    def reload(self) -> None:
+        """Read the stored notices again (after a pull changed the catalogue); screens then
+        ask ``current()`` as often as they like without touching the database."""
+        self._held = self.stored()
+        for listener in list(self._listeners):
+            listener()
+
+    def on_change(self, listener: Callable[[], None]) -> None:
+        self._listeners.append(listener)
 
     def stored(self) -> list[Announcement]:
         from sqlalchemy import select
@@ -166,7 +178,9 @@ class AnnouncementBoard:
         return out
 
     def current(self) -> list[Announcement]:
-        return showing(self.stored(), self._now())
+        if self._held is None:
+            self._held = self.stored()
+        return showing(self._held, self._now())
 
     def urgent_for_service(self, service_id: str) -> list[Announcement]:
         return [a for a in self.current() if a.urgent and service_id in a.service_ids]
