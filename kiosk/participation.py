@@ -368,6 +368,30 @@ def clean_text(text: str | None, limit: int) -> str | None:
 CLAIM_FIELDS = ("birthdate", "municipality", "resident_district")
 
 
+def claim_problems(claims: Mapping[str, Any]) -> list[str]:
+    """What staff set on a resident card at issue (or a provider said) must be of the
+    form the eligibility rules read; a wrong one is refused, not guessed around."""
+    problems = []
+    for k, v in claims.items():
+        if k not in CLAIM_FIELDS:
+            problems.append(f"{k}: not a claim the rules use ({', '.join(CLAIM_FIELDS)})")
+        elif not isinstance(v, str) or not v:
+            problems.append(f"{k}: expected text")
+        elif k == "birthdate":
+            try:
+                born = date.fromisoformat(v)
+            except ValueError:
+                problems.append("birthdate: expected a date like 1990-04-01")
+                continue
+            if born > date.today() or born.year < 1890:
+                problems.append("birthdate: not a plausible birth date")
+        elif k == "municipality" and not _MUNICIPALITY.match(v):
+            problems.append("municipality: expected a three-digit code like '091'")
+        elif k == "resident_district" and not _ID.match(v):
+            problems.append("resident_district: expected a district id like 'kontula'")
+    return problems
+
+
 def claims_of(identity: Any) -> dict[str, str]:
     """What the key said about the person that eligibility rules may use."""
     claims = getattr(identity, "claims", None) or {}

@@ -182,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--card", required=True)
     p.add_argument("--subject", required=True, help="the pseudonymous subject the kiosk sees")
     p.add_argument("--name", required=True, help="for greeting only")
+    p.add_argument("--birthdate", help="checked by staff at issue, for participation eligibility (YYYY-MM-DD)")
+    p.add_argument("--municipality", help="home municipality code, e.g. 091 (eligibility)")
+    p.add_argument("--district", help="home district id, e.g. kontula (eligibility)")
     p = sub.add_parser("set-oidc-provider", help="the city's OpenID provider for the phone key")
     p.add_argument("--issuer", required=True)
     p.add_argument("--client-id", required=True)
@@ -303,7 +306,10 @@ def _identity_command(sessions, args) -> int:
                 return 1
             print(f"staff {args.staff_id} removed from site {args.site}")
         elif args.command == "add-resident-card":
-            identity.add_resident_card(sessions, args.card, _read_pin(), subject=args.subject, name=args.name)
+            claims = {k: v for k, v in (("birthdate", args.birthdate), ("municipality", args.municipality),
+                                        ("resident_district", args.district)) if v}
+            identity.add_resident_card(sessions, args.card, _read_pin(), subject=args.subject, name=args.name,
+                                       claims=claims)
             print(f"resident card for {args.subject} added")
         else:
             identity.set_oidc_provider(sessions, args.issuer, args.client_id, scope=args.scope)

@@ -23,7 +23,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from fastapi import APIRouter, Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, select
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
 from kiosk.identity.keys import STAFF_ROLES, card_fingerprint, parse_card_read, valid_pin
@@ -48,6 +48,9 @@ class ResidentCard(Base):
     subject: Mapped[str] = mapped_column(String(128), unique=True)
     name: Mapped[str] = mapped_column(String(128))
     pin_verifier: Mapped[str] = mapped_column(Text)
+    # What staff checked at card issue that participation eligibility reads (birthdate,
+    # municipality, resident_district): a card has no provider to ask (issue 14).
+    claims: Mapped[dict | None] = mapped_column(JSON, nullable=True)
 
 
 class CardLockout(Base):
@@ -120,12 +123,19 @@ def _pin(pin: str) -> str:
 
 # -- administration (the CLI and tests) ------------------------------------------------------
 def add_resident_card(sessions: sessionmaker[Session], card: str, pin: str, *, subject: str, name: str,
-                      hasher: PasswordHasher | None = None) -> None:
+                      hasher: PasswordHasher | None = None, claims: dict[str, str] | None = None) -> None:
+    """``claims``: what staff checked at issue for participation eligibility (birthdate,
+    municipality, resident_district); no more than the rules read."""
+    from kiosk.participation import claim_problems
+
+    problems = claim_problems(claims or {})
+    if problems:
+        raise BackendError("invalid_request", "; ".join(problems), 422)
     ensure_tables(sessions)
     verifier = (hasher or default_hasher()).hash(_pin(pin))
     with sessions.begin() as s:
         s.merge(ResidentCard(card_hash=card_fingerprint(_card(card)), subject=subject, name=name,
-                             pin_verifier=verifier))
+                             pin_verifier=verifier, claims=dict(claims) if claims else None))
 
 
 def add_staff(sessions: sessionmaker[Session], site: str, staff_id: str, card: str, pin: str, *, role: str,
@@ -171,6 +181,8 @@ def verify_card_pin(sessions: sessionmaker[Session], card: str, pin: str, *, pol
         attempt = count_attempt(s, table, card_hash, policy, now)
         row = s.get(ResidentCard, card_hash)
         resident = {"subject": row.subject, "name": row.name} if row is not None else None
+        if row is not None and row.claims:
+            resident["claims"] = dict(row.claims)
         # An unknown card is checked against a hash as costly as a real card's.
         verifier = row.pin_verifier if row is not None else dummy_verifier(
             s.scalar(select(ResidentCard.pin_verifier).limit(1)), default_hasher())
@@ -223,6 +235,8 @@ class CardPinAnswer(BaseModel):
     name: str | None = Field(None, description="for the greeting (ok only)")
     attempts_left: int | None = Field(None, description="wrong_pin only")
     locked_until: str | None = Field(None, description="locked only: ISO 8601 with UTC offset")
+    claims: dict[str, str] | None = Field(None, description="ok only, when staff set them at card issue: "
+                                                            "birthdate, municipality, resident_district")
 
 
 class StaffVerifier(BaseModel):
