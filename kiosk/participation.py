@@ -440,6 +440,77 @@ ITEM_KIND_SPECS = {
                          personal=frozenset({"subject", *_CLAIMS}), purge_when_rejected=FINAL_REASONS),
 }
 KINDS = tuple(ITEM_KIND_SPECS)
+VOTE_AUTHORISED = "vote_authorised_in_person"  # the staff audit event
+
+
+# -- in-person authorisation -----------------------------------------------------------
+# A person without an electronic key votes with a nurse or admin who checked their
+# identity from an identity document. The one-vote rule needs the same subject however a
+# person identifies, and such a person has no provider ``sub``: the subject is made from
+# the Finnish personal identity code the staff member read, "fi-pic:<code>". The kiosk
+# sends it only over the authenticated channel and purges it after acknowledgement, like
+# every subject; the backend keeps only its HMAC with the question's secret. The staff
+# audit records who authorised a vote for which question, never the code or the name.
+# Where the city's provider releases the personal identity code for the phone key
+# (``personal_identity_code`` claim), the phone key votes under the same subject, so the
+# person cannot vote once in person and again by phone (docs/participation.md).
+_PIC = re.compile(r"^(\d{2})(\d{2})(\d{2})([-+ABCDEFYXWVU])(\d{3})([0-9A-Y])$")
+_PIC_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+_CENTURY = {"+": 1800, "-": 1900, "Y": 1900, "X": 1900, "W": 1900, "V": 1900, "U": 1900,
+            "A": 2000, "B": 2000, "C": 2000, "D": 2000, "E": 2000, "F": 2000}
+IN_PERSON_PREFIX = "fi-pic:"
+
+
+def personal_identity_code(text: str) -> tuple[str, date] | None:
+    """The code in its one spelling and the birth date it holds, or None if it is not a
+    valid Finnish personal identity code (format and check character)."""
+    code = (text or "").strip().upper()
+    m = _PIC.match(code)
+    if not m:
+        return None
+    dd, mm, yy, sign, serial, check = m.groups()
+    if _PIC_CHECK[int(dd + mm + yy + serial) % 31] != check:
+        return None
+    try:
+        born = date(_CENTURY[sign] + int(yy), int(mm), int(dd))
+    except ValueError:
+        return None
+    return code, born
+
+
+@dataclass(frozen=True)
+class InPersonVoter:
+    """The person a staff member authorised: a subject for the one-vote rule and the one
+    claim the identity code gives (the birth date); municipality and district are not
+    known this way, so a question that asks for them refuses rather than guesses."""
+
+    subject: str
+    claims: Mapping[str, str]
+    authorised_by: str
+
+    def __repr__(self) -> str:  # logs must not carry the code
+        return "InPersonVoter(...)"
+
+
+def authorise_in_person(staff: Any, code_text: str) -> InPersonVoter:
+    """A nurse or admin (a staff session) vouches for a person whose identity they checked."""
+    if staff is None or not getattr(staff, "is_staff", False):
+        raise ParticipationError("not_staff", "only a nurse or admin signed in at the kiosk can authorise")
+    parsed = personal_identity_code(code_text)
+    if parsed is None:
+        raise ParticipationError("bad_identity_code", "not a valid personal identity code")
+    code, born = parsed
+    return InPersonVoter(IN_PERSON_PREFIX + code, {"birthdate": born.isoformat()}, staff.subject)
+
+
+def voter_subject(identity: Any) -> str:
+    """The subject the one-vote rule counts: the personal identity code's where the key
+    gives it (in person, or a provider that releases it), the key's subject otherwise."""
+    claims = getattr(identity, "claims", None) or {}
+    parsed = personal_identity_code(str(claims.get("personal_identity_code") or ""))
+    if parsed is not None:
+        return IN_PERSON_PREFIX + parsed[0]
+    return identity.subject
 
 
 # -- the kiosk's side ------------------------------------------------------------------
@@ -528,14 +599,15 @@ class ParticipationDesk:
         problem = self.may_take_part(q, identity) or choice_problem(q, list(choices))
         if problem:
             raise problem
-        payload: dict[str, Any] = {"question_id": q.id, "choices": list(choices), "subject": identity.subject,
-                                   **claims_of(identity)}
+        payload: dict[str, Any] = {"question_id": q.id, "choices": list(choices),
+                                   "subject": voter_subject(identity), **claims_of(identity)}
         why = clean_text(why, WHY_MAX) if q.why_text else None
         if why:
             payload["why"] = why
+        authorised_by = authorised_by or getattr(identity, "authorised_by", None)
         if authorised_by:
             payload["authorised_by"] = authorised_by
-        return self._record("vote", payload, q)
+        return self._record("vote", payload, q, staff_event=authorised_by)
 
     def propose_idea(self, identity: Any, question_id: str, *, title: str, text: str, category: str,
                      district: str | None = None, language: str = "fi") -> Receipt:
@@ -572,14 +644,19 @@ class ParticipationDesk:
         problem = self.may_take_part(q, identity)
         if problem:
             raise problem
-        return self._record("idea_support", {"idea_id": idea_id, "subject": identity.subject,
+        return self._record("idea_support", {"idea_id": idea_id, "subject": voter_subject(identity),
                                              **claims_of(identity)}, q)
 
-    def _record(self, kind: str, payload: dict, q: Question) -> Receipt:
+    def _record(self, kind: str, payload: dict, q: Question, *, staff_event: str | None = None) -> Receipt:
         from kiosk import outbox
 
         with self._db.sessions.begin() as s:
             item = outbox.record(s, kind, payload, now=self._now())
+            if staff_event:
+                # In the same transaction: who vouched, for which question; not for whom.
+                from kiosk.identity.audit import record_staff_event
+
+                record_staff_event(s, VOTE_AUTHORISED, staff_event, detail=f"question={q.id}", now=self._now())
         return Receipt(item.id, q.id, kind, q.rule)
 
 
