@@ -520,7 +520,9 @@ _PAGE = {
            "pending": "Ääntä ei ole vielä vastaanotettu. Se lasketaan, kun kioski saa yhteyden.",
            PROPOSED: "Ideasi odottaa käsittelyä.", APPROVED: "Ideasi on hyväksytty ja näkyy muille.",
            MERGED: "Ideasi yhdistettiin samanlaiseen ideaan.", "idea_rejected": "Ideaa ei hyväksytty. Syy:",
-           "choice_hidden": "Kuitti ei näytä, mitä valitsit."},
+           "choice_hidden": "Kuitti ei näytä, mitä valitsit.",
+           "channels": {"kiosk": "kioskeilla", "staff": "henkilökunnan tunnistamina", "paper": "paperilla",
+                        "web": "verkossa", "mail": "postitse", "other": "muuten"}},
     "sv": {"results": "Resultat", "kiosk": "På kiosker", "other": "Andra kanaler", "votes": "röster",
            "not_public": "Resultaten publiceras när frågan har stängts.", "unknown": "Okänd fråga.",
            "turnout": "Deltagare", "budget": "Budget", "receipt": "Kvitto",
@@ -529,7 +531,9 @@ _PAGE = {
            "pending": "Rösten har inte tagits emot ännu. Den räknas när kiosken får förbindelse.",
            PROPOSED: "Din idé väntar på behandling.", APPROVED: "Din idé har godkänts och syns för andra.",
            MERGED: "Din idé slogs ihop med en liknande idé.", "idea_rejected": "Idén godkändes inte. Orsak:",
-           "choice_hidden": "Kvittot visar inte vad du valde."},
+           "choice_hidden": "Kvittot visar inte vad du valde.",
+           "channels": {"kiosk": "på kiosker", "staff": "identifierade av personalen", "paper": "på papper",
+                        "web": "på webben", "mail": "per post", "other": "på annat sätt"}},
     "en": {"results": "Results", "kiosk": "At kiosks", "other": "Other channels", "votes": "votes",
            "not_public": "The results are published when the question has closed.", "unknown": "Unknown question.",
            "turnout": "Took part", "budget": "Budget", "receipt": "Receipt",
@@ -538,7 +542,9 @@ _PAGE = {
            "pending": "The vote has not arrived yet. It will be counted when the kiosk is back online.",
            PROPOSED: "Your idea is waiting to be reviewed.", APPROVED: "Your idea was approved and others can see it.",
            MERGED: "Your idea was merged with a similar idea.", "idea_rejected": "The idea was not approved. Reason:",
-           "choice_hidden": "The receipt does not show what you chose."},
+           "choice_hidden": "The receipt does not show what you chose.",
+           "channels": {"kiosk": "at kiosks", "staff": "identified by staff", "paper": "on paper",
+                        "web": "on the web", "mail": "by mail", "other": "otherwise"}},
 }
 _REASON_TEXT = {
     "fi": {"question_closed": "kysymys oli jo päättynyt", "question_not_open": "kysymys ei ollut vielä auki",
@@ -637,7 +643,8 @@ def participation_router(sessions: sessionmaker[Session]) -> APIRouter:
                 f"<tr><th scope=\"row\">{html.escape(o.label.get(lang, o.id))}</th><td>{k}</td><td>{x}</td></tr>"
                 for o, k, x in rules.results_rows(q, res)) + "</table>")
         body.append(f"<h2>{t['turnout']}</h2><ul>" + "".join(
-            f"<li>{html.escape(str(c))}: {n}</li>" for c, n in sorted(turnout.items())) + "</ul>")
+            f"<li>{html.escape(t['channels'].get(str(c), str(c)))}: {n}</li>" for c, n in sorted(turnout.items()))
+            + "</ul>")
         return _html(title, "".join(body), lang)
 
     @router.get("/participation/receipt/{item_id}", response_class=HTMLResponse)
