@@ -109,6 +109,19 @@ class Question:
     eligibility: Eligibility = Eligibility()
     late_grace_h: int = DEFAULT_LATE_GRACE_H
     results: dict | None = None      # published once the city finalises a closed question
+    # What each district is called in each language ("kontula" -> Kontula / Gårdsbacka):
+    # the screens show names, never the ids.
+    district_names: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def districts_used(self) -> set[str]:
+        return ({o.district for o in self.options if o.district} | set(self.districts)
+                | set(self.eligibility.districts))
+
+    def district_name(self, district: str, lang: str) -> str:
+        """The district's name in ``lang`` (then fi); empty when the city gave none, so a
+        screen leaves it out rather than show an id."""
+        names = self.district_names.get(district) or {}
+        return names.get(lang) or names.get("fi") or ""
 
     def state(self, at: datetime) -> str:
         if at < self.opens:
@@ -242,6 +255,13 @@ def _parse(d: dict, problems: list[str]) -> Question:
     for key in ("multiple", "why_text"):
         if not isinstance(d.get(key, False), bool):
             problems.append(f"{where}.{key}: expected true or false")
+    raw_names = d.get("district_names") or {}
+    district_names: dict[str, dict[str, str]] = {}
+    if not isinstance(raw_names, dict):
+        problems.append(f"{where}.district_names: expected {{district: {{fi, sv, en}}}}")
+    else:
+        for did, names in raw_names.items():
+            district_names[str(did)] = _texts(names, f"{where}.district_names.{did}", problems)
     return Question(
         id=qid, type=qtype, title=_texts(d.get("title"), f"{where}.title", problems),
         asker=_texts(d.get("asker"), f"{where}.asker", problems), why=_texts(d.get("why"), f"{where}.why", problems),
@@ -250,7 +270,23 @@ def _parse(d: dict, problems: list[str]) -> Question:
         rule=rule, multiple=bool(d.get("multiple", False)), why_text=bool(d.get("why_text", False)),
         options=options, budget=budget if qtype == BUDGET else 0, categories=categories,
         districts=tuple(districts), eligibility=Eligibility(min_age, municipality, tuple(el_districts)),
-        late_grace_h=grace, results=d.get("results") if isinstance(d.get("results"), dict) else None)
+        late_grace_h=grace, results=d.get("results") if isinstance(d.get("results"), dict) else None,
+        district_names=district_names)
+
+
+def with_district_names(d: dict, names: Mapping[str, Any]) -> tuple[dict, list[str]]:
+    """The question with the names of the districts it uses (from the authoring file's
+    ``districts`` table), and a problem for each district that has no name."""
+    q = _parse(d, [])
+    own = d.get("district_names") if isinstance(d.get("district_names"), dict) else {}
+    used = sorted(q.districts_used())
+    merged = {k: (own.get(k) or names.get(k)) for k in used if own.get(k) or names.get(k)}
+    problems = [f"question {q.id}: district {k!r} has no name: add it under [districts.{k}] with fi, sv and en"
+                for k in used if k not in merged]
+    out = dict(d)
+    if merged:
+        out["district_names"] = merged
+    return out, problems
 
 
 # -- rules both ends apply ------------------------------------------------------------
@@ -334,12 +370,107 @@ def clean_text(text: str | None, limit: int) -> str | None:
 CLAIM_FIELDS = ("birthdate", "municipality", "resident_district")
 
 
+def claim_problems(claims: Mapping[str, Any]) -> list[str]:
+    """What staff set on a resident card at issue (or a provider said) must be of the
+    form the eligibility rules read; a wrong one is refused, not guessed around."""
+    problems = []
+    for k, v in claims.items():
+        if k not in CLAIM_FIELDS:
+            problems.append(f"{k}: not a claim the rules use ({', '.join(CLAIM_FIELDS)})")
+        elif not isinstance(v, str) or not v:
+            problems.append(f"{k}: expected text")
+        elif k == "birthdate":
+            try:
+                born = date.fromisoformat(v)
+            except ValueError:
+                problems.append("birthdate: expected a date like 1990-04-01")
+                continue
+            if born > date.today() or born.year < 1890:
+                problems.append("birthdate: not a plausible birth date")
+        elif k == "municipality" and not _MUNICIPALITY.match(v):
+            problems.append("municipality: expected a three-digit code like '091'")
+        elif k == "resident_district" and not _ID.match(v):
+            problems.append("resident_district: expected a district id like 'kontula'")
+    return problems
+
+
 def claims_of(identity: Any) -> dict[str, str]:
     """What the key said about the person that eligibility rules may use."""
     claims = getattr(identity, "claims", None) or {}
     return {k: str(claims[k]) for k in CLAIM_FIELDS if claims.get(k)}
 
 
+VOTE_AUTHORISED = "vote_authorised_in_person"  # the staff audit event
+
+
+# -- in-person authorisation -----------------------------------------------------------
+# A person without an electronic key votes with a nurse or admin who checked their
+# identity from an identity document. The one-vote rule needs the same subject however a
+# person identifies, and such a person has no provider ``sub``: the subject is made from
+# the Finnish personal identity code the staff member read, "fi-pic:<code>". The kiosk
+# sends it only over the authenticated channel and purges it after acknowledgement, like
+# every subject; the backend keeps only its HMAC with the question's secret. The staff
+# audit records who authorised a vote for which question, never the code or the name.
+# Where the city's provider releases the personal identity code for the phone key
+# (``personal_identity_code`` claim), the phone key votes under the same subject, so the
+# person cannot vote once in person and again by phone (docs/participation.md).
+_PIC = re.compile(r"^(\d{2})(\d{2})(\d{2})([-+ABCDEFYXWVU])(\d{3})([0-9A-Y])$")
+_PIC_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+_CENTURY = {"+": 1800, "-": 1900, "Y": 1900, "X": 1900, "W": 1900, "V": 1900, "U": 1900,
+            "A": 2000, "B": 2000, "C": 2000, "D": 2000, "E": 2000, "F": 2000}
+IN_PERSON_PREFIX = "fi-pic:"
+
+
+def personal_identity_code(text: str) -> tuple[str, date] | None:
+    """The code in its one spelling and the birth date it holds, or None if it is not a
+    valid Finnish personal identity code (format and check character)."""
+    code = (text or "").strip().upper()
+    m = _PIC.match(code)
+    if not m:
+        return None
+    dd, mm, yy, sign, serial, check = m.groups()
+    if _PIC_CHECK[int(dd + mm + yy + serial) % 31] != check:
+        return None
+    try:
+        born = date(_CENTURY[sign] + int(yy), int(mm), int(dd))
+    except ValueError:
+        return None
+    return code, born
+
+
+@dataclass(frozen=True)
+class InPersonVoter:
+    """The person a staff member authorised: a subject for the one-vote rule and the one
+    claim the identity code gives (the birth date); municipality and district are not
+    known this way, so a question that asks for them refuses rather than guesses."""
+
+    subject: str
+    claims: Mapping[str, str]
+    authorised_by: str
+
+    def __repr__(self) -> str:  # logs must not carry the code
+        return "InPersonVoter(...)"
+
+
+def authorise_in_person(staff: Any, code_text: str) -> InPersonVoter:
+    """A nurse or admin (a staff session) vouches for a person whose identity they checked."""
+    if staff is None or not getattr(staff, "is_staff", False):
+        raise ParticipationError("not_staff", "only a nurse or admin signed in at the kiosk can authorise")
+    parsed = personal_identity_code(code_text)
+    if parsed is None:
+        raise ParticipationError("bad_identity_code", "not a valid personal identity code")
+    code, born = parsed
+    return InPersonVoter(IN_PERSON_PREFIX + code, {"birthdate": born.isoformat()}, staff.subject)
+
+
+def voter_subject(identity: Any) -> str:
+    """The subject the one-vote rule counts: the personal identity code's where the key
+    gives it (in person, or a provider that releases it), the key's subject otherwise."""
+    claims = getattr(identity, "claims", None) or {}
+    parsed = personal_identity_code(str(claims.get("personal_identity_code") or ""))
+    if parsed is not None:
+        return IN_PERSON_PREFIX + parsed[0]
+    return identity.subject
 
 
 # -- the kiosk's side ------------------------------------------------------------------
@@ -428,14 +559,15 @@ class ParticipationDesk:
         problem = self.may_take_part(q, identity) or choice_problem(q, list(choices))
         if problem:
             raise problem
-        payload: dict[str, Any] = {"question_id": q.id, "choices": list(choices), "subject": identity.subject,
-                                   **claims_of(identity)}
+        payload: dict[str, Any] = {"question_id": q.id, "choices": list(choices),
+                                   "subject": voter_subject(identity), **claims_of(identity)}
         why = clean_text(why, WHY_MAX) if q.why_text else None
         if why:
             payload["why"] = why
+        authorised_by = authorised_by or getattr(identity, "authorised_by", None)
         if authorised_by:
             payload["authorised_by"] = authorised_by
-        return self._record("vote", payload, q)
+        return self._record("vote", payload, q, staff_event=authorised_by)
 
     def propose_idea(self, identity: Any, question_id: str, *, title: str, text: str, category: str,
                      district: str | None = None, language: str = "fi") -> Receipt:
@@ -472,14 +604,19 @@ class ParticipationDesk:
         problem = self.may_take_part(q, identity)
         if problem:
             raise problem
-        return self._record("idea_support", {"idea_id": idea_id, "subject": identity.subject,
+        return self._record("idea_support", {"idea_id": idea_id, "subject": voter_subject(identity),
                                              **claims_of(identity)}, q)
 
-    def _record(self, kind: str, payload: dict, q: Question) -> Receipt:
+    def _record(self, kind: str, payload: dict, q: Question, *, staff_event: str | None = None) -> Receipt:
         from kiosk import outbox
 
         with self._db.sessions.begin() as s:
             item = outbox.record(s, kind, payload, now=self._now())
+            if staff_event:
+                # In the same transaction: who vouched, for which question; not for whom.
+                from kiosk.identity.audit import record_staff_event
+
+                record_staff_event(s, VOTE_AUTHORISED, staff_event, detail=f"question={q.id}", now=self._now())
         return Receipt(item.id, q.id, kind, q.rule)
 
 

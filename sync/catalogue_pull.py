@@ -93,7 +93,7 @@ def pull_catalogue(db: Database, client: BackendClient, *, page_size: int = 500)
         else:
             entries[key] = ch["data"]
     document = build_document(entries)
-    errors = validate(document) + _participation_problems(entries)
+    errors = validate(document) + _participation_problems(entries) + _announcement_problems(entries)
     if errors:
         raise BadResponse(f"the catalogue download was rejected ({len(errors)} errors, first: {errors[0]}); "
                           "the previous catalogue stays in use")
@@ -110,6 +110,14 @@ def _participation_problems(entries: dict[tuple[str, str], dict]) -> list[str]:
                                    and isinstance(d.get("text"), str)):
             problems.append(f"idea {eid}: needs question_id, title and text")
     return problems
+
+
+def _announcement_problems(entries: dict[tuple[str, str], dict]) -> list[str]:
+    """The city's notices (kiosk/announcements.py) are checked like the rest."""
+    from kiosk.announcements import KIND, announcement_problems
+
+    return [f"announcement {eid}: {p}" for (kind, eid), d in entries.items() if kind == KIND
+            for p in announcement_problems(d)]
 
 
 def _apply(db: Database, entries: dict, mirror: dict, full: bool, cursor: str, since: str) -> PullResult:

@@ -52,6 +52,20 @@ class CardKey:
         return _card_answer(answer)
 
 
+def _card_claims(raw: object) -> dict[str, str]:
+    """The eligibility claims staff set on the card; a malformed set counts as none (the
+    rules then say which key can answer, rather than guess)."""
+    from kiosk.participation import CLAIM_FIELDS, claim_problems
+
+    if not isinstance(raw, dict):
+        return {}
+    claims = {k: v for k, v in raw.items() if k in CLAIM_FIELDS}
+    if claim_problems(claims):
+        log.error("the backend's card claims are malformed; ignored")
+        return {}
+    return claims
+
+
 def _card_answer(answer: object) -> Identity:
     if not isinstance(answer, dict) or answer.get("outcome") not in ("ok", "wrong_pin", "locked"):
         raise KeyRefused("offline", "the backend's answer to a card check is not understood")
@@ -60,7 +74,7 @@ def _card_answer(answer: object) -> Identity:
         subject, name = answer.get("subject"), answer.get("name")
         if not isinstance(subject, str) or not subject or not isinstance(name, str):
             raise KeyRefused("offline", "the backend's answer to a card check has no subject")
-        return Identity(CARD, subject, name)
+        return Identity(CARD, subject, name, claims=_card_claims(answer.get("claims")))
     if outcome == "wrong_pin":
         left = answer.get("attempts_left")
         raise KeyRefused("wrong_pin", "card or PIN not right",

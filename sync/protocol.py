@@ -52,8 +52,9 @@ ERRORS = ("unauthorised", "device_revoked", "invalid_code", "invalid_request", "
           "rate_limited", "internal")
 
 CATALOGUE_FILE_KINDS = ("provider", "service", "slot")
-# Participation questions and approved ideas come in the same change stream (issue 14).
-CATALOGUE_KINDS = CATALOGUE_FILE_KINDS + ("question", "idea")
+# Participation questions and approved ideas (issue 14) and the city's announcements
+# come in the same change stream.
+CATALOGUE_KINDS = CATALOGUE_FILE_KINDS + ("question", "idea", "announcement")  # notices: issue 15
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _CURSOR = re.compile(r"^[0-9]{1,18}$")

@@ -119,12 +119,14 @@ def create_window(config: Config, catalogue, *, notices: tuple[str, ...] = (), a
 
     app = app or QApplication.instance()
     metrics = apply_theme(app, config)
+    announcements = None
     if services is not None:
         catalogue, notices, now = services.catalogue, services.notices, services.now
+        announcements = services.announcements
     window = KioskWindow(config=config, translator=Translator(config.ui.default_language), flow=KioskFlow(),
                          metrics=metrics)
     register_core_screens(window, config=config, catalogue=catalogue, notices=tuple(notices), version=version(),
-                          now=now or (lambda: datetime.now(timezone.utc)))
+                          now=now or (lambda: datetime.now(timezone.utc)), announcements=announcements)
     window.setWindowTitle("Welfare kiosk")
     width, height = config.window_size
     window.resize(width, height)

@@ -22,6 +22,7 @@ from ui.i18n import Translator
 from ui.background import BackgroundCalls, OnGuiThread
 from ui.theme import Metrics
 from ui.widgets.touch import label
+from ui.widgets.notices import NoticeList
 
 log = logging.getLogger(__name__)
 ROWS = 6
@@ -86,7 +87,7 @@ class CallAnnouncer(QObject):
 
 class QueueDisplayWindow(QWidget):
     def __init__(self, *, queue: WalkInQueue, tr: Translator, metrics: Metrics,
-                 announcer: CallAnnouncer | None = None) -> None:
+                 announcer: CallAnnouncer | None = None, announcements=None) -> None:
         super().__init__()
         self.setObjectName("queue-display")
         self.queue, self.tr_, self.metrics = queue, tr, metrics
@@ -120,6 +121,20 @@ class QueueDisplayWindow(QWidget):
         self.empty = label(role="heading")
         col.addWidget(self.empty)
         col.addStretch(1)
+        # The city's notices under the calls (kiosk/announcements.py), refreshed on the
+        # half minute so one starts and ends on time.
+        self.announcements = announcements
+        self.notices_head = label(role="muted")
+        self.notices = NoticeList(tr=tr)
+        self.notices.setObjectName("display-notices")
+        col.addWidget(self.notices_head)
+        col.addWidget(self.notices)
+        if announcements is not None:
+            announcements.on_change(OnGuiThread(self, self.refresh))  # a pull reloads it on the sync thread
+            self._notice_timer = QTimer(self)
+            self._notice_timer.setInterval(30_000)
+            self._notice_timer.timeout.connect(self.refresh)
+            self._notice_timer.start()
         queue.subscribe(OnGuiThread(self, self._on_queue_event))  # events come from the database thread
         tr.on_change(lambda _lang: self.retranslate())
         self.retranslate()
@@ -130,9 +145,13 @@ class QueueDisplayWindow(QWidget):
         self.number_head.setText(t("queue_display.number"))
         self.room_head.setText(t("queue_display.room"))
         self.empty.setText(t("queue_display.empty"))
+        self.notices_head.setText(t("announcements.heading"))
         self.refresh()
 
     def refresh(self) -> None:
+        notices = self.announcements.current() if self.announcements is not None else []
+        self.notices.show_notices(notices)
+        self.notices_head.setVisible(bool(notices))
         calls = self.queue.recent_calls(ROWS)
         self.empty.setVisible(not calls)
         for i, (n, r) in enumerate(self.rows):

@@ -205,9 +205,12 @@ def seed_participation(db) -> None:
     from kiosk.packaged import asset
     from kiosk.storage.models import CatalogueEntryRecord
 
+    from kiosk.participation import with_district_names
+
     doc = json.loads(asset("demo", "participation.json").read_text(encoding="utf-8"))
     with db.sessions.begin() as s:
         for q in doc["questions"]:
+            q = with_district_names(q, doc.get("districts") or {})[0]  # as the backend publishes it
             if q["id"] == "square-name":
                 q = {**q, "results": {"kiosk": {"kontulantori": 412, "kauppatori": 168, "kukkatori": 250},
                                       "other": {"kontulantori": 37, "kauppatori": 12, "kukkatori": 21},
@@ -348,7 +351,6 @@ def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | 
     from PySide6.QtWidgets import QApplication
 
     from kiosk.catalogue.service import Catalogue
-    from kiosk.config import load_config
     from kiosk.storage.db import open_database
     from ui.app import load_demo_catalogue
 

@@ -47,6 +47,7 @@ class KioskServices:
     walk_in: Any = None                  # kiosk.walk_in.WalkInDesk
     feedback: Any = None                 # kiosk.feedback.FeedbackBox
     participation: Any = None            # kiosk.participation.ParticipationDesk
+    announcements: Any = None            # kiosk.announcements.AnnouncementBoard (the city's notices)
     # Told every sync status, on the sync thread (the UI's SyncBridge joins here).
     status_listeners: list[Callable[[Any], None]] = field(default_factory=list)
 
@@ -154,6 +155,8 @@ def build_services(config: Config, db: Database, catalogue, *, sync: bool = True
         from sync.booking_client import BookingRemote
         remote = BookingRemote(config.backend.url, data_dir=config.data_dir,
                                timeout_s=min(config.backend.timeout_s, 5))
+    from kiosk.announcements import AnnouncementBoard
+    announcements = AnnouncementBoard(db, now=now)
     booking = BookingDesk(db, catalogue, remote=remote, status_url=remote.status_url() if remote else None,
                           subject_salt=config.device.site)
     if worker is not None:
@@ -171,6 +174,7 @@ def build_services(config: Config, db: Database, catalogue, *, sync: bool = True
             if cursor != seen["cursor"]:
                 seen["cursor"] = cursor
                 catalogue.reload()
+                announcements.reload()  # the city's notices came with the same pull
                 log.info("catalogue reloaded after sync (cursor %s)", cursor)
         worker.after_sync(reload_catalogue)
 
@@ -187,5 +191,6 @@ def build_services(config: Config, db: Database, catalogue, *, sync: bool = True
                              video=config.video, now=now, version=version, notices=tuple(notices),
                              sync_worker=worker, staff_key=staff, card_key=card, phone_key=phone,
                              visitor_session=visitor, queue=queue, walk_in=walk_in, feedback=feedback,
-                             participation=participation, status_listeners=listeners)
+                             participation=participation, announcements=announcements,
+                             status_listeners=listeners)
     return services

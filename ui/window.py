@@ -171,7 +171,8 @@ class KioskWindow(QWidget):
 
 
 def register_core_screens(window: KioskWindow, *, config: Config, catalogue, notices: tuple[str, ...] = (),
-                          version: str = "", now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
+                          version: str = "", now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+                          announcements=None) -> None:
     """Home, browse, results, service card, search, staff entry: what every kiosk has.
     Each screen module is imported when its place is first opened, so that start-up
     only pays for the home screen."""
@@ -179,7 +180,8 @@ def register_core_screens(window: KioskWindow, *, config: Config, catalogue, not
 
     def home():
         from ui.screens.home import HomeScreen
-        return HomeScreen(**common(), modules=config.modules, show_message=window.show_message)
+        return HomeScreen(**common(), modules=config.modules, show_message=window.show_message,
+                          announcements=announcements)
 
     def browse():
         from ui.screens.browse import BrowseScreen
@@ -191,7 +193,7 @@ def register_core_screens(window: KioskWindow, *, config: Config, catalogue, not
 
     def service():
         from ui.screens.service import ServiceScreen
-        return ServiceScreen(**common(), catalogue=catalogue, now=now)
+        return ServiceScreen(**common(), catalogue=catalogue, now=now, announcements=announcements)
 
     def search():
         from ui.screens.search import SearchScreen

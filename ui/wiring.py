@@ -91,18 +91,18 @@ def attach_queue(window, services: KioskServices, parts: KioskParts | None = Non
     window.register_screen("queue", resident)
     window.register_screen("staff_queue", nurse)
     if config.queue.display:
-        display = open_queue_display(window, queue, config)
+        display = open_queue_display(window, queue, config, announcements=services.announcements)
         if parts is not None:
             parts.queue_display = display
     return queue
 
 
-def open_queue_display(window, queue: WalkInQueue, config):
+def open_queue_display(window, queue: WalkInQueue, config, *, announcements=None):
     from ui.i18n import Translator
     from ui.queue_display import CallAnnouncer, QueueDisplayWindow
 
     display = QueueDisplayWindow(queue=queue, tr=Translator(config.ui.default_language), metrics=window.metrics,
-                                 announcer=CallAnnouncer(config.ui.languages))
+                                 announcer=CallAnnouncer(config.ui.languages), announcements=announcements)
     display.setWindowTitle("Queue display")
     display.resize(*config.window_size)
     display.show()

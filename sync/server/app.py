@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync import protocol
-from sync.server import store
+from sync.server import announcements, store
 from sync.server.store import BackendError, DeviceIdentity
 from sync.server.booking import booking_router
 from sync.server.console.app import console_app
@@ -172,6 +172,7 @@ def create_app(sessions: sessionmaker[Session]) -> FastAPI:
         if int(since) > protocol.MAX_CURSOR:  # a number the database cannot even compare with
             raise BackendError("invalid_request", "since: not a cursor this backend handed out "
                                                   f"(at most {protocol.MAX_CURSOR})", 422)
+        announcements.sync_site(sessions, who.site)  # expired notices leave, notices for all sites arrive
         return store.catalogue_changes(sessions, who.site, int(since), limit)
 
     app.include_router(video_router(sessions))  # on-demand video rooms (sync/server/video.py)

@@ -205,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--card", required=True)
     p.add_argument("--subject", required=True, help="the pseudonymous subject the kiosk sees")
     p.add_argument("--name", required=True, help="for greeting only")
+    p.add_argument("--birthdate", help="checked by staff at issue, for participation eligibility (YYYY-MM-DD)")
+    p.add_argument("--municipality", help="home municipality code, e.g. 091 (eligibility)")
+    p.add_argument("--district", help="home district id, e.g. kontula (eligibility)")
     p = sub.add_parser("set-oidc-provider", help="the city's OpenID provider for the phone key")
     p.add_argument("--issuer", required=True)
     p.add_argument("--client-id", required=True)
@@ -217,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("openapi", help="print the OpenAPI document")
     from sync.server.participation import add_cli as _participation_cli  # docs/participation.md
     _participation_cli(sub)
+    _announce_cli(sub)
     args = parser.parse_args(argv)
 
     if args.command == "openapi":
@@ -276,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"set-console-provider: {exc}", file=sys.stderr)
             return 2
         print(f"console sign-in through {args.issuer} (client {args.client_id})")
+    elif args.command == "announce":
+        return _announce(sessions, args)
     elif args.command == "participation":
         from sync.server.participation import run_cli
 
@@ -293,6 +299,16 @@ def _workers(text: str) -> int:
     if not 1 <= n <= 64:
         raise argparse.ArgumentTypeError(f"expected a whole number of processes from 1 to 64, got {text!r}")
     return n
+
+
+def _announce_cli(sub) -> None:
+    from sync.server.announcements import add_cli  # docs/protocol.md, "Announcements"
+    add_cli(sub)
+
+
+def _announce(sessions, args) -> int:
+    from sync.server.announcements import run_cli
+    return run_cli(sessions, args)
 
 
 def _read_pin() -> str:
@@ -319,7 +335,10 @@ def _identity_command(sessions, args) -> int:
                 return 1
             print(f"staff {args.staff_id} removed from site {args.site}")
         elif args.command == "add-resident-card":
-            identity.add_resident_card(sessions, args.card, _read_pin(), subject=args.subject, name=args.name)
+            claims = {k: v for k, v in (("birthdate", args.birthdate), ("municipality", args.municipality),
+                                        ("resident_district", args.district)) if v}
+            identity.add_resident_card(sessions, args.card, _read_pin(), subject=args.subject, name=args.name,
+                                       claims=claims)
             print(f"resident card for {args.subject} added")
         else:
             identity.set_oidc_provider(sessions, args.issuer, args.client_id, scope=args.scope)

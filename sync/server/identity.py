@@ -65,11 +65,18 @@ def _pin(pin: str) -> str:
 
 # -- administration (the CLI and tests) ------------------------------------------------------
 def add_resident_card(sessions: sessionmaker[Session], card: str, pin: str, *, subject: str, name: str,
-                      hasher: PasswordHasher | None = None) -> None:
+                      hasher: PasswordHasher | None = None, claims: dict[str, str] | None = None) -> None:
+    """``claims``: what staff checked at issue for participation eligibility (birthdate,
+    municipality, resident_district); no more than the rules read."""
+    from kiosk.participation import claim_problems
+
+    problems = claim_problems(claims or {})
+    if problems:
+        raise BackendError("invalid_request", "; ".join(problems), 422)
     verifier = (hasher or default_hasher()).hash(_pin(pin))
     with sessions.begin() as s:
         s.merge(ResidentCard(card_hash=card_fingerprint(_card(card)), subject=subject, name=name,
-                             pin_verifier=verifier))
+                             pin_verifier=verifier, claims=dict(claims) if claims else None))
 
 
 def add_staff(sessions: sessionmaker[Session], site: str, staff_id: str, card: str, pin: str, *, role: str,
@@ -112,6 +119,8 @@ def verify_card_pin(sessions: sessionmaker[Session], card: str, pin: str, *, pol
         attempt = count_attempt(s, table, card_hash, policy, now)
         row = s.get(ResidentCard, card_hash)
         resident = {"subject": row.subject, "name": row.name} if row is not None else None
+        if row is not None and row.claims:
+            resident["claims"] = dict(row.claims)
         # An unknown card is checked against a hash as costly as a real card's.
         verifier = row.pin_verifier if row is not None else dummy_verifier(
             s.scalar(select(ResidentCard.pin_verifier).limit(1)), default_hasher())
@@ -164,6 +173,8 @@ class CardPinAnswer(BaseModel):
     name: str | None = Field(None, description="for the greeting (ok only)")
     attempts_left: int | None = Field(None, description="wrong_pin only")
     locked_until: str | None = Field(None, description="locked only: ISO 8601 with UTC offset")
+    claims: dict[str, str] | None = Field(None, description="ok only, when staff set them at card issue: "
+                                                            "birthdate, municipality, resident_district")
 
 
 class StaffVerifier(BaseModel):

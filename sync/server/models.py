@@ -231,6 +231,9 @@ class ResidentCard(Base):
     subject: Mapped[str] = mapped_column(String(128), unique=True)
     name: Mapped[str] = mapped_column(String(128))
     pin_verifier: Mapped[str] = mapped_column(Text)
+    # What staff checked at card issue that participation eligibility reads (birthdate,
+    # municipality, resident_district): a card has no provider to ask (issue 14).
+    claims: Mapped[dict | None] = mapped_column(JSON, nullable=True)
 
 
 class CardLockout(Base):
@@ -392,3 +395,19 @@ def one_of(s: Session, column, values):
     if s.get_bind().dialect.name == "postgresql":
         return column == any_(cast(literal(list(values), ARRAY(String)), ARRAY(String)))
     return column.in_(list(values))
+
+
+class AnnouncementRow(Base):
+    """One notice as the city wrote it; ``sites`` empty means every site."""
+
+    __tablename__ = "announcements"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    texts: Mapped[dict] = mapped_column(JSON)
+    sites: Mapped[list] = mapped_column(JSON)
+    starts_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ends_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    priority: Mapped[str] = mapped_column(String(16))
+    service_ids: Mapped[list] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -75,14 +75,25 @@ def author(sessions: sessionmaker[Session], document: Any) -> list[str]:
                                                        for k, v in site_districts.items()):
         problems.append("site_districts: expected {\"site-id\": \"district\"}")
         site_districts = {}
+    district_names = document.get("districts") or {}
+    if not isinstance(district_names, dict) or not all(isinstance(v, dict) for v in district_names.values()):
+        problems.append("districts: expected {\"district\": {\"fi\": ..., \"sv\": ..., \"en\": ...}}")
+        district_names = {}
     raw = document.get("questions") or []
     if not isinstance(raw, list):
         problems.append("questions: expected a list")
         raw = []
+    named = []
+    for q in raw:
+        if isinstance(q, dict):
+            q, missing = rules.with_district_names(q, district_names)
+            problems += missing
+        named.append(q)
+    raw = named
     for q in raw:
         problems += rules.question_problems(q)
         for key in ("sites", "districts_targeted"):
-            if q.get(key) is not None and not (isinstance(q[key], list) and all(isinstance(x, str) for x in q[key])):
+            if isinstance(q, dict) and q.get(key) is not None and not (isinstance(q[key], list) and all(isinstance(x, str) for x in q[key])):
                 problems.append(f"question {q.get('id')}.{key}: expected a list of names")
     ids = [q.get("id") for q in raw]
     if len(set(ids)) != len(ids):
@@ -148,8 +159,9 @@ def reaches(s: Session, data: dict, site: str) -> bool:
     return site in _sites_of(s, data)
 
 
-def _entry(s: Session, site: str, kind: str, eid: str, data: dict | None) -> None:
-    """Put one participation entry into a site's catalogue stream (kiosks get it at the next pull)."""
+def put_catalogue_entry(s: Session, site: str, kind: str, eid: str, data: dict | None) -> None:
+    """Put one entry (a question, idea or announcement) into a site's catalogue stream, or
+    delete it with ``data`` None; kiosks get the change at their next pull."""
     site_row = s.get(Site, site, with_for_update=True)
     row = s.get(CatalogueEntry, (site, kind, eid))
     if row is not None and row.data == data and row.deleted == (data is None):
@@ -178,9 +190,9 @@ def _publish(s: Session, qid: str) -> None:
                                                              CatalogueEntry.deleted.is_(False))))
     for site in sorted(targets | had):
         keep = site in targets
-        _entry(s, site, "question", qid, public if keep else None)
+        put_catalogue_entry(s, site, "question", qid, public if keep else None)
         for idea in ideas:
-            _entry(s, site, "idea", idea["id"], idea if keep else None)
+            put_catalogue_entry(s, site, "idea", idea["id"], idea if keep else None)
 
 
 def _idea_entry(i: ParticipationIdea) -> dict:
@@ -192,7 +204,7 @@ def _publish_idea(s: Session, idea: ParticipationIdea) -> None:
     q = s.get(ParticipationQuestion, idea.question_id)
     data = _idea_entry(idea) if idea.status == APPROVED else None
     for site in sorted(_sites_of(s, q.data)):
-        _entry(s, site, "idea", idea.id, data)
+        put_catalogue_entry(s, site, "idea", idea.id, data)
 
 
 # -- the push hooks (sync/server/store.py calls these) ------------------------------------
@@ -508,7 +520,9 @@ _PAGE = {
            "pending": "Ääntä ei ole vielä vastaanotettu. Se lasketaan, kun kioski saa yhteyden.",
            PROPOSED: "Ideasi odottaa käsittelyä.", APPROVED: "Ideasi on hyväksytty ja näkyy muille.",
            MERGED: "Ideasi yhdistettiin samanlaiseen ideaan.", "idea_rejected": "Ideaa ei hyväksytty. Syy:",
-           "choice_hidden": "Kuitti ei näytä, mitä valitsit."},
+           "choice_hidden": "Kuitti ei näytä, mitä valitsit.",
+           "channels": {"kiosk": "kioskeilla", "staff": "henkilökunnan tunnistamina", "paper": "paperilla",
+                        "web": "verkossa", "mail": "postitse", "other": "muuten"}},
     "sv": {"results": "Resultat", "kiosk": "På kiosker", "other": "Andra kanaler", "votes": "röster",
            "not_public": "Resultaten publiceras när frågan har stängts.", "unknown": "Okänd fråga.",
            "turnout": "Deltagare", "budget": "Budget", "receipt": "Kvitto",
@@ -517,7 +531,9 @@ _PAGE = {
            "pending": "Rösten har inte tagits emot ännu. Den räknas när kiosken får förbindelse.",
            PROPOSED: "Din idé väntar på behandling.", APPROVED: "Din idé har godkänts och syns för andra.",
            MERGED: "Din idé slogs ihop med en liknande idé.", "idea_rejected": "Idén godkändes inte. Orsak:",
-           "choice_hidden": "Kvittot visar inte vad du valde."},
+           "choice_hidden": "Kvittot visar inte vad du valde.",
+           "channels": {"kiosk": "på kiosker", "staff": "identifierade av personalen", "paper": "på papper",
+                        "web": "på webben", "mail": "per post", "other": "på annat sätt"}},
     "en": {"results": "Results", "kiosk": "At kiosks", "other": "Other channels", "votes": "votes",
            "not_public": "The results are published when the question has closed.", "unknown": "Unknown question.",
            "turnout": "Took part", "budget": "Budget", "receipt": "Receipt",
@@ -526,7 +542,9 @@ _PAGE = {
            "pending": "The vote has not arrived yet. It will be counted when the kiosk is back online.",
            PROPOSED: "Your idea is waiting to be reviewed.", APPROVED: "Your idea was approved and others can see it.",
            MERGED: "Your idea was merged with a similar idea.", "idea_rejected": "The idea was not approved. Reason:",
-           "choice_hidden": "The receipt does not show what you chose."},
+           "choice_hidden": "The receipt does not show what you chose.",
+           "channels": {"kiosk": "at kiosks", "staff": "identified by staff", "paper": "on paper",
+                        "web": "on the web", "mail": "by mail", "other": "otherwise"}},
 }
 _REASON_TEXT = {
     "fi": {"question_closed": "kysymys oli jo päättynyt", "question_not_open": "kysymys ei ollut vielä auki",
@@ -625,7 +643,8 @@ def participation_router(sessions: sessionmaker[Session]) -> APIRouter:
                 f"<tr><th scope=\"row\">{html.escape(o.label.get(lang, o.id))}</th><td>{k}</td><td>{x}</td></tr>"
                 for o, k, x in rules.results_rows(q, res)) + "</table>")
         body.append(f"<h2>{t['turnout']}</h2><ul>" + "".join(
-            f"<li>{html.escape(str(c))}: {n}</li>" for c, n in sorted(turnout.items())) + "</ul>")
+            f"<li>{html.escape(t['channels'].get(str(c), str(c)))}: {n}</li>" for c, n in sorted(turnout.items()))
+            + "</ul>")
         return _html(title, "".join(body), lang)
 
     @router.get("/participation/receipt/{item_id}", response_class=HTMLResponse)

@@ -127,7 +127,7 @@ def _new_revision(message: str) -> int:
             cfg.set_main_option("script_location", str(Path(__file__).with_name("migrations")))
             cfg.set_main_option("file_template", "%%(rev)s")  # 0002_console_sessions.py
             number = len(list(Path(__file__).with_name("migrations").joinpath("versions").glob("[0-9]*.py"))) + 1
-            slug = "_".join("".join(ch if ch.isalnum() else " " for ch in message.lower()).split())[:40]
+            slug = "_".join("".join(ch if ch.isalnum() else " " for ch in message.lower()).split())[:27]  # alembic_version holds 32 characters
             with warnings.catch_warnings():
                 warnings.filterwarnings("ignore", message=".*expression-based index.*")
                 command.revision(cfg, message=message, autogenerate=True, rev_id=f"{number:04d}_{slug}")

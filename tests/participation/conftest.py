@@ -40,6 +40,9 @@ def question(kind: str = "poll", *, qid: str | None = None, opens: datetime | No
     elif kind == "ideas":
         d["categories"] = [{"id": c, "label": texts(c)} for c in ("parks", "culture")]
         d["districts"] = ["kontula", "vuosaari"]
+    if kind in ("budget", "ideas"):
+        d["district_names"] = {"kontula": {"fi": "Kontula", "sv": "Gårdsbacka", "en": "Kontula"},
+                               "vuosaari": {"fi": "Vuosaari", "sv": "Nordsjö", "en": "Vuosaari"}}
     d.update(extra)
     return d
 

@@ -84,3 +84,32 @@ def test_a_rejected_vote_keeps_nothing_personal_on_the_kiosk(db):
     with pytest.raises(outbox.OutboxError, match="choices"):
         with db.sessions.begin() as s:
             outbox.record(s, "vote", {"question_id": "q", "choices": ["Not An Id"], "subject": "s"})
+
+
+def test_districts_are_shown_by_name_and_an_unnamed_one_is_an_authoring_error(tmp_path):
+    from kiosk.participation import with_district_names
+    from sync.server import participation as backend_participation
+    from sync.server.store import open_store
+
+    q = question("ideas")
+    del q["district_names"]
+    _, missing = with_district_names(q, {"kontula": {"fi": "Kontula", "sv": "Gårdsbacka", "en": "Kontula"}})
+    assert missing == ["question " + q["id"] + ": district 'vuosaari' has no name: add it under "
+                       "[districts.vuosaari] with fi, sv and en"]
+    sessions = open_store(f"sqlite:///{tmp_path / 'b.db'}")
+    with pytest.raises(ParticipationError) as err:
+        backend_participation.author(sessions, {"questions": [q]})
+    assert "district 'kontula' has no name" in err.value.detail and "'vuosaari'" in err.value.detail
+    names = {"kontula": {"fi": "Kontula", "sv": "Gårdsbacka", "en": "Kontula"},
+             "vuosaari": {"fi": "Vuosaari", "sv": "Nordsjö", "en": "Vuosaari"}}
+    backend_participation.author(sessions, {"questions": [q], "districts": names})
+    stored = parse_question(_stored(sessions, q["id"]))
+    assert stored.district_name("vuosaari", "sv") == "Nordsjö" and stored.district_name("kontula", "fi") == "Kontula"
+    assert stored.district_name("nowhere", "fi") == ""
+
+
+def _stored(sessions, qid):
+    from sync.server.models import ParticipationQuestion
+
+    with sessions() as s:
+        return s.get(ParticipationQuestion, qid).data

@@ -134,3 +134,39 @@ def test_a_person_who_may_not_vote_is_told_why_before_choosing(qtbot, parts):
     assert screen.pages.currentIndex() == 1
     assert screen.q_problem.isVisible() and "aged 15 or over" in screen.q_problem.text()
     session.end("logout")
+
+
+def test_a_nurse_authorises_a_person_without_a_key_on_the_screen(qtbot, backend, parts, tmp_path):
+    from kiosk.identity.keys import NURSE, STAFF
+
+    k, _budget, poll = parts
+    screen, session = make_screen(qtbot, k, language="fi")
+    click(qtbot, screen, f"question-{poll['id']}")
+    assert not screen.findChild(QAbstractButton, "authorise-in-person").isVisible()  # not for residents
+    session.open(Identity(STAFF, "nurse-niina", "Niina", role=NURSE), time.monotonic())
+    click(qtbot, screen, "question-back")
+    click(qtbot, screen, f"question-{poll['id']}")
+    click(qtbot, screen, "authorise-in-person")
+    assert screen.pages.currentIndex() == 8 and unnamed_controls(screen) == []
+    code = screen.findChild(QLineEdit, "identity-code")
+    for ch in "131052-308u":                                            # a typo in the check character
+        click(qtbot, screen.n_keyboard, f"key-{ch}")
+    click(qtbot, screen, "in-person-continue")
+    assert "Henkilötunnus ei ole oikein" in screen.n_problem.text()
+    click(qtbot, screen.n_keyboard, "key-erase")
+    click(qtbot, screen.n_keyboard, "key-t")
+    assert screen.grab().save(str(tmp_path / "in-person-fi.png"))
+    click(qtbot, screen, "in-person-continue")
+    assert code.text() == "" and screen.pages.currentIndex() == 2    # the code left the screen
+    click(qtbot, screen, "option-trees")
+    click(qtbot, screen, "to-review")
+    click(qtbot, screen, "cast-vote")
+    qtbot.waitUntil(lambda: screen.pages.currentIndex() == 6, timeout=10_000)
+    k.sync()
+    assert backend_participation.recount(backend.sessions, poll["id"]) == {"trees": 1}
+    assert backend_participation.question_results(backend.sessions, poll["id"])["turnout"]["channels"] == \
+        {"staff": 1}
+    with k.db.sessions() as s:
+        audit = [i.payload for i in s.query(OutboxItem).filter_by(kind="staff_audit")]
+    assert [(a["event"], a["staff_id"], a["detail"]) for a in audit] == \
+        [("vote_authorised_in_person", "nurse-niina", f"question={poll['id']}")]

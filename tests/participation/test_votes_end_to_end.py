@@ -276,6 +276,8 @@ def test_other_channels_show_separately_and_results_are_public_after_closing(any
     for lang, word in (("fi", "Tulokset"), ("sv", "Resultat"), ("en", "Results")):
         page = requests.get(f"{any_backend.url}/participation/{q['id']}?lang={lang}", timeout=10).text
         assert word in page and "<svg" in page and "3 (2 + 1)" in page
+        paper = {"fi": "paperilla", "sv": "på papper", "en": "on paper"}[lang]
+        assert f"<li>{paper}: 5</li>" in page and "<li>paper:" not in page  # channels in the page's language
     with pytest.raises(ParticipationError):
         backend_participation.finalise(any_backend.sessions, q["id"])  # offline votes may still arrive
     final = backend_participation.finalise(any_backend.sessions, q["id"], now=now + timedelta(hours=2))

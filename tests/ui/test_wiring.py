@@ -409,3 +409,24 @@ def test_the_staff_tile_and_back_navigation_pass_the_gate(qtbot, wired):
     assert window.current_screen() is window.staff_gate()
     window.flow.back()  # Back to the staff entry: still the gate
     assert window.flow.current.name == "staff" and window.current_screen() is window.staff_gate()
+
+
+def test_a_notice_from_the_city_reaches_the_home_screen_after_a_sync(qtbot, wired, backend, site, kiosk_data):
+    """The pull's after-sync hook reloads the notices on the sync thread; the home board
+    follows on the GUI thread (announcements, issue 15)."""
+    from datetime import datetime, timedelta, timezone
+
+    from PySide6.QtWidgets import QAbstractButton
+
+    from sync.server import announcements
+
+    now = datetime.now(timezone.utc)
+    announcements.create_announcement(backend.sessions, texts={"fi": "Neuvola suljettu tänään", "sv": "Stängt"},
+                                      sites=[site], priority="urgent", starts=now - timedelta(hours=1),
+                                      ends=now + timedelta(hours=1))
+    window, kiosk = wired(backend.url)
+    home = window.screen("home")
+    toggle = home.findChild(QAbstractButton, "notices-open")
+    assert toggle is not None and not toggle.isVisible()
+    assert kiosk.sync_worker.sync_once().enrolled
+    qtbot.waitUntil(lambda: toggle.isVisible() and "Neuvola suljettu tänään" in toggle.text(), timeout=10_000)

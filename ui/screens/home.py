@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk import flow as places
+from kiosk.announcements import AnnouncementBoard
 from kiosk.config import ModulesConfig
 from kiosk.flow import KioskFlow
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
+from ui.widgets.notices import NoticeBoard
 from ui.widgets.touch import Tile, button, label
 
 # Tiles whose capability comes in its own module: (tile, config module, flow place).
@@ -29,7 +31,7 @@ COMING_TILES = (
 
 class HomeScreen(Screen):
     def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, modules: ModulesConfig,
-                 show_message: Callable[..., None]) -> None:
+                 show_message: Callable[..., None], announcements: AnnouncementBoard | None = None) -> None:
         super().__init__()
         self.flow = flow
         self.tr_ = tr
@@ -41,6 +43,10 @@ class HomeScreen(Screen):
         self.hint = label(role="muted")
         col.addWidget(self.welcome)
         col.addWidget(self.hint)
+        # The city's notices, as a board the resident opens (kiosk/announcements.py).
+        self.notices = NoticeBoard(board=announcements, tr=tr, metrics=metrics) if announcements else None
+        if self.notices is not None:
+            col.addWidget(self.notices)
 
         grid = QGridLayout()
         grid.setSpacing(metrics.gap_px)
@@ -62,7 +68,15 @@ class HomeScreen(Screen):
             grid.addWidget(tile, 1 + i // cols, i % cols)
         for r in range(grid.rowCount()):
             grid.setRowStretch(r, 1)
-        col.addLayout(grid, 1)
+        self.tile_area = QWidget()
+        self.tile_area.setLayout(grid)
+        grid.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.tile_area, 1)
+        if self.notices is not None:
+            # An open board takes the tiles' room (at 1280x800 both do not fit); closing it
+            # brings the tiles back.
+            self.notices.opened.connect(lambda on: self.tile_area.setVisible(not on))
+            col.addStretch(0)
 
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -91,3 +105,11 @@ class HomeScreen(Screen):
             tile.set_texts(t(f"home.{name}.title"), t(f"home.{name}.subtitle"))
         self.staff.setText(t("home.staff"))
         self.staff.setAccessibleName(t("home.staff"))
+        if self.notices is not None:
+            self.notices.refresh()
+
+    def enter(self, place) -> None:
+        super().enter(place)
+        if self.notices is not None:
+            self.notices.close_board()  # the next person finds it closed
+            self.notices.refresh()

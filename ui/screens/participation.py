@@ -20,7 +20,7 @@ from kiosk.catalogue.domain import tr as text_in
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.flow import KioskFlow, Place
 from kiosk.participation import (BUDGET, FIRST, IDEAS, POLL, Idea, ParticipationDesk, ParticipationError, Question,
-                                 Receipt, budget_left, choice_problem, results_rows)
+                                 Receipt, authorise_in_person, budget_left, choice_problem, results_rows)
 from ui.background import BackgroundCalls
 from ui.i18n import Translator
 from ui.screens.base import Screen
@@ -31,7 +31,8 @@ from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.qr import QrCodeWidget
 from ui.widgets.touch import RichButton, button, kinetic_scroll_area
 
-LIST_PAGE, QUESTION_PAGE, CHOOSE_PAGE, IDEAS_PAGE, PROPOSE_PAGE, REVIEW_PAGE, RECEIPT_PAGE, RESULTS_PAGE = range(8)
+(LIST_PAGE, QUESTION_PAGE, CHOOSE_PAGE, IDEAS_PAGE, PROPOSE_PAGE, REVIEW_PAGE, RECEIPT_PAGE, RESULTS_PAGE,
+ IN_PERSON_PAGE) = range(9)
 
 
 def euros(t: Translator, amount: int) -> str:
@@ -76,7 +77,8 @@ class ParticipationScreen(Screen):
         self.pages = QStackedWidget()
         outer.addWidget(self.pages)
         for build in (self._build_list, self._build_question, self._build_choose, self._build_ideas,
-                      self._build_propose, self._build_review, self._build_receipt, self._build_results):
+                      self._build_propose, self._build_review, self._build_receipt, self._build_results,
+                      self._build_in_person):
             self.pages.addWidget(build())
         self.retranslate()
 
@@ -138,7 +140,12 @@ class ParticipationScreen(Screen):
         self.q_take_part = button("", "", role="primary", min_height=self.m.touch_px)
         self.q_take_part.setObjectName("take-part")
         self.q_take_part.clicked.connect(self._take_part)
+        # A nurse or admin signed in here may vouch for a person without an electronic key.
+        self.q_in_person = button("", "", min_height=self.m.touch_px)
+        self.q_in_person.setObjectName("authorise-in-person")
+        self.q_in_person.clicked.connect(lambda: self._show(IN_PERSON_PAGE))
         row.addStretch(1)  # the session bar covers the bottom left
+        row.addWidget(self.q_in_person)
         row.addWidget(self.q_back)
         row.addWidget(self.q_take_part)
         col.addLayout(row)
@@ -304,6 +311,36 @@ class ParticipationScreen(Screen):
         col.addWidget(self.d_done, 0, Qt.AlignmentFlag.AlignRight)
         return page
 
+    def _build_in_person(self) -> QWidget:
+        page, col = self._page()
+        self.n_heading = plain(role="title")
+        self.n_hint = plain(role="muted")
+        self.n_code = QLineEdit()
+        self.n_code.setObjectName("identity-code")
+        self.n_code.setMinimumHeight(self.m.touch_px)
+        self.n_code.setMaxLength(11)
+        self.n_problem = plain(role="notice")
+        self.n_problem.setObjectName("in-person-problem")
+        self.n_code.textChanged.connect(lambda _t: self._say(self.n_problem, ""))  # an old error goes as one types
+        for w in (self.n_heading, self.n_hint, self.n_code, self.n_problem):
+            col.addWidget(w)
+        self.n_keyboard = OnScreenKeyboard(tr=self.tr_, metrics=self.m, digits=True)
+        self.n_keyboard.attach(self.n_code)
+        col.addWidget(self.n_keyboard)
+        col.addStretch(1)
+        row = QHBoxLayout()
+        self.n_back = button("", "", min_height=self.m.touch_px)
+        self.n_back.setObjectName("in-person-back")
+        self.n_back.clicked.connect(lambda: (self.n_code.clear(), self._show(QUESTION_PAGE)))
+        self.n_go = button("", "", role="primary", min_height=self.m.touch_px)
+        self.n_go.setObjectName("in-person-continue")
+        self.n_go.clicked.connect(self._authorise)
+        row.addStretch(1)
+        row.addWidget(self.n_back)
+        row.addWidget(self.n_go)
+        col.addLayout(row)
+        return page
+
     def _build_results(self) -> QWidget:
         page, col = self._page()
         self.s_heading = plain(role="title")
@@ -375,6 +412,17 @@ class ParticipationScreen(Screen):
             self._show(IDEAS_PAGE)
         else:
             self._show(CHOOSE_PAGE)
+
+    def _authorise(self) -> None:
+        """The staff member checked the person's identity document and typed the code."""
+        try:
+            voter = authorise_in_person(self.session.identity, self.n_code.text())
+        except ParticipationError as exc:
+            key = {"not_staff": "participation.in_person.not_staff"}.get(exc.code, "participation.in_person.bad_code")
+            self._say(self.n_problem, self.tr_.t(key))
+            return
+        self.n_code.clear()  # the code leaves the screen at once
+        self._with_key(voter)
 
     def _ideas_loaded(self, ideas, error) -> None:
         self.ideas = ideas if error is None else []
@@ -472,7 +520,16 @@ class ParticipationScreen(Screen):
     def _fill(self, index: int) -> None:
         {LIST_PAGE: self._fill_list, QUESTION_PAGE: self._fill_question, CHOOSE_PAGE: self._fill_choose,
          IDEAS_PAGE: self._fill_ideas, PROPOSE_PAGE: self._fill_propose, REVIEW_PAGE: self._fill_review,
-         RECEIPT_PAGE: self._fill_receipt, RESULTS_PAGE: self._fill_results}[index]()
+         RECEIPT_PAGE: self._fill_receipt, RESULTS_PAGE: self._fill_results,
+         IN_PERSON_PAGE: self._fill_in_person}[index]()
+
+    def _fill_in_person(self) -> None:
+        t = self.tr_.t
+        self.n_heading.setText(t("participation.in_person.heading"))
+        self.n_hint.setText(t("participation.in_person.hint"))
+        self.n_code.setPlaceholderText(t("participation.in_person.code"))
+        self.n_code.setAccessibleName(t("participation.in_person.code"))
+        self._say(self.n_problem, "")
 
     def _until(self, q: Question) -> str:
         closes = q.closes.astimezone(LOCAL_TZ)
@@ -513,7 +570,9 @@ class ParticipationScreen(Screen):
         if el.min_age is not None:
             facts.append(t("participation.eligibility.age", min_age=str(el.min_age)))
         if el.districts:
-            facts.append(t("participation.eligibility.districts", districts=", ".join(el.districts)))
+            names = [n for d in el.districts if (n := q.district_name(d, lang))]
+            if names:
+                facts.append(t("participation.eligibility.districts", districts=", ".join(names)))
         self.q_facts.setText("\n".join(facts))
         self.q_rule.setText(t("participation.rule.first" if q.rule == FIRST else "participation.rule.replace")
                             if q.type != IDEAS else t("participation.ideas.how"))
@@ -521,6 +580,8 @@ class ParticipationScreen(Screen):
         self.q_problem.setVisible(bool(self.problem_text))
         self.q_take_part.setText(t("participation.take_part" if q.type != IDEAS else "participation.ideas.open"))
         self.q_take_part.setAccessibleName(self.q_take_part.text())
+        staff = self.session.identity is not None and self.session.identity.is_staff
+        self.q_in_person.setVisible(staff and q.type != IDEAS)
 
     def _fill_choose(self) -> None:
         q, t, lang = self.current, self.tr_.t, self.tr_.language
@@ -551,8 +612,9 @@ class ParticipationScreen(Screen):
                 h.addWidget(Pictogram(o.pictogram, size_px=max(48, self.m.touch_px - 16)))
                 texts = QVBoxLayout()
                 texts.addWidget(plain(f"{label} · {euros(self.tr_, o.cost)}", role="heading"))
-                texts.addWidget(plain(text_in(o.description, lang) +
-                                      (f" ({o.district})" if o.district else ""), role="muted"))
+                district = q.district_name(o.district, lang) if o.district else ""
+                texts.addWidget(plain(text_in(o.description, lang) + (f" · {district}" if district else ""),
+                                      role="muted"))
                 h.addLayout(texts, 1)
                 h.addWidget(mark)
                 for w in line.findChildren(QWidget):
@@ -633,7 +695,8 @@ class ParticipationScreen(Screen):
         for row, group, items, prefix in ((self.category_row, self.category_group,
                                            [(c.id, text_in(c.label, lang)) for c in q.categories], "category"),
                                           (self.district_row, self.district_group,
-                                           [(d, d) for d in q.districts], "district")):
+                                           [(d, q.district_name(d, lang)) for d in q.districts
+                                            if q.district_name(d, lang)], "district")):
             while row.count():
                 w = row.takeAt(0).widget()
                 if w is not None:
@@ -716,7 +779,9 @@ class ParticipationScreen(Screen):
                        (self.p_back, "participation.back"), (self.s_back, "participation.back"),
                        (self.c_next, "participation.to_review"), (self.i_propose, "participation.ideas.propose"),
                        (self.p_send, "participation.idea.send"), (self.r_change, "participation.review.change"),
-                       (self.r_cast, "participation.review.cast"), (self.d_done, "participation.receipt.done")):
+                       (self.r_cast, "participation.review.cast"), (self.d_done, "participation.receipt.done"),
+                       (self.q_in_person, "participation.in_person.open"), (self.n_back, "participation.back"),
+                       (self.n_go, "participation.in_person.continue")):
             b.setText(t(key))
             b.setAccessibleName(t(key))
         self._fill(self.pages.currentIndex())
@@ -726,10 +791,11 @@ class ParticipationScreen(Screen):
         self._gen += 1
         self.current, self.identity, self.picks, self.why_text, self.receipt = None, None, [], "", None
         self.ideas, self.problem_text = [], ""
-        for f in (self.why_field, self.p_title, self.p_text):
+        for f in (self.why_field, self.p_title, self.p_text, self.n_code):
             f.clear()
         self.qr.set_text("")
         self.pages.setCurrentIndex(LIST_PAGE)
 
     def has_input(self) -> bool:
-        return bool(self.picks or self.why_field.text() or self.p_title.text() or self.p_text.text())
+        return bool(self.picks or self.why_field.text() or self.p_title.text() or self.p_text.text()
+                    or self.n_code.text())

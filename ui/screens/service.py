@@ -14,6 +14,7 @@ from ui.format import address_lines, channel_status, qr_text, weekly_hours
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
+from ui.widgets.notices import NoticeList
 from ui.widgets.qr import QrCodeWidget
 from ui.widgets.service_row import sector_badge
 from ui.widgets.touch import button, kinetic_scroll_area, label
@@ -24,8 +25,9 @@ TEXT_SECTIONS = ("descriptions", "user_instructions", "goal", "content", "output
 
 class ServiceScreen(Screen):
     def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, catalogue,
-                 now: Callable[[], datetime]) -> None:
+                 now: Callable[[], datetime], announcements=None) -> None:
         super().__init__()
+        self.announcements = announcements  # urgent notices for this service (kiosk/announcements.py)
         self.flow = flow
         self.tr_ = tr
         self.metrics = metrics
@@ -140,6 +142,12 @@ class ServiceScreen(Screen):
             self.qr_hint.setText("")
             return
         self.body.addWidget(label(text_in(s.names, lang), role="title"))
+        urgent = self.announcements.urgent_for_service(s.id) if self.announcements is not None else []
+        if urgent:  # e.g. "the health station is closed today", before everything else
+            notices = NoticeList(tr=t)
+            notices.setObjectName("service-notices")
+            notices.show_notices(urgent)
+            self.body.addWidget(notices)
         providers = {p.id: p for p in (s.responsible_provider, *s.producers)}
         for p in providers.values():
             # The badge first: then a long provider name wraps across the whole width.

@@ -17,6 +17,7 @@ LETTER_ROWS = (
     "asdfghjklöä",
     "zxcvbnm-",
 )
+DIGIT_ROW = "1234567890+"
 
 
 class OnScreenKeyboard(QWidget):
@@ -24,7 +25,8 @@ class OnScreenKeyboard(QWidget):
     erased = Signal()
     cleared = Signal()
 
-    def __init__(self, *, tr: Translator, metrics: Metrics) -> None:
+    def __init__(self, *, tr: Translator, metrics: Metrics, digits: bool = False) -> None:
+        """``digits``: a row of digits (and +) above the letters, e.g. for an identity code."""
         super().__init__()
         self.tr_ = tr
         grid = QGridLayout(self)
@@ -32,8 +34,10 @@ class OnScreenKeyboard(QWidget):
         grid.setSpacing(max(8, metrics.gap_px // 2))
         self.keys: dict[str, QPushButton] = {}
         width = max(len(r) for r in LETTER_ROWS)  # 11 columns, each key 2 grid cells wide
-        for r, letters in enumerate(LETTER_ROWS):
-            indent = r  # a slight stagger, like a real keyboard
+        rows = (DIGIT_ROW,) * digits + LETTER_ROWS
+        top = 1 if digits else 0
+        for r, letters in enumerate(rows):
+            indent = max(0, r - top)  # a slight stagger, like a real keyboard
             for i, ch in enumerate(letters):
                 b = self._key(ch.upper(), metrics)
                 b.setObjectName(f"key-{ch}")
@@ -45,15 +49,15 @@ class OnScreenKeyboard(QWidget):
         self.erase.setObjectName("key-erase")
         self.erase.setAutoRepeat(True)  # hold to erase, like a phone
         self.erase.clicked.connect(self.erased)
-        grid.addWidget(self.erase, 2, 2 + 2 * len(LETTER_ROWS[2]), 1, 2 * width - 2 * len(LETTER_ROWS[2]) - 1)
+        grid.addWidget(self.erase, top + 2, 2 + 2 * len(LETTER_ROWS[2]), 1, 2 * width - 2 * len(LETTER_ROWS[2]) - 1)
         self.clear_all = self._key("", metrics)
         self.clear_all.setObjectName("key-clear")
         self.clear_all.clicked.connect(self.cleared)
         self.space = self._key("", metrics)
         self.space.setObjectName("key-space")
         self.space.clicked.connect(lambda: self.typed.emit(" "))
-        grid.addWidget(self.clear_all, 3, 0, 1, 5)
-        grid.addWidget(self.space, 3, 5, 1, 2 * width - 5)
+        grid.addWidget(self.clear_all, top + 3, 0, 1, 5)
+        grid.addWidget(self.space, top + 3, 5, 1, 2 * width - 5)
         for c in range(2 * width + 2):
             grid.setColumnStretch(c, 1)
         self.retranslate()
