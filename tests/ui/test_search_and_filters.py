@@ -131,3 +131,45 @@ def test_choices_survive_a_look_at_a_card_but_not_a_new_list(qtbot, window, resu
     window.flow.go("results", life_event="family_with_children")
     assert not results.sector_chips["third_sector"].isChecked()
     assert sorted(ids(results)) == ["family-cafe", "maternity-clinic"]
+
+
+# -- issue 20: each thing where a person looks for it ------------------------------------------
+def test_voucher_acceptance_shows_in_the_result_row(qtbot, results):
+    from PySide6.QtWidgets import QLabel
+    with_badge = {row.service.id for row in results.list.rows
+                  if any(lab.objectName() == "badge-voucher" for lab in row.findChildren(QLabel))}
+    assert with_badge == {"physiotherapy-voucher"}
+    row = next(r for r in results.list.rows if r.service.id == "physiotherapy-voucher")
+    assert "Service voucher accepted" in row.accessibleName()
+
+
+def test_target_group_is_a_choice_on_results(qtbot, window, results):
+    shown = {g for g, b in results.group_chips.items() if b.isVisible()}
+    assert shown == {"families_with_children", "adults", "older_people", "children_and_young_people",
+                     "swedish_speakers"}  # only the groups the list has
+    tap(qtbot, results.group_chips["older_people"])
+    assert sorted(ids(results)) == ["health-station", "physiotherapy-voucher"]
+    assert results.group_chips["adults"].isVisible()  # the choice can be changed in one tap
+    tap(qtbot, results.group_chips["families_with_children"])  # one group at a time
+    assert not results.group_chips["older_people"].isChecked()
+    assert sorted(ids(results)) == ["family-cafe", "maternity-clinic"]
+    tap(qtbot, results.voucher)
+    assert ids(results) == []
+    tap(qtbot, results.clear_choices)
+    assert len(ids(results)) == 5 and not results.group_chips["families_with_children"].isChecked()
+
+
+@pytest.mark.parametrize("lang, heading, events", [
+    ("fi", "Elämäntilanteet", ("Odotan lasta",)), ("sv", "Livssituationer", ()), ("en", "Life situations", ())])
+def test_life_events_are_on_the_service_card(qtbot, window, lang, heading, events):
+    from PySide6.QtWidgets import QLabel
+    from kiosk import flow as places
+    window.translator.set_language(lang)
+    window.flow.go(places.SERVICE, service_id="maternity-clinic")
+    settle(qtbot)
+    texts = [lab.text() for lab in window.current_screen().findChildren(QLabel) if lab.isVisible()]
+    assert heading in texts
+    words = [window.translator.label("life_event", e) for e in ("expecting_a_baby", "family_with_children")]
+    assert ", ".join(words) in texts
+    for e in events:
+        assert e in ", ".join(words)

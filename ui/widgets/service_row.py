@@ -26,12 +26,20 @@ class ServiceRow(RichButton):
         self.add(label(name, role="heading"))
         sectors = sorted(service.sectors, key=("public", "third_sector", "private").index)
         # Badges first: then a long provider name wraps across the whole width.
-        self.add_row(*(sector_badge(t, s) for s in sectors), label(provider, role="muted"))
+        voucher = None
+        if service.accepts_vouchers:
+            # Where a person compares services: not only a filter and a line on the card.
+            voucher = label(t.t("results.row.voucher"), role="badge-voucher", wrap=False)
+            voucher.setObjectName("badge-voucher")
+        self.add_row(*(sector_badge(t, s) for s in sectors), *([voucher] if voucher else []),
+                     label(provider, role="muted"))
         summary = text_in(service.short_descriptions, lang)
         if summary:
             self.add(label(summary))
         status = service_status(t, service, now)
         parts = [name, provider, ", ".join(t.label("sector", s) for s in sectors), summary]
+        if voucher is not None:
+            parts.append(voucher.text())
         if status is not None:
             self.add(label(status[0], role=status[1]))
             parts.append(status[0])
