@@ -173,3 +173,43 @@ def test_life_events_are_on_the_service_card(qtbot, window, lang, heading, event
     assert ", ".join(words) in texts
     for e in events:
         assert e in ", ".join(words)
+
+
+# -- issue 20: results in sight while typing ---------------------------------------------------
+@pytest.fixture(scope="module")
+def demo_catalogue(tmp_path_factory):
+    from kiosk.catalogue.service import Catalogue
+    from kiosk.storage.db import open_database
+    from ui.app import load_demo_catalogue
+
+    db = open_database(tmp_path_factory.mktemp("demo") / "kiosk.db")
+    load_demo_catalogue(db)  # real service names, long ones too
+    yield Catalogue(db)
+    db.close()
+
+
+@pytest.mark.parametrize("resolution", ["1920x1080", "1280x800"])
+@pytest.mark.parametrize("lang, query", [("fi", "terveys"), ("sv", "hälsa")])
+def test_four_results_stay_in_sight_while_typing_and_the_first_opens_in_one_tap(
+        qtbot, make_window, demo_catalogue, resolution, lang, query):
+    window = make_window(resolution=resolution, cat=demo_catalogue)
+    window.translator.set_language(lang)
+    tap(qtbot, window.current_screen().tiles["find"])
+    tap(qtbot, window.current_screen().search)
+    search = window.current_screen()
+    type_on_screen(qtbot, search.keyboard, query)
+    settle(qtbot)
+    assert len(search.list.rows) >= 4
+    viewport = search.list.area.viewport()
+    in_sight = [row for row in search.list.rows
+                if viewport.rect().contains(row.mapTo(viewport, row.rect().topLeft()))
+                and viewport.rect().contains(row.mapTo(viewport, row.rect().bottomRight()))]
+    assert len(in_sight) >= 4, (resolution, [r.height() for r in search.list.rows[:5]], viewport.height())
+    keyboard_top = search.keyboard.mapTo(window, search.keyboard.rect().topLeft()).y()
+    keyboard_left = search.keyboard.mapTo(window, search.keyboard.rect().topLeft()).x()
+    for row in in_sight[:4]:  # not behind the keyboard
+        r = row.rect().translated(row.mapTo(window, row.rect().topLeft()))
+        assert r.right() < keyboard_left or r.bottom() < keyboard_top
+    first = search.list.rows[0].service.id
+    tap(qtbot, search.list.rows[0])
+    assert window.flow.current.name == "service" and window.flow.current.get("service_id") == first
