@@ -29,11 +29,22 @@ class Driver:
     def __init__(self, app, window) -> None:
         self.app, self.window, self.count = app, window, Count()
 
+    def settle(self) -> None:
+        import time
+
+        from ui.background import app_runner
+        # Database work handed back and word-wrapped layouts settled before the finger lands
+        # (a person's next tap comes far later than this).
+        deadline = time.monotonic() + 10
+        while not app_runner().db_idle() and time.monotonic() < deadline:
+            self.app.processEvents()
+        for _ in range(4):
+            self.app.processEvents()
+
     def tap(self, widget) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
-        for _ in range(4):  # word-wrapped layouts finish their passes before the finger lands
-            self.app.processEvents()
+        self.settle()
         if not widget.isVisible():
             raise RuntimeError(f"{widget.objectName() or widget!r} is not on screen")
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
@@ -79,6 +90,9 @@ def _take_a_queue_number(d: Driver) -> str:
     from PySide6.QtWidgets import QPushButton
     d.tap(d.screen().tiles["queue"])
     d.tap(d.screen().findChild(QPushButton, "queue-line-nurse-walk-in.walk-in"))
+    d.settle()
+    if not d.screen().number.text():
+        raise RuntimeError("no number on the ticket screen")
     return d.screen().number.text()
 
 
