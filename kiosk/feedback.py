@@ -15,13 +15,23 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
+from sqlalchemy import select
+
 from kiosk import outbox
+from kiosk.storage.models import OutboxItem
 from kiosk.storage.db import Database
 
 SMILEYS = (1, 2, 3, 4)  # very unhappy, unhappy, happy, very happy: no neutral button
 COMMENT_MAX = 500
 DEFAULT_REPEAT_INTERVAL_S = 4.0
 CONTEXTS = ("home", "booking", "walk_in", "video", "service_card")
+# From the home tile, the service just used on this kiosk comes first: one used within
+# these minutes. Short, so the next person is not greeted with someone else's service.
+RECENT_USE_MINUTES = 10
+# Outbox kinds that say "this service was just used here", and how each names it.
+_USE_KINDS = ("booking", "walk_in_appointment", "queue_ticket")
+_POPULAR_WINDOW = timedelta(days=30)
+_POPULAR_ITEMS = 5_000  # enough to rank a site's services; bounded so the tile stays quick
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -109,6 +119,12 @@ class FeedbackBox:
                 self._open_answers.pop(next(iter(self._open_answers)))
         return FeedbackReceipt(id=answer_id, counted=True)
 
+    def suggestions(self, *, walk_ins: list[str], channel_service: Callable[[str], str | None] = lambda _c: None,
+                    limit: int = 4) -> list[str]:
+        """The services to offer first from the home tile (see ``suggested_order``)."""
+        found = service_suggestions(self._db, now=self._now(), channel_service=channel_service)
+        return suggested_order(found, walk_ins, limit)
+
     def forget(self) -> None:
         """The next person: nobody can add details to the previous person's answer."""
         with self._lock:
@@ -130,3 +146,54 @@ class FeedbackBox:
         with self._db.sessions.begin() as s:
             outbox.record(s, "feedback_details", {"answer_id": answer_id, "service_id": service_id,
                                                   "nps": nps, "comment": comment}, now=self._now())
+
+
+@dataclass(frozen=True)
+class ServiceSuggestions:
+    """What the home tile offers first: services just used here (most recent first),
+    then every service's use count on this kiosk (for "most used")."""
+    recent: tuple[str, ...]
+    use_counts: dict[str, int]
+
+
+def _service_of(item: OutboxItem, channel_service: Callable[[str], str | None]) -> str | None:
+    p = item.payload or {}
+    if item.kind == "queue_ticket":
+        if p.get("event") != "issued":
+            return None  # one ticket is one use, however often it is called
+        return channel_service(p.get("line_id") or "") if p.get("line_id") else None
+    return p.get("service_id") or None
+
+
+def service_suggestions(db: Database, *, now: datetime, channel_service: Callable[[str], str | None] = lambda _c: None,
+                        recent_minutes: int = RECENT_USE_MINUTES) -> ServiceSuggestions:
+    """Read from this kiosk's own outbox (a booking made here, a queue ticket taken, a
+    walk-in visit, feedback given): nothing about who used them is read or returned."""
+    since_recent = now - timedelta(minutes=recent_minutes)
+    recent: list[str] = []
+    counts: dict[str, int] = {}
+    with db.sessions() as s:
+        rows = s.scalars(select(OutboxItem).where(OutboxItem.created_at >= now - _POPULAR_WINDOW)
+                         .where(OutboxItem.kind.in_((*_USE_KINDS, "feedback")))
+                         .order_by(OutboxItem.created_at.desc()).limit(_POPULAR_ITEMS)).all()
+        for item in rows:
+            service_id = _service_of(item, channel_service)
+            if not service_id:
+                continue
+            counts[service_id] = counts.get(service_id, 0) + 1
+            created = item.created_at if item.created_at.tzinfo else item.created_at.replace(tzinfo=timezone.utc)
+            if item.kind in _USE_KINDS and since_recent <= created <= now and service_id not in recent:
+                recent.append(service_id)
+    return ServiceSuggestions(recent=tuple(recent), use_counts=counts)
+
+
+def suggested_order(suggestions: ServiceSuggestions, walk_ins: list[str], limit: int = 4) -> list[str]:
+    """Just used here first, then this site's walk-in services, then the most used; each once.
+    Ties keep the given walk-in order, so the list is the same on every visit."""
+    by_use = sorted(walk_ins, key=lambda sid: -suggestions.use_counts.get(sid, 0))
+    popular = sorted(suggestions.use_counts, key=lambda sid: (-suggestions.use_counts[sid], sid))
+    out: list[str] = []
+    for sid in (*suggestions.recent, *by_use, *popular):
+        if sid not in out:
+            out.append(sid)
+    return out[:limit]

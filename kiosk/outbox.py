@@ -324,6 +324,8 @@ class QuarantinedItem:
     detail: str
     created_at: datetime
     summary: str  # non-personal fields, e.g. "slot_id=...; service_id=..."
+    # The same non-personal fields as values, so the staff screen can say the item in words.
+    fields: dict = field(default_factory=dict)
 
 
 class OutboxReview:
@@ -341,9 +343,11 @@ class OutboxReview:
             out = []
             for i in quarantined(s):
                 personal = ITEM_KINDS[i.kind].personal if i.kind in ITEM_KINDS else frozenset()
-                shown = "; ".join(f"{k}={v}" for k, v in sorted(i.payload.items()) if k not in personal)
+                fields = {k: v for k, v in sorted(i.payload.items()) if k not in personal}
+                shown = "; ".join(f"{k}={v}" for k, v in fields.items())
                 created = i.created_at if i.created_at.tzinfo else i.created_at.replace(tzinfo=timezone.utc)
-                out.append(QuarantinedItem(i.id, i.kind, i.reason or "", i.detail or "", created, shown[:200]))
+                out.append(QuarantinedItem(i.id, i.kind, i.reason or "", i.detail or "", created, shown[:200],
+                                           fields))
             return out
 
     def retry(self, item_id: str, *, staff: str) -> None:

@@ -134,6 +134,8 @@ QLabel[role="badge-private"] {{ background: {p.private}; color: {p.on_badge}; bo
     padding: 4px 14px; font-weight: 700; font-size: {m.small_pt}pt; }}
 QLabel[role="badge-third_sector"] {{ background: {p.third_sector}; color: {p.on_badge}; border-radius: 8px;
     padding: 4px 14px; font-weight: 700; font-size: {m.small_pt}pt; }}
+QLabel[role="badge-voucher"] {{ background: transparent; color: {p.text}; border: 2px solid {p.text};
+    border-radius: 8px; padding: 2px 12px; font-weight: 700; font-size: {m.small_pt}pt; }}
 QLabel[role="notice"] {{ background: {p.warning}; color: {p.on_warning}; padding: 16px;
     border-radius: {m.radius_px}px; }}
 QFrame[role="topbar"] {{ background: {p.surface}; border-bottom: 2px solid {p.border}; }}

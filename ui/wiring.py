@@ -125,7 +125,8 @@ def attach_sync(window, services: KioskServices, parts: KioskParts):
     def status_screen():
         from ui.screens.sync_status import SyncStatusScreen
         screen = SyncStatusScreen(tr=window.translator, metrics=window.metrics, review=OutboxReview(db),
-                                  sync_now=worker.sync_now, staff=services.staff_subject)
+                                  sync_now=worker.sync_now, staff=services.staff_subject,
+                                  catalogue=services.catalogue)
         bridge.status_changed.connect(screen.set_status)
         if bridge.last_status is not None:
             screen.set_status(bridge.last_status)

@@ -131,3 +131,85 @@ def test_choices_survive_a_look_at_a_card_but_not_a_new_list(qtbot, window, resu
     window.flow.go("results", life_event="family_with_children")
     assert not results.sector_chips["third_sector"].isChecked()
     assert sorted(ids(results)) == ["family-cafe", "maternity-clinic"]
+
+
+# -- issue 20: each thing where a person looks for it ------------------------------------------
+def test_voucher_acceptance_shows_in_the_result_row(qtbot, results):
+    from PySide6.QtWidgets import QLabel
+    with_badge = {row.service.id for row in results.list.rows
+                  if any(lab.objectName() == "badge-voucher" for lab in row.findChildren(QLabel))}
+    assert with_badge == {"physiotherapy-voucher"}
+    row = next(r for r in results.list.rows if r.service.id == "physiotherapy-voucher")
+    assert "Service voucher accepted" in row.accessibleName()
+
+
+def test_target_group_is_a_choice_on_results(qtbot, window, results):
+    shown = {g for g, b in results.group_chips.items() if b.isVisible()}
+    assert shown == {"families_with_children", "adults", "older_people", "children_and_young_people",
+                     "swedish_speakers"}  # only the groups the list has
+    tap(qtbot, results.group_chips["older_people"])
+    assert sorted(ids(results)) == ["health-station", "physiotherapy-voucher"]
+    assert results.group_chips["adults"].isVisible()  # the choice can be changed in one tap
+    tap(qtbot, results.group_chips["families_with_children"])  # one group at a time
+    assert not results.group_chips["older_people"].isChecked()
+    assert sorted(ids(results)) == ["family-cafe", "maternity-clinic"]
+    tap(qtbot, results.voucher)
+    assert ids(results) == []
+    tap(qtbot, results.clear_choices)
+    assert len(ids(results)) == 5 and not results.group_chips["families_with_children"].isChecked()
+
+
+@pytest.mark.parametrize("lang, heading, events", [
+    ("fi", "Elämäntilanteet", ("Odotan lasta",)), ("sv", "Livssituationer", ()), ("en", "Life situations", ())])
+def test_life_events_are_on_the_service_card(qtbot, window, lang, heading, events):
+    from PySide6.QtWidgets import QLabel
+    from kiosk import flow as places
+    window.translator.set_language(lang)
+    window.flow.go(places.SERVICE, service_id="maternity-clinic")
+    settle(qtbot)
+    texts = [lab.text() for lab in window.current_screen().findChildren(QLabel) if lab.isVisible()]
+    assert heading in texts
+    words = [window.translator.label("life_event", e) for e in ("expecting_a_baby", "family_with_children")]
+    assert ", ".join(words) in texts
+    for e in events:
+        assert e in ", ".join(words)
+
+
+# -- issue 20: results in sight while typing ---------------------------------------------------
+@pytest.fixture(scope="module")
+def demo_catalogue(tmp_path_factory):
+    from kiosk.catalogue.service import Catalogue
+    from kiosk.storage.db import open_database
+    from ui.app import load_demo_catalogue
+
+    db = open_database(tmp_path_factory.mktemp("demo") / "kiosk.db")
+    load_demo_catalogue(db)  # real service names, long ones too
+    yield Catalogue(db)
+    db.close()
+
+
+@pytest.mark.parametrize("resolution", ["1920x1080", "1280x800"])
+@pytest.mark.parametrize("lang, query", [("fi", "terveys"), ("sv", "hälsa")])
+def test_four_results_stay_in_sight_while_typing_and_the_first_opens_in_one_tap(
+        qtbot, make_window, demo_catalogue, resolution, lang, query):
+    window = make_window(resolution=resolution, cat=demo_catalogue)
+    window.translator.set_language(lang)
+    tap(qtbot, window.current_screen().tiles["find"])
+    tap(qtbot, window.current_screen().search)
+    search = window.current_screen()
+    type_on_screen(qtbot, search.keyboard, query)
+    settle(qtbot)
+    assert len(search.list.rows) >= 4
+    viewport = search.list.area.viewport()
+    in_sight = [row for row in search.list.rows
+                if viewport.rect().contains(row.mapTo(viewport, row.rect().topLeft()))
+                and viewport.rect().contains(row.mapTo(viewport, row.rect().bottomRight()))]
+    assert len(in_sight) >= 4, (resolution, [r.height() for r in search.list.rows[:5]], viewport.height())
+    keyboard_top = search.keyboard.mapTo(window, search.keyboard.rect().topLeft()).y()
+    keyboard_left = search.keyboard.mapTo(window, search.keyboard.rect().topLeft()).x()
+    for row in in_sight[:4]:  # not behind the keyboard
+        r = row.rect().translated(row.mapTo(window, row.rect().topLeft()))
+        assert r.right() < keyboard_left or r.bottom() < keyboard_top
+    first = search.list.rows[0].service.id
+    tap(qtbot, search.list.rows[0])
+    assert window.flow.current.name == "service" and window.flow.current.get("service_id") == first

@@ -11,6 +11,7 @@ typed on the on-screen keyboard and is only ever shown as plain text.
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timezone
 from typing import Callable
 
@@ -30,6 +31,7 @@ from ui.theme import Metrics
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.touch import button
 
+log = logging.getLogger(__name__)
 CHOOSE_PAGE, SMILEY_PAGE, DETAILS_PAGE, SENT_PAGE = range(4)
 # Face colours from red to green, each with dark features; the word under each face
 # carries the meaning, so colour is never the only cue.
@@ -91,6 +93,8 @@ class FeedbackScreen(Screen):
         self.runner = runner or BackgroundCalls(self)
         self._giving = False  # an answer is being stored: a second tap waits for it
         self._person = 0  # counts resets: a late answer belongs to the previous person
+        self._now = now or (lambda: datetime.now(timezone.utc))
+        self.suggested: list[str] = []  # from the home tile: the services offered first
         self.service_id: str | None = None
         self.provider_id: str | None = None
         self.channel_id: str | None = None
@@ -140,6 +144,18 @@ class FeedbackScreen(Screen):
         self.anonymous = plain(role="muted")
         self.anonymous.setAlignment(Qt.AlignmentFlag.AlignCenter)
         col.addWidget(self.anonymous)
+        # From the home tile: the other likely services, and the whole list, one tap away.
+        self.others_label = plain(role="muted")
+        self.others_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        col.addWidget(self.others_label)
+        # Two columns: service names are long, and at 1280x800 four in a row would be cut.
+        self.others_row = QGridLayout()
+        self.others_row.setSpacing(m.gap_px // 2 + 4)
+        self.other_buttons: dict[str, QPushButton] = {}
+        self.other_service = button("", "", min_height=m.touch_px)
+        self.other_service.setObjectName("feedback-other-service")
+        self.other_service.clicked.connect(self._choose_from_list)
+        col.addLayout(self.others_row)
         col.addStretch(1)
         self.pages.addWidget(page)
 
@@ -213,11 +229,61 @@ class FeedbackScreen(Screen):
         context = place.get("context") or "home"
         self.context = context if context in CONTEXTS else "home"
         self.provider_id, self.channel_id = place.get("provider_id"), place.get("channel_id")
+        self.suggested = []
         if place.get("service_id") and self.catalogue.service(place.get("service_id")) is not None:
             self._service_chosen(place.get("service_id"))
         else:
-            self.service_list.show_services(self.catalogue.services(lang=self.tr_.language))
-            self.pages.setCurrentIndex(CHOOSE_PAGE)
+            self._choose_from_list()  # until the likely services are read (database thread)
+            self._suggest()
+        self._show_others()
+
+    def _suggest(self) -> None:
+        services = self.catalogue.all_services()
+        channel_service = {c.id: s.id for s in services for c in s.channels}
+        walk_ins = [s.id for s in services if any(c.kind == "walk_in" for c in s.channels)]
+        box, person = self.box, self._person
+
+        def found(ids, error) -> None:
+            if error is not None:
+                log.warning("feedback suggestions not read: %s", error)
+                return  # the whole list stays: feedback still works
+            if person != self._person or self.service_id is not None:
+                return  # reset meanwhile, or the person already chose
+            self.suggested = [sid for sid in ids if self.catalogue.service(sid) is not None]
+            if self.suggested:
+                # The service the person most likely means: its smileys at once, one tap counts.
+                self._service_chosen(self.suggested[0])
+            self._show_others()
+        self.runner.db(lambda: box.suggestions(walk_ins=walk_ins, channel_service=channel_service.get), found)
+
+    def _choose_from_list(self) -> None:
+        self.service_list.show_services(self.catalogue.services(lang=self.tr_.language))
+        self.pages.setCurrentIndex(CHOOSE_PAGE)
+
+    def _show_others(self) -> None:
+        while self.others_row.count():
+            w = self.others_row.takeAt(0).widget()
+            if w is not None and w is not self.other_service:
+                w.hide()  # at once: deleteLater alone leaves it drawn until the next turn
+                w.setParent(None)
+                w.deleteLater()
+        self.other_buttons = {}
+        lang = self.tr_.language
+        for sid in self.suggested:
+            if sid == self.service_id:
+                continue
+            name = text_in(self.catalogue.service(sid).names, lang)
+            b = button(name, self.tr_.t("feedback.about", service=name), min_height=self.metrics.touch_px)
+            b.setObjectName(f"feedback-suggested-{sid}")
+            b.clicked.connect(lambda _=False, sid=sid: (self._service_chosen(sid), self._show_others()))
+            n = len(self.other_buttons)
+            self.others_row.addWidget(b, n // 2, n % 2)
+            self.other_buttons[sid] = b
+        n = len(self.other_buttons)
+        self.others_row.addWidget(self.other_service, n // 2, n % 2)
+        from_home = bool(self.suggested)
+        self.other_service.setVisible(from_home)
+        self.others_label.setVisible(from_home)
 
     def _service_chosen(self, service_id: str) -> None:
         self.service_id = service_id
@@ -279,6 +345,11 @@ class FeedbackScreen(Screen):
         for b in self.smileys:
             b.set_caption(t.t(f"feedback.smiley.{b.smiley}"))
         self.anonymous.setText(t.t("feedback.anonymous"))
+        self.others_label.setText(t.t("feedback.others"))
+        self.other_service.setText(t.t("feedback.other_service"))
+        self.other_service.setAccessibleName(t.t("feedback.other_service"))
+        if self.suggested:
+            self._show_others()
         self.thanks.setText(t.t("feedback.thanks"))
         self.more.setText(t.t("feedback.more"))
         self.nps_question.setText(t.t("feedback.nps.question"))
@@ -297,6 +368,7 @@ class FeedbackScreen(Screen):
 
     def clear(self) -> None:
         self._person += 1
+        self.suggested = []
         self.service_id = self.provider_id = self.channel_id = self.answer_id = None
         self.score = None
         for b in self.scores:

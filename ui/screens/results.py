@@ -6,17 +6,18 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk import flow as places
 from kiosk.catalogue.service import CatalogueFilter
-from kiosk.catalogue.vocab import SECTORS
+from kiosk.catalogue.vocab import SECTORS, TARGET_GROUPS
 from kiosk.flow import KioskFlow, Place
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.service_list import ServiceList
-from ui.widgets.touch import ChoiceChip, button, label
+from ui.widgets.touch import ChoiceChip, button, kinetic_scroll_area, label
 
 
 class ResultsScreen(Screen):
@@ -46,6 +47,31 @@ class ResultsScreen(Screen):
         for b in self.sector_chips.values():
             row.addWidget(b)
         row.addStretch(1)
+        col.addLayout(row)
+
+        # Target groups: a browse tab, and here a choice on any list (shown only for the groups
+        # the list has, so the row stays short at 1280x800).
+        self.group_label = label(role="muted", wrap=False)
+        self.group_chips = {g: chip(f"filter-target-group-{g}") for g in TARGET_GROUPS}
+        for g, b in self.group_chips.items():
+            b.clicked.connect(lambda checked, g=g: checked and self._only_group(g))
+        strip = QWidget()
+        strip_row = QHBoxLayout(strip)
+        strip_row.setContentsMargins(0, 0, 0, 0)
+        strip_row.setSpacing(metrics.gap_px // 2 + 4)
+        for b in self.group_chips.values():
+            # Whole words: the strip scrolls sideways (finger or bar) rather than squash them.
+            b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            strip_row.addWidget(b)
+        strip_row.addStretch(1)
+        self.group_strip = kinetic_scroll_area(strip)
+        self.group_strip.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.group_strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.group_strip.setFixedHeight(metrics.touch_px + 24)
+        row = QHBoxLayout()
+        row.setSpacing(metrics.gap_px // 2 + 4)
+        row.addWidget(self.group_label, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.group_strip, 1)
         col.addLayout(row)
 
         self.language_label = label(role="muted", wrap=False)
@@ -88,17 +114,29 @@ class ResultsScreen(Screen):
                 b.setChecked(False)
         self._choices_changed()
 
+    def _only_group(self, group: str) -> None:
+        for other, b in self.group_chips.items():
+            if other != group:
+                b.setChecked(False)
+        self._choices_changed()
+
+    def _base_group(self) -> str | None:
+        """The target group the list was opened for (browse's tab), kept by every choice."""
+        return self.place.get("target_group") if self.place is not None else None
+
     def _choices_changed(self) -> None:
         sectors = frozenset(s for s, b in self.sector_chips.items() if b.isChecked())
         language = next((lang for lang, b in self.language_chips.items() if b.isChecked()), None)
-        self.filter = replace(self.filter, sectors=sectors or None, language=language,
+        group = next((g for g, b in self.group_chips.items() if b.isChecked()), None) or self._base_group()
+        self.filter = replace(self.filter, sectors=sectors or None, language=language, target_group=group,
                               open_now=self.open_now.isChecked(), voucher=self.voucher.isChecked())
         self.refresh()
 
     def _clear_choices(self) -> None:
-        for b in (*self.sector_chips.values(), *self.language_chips.values(), self.open_now, self.voucher):
+        for b in (*self.sector_chips.values(), *self.language_chips.values(), *self.group_chips.values(),
+                  self.open_now, self.voucher):
             b.setChecked(False)
-        self.filter = CatalogueFilter(life_event=self.filter.life_event, target_group=self.filter.target_group)
+        self.filter = CatalogueFilter(life_event=self.filter.life_event, target_group=self._base_group())
         self.refresh()
 
     def clear(self) -> None:
@@ -106,8 +144,7 @@ class ResultsScreen(Screen):
         self.place = None
 
     def has_input(self) -> bool:
-        return self.filter != CatalogueFilter(life_event=self.filter.life_event,
-                                              target_group=self.filter.target_group)
+        return self.filter != CatalogueFilter(life_event=self.filter.life_event, target_group=self._base_group())
 
     # -- showing ---------------------------------------------------------------------------
     def enter(self, place: Place) -> None:
@@ -115,13 +152,24 @@ class ResultsScreen(Screen):
             return  # back from a service card: keep the person's choices and list
         self.place = place
         self.filter = CatalogueFilter(life_event=place.get("life_event"), target_group=place.get("target_group"))
-        for b in (*self.sector_chips.values(), *self.language_chips.values(), self.open_now, self.voucher):
+        for b in (*self.sector_chips.values(), *self.language_chips.values(), *self.group_chips.values(),
+                  self.open_now, self.voucher):
             b.setChecked(False)
         self.refresh()
 
     def refresh(self) -> None:
         services = self.catalogue.services(self.filter, self.tr_.language, now=self.now())
         self.list.show_services(services)
+        # Offer the groups of the list without a group choice, so a choice can be changed.
+        wider = (self.catalogue.services(replace(self.filter, target_group=self._base_group()), self.tr_.language,
+                                         now=self.now()) if self.filter.target_group != self._base_group() else services)
+        present = {g for s in wider for g in s.target_groups}
+        base = self._base_group()
+        for g, b in self.group_chips.items():
+            b.setVisible(base is None and (g in present or b.isChecked()))
+        any_group = any(not b.isHidden() for b in self.group_chips.values())
+        self.group_label.setVisible(any_group)
+        self.group_strip.setVisible(any_group)
         self.count.setText(self.tr_.plural("results.count", len(services)))
         self.empty.setVisible(not services)
         self.clear_choices.setVisible(self.has_input())
@@ -142,6 +190,9 @@ class ResultsScreen(Screen):
         for lang, b in self.language_chips.items():
             b.set_label(t(f"language.{lang}.name"),
                         t("results.filter.in_language", language=t(f"language.{lang}.name")))
+        self.group_label.setText(t("results.filter.target_group"))
+        for g, b in self.group_chips.items():
+            b.set_label(t(f"target_group.{g}"), t("results.filter.only", choice=t(f"target_group.{g}")))
         self.open_now.set_label(t("results.filter.open_now"), t("results.filter.open_now"))
         self.voucher.set_label(t("results.filter.voucher"), t("results.filter.voucher"))
         self.clear_choices.setText(t("results.filter.clear"))

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 
 from kiosk import flow as places
 from kiosk.flow import KioskFlow, Place
@@ -29,23 +29,32 @@ class SearchScreen(Screen):
         self.tr_ = tr
         self.catalogue = catalogue
         self.results: list = []
-        col = QVBoxLayout(self)
-        col.setContentsMargins(metrics.margin_px, metrics.margin_px // 2, metrics.margin_px, metrics.margin_px // 2)
-        col.setSpacing(metrics.gap_px // 2 + 4)
+        # Results beside the keyboard, not behind it: at least four stay in sight while typing,
+        # at 1920x1080 and 1280x800, and the first is one tap away.
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(metrics.margin_px, metrics.margin_px // 2, metrics.margin_px, metrics.margin_px // 2)
+        outer.setSpacing(metrics.gap_px)
+        results = QVBoxLayout()
+        results.setSpacing(metrics.gap_px // 2)
+        typing = QVBoxLayout()
+        typing.setSpacing(metrics.gap_px // 2 + 4)
         self.field = QLineEdit()
         self.field.setObjectName("search-field")
         self.field.setMaxLength(60)
         self.field.textChanged.connect(self._search)
-        col.addWidget(self.field)
+        typing.addWidget(self.field)
         self.status = label(role="muted")
         self.status.setObjectName("search-status")
-        col.addWidget(self.status)
-        self.list = ServiceList(tr=tr, metrics=metrics, now=now)
+        results.addWidget(self.status)
+        self.list = ServiceList(tr=tr, metrics=metrics, now=now, compact=True)
         self.list.chosen.connect(lambda sid: flow.go(places.SERVICE, service_id=sid))
-        col.addWidget(self.list, 1)
+        results.addWidget(self.list, 1)
         self.keyboard = OnScreenKeyboard(tr=tr, metrics=metrics)
         self.keyboard.attach(self.field)
-        col.addWidget(self.keyboard)
+        typing.addWidget(self.keyboard)
+        typing.addStretch(1)
+        outer.addLayout(results, 1)
+        outer.addLayout(typing, 1)
         self.retranslate()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)

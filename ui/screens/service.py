@@ -167,6 +167,7 @@ class ServiceScreen(Screen):
                       t.t("service.voucher_ok") if s.accepts_vouchers and s.charge_type != "voucher" else "")
         self._section(t.t("service.for_whom"), ", ".join(t.label("target_group", g) for g in s.target_groups))
         self._section(t.t("service.languages"), self._languages(s.languages))
+        self._section(t.t("service.life_events"), ", ".join(t.label("life_event", e) for e in s.life_events))
         for field in TEXT_SECTIONS:
             self._section(t.t(f"service.section.{field}"), text_in(getattr(s, field), lang))
         if s.channels:

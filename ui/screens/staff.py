@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Callable, Mapping
+
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.config import Config
@@ -25,6 +28,62 @@ def source_text(t: Translator, source: str | None) -> str:
     if source.startswith("Demo"):
         return t.t("staff.source.demo")
     return source  # a catalogue file's own name for itself: data, shown as written
+
+
+# What staff read about an outbox item, per kind: a headline key and the payload fields the
+# words may use. Personal fields (kiosk/outbox.py marks them) are never offered here, and a
+# kind missing from this table is caught by a test over every kind the outbox holds.
+_ITEM_DETAILS: dict[str, tuple[str, ...]] = {
+    "booking": ("service",),
+    "booking_cancel": (),
+    "feedback": ("service", "smiley", "nps"),
+    "feedback_details": ("service", "nps"),
+    "walk_in_appointment": ("service", "outcome"),
+    "queue_ticket": ("label", "event"),
+    "vote": (),
+    "idea": (),
+    "idea_support": (),
+    "staff_audit": ("event",),
+}
+
+
+def describe_outbox_item(t: Translator, kind: str, fields: Mapping, created_at: datetime,
+                         service_name: Callable[[str], str | None] = lambda _id: None,
+                         now: datetime | None = None) -> str:
+    """An outbox item in words for staff, in the screen's language, e.g.
+    "Palaute: Terveysaseman sairaanhoitaja, tyytyväinen, suositus 9/10, klo 14.05".
+
+    ``fields`` are the item's non-personal payload fields only; nothing the person wrote
+    (comments, ideas, vote choices) or who they are ever reaches this text."""
+    from kiosk.catalogue.hours import LOCAL_TZ
+
+    known = t.catalogues[t.language]
+    parts = [t.t(f"sync.kind.{kind}").capitalize() if f"sync.kind.{kind}" in known else kind]
+    details = []
+    for what in _ITEM_DETAILS.get(kind, ()):
+        value = fields.get("service_id" if what == "service" else what)
+        if value is None or value == "":
+            continue
+        if what == "service":
+            details.append(service_name(str(value)) or t.t("staff.item.unknown_service"))
+        elif what == "smiley":
+            key = f"feedback.smiley.{value}"
+            if key in known:
+                details.append(t.t(key).lower())
+        elif what == "nps":
+            details.append(t.t("staff.item.nps", n=value))
+        elif what in ("outcome", "event"):
+            key = f"staff.item.{kind}.{value}"
+            # A code this kiosk has no words for is staff-facing data: shown as the code.
+            details.append(t.t(key) if key in known else str(value))
+        else:
+            details.append(str(value))
+    local = created_at.astimezone(LOCAL_TZ)
+    today = (now or datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ).date()
+    clock = {"h": f"{local.hour:02d}", "m": f"{local.minute:02d}"}
+    when = (t.t("staff.item.at", **clock) if local.date() == today
+            else t.t("staff.item.on", date=f"{local.day}.{local.month}.{local.year}", **clock))
+    return f"{parts[0]}: {', '.join([*details, when])}"
 
 
 class StaffScreen(Screen):

@@ -34,8 +34,13 @@ def _named(b, object_name: str):
 class SyncStatusScreen(Screen):
     def __init__(self, *, tr: Translator, metrics: Metrics, review: OutboxReview,
                  sync_now: Callable[[], None], staff: Callable[[], str],
-                 now: Callable[[], datetime] | None = None, runner: BackgroundCalls | None = None) -> None:
+                 now: Callable[[], datetime] | None = None, runner: BackgroundCalls | None = None,
+                 catalogue=None) -> None:
         super().__init__()
+        # The catalogue names an item's service in the screen's language (optional: without
+        # it an item says "unknown service" rather than the id).
+        self.catalogue = catalogue
+        self._now = now
         self.tr_, self.metrics, self.review = tr, metrics, review
         self.runner = runner or BackgroundCalls(self)
         self._sync_now, self._staff = sync_now, staff
@@ -85,6 +90,17 @@ class SyncStatusScreen(Screen):
     def kind_text(self, kind: str) -> str:
         key = f"sync.kind.{kind}"
         return self._t(key) if self._known(key) else kind
+
+    def item_text(self, item: QuarantinedItem) -> str:
+        """What the item was, in words (feedback on which service, from when), never its payload."""
+        from kiosk.catalogue.domain import tr as in_lang
+        from ui.screens.staff import describe_outbox_item
+
+        def service_name(service_id: str) -> str | None:
+            s = self.catalogue.service(service_id) if self.catalogue is not None else None
+            return in_lang(s.names, self.tr_.language) or None if s is not None else None
+        return describe_outbox_item(self.tr_, item.kind, item.fields, item.created_at, service_name,
+                                    now=self._now() if self._now else None)
 
     def problem_text(self, st) -> str:
         """The last problem in the screen's language. The sync client's own text (the words
@@ -176,15 +192,14 @@ class SyncStatusScreen(Screen):
         card.setObjectName(f"quarantined-{item.id}")
         lay = QVBoxLayout(card)
         lay.setContentsMargins(m.gap_px, m.gap_px // 2, m.gap_px, m.gap_px // 2)
-        headline = label(f"{self.kind_text(item.kind).capitalize()} · {self._format_time(item.created_at)}",
-                         role="heading")
+        headline = label(self.item_text(item), role="heading")
+        headline.setObjectName("quarantine-item")
         reason = label(self.reason_text(item.reason))
         reason.setObjectName("quarantine-reason")
         lay.addWidget(headline)
         lay.addWidget(reason)
-        if item.summary:
-            # The item's identifiers (never personal fields), for IT: named as such.
-            lay.addWidget(label(self._t("sync.item_ids", ids=item.summary), role="small"))
+        # The item's own id for IT to find it in the log; its payload is said in words above.
+        lay.addWidget(label(self._t("sync.item_ids", ids=item.id), role="small"))
         buttons = QHBoxLayout()
         if self._confirming == item.id:
             question = label(self._t("sync.confirm_discard", kind=self.kind_text(item.kind)), role="notice")

@@ -21,8 +21,9 @@ class ServiceList(QWidget):
     # Enough for any real site; a longer list is not something a person scrolls through.
     MAX_ROWS = 150
 
-    def __init__(self, *, tr: Translator, metrics: Metrics, now: Callable[[], datetime]) -> None:
+    def __init__(self, *, tr: Translator, metrics: Metrics, now: Callable[[], datetime], compact: bool = False) -> None:
         super().__init__()
+        self.compact = compact
         self.tr_ = tr
         self.metrics = metrics
         self.now = now
@@ -49,7 +50,7 @@ class ServiceList(QWidget):
         self.rows = []
         now = self.now()
         for i, s in enumerate(self._services):
-            row = ServiceRow(s, self.tr_, now, self.metrics.touch_px)
+            row = ServiceRow(s, self.tr_, now, self.metrics.touch_px, compact=self.compact)
             row.setObjectName(f"service-{s.id}")
             row.clicked.connect(lambda _=False, sid=s.id: self.chosen.emit(sid))
             self._col.insertWidget(i, row)

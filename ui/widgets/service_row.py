@@ -17,22 +17,41 @@ def sector_badge(t: Translator, sector: str):
 
 
 class ServiceRow(RichButton):
-    def __init__(self, service: Service, t: Translator, now: datetime, min_height: int) -> None:
+    def __init__(self, service: Service, t: Translator, now: datetime, min_height: int,
+                 compact: bool = False) -> None:
         super().__init__("row", min_height)
         self.service = service
         lang = t.language
         name = text_in(service.names, lang)
         provider = text_in(service.responsible_provider.names, lang)
-        self.add(label(name, role="heading"))
+        title = label(name, role=None if compact else "heading")
+        if compact:
+            title.setStyleSheet("font-weight: 700;")  # body size: long names take fewer lines
+        self.add(title)
         sectors = sorted(service.sectors, key=("public", "third_sector", "private").index)
         # Badges first: then a long provider name wraps across the whole width.
-        self.add_row(*(sector_badge(t, s) for s in sectors), label(provider, role="muted"))
-        summary = text_in(service.short_descriptions, lang)
-        if summary:
-            self.add(label(summary))
+        voucher = None
+        if service.accepts_vouchers:
+            # Where a person compares services: not only a filter and a line on the card.
+            voucher = label(t.t("results.row.voucher"), role="badge-voucher", wrap=False)
+            voucher.setObjectName("badge-voucher")
         status = service_status(t, service, now)
+        # Compact (beside the search keyboard): the name, then badges and status on one line,
+        # so four rows fit at 1280x800; provider and summary are still read out, and on the card.
+        if compact:
+            status_label = label(status[0], role=status[1]) if status is not None else label("")
+            self.add_row(*(sector_badge(t, s) for s in sectors), *([voucher] if voucher else []), status_label)
+        else:
+            self.add_row(*(sector_badge(t, s) for s in sectors), *([voucher] if voucher else []),
+                         label(provider, role="muted"))
+        summary = text_in(service.short_descriptions, lang)
+        if summary and not compact:
+            self.add(label(summary))
         parts = [name, provider, ", ".join(t.label("sector", s) for s in sectors), summary]
+        if voucher is not None:
+            parts.append(voucher.text())
         if status is not None:
-            self.add(label(status[0], role=status[1]))
+            if not compact:
+                self.add(label(status[0], role=status[1]))
             parts.append(status[0])
         self.setAccessibleName(". ".join(p for p in parts if p))
