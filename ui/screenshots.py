@@ -184,7 +184,7 @@ def _service_scenes(window):
             screen._booked(screen._generation, Booking(
                 id="demo-booking", ref="K7QP-3MZD", service_id=service.id, channel_id=channel.id, slot_id="demo",
                 starts_at=starts, ends_at=starts + timedelta(minutes=30), state=CONFIRMED, route=ONLINE,
-                language=window.translator.language), None)
+                language=window.translator.data_language), None)
 
         out += [("40-booking-offline", booking_offline), ("41-booking-done-signed-in", booking_done_signed_in)]
     if flow.knows("video"):

@@ -288,7 +288,7 @@ def attach_video(window, services: KioskServices, parts: KioskParts):
     def room_in_own_process(call):
         from ui.video.process_room import CallProcessRoom
         device_file = config.source[1] if len(config.source) > 1 else None
-        return CallProcessRoom(call, config_path=device_file, language=window.translator.language,
+        return CallProcessRoom(call, config_path=device_file, language=window.translator.data_language,
                                fullscreen=config.ui.fullscreen)
 
     def build():
@@ -323,7 +323,7 @@ def attach_video(window, services: KioskServices, parts: KioskParts):
         from sync.client import BackendUnavailable, NotEnrolled
         from sync.video_rooms import NoOneAvailable, request_room
 
-        lang = window.translator.language
+        lang = window.translator.data_language
         nav.asked(source)
 
         def got(offer, error) -> None:

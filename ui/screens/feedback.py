@@ -216,7 +216,7 @@ class FeedbackScreen(Screen):
         if place.get("service_id") and self.catalogue.service(place.get("service_id")) is not None:
             self._service_chosen(place.get("service_id"))
         else:
-            self.service_list.show_services(self.catalogue.services(lang=self.tr_.language))
+            self.service_list.show_services(self.catalogue.services(lang=self.tr_.data_language))
             self.pages.setCurrentIndex(CHOOSE_PAGE)
 
     def _service_chosen(self, service_id: str) -> None:
@@ -275,7 +275,7 @@ class FeedbackScreen(Screen):
         self.service_list.retranslate()
         self.question.setText(t.t("feedback.question"))
         service = self.catalogue.service(self.service_id) if self.service_id else None
-        self.service_name.setText(text_in(service.names, t.language) if service else "")
+        self.service_name.setText(text_in(service.names, t.data_language) if service else "")
         for b in self.smileys:
             b.set_caption(t.t(f"feedback.smiley.{b.smiley}"))
         self.anonymous.setText(t.t("feedback.anonymous"))

@@ -120,7 +120,7 @@ class ResultsScreen(Screen):
         self.refresh()
 
     def refresh(self) -> None:
-        services = self.catalogue.services(self.filter, self.tr_.language, now=self.now())
+        services = self.catalogue.services(self.filter, self.tr_.data_language, now=self.now())
         self.list.show_services(services)
         self.count.setText(self.tr_.plural("results.count", len(services)))
         self.empty.setVisible(not services)

@@ -87,7 +87,7 @@ class ServiceScreen(Screen):
             self.body.addWidget(label(line))
 
     def _channel_card(self, ch: Channel) -> QFrame:
-        t, lang = self.tr_, self.tr_.language
+        t, lang = self.tr_, self.tr_.data_language
         card = QFrame()
         card.setProperty("role", "card")
         col = QVBoxLayout(card)
@@ -131,7 +131,7 @@ class ServiceScreen(Screen):
 
     def _build(self) -> None:
         self._clear_body()
-        t, lang, s = self.tr_, self.tr_.language, self.service
+        t, lang, s = self.tr_, self.tr_.data_language, self.service
         if s is None:
             self.body.addWidget(label(t.t("service.missing"), role="heading"))
             self.body.addStretch(1)

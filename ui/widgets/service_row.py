@@ -20,7 +20,7 @@ class ServiceRow(RichButton):
     def __init__(self, service: Service, t: Translator, now: datetime, min_height: int) -> None:
         super().__init__("row", min_height)
         self.service = service
-        lang = t.language
+        lang = t.data_language
         name = text_in(service.names, lang)
         provider = text_in(service.responsible_provider.names, lang)
         self.add(label(name, role="heading"))
