@@ -144,7 +144,8 @@ class Translator:
             self._changed()
 
     def t(self, key: str, count: int | None = None, **values) -> str:
-        """The text of ``key``; a plural message needs ``count`` (also given as ``{n}``)."""
+        """The text of ``key``; a plural message needs ``count`` (given to the text as ``{n}``,
+        and as ``{count}`` for texts that name it so)."""
         text = self.catalogues[self._language].get(key)
         if text is None:
             log.error("missing translation %s for %s", key, self._language)
@@ -158,10 +159,14 @@ class Translator:
                 log.error("translation %s for %s has no %r form", key, self._language,
                           plural_category(self._language, count))
                 return f"[{key}]"
-            values.setdefault("n", count)
             text = form
-        elif count is not None:
+        if count is not None:
+            # The number is {n} in a plural message; older texts call it {count}.
             values.setdefault("n", count)
+            values.setdefault("count", count)
+        if self.rtl:
+            # A Finnish name, an address or a code inside an Arabic sentence keeps its order.
+            values = {k: self.isolate(v) if isinstance(v, str) else v for k, v in values.items()}
         return text.format(**values) if values else text
 
     def plural(self, key: str, n: int, **values) -> str:
@@ -184,9 +189,13 @@ class Translator:
     def ltr(self, text: str) -> str:
         """Numbers, times, codes and Latin names inside right-to-left text: a left-to-right
         isolate, so that "A012" or "8:05" read in order. Unchanged in left-to-right languages."""
-        return f"{LRI}{text}{PDI}" if self.rtl and text else text
+        if not self.rtl or not text or text[0] in (LRI, RLI, FSI):
+            return text
+        return f"{LRI}{text}{PDI}"
 
     def isolate(self, text: str) -> str:
         """Catalogue or typed text of unknown direction inside a translated sentence (first
         strong character decides), so a Finnish name in an Arabic sentence keeps its order."""
-        return f"{FSI}{text}{PDI}" if self.rtl and text else text
+        if not self.rtl or not text or text[0] in (LRI, RLI, FSI):
+            return text
+        return f"{FSI}{text}{PDI}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from kiosk.catalogue.domain import Service, tr as text_in
+from ui.bidi import mark_catalogue_text
 from ui.format import service_status
 from ui.i18n import Translator
 from ui.widgets.touch import RichButton, label
@@ -23,13 +24,13 @@ class ServiceRow(RichButton):
         lang = t.data_language
         name = text_in(service.names, lang)
         provider = text_in(service.responsible_provider.names, lang)
-        self.add(label(name, role="heading"))
+        self.add(mark_catalogue_text(label(name, role="heading"), t))
         sectors = sorted(service.sectors, key=("public", "third_sector", "private").index)
         # Badges first: then a long provider name wraps across the whole width.
-        self.add_row(*(sector_badge(t, s) for s in sectors), label(provider, role="muted"))
+        self.add_row(*(sector_badge(t, s) for s in sectors), mark_catalogue_text(label(provider, role="muted"), t))
         summary = text_in(service.short_descriptions, lang)
         if summary:
-            self.add(label(summary))
+            self.add(mark_catalogue_text(label(summary), t))
         status = service_status(t, service, now)
         parts = [name, provider, ", ".join(t.label("sector", s) for s in sectors), summary]
         if status is not None:
