@@ -186,6 +186,10 @@ class Translator:
         """A date written as the language writes it (CLDR through Babel): 5.12.2026, 5 Dec 2026."""
         return format_date(d, style, locale=locale(self._language))
 
+    def join(self, items) -> str:
+        """A list as the language writes it: "a, b" ("a، b" in Arabic)."""
+        return ("، " if self._language == "ar" else ", ").join(items)
+
     def ltr(self, text: str) -> str:
         """Numbers, times, codes and Latin names inside right-to-left text: a left-to-right
         isolate, so that "A012" or "8:05" read in order. Unchanged in left-to-right languages."""

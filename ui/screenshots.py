@@ -16,11 +16,12 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from ui.i18n import LANGUAGES  # every language the kiosk offers (no Qt imported here)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 FIXED_NOW = datetime(2026, 11, 24, 10, 15, tzinfo=ZoneInfo("Europe/Helsinki"))
 RESOLUTIONS = ("1920x1080", "1280x800")
-LANGUAGES = ("fi", "sv", "en")
 
 
 # The demo kiosk's queue lines (config/demo.toml).
@@ -309,7 +310,7 @@ def demo_window(app, db, catalogue, tmp: Path, resolution: str, theme: str = "li
 
     device = tmp / f"{resolution}.toml"
     device.write_text(f'[device]\ndata_dir = "{tmp.as_posix()}"\n[ui]\nresolution = "{resolution}"\n'
-                      f'theme = "{theme}"\n'
+                      f'theme = "{theme}"\nlanguages = {list(LANGUAGES)!r}\n'
                       f'[queue]\nlines = {DEMO_QUEUE_LINES!r}\nrooms = ["112", "113"]\n'.replace("'", '"'),
                       encoding="utf-8")
     config = load_config(device)

@@ -159,7 +159,7 @@ class ServiceScreen(Screen):
         return card
 
     def _languages(self, codes) -> str:
-        return ", ".join(self.tr_.t(f"language.{c}.name") for c in codes if c in LANGUAGES) or "–"
+        return self.tr_.join(self.tr_.t(f"language.{c}.name") for c in codes if c in LANGUAGES) or "–"
 
     def _build(self) -> None:
         self._clear_body()
@@ -191,7 +191,7 @@ class ServiceScreen(Screen):
         # Cost, for whom and languages first: the questions that decide "is this for me?".
         self._section(t.t("service.cost"), t.label("charge", s.charge_type), text_in(s.price_text, lang),
                       t.t("service.voucher_ok") if s.accepts_vouchers and s.charge_type != "voucher" else "")
-        self._section(t.t("service.for_whom"), ", ".join(t.label("target_group", g) for g in s.target_groups))
+        self._section(t.t("service.for_whom"), t.join(t.label("target_group", g) for g in s.target_groups))
         self._section(t.t("service.languages"), self._languages(s.languages))
         for field in TEXT_SECTIONS:
             self._section(t.t(f"service.section.{field}"), text_in(getattr(s, field), lang), catalogue_text=True)

@@ -26,6 +26,8 @@ class OnScreenKeyboard(QWidget):
 
     def __init__(self, *, tr: Translator, metrics: Metrics) -> None:
         super().__init__()
+        # The keys are Latin letters (catalogue text is fi/sv/en): the rows read from the left.
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.tr_ = tr
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
