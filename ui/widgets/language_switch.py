@@ -8,9 +8,9 @@ language, each written in that language and script.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from ui.i18n import Translator
 from ui.theme import Metrics
@@ -39,10 +39,13 @@ def globe_icon(size: int, color: str = "#1a1a1a") -> QIcon:
 
 
 class LanguagePanel(QFrame):
-    """The list of all languages, opened from the globe button; closes on a choice or a tap outside."""
+    """The list of all languages, opened from the globe button; closes on a choice or a tap
+    outside. A child of the window, not a popup window: kiosk compositors and the offscreen
+    platform handle no extra top-level windows."""
 
     def __init__(self, parent: QWidget, languages: tuple[str, ...], metrics: Metrics) -> None:
-        super().__init__(parent, Qt.WindowType.Popup)
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setObjectName("language-panel")
         self.setProperty("role", "card")
         grid = QGridLayout(self)
@@ -98,25 +101,44 @@ class LanguageSwitch(QWidget):
     def open_panel(self) -> None:
         if self.panel is None or self.menu_button is None:
             return
+        if self.panel.isVisible():
+            self.close_panel()
+            return
+        top = self.window()
+        if self.panel.parentWidget() is not top:
+            self.panel.setParent(top)
         self.panel.adjustSize()
         anchor = self.menu_button
         # Below the button, inside the window, at the end of the bar the button is on.
-        below = anchor.mapToGlobal(QPoint(0, anchor.height()))
+        below = anchor.mapTo(top, QPoint(0, anchor.height()))
         if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
             x = below.x()
         else:
             x = below.x() + anchor.width() - self.panel.width()
-        screen = anchor.screen().availableGeometry() if anchor.screen() else None
-        if screen is not None:
-            x = max(screen.left(), min(x, screen.right() - self.panel.width()))
-        self.panel.move(x, below.y())
-        self.panel.setLayoutDirection(self.layoutDirection())
+        x = max(0, min(x, top.width() - self.panel.width()))
+        self.panel.move(x, below.y() + 4)
         self.panel.show()
         self.panel.raise_()
+        QApplication.instance().installEventFilter(self)
+
+    def close_panel(self) -> None:
+        if self.panel is not None and self.panel.isVisible():
+            self.panel.hide()
+            QApplication.instance().removeEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        # A tap anywhere outside the open panel and its button closes it (the tap still
+        # reaches what was tapped).
+        if event.type() == QEvent.Type.MouseButtonPress and self.panel is not None and self.panel.isVisible():
+            at = event.globalPosition().toPoint()
+            inside = (QRect(self.panel.mapToGlobal(QPoint(0, 0)), self.panel.size()).contains(at)
+                      or QRect(self.menu_button.mapToGlobal(QPoint(0, 0)), self.menu_button.size()).contains(at))
+            if not inside:
+                self.close_panel()
+        return False
 
     def _choose(self, lang: str) -> None:
-        if self.panel is not None:
-            self.panel.hide()
+        self.close_panel()
         for code, b in self.buttons.items():
             b.setChecked(code == lang)
         self.chosen.emit(lang)
