@@ -259,3 +259,22 @@ def test_service_card_in_a_language_without_catalogue_text_says_so_and_offers_fi
     assert not [w for w in card.findChildren(QFrame, "service-fallback-note") if w.isVisible()]
     window.reset_for_next_person()
     assert window.translator.data_fallback == "en"
+
+
+@pytest.mark.gui
+def test_results_offer_the_persons_own_language_as_a_filter_beside_fi_sv_en(qtbot, make_window):
+    """Found on the ar screenshots: eight language chips were cut at 1280x800."""
+    window = make_window(resolution="1280x800", extra_ui=ALL)
+    window.flow.go("results")
+    screen = window.current_screen()
+    window.translator.set_language("so")
+    settle(qtbot)
+    shown = {lang for lang, b in screen.language_chips.items() if b.isVisible()}
+    assert shown == {"fi", "sv", "en", "so"}
+    screen.language_chips["so"].click()
+    settle(qtbot)
+    assert screen.filter.language == "so"
+    window.translator.set_language("ar")  # the Somali chip goes, and so does its choice
+    settle(qtbot)
+    assert screen.filter.language is None
+    assert all(b.sizeHint().width() <= b.width() + 1 for b in screen.language_chips.values() if b.isVisible())

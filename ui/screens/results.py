@@ -12,7 +12,7 @@ from kiosk import flow as places
 from kiosk.catalogue.service import CatalogueFilter
 from kiosk.catalogue.vocab import SECTORS
 from kiosk.flow import KioskFlow, Place
-from ui.i18n import Translator
+from ui.i18n import DATA_LANGUAGES, Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.service_list import ServiceList
@@ -139,9 +139,15 @@ class ResultsScreen(Screen):
         for s, b in self.sector_chips.items():
             b.set_label(t(f"sector.{s}"), t("results.filter.only", choice=t(f"sector.{s}")))
         self.language_label.setText(t("results.filter.language"))
+        # Eight chips do not fit a row: fi, sv, en and the person's own language.
+        shown = (*DATA_LANGUAGES, self.tr_.language)
         for lang, b in self.language_chips.items():
             b.set_label(t(f"language.{lang}.name"),
                         t("results.filter.in_language", language=t(f"language.{lang}.name")))
+            b.setVisible(lang in shown)
+            if lang not in shown and b.isChecked():
+                b.setChecked(False)
+                self.filter = replace(self.filter, language=None)
         self.open_now.set_label(t("results.filter.open_now"), t("results.filter.open_now"))
         self.voucher.set_label(t("results.filter.voucher"), t("results.filter.voucher"))
         self.clear_choices.setText(t("results.filter.clear"))
