@@ -69,16 +69,16 @@ def demo(qtbot, demo_kiosk):
     tmp, db, catalogue = demo_kiosk
     window = screenshots.demo_window(QApplication.instance(), db, catalogue, tmp, "1280x800")
     qtbot.addWidget(window)
-    yield window
-    window.session_bridge.stop()
-    window.login.runner.shutdown()
+    parts = screenshots.parts_of(window)
+    yield window, parts
+    parts.session_bridge.stop()
     window.close()
     settle(qtbot)
 
 
-def _bar_in_front(window):
+def _bar_in_front(window, parts):
     """The top bar the person sees: the login's own while a login covers the window."""
-    for cover in (getattr(window, "login", None), getattr(window, "visitor_login", None)):
+    for cover in (parts.login, parts.visitor_login):
         if cover is not None and cover.isVisible():
             return cover.top_bar, cover
     return window.top_bar, None
@@ -93,7 +93,7 @@ def test_every_screen_has_the_language_switch_and_home(qtbot, demo, lang):
     from kiosk import flow as places
     from ui import screenshots
 
-    window = demo
+    window, parts = demo
     problems, seen, logins = [], 0, 0
     for name, action in screenshots.scenes(window):
         window.reset_for_next_person()
@@ -101,7 +101,7 @@ def test_every_screen_has_the_language_switch_and_home(qtbot, demo, lang):
         action()
         settle(qtbot)
         seen += 1
-        bar, cover = _bar_in_front(window)
+        bar, cover = _bar_in_front(window, parts)
         logins += cover is not None
         if not bar.languages.isVisible() or not bar.languages.menu_button.isVisible():
             problems.append((name, "no language switch"))
@@ -114,16 +114,16 @@ def test_every_screen_has_the_language_switch_and_home(qtbot, demo, lang):
 
 @pytest.mark.gui
 def test_home_during_login_drops_the_pending_action_and_goes_home(qtbot, demo):
-    window = demo
+    window, parts = demo
     window.flow.go("browse")
-    window.session.require("booking", lambda _identity: None)
+    parts.session.require("booking", lambda _identity: None)
     settle(qtbot)
-    assert window.login.isVisible() and window.login.top_bar.home.isVisible()
+    assert parts.login.isVisible() and parts.login.top_bar.home.isVisible()
     from PySide6.QtCore import Qt
-    qtbot.mouseClick(window.login.top_bar.home, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(parts.login.top_bar.home, Qt.MouseButton.LeftButton)
     settle(qtbot)
-    assert not window.login.isVisible()
-    assert window.session.pending is None
+    assert not parts.login.isVisible()
+    assert parts.session.pending is None
     assert window.flow.current.name == "home"
 
 
@@ -131,15 +131,15 @@ def test_home_during_login_drops_the_pending_action_and_goes_home(qtbot, demo):
 def test_the_language_can_be_changed_during_login(qtbot, demo):
     from PySide6.QtCore import Qt
 
-    window = demo
-    window.session.require("booking", lambda _identity: None)
+    window, parts = demo
+    parts.session.require("booking", lambda _identity: None)
     settle(qtbot)
-    switch = window.login.top_bar.languages
+    switch = parts.login.top_bar.languages
     qtbot.mouseClick(switch.menu_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(switch.panel.isVisible)
     qtbot.mouseClick(switch.buttons["sv"], Qt.MouseButton.LeftButton)
     assert window.translator.language == "sv"
-    assert window.login.heading.text() == window.translator.t("login.title") == "Identifiera dig"
+    assert parts.login.heading.text() == window.translator.t("login.title") == "Identifiera dig"
     assert not switch.panel.isVisible()
 
 
@@ -201,14 +201,14 @@ def test_arabic_mirrors_the_layout_and_finnish_restores_it(qtbot, make_window):
 def test_the_pin_pad_keeps_its_digits_from_the_left_in_arabic(qtbot, demo):
     from PySide6.QtCore import Qt
 
-    window = demo
+    window, parts = demo
     window.translator.set_language("ar")
-    window.session.require("booking", lambda _identity: None)
-    window.login.choose("card")
+    parts.session.require("booking", lambda _identity: None)
+    parts.login.choose("card")
     settle(qtbot)
-    pad = window.login.card_pad
+    pad = parts.login.card_pad
     assert pad.layoutDirection() == Qt.LayoutDirection.LeftToRight
-    keys = {b.text(): b for b in pad.findChildren(type(window.login.back)) if b.text() in ("1", "2", "3")}
+    keys = {b.text(): b for b in pad.findChildren(type(parts.login.back)) if b.text() in ("1", "2", "3")}
     assert keys["1"].x() < keys["2"].x() < keys["3"].x()
 
 
