@@ -21,7 +21,8 @@ from kiosk.packaged import asset
 PHRASES_PATH = asset("speech", "queue_calls.json")
 SAMPLE_RATE = 22050
 # espeak-ng voices for the kiosk's languages; a slower rate is easier for older ears.
-VOICES = {"fi": "fi", "sv": "sv", "en": "en-gb"}
+# espeak-ng has no Somali voice: a Somali call is shown on screen only, and reported.
+VOICES = {"fi": "fi", "sv": "sv", "en": "en-gb", "et": "et", "ru": "ru", "uk": "uk", "ar": "ar"}
 SPEECH_RATE_WPM = 135
 
 

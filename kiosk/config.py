@@ -24,7 +24,9 @@ from kiosk.packaged import default_config
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_PATH = default_config()  # config/default.toml, shipped in the package
 
-LANGUAGES = ("fi", "sv", "en")
+# The languages the kiosk's screens can be shown in (catalogue data itself comes in
+# fi/sv/en only: kiosk.catalogue.importer.REQUIRED_LANGUAGES).
+LANGUAGES = ("fi", "sv", "en", "et", "ru", "uk", "so", "ar")
 
 
 class ConfigError(Exception):

@@ -113,6 +113,7 @@ def create_window(config: Config, catalogue, *, notices: tuple[str, ...] = (), a
 
     from kiosk.flow import KioskFlow
     from ui.background import app_runner
+    from ui.bidi import follow_language
     from ui.i18n import Translator
     from ui.idle_watch import IdleWatch
     from ui.window import KioskWindow, register_core_screens
@@ -123,8 +124,9 @@ def create_window(config: Config, catalogue, *, notices: tuple[str, ...] = (), a
     if services is not None:
         catalogue, notices, now = services.catalogue, services.notices, services.now
         announcements = services.announcements
-    window = KioskWindow(config=config, translator=Translator(config.ui.default_language), flow=KioskFlow(),
-                         metrics=metrics)
+    translator = Translator(config.ui.default_language)
+    follow_language(translator, app)  # right to left for Arabic, before any screen is built
+    window = KioskWindow(config=config, translator=translator, flow=KioskFlow(), metrics=metrics)
     register_core_screens(window, config=config, catalogue=catalogue, notices=tuple(notices), version=version(),
                           now=now or (lambda: datetime.now(timezone.utc)), announcements=announcements)
     window.setWindowTitle("Welfare kiosk")

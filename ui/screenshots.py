@@ -16,11 +16,12 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from ui.i18n import LANGUAGES  # every language the kiosk offers (no Qt imported here)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 FIXED_NOW = datetime(2026, 11, 24, 10, 15, tzinfo=ZoneInfo("Europe/Helsinki"))
 RESOLUTIONS = ("1920x1080", "1280x800")
-LANGUAGES = ("fi", "sv", "en")
 
 
 # The demo kiosk's queue lines (config/demo.toml).
@@ -184,7 +185,7 @@ def _service_scenes(window):
             screen._booked(screen._generation, Booking(
                 id="demo-booking", ref="K7QP-3MZD", service_id=service.id, channel_id=channel.id, slot_id="demo",
                 starts_at=starts, ends_at=starts + timedelta(minutes=30), state=CONFIRMED, route=ONLINE,
-                language=window.translator.language), None)
+                language=window.translator.data_language), None)
 
         out += [("40-booking-offline", booking_offline), ("41-booking-done-signed-in", booking_done_signed_in)]
     if flow.knows("video"):
@@ -312,7 +313,7 @@ def demo_window(app, db, catalogue, tmp: Path, resolution: str, theme: str = "li
 
     device = tmp / f"{resolution}.toml"
     device.write_text(f'[device]\ndata_dir = "{tmp.as_posix()}"\n[ui]\nresolution = "{resolution}"\n'
-                      f'theme = "{theme}"\n'
+                      f'theme = "{theme}"\nlanguages = {list(LANGUAGES)!r}\n'
                       f'[queue]\nlines = {DEMO_QUEUE_LINES!r}\nrooms = ["112", "113"]\n'.replace("'", '"'),
                       encoding="utf-8")
     config = load_config(device)

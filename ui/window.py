@@ -160,7 +160,7 @@ class KioskWindow(QWidget):
         """The one way back to a clean kiosk: idle timeout now, session end later."""
         log.info("resetting the kiosk for the next person")
         self.flow.reset()
-        self.translator.set_language(self.config.ui.default_language)
+        self.translator.reset(self.config.ui.default_language)  # and the catalogue text's fallback
 
     def keyPressEvent(self, event) -> None:
         # With a physical keyboard (staff, testing), Escape goes back like the back button.

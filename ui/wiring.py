@@ -155,13 +155,15 @@ def attach_identity(window, services: KioskServices, parts: KioskParts):
     keys = LoginKeys(phone=services.phone_key, card=services.card_key, staff=services.staff_key)
     parts.session_bridge = SessionBridge(session, window=window, tr=window.translator, metrics=window.metrics)
     parts.login = LoginScreen(parent=window, tr=window.translator, metrics=window.metrics, session=session,
-                              keys=keys, after_login=lambda i: i.is_staff and window.flow.go("staff"))
+                              keys=keys, after_login=lambda i: i.is_staff and window.flow.go("staff"),
+                              languages=window.config.ui.languages, go_home=window.flow.home)
     window.flow.on_reset(lambda: session.end(NEXT_PERSON))  # an idle reset means the next person
     _guard_staff_places(window, session=session, staff_key=services.staff_key is not None)
     if services.visitor_session is not None:
         parts.visitor_login = LoginScreen(parent=window, tr=window.translator, metrics=window.metrics,
                                           session=services.visitor_session,
-                                          keys=LoginKeys(phone=keys.phone, card=keys.card, staff=None))
+                                          keys=LoginKeys(phone=keys.phone, card=keys.card, staff=None),
+                                          languages=window.config.ui.languages, go_home=window.flow.home)
     window.idle_watch.holds.append(lambda: session.is_open)
     return session
 
@@ -289,7 +291,7 @@ def attach_video(window, services: KioskServices, parts: KioskParts):
     def room_in_own_process(call):
         from ui.video.process_room import CallProcessRoom
         device_file = config.source[1] if len(config.source) > 1 else None
-        return CallProcessRoom(call, config_path=device_file, language=window.translator.language,
+        return CallProcessRoom(call, config_path=device_file, language=window.translator.data_language,
                                fullscreen=config.ui.fullscreen)
 
     def build():
@@ -324,7 +326,7 @@ def attach_video(window, services: KioskServices, parts: KioskParts):
         from sync.client import BackendUnavailable, NotEnrolled
         from sync.video_rooms import NoOneAvailable, request_room
 
-        lang = window.translator.language
+        lang = window.translator.data_language
         nav.asked(source)
 
         def got(offer, error) -> None:

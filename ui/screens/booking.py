@@ -55,7 +55,7 @@ def plain(text: str = "", role: str | None = None) -> QLabel:
 
 def booking_lines(t: Translator, catalogue, booking_or_time, service_id: str, channel_id: str) -> list[str]:
     """What, where, when, with whom, in the resident's language."""
-    lang = t.language
+    lang = t.data_language
     service = catalogue.service(service_id)
     channel = next((c for c in service.channels if c.id == channel_id), None) if service else None
     starts = booking_or_time.starts_at.astimezone(LOCAL_TZ)
@@ -331,7 +331,7 @@ class BookingScreen(Screen):
             self._show_services(self._bookable(), "booking.choose_service")
 
     def _bookable(self) -> list:
-        return [s for s in self.catalogue.services(lang=self.tr_.language) if self.desk.bookable_channels(s.id)]
+        return [s for s in self.catalogue.services(lang=self.tr_.data_language) if self.desk.bookable_channels(s.id)]
 
     def _related_bookable(self, service_id: str) -> list:
         """Bookable services of the same provider: the follow-up of a walk-in visit."""
@@ -451,7 +451,7 @@ class BookingScreen(Screen):
             return
         self.pages.setCurrentIndex(BUSY_PAGE)
         ft, service_id, channel_id = self.time, self.service_id, self.channel_id
-        phone, language = self.phone.text(), self.tr_.language
+        phone, language = self.phone.text(), self.tr_.data_language
         self.runner.run(lambda: self.desk.book(subject=identity.subject, service_id=service_id, channel_id=channel_id,
                                                slot_id=ft.slot_id, language=language, phone=phone),
                         lambda r, e: self._booked(gen, r, e))
@@ -495,14 +495,14 @@ class BookingScreen(Screen):
         t = self.tr_
         lines = booking_lines(t, self.catalogue, b, b.service_id, b.channel_id)
         lines += [t.t("booking.ref", ref=b.ref), t.t(f"booking.state.{b.state}")]
-        url = self.desk.status_url(b, t.language)
+        url = self.desk.status_url(b, t.data_language)
         if url:
             lines.append(url)
         return "\n".join(lines)
 
     def retranslate(self) -> None:
         t = self.tr_
-        lang = t.language
+        lang = t.data_language
         self.service_heading.setText(t.t(self._service_heading_key))
         self.service_note.setText(t.t(self._service_note_key) if self._service_note_key else "")
         self.service_note.setVisible(bool(self._service_note_key))

@@ -257,7 +257,7 @@ class FeedbackScreen(Screen):
         self.runner.db(lambda: box.suggestions(walk_ins=walk_ins, channel_service=channel_service.get), found)
 
     def _choose_from_list(self) -> None:
-        self.service_list.show_services(self.catalogue.services(lang=self.tr_.language))
+        self.service_list.show_services(self.catalogue.services(lang=self.tr_.data_language))
         self.pages.setCurrentIndex(CHOOSE_PAGE)
 
     def _show_others(self) -> None:
@@ -268,7 +268,7 @@ class FeedbackScreen(Screen):
                 w.setParent(None)
                 w.deleteLater()
         self.other_buttons = {}
-        lang = self.tr_.language
+        lang = self.tr_.data_language  # catalogue text: fi/sv/en
         for sid in self.suggested:
             if sid == self.service_id:
                 continue
@@ -341,7 +341,7 @@ class FeedbackScreen(Screen):
         self.service_list.retranslate()
         self.question.setText(t.t("feedback.question"))
         service = self.catalogue.service(self.service_id) if self.service_id else None
-        self.service_name.setText(text_in(service.names, t.language) if service else "")
+        self.service_name.setText(text_in(service.names, t.data_language) if service else "")
         for b in self.smileys:
             b.set_caption(t.t(f"feedback.smiley.{b.smiley}"))
         self.anonymous.setText(t.t("feedback.anonymous"))

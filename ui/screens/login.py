@@ -31,6 +31,7 @@ from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.pin_pad import HEX_LETTERS, PinPad
 from ui.widgets.qr import QrCodeWidget
+from ui.widgets.topbar import TopBar
 from ui.widgets.touch import button, label
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,8 @@ class LoginScreen(Screen):
     def __init__(self, *, parent: QWidget, tr: Translator, metrics: Metrics, session: KioskSession,
                  keys: LoginKeys, clock: Callable[[], float] = time.monotonic,
                  after_login: Callable[[Identity], None] | None = None,
-                 runner: BackgroundCalls | None = None) -> None:
+                 runner: BackgroundCalls | None = None, languages: tuple[str, ...] = (),
+                 go_home: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("screen-login")
         self.setProperty("role", "overlay-page")
@@ -80,9 +82,23 @@ class LoginScreen(Screen):
         self._last_error: tuple[str, dict] | None = None
 
         outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        # The login lies over the window's top bar, so it brings its own: Home and the
+        # languages stay one tap away while identifying (its Back is the one below).
+        self.go_home = go_home
+        self.top_bar = TopBar(tr=tr, languages=languages, metrics=metrics)
+        self.top_bar.setObjectName("login-top-bar")
+        self.top_bar.set_navigation(can_go_back=False, at_home=go_home is None)
+        self.top_bar.home_pressed.connect(self.leave_home)
+        self.top_bar.language_chosen.connect(tr.set_language)
+        outer.addWidget(self.top_bar)
+        inner = QVBoxLayout()
         m = metrics.margin_px
-        outer.setContentsMargins(m, m, m, m)
-        outer.setSpacing(metrics.gap_px)
+        inner.setContentsMargins(m, m, m, m)
+        inner.setSpacing(metrics.gap_px)
+        outer.addLayout(inner, 1)
+        outer = inner
         self.heading = label(role="title")
         self.heading.setObjectName("login-heading")
         self.hint = label(role="heading")
@@ -126,6 +142,7 @@ class LoginScreen(Screen):
             app.aboutToQuit.connect(self._abandon)
         session.on_key_needed(self.ask)
         session.on_wipe("login", lambda _reason: self.clear())
+        tr.on_change(lambda _lang: self.retranslate())
         parent.installEventFilter(self)
         self.hide()
         self.retranslate()
@@ -229,6 +246,13 @@ class LoginScreen(Screen):
         else:
             self._abandon()
             self._show_page(CHOOSE)
+
+    def leave_home(self) -> None:
+        """Home from anywhere in the login: drop what waited for a key and go to the start."""
+        self.session.cancel_pending()
+        self.clear()
+        if self.go_home is not None:
+            self.go_home()
 
     def _retry(self) -> None:
         if self._mode == PHONE:
@@ -344,6 +368,8 @@ class LoginScreen(Screen):
 
     def retranslate(self) -> None:
         t = self.tr_.t
+        self.top_bar.retranslate()
+        self.top_bar.set_title("")  # the heading below says where the person is
         page = self.page() if self.pages.count() else CHOOSE
         self.heading.setText(t({PHONE_PAGE: "login.phone.scan", PIN_PAGE: "login.pin.heading"}.get(page, "login.title")))
         if self._last_error is not None:

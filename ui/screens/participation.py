@@ -499,7 +499,7 @@ class ParticipationScreen(Screen):
         if not title.strip() or not text.strip() or category is None:
             self._say(self.p_problem, self.tr_.t("participation.idea.incomplete"))
             return
-        lang = self.tr_.language
+        lang = self.tr_.data_language
         self.runner.run(lambda: self.desk.propose_idea(
             identity, q.id, title=title, text=text, category=category.property("option_id"),
             district=district.property("option_id") if district is not None else None, language=lang),
@@ -536,7 +536,7 @@ class ParticipationScreen(Screen):
         return self.tr_.t("participation.until", day=closes.strftime("%d.%m.%Y"), time=self.tr_.time(closes))
 
     def _fill_list(self) -> None:
-        t, lang = self.tr_.t, self.tr_.language
+        t, lang = self.tr_.t, self.tr_.data_language
         self._clear_rows(self.list_rows)
         self.list_intro.setText(t("participation.intro") if self.questions or self.closed
                                 else t("participation.none_open"))
@@ -556,7 +556,7 @@ class ParticipationScreen(Screen):
             self.list_rows.insertWidget(n, row)
 
     def _fill_question(self) -> None:
-        q, t, lang = self.current, self.tr_.t, self.tr_.language
+        q, t, lang = self.current, self.tr_.t, self.tr_.data_language
         if q is None:
             return
         self.q_title.setText(text_in(q.title, lang))
@@ -584,7 +584,7 @@ class ParticipationScreen(Screen):
         self.q_in_person.setVisible(staff and q.type != IDEAS)
 
     def _fill_choose(self) -> None:
-        q, t, lang = self.current, self.tr_.t, self.tr_.language
+        q, t, lang = self.current, self.tr_.t, self.tr_.data_language
         if q is None:
             return
         self.c_heading.setText(text_in(q.title, lang))
@@ -664,7 +664,7 @@ class ParticipationScreen(Screen):
         q, t = self.current, self.tr_.t
         if q is None:
             return
-        self.i_heading.setText(text_in(q.title, self.tr_.language))
+        self.i_heading.setText(text_in(q.title, self.tr_.data_language))
         self.i_note.setText(t("participation.ideas.none") if not self.ideas else t("participation.ideas.support_hint"))
         self._clear_rows(self.idea_rows)
         for n, idea in enumerate(self.ideas):
@@ -684,7 +684,7 @@ class ParticipationScreen(Screen):
             self.idea_rows.insertWidget(n, row)
 
     def _fill_propose(self) -> None:
-        q, t, lang = self.current, self.tr_.t, self.tr_.language
+        q, t, lang = self.current, self.tr_.t, self.tr_.data_language
         if q is None:
             return
         self.p_heading.setText(t("participation.idea.heading"))
@@ -713,7 +713,7 @@ class ParticipationScreen(Screen):
         self._say(self.p_problem, "")
 
     def _fill_review(self) -> None:
-        q, t, lang = self.current, self.tr_.t, self.tr_.language
+        q, t, lang = self.current, self.tr_.t, self.tr_.data_language
         if q is None:
             return
         self.r_heading.setText(t("participation.review.heading"))
@@ -739,12 +739,12 @@ class ParticipationScreen(Screen):
         self.d_text.setText(t("participation.receipt.online" if self.is_online() else "participation.receipt.offline"))
         self.d_rule.setText(t("participation.rule.first" if r.rule == FIRST else "participation.rule.replace")
                             if r.kind == "vote" else "")
-        self.qr.set_text(self.receipt_link(r.item_id, self.tr_.language))
+        self.qr.set_text(self.receipt_link(r.item_id, self.tr_.data_language))
         self.qr.setAccessibleName(t("participation.receipt.qr"))
         self.qr_caption.setText(t("participation.receipt.qr"))
 
     def _fill_results(self) -> None:
-        q, t, lang = self.current, self.tr_.t, self.tr_.language
+        q, t, lang = self.current, self.tr_.t, self.tr_.data_language
         if q is None:
             return
         self.s_heading.setText(t("participation.results.heading", title=text_in(q.title, lang)))

@@ -142,14 +142,14 @@ class QueueScreen(Screen):
 
     # -- lines -----------------------------------------------------------------------------
     def _line_name(self, line_id: str) -> str:
-        return queue_line_name(self.queue.lines, self.catalogue, line_id, self.tr_.language)
+        return queue_line_name(self.queue.lines, self.catalogue, line_id, self.tr_.data_language)
 
     def _refresh_lines(self) -> None:
         t = self.tr_.t
         for line_id, tile in self.tiles.items():
             est = self.queue.estimate_for_newcomer(line_id)
             n = est.ahead
-            sub = t("queue.line_status", n=n, minutes=est.minutes) if n else t("queue.line_empty")
+            sub = t("queue.line_status", count=est.minutes, waiting=n) if n else t("queue.line_empty")
             name = self._line_name(line_id)
             tile.set_texts(name, sub)
             tile.setAccessibleName(f"{name}. {sub}")
@@ -188,10 +188,10 @@ class QueueScreen(Screen):
         self.number.setAccessibleName(f"{t('queue.your_number')} {ticket.label}")
         self.service_name.setText(self._line_name(ticket.line_id))
         self.ahead.setText(t("queue.next") if est.ahead == 0 else t("queue.ahead", n=est.ahead))
-        self.wait.setText("" if est.ahead == 0 else t("queue.wait", minutes=est.minutes))
+        self.wait.setText("" if est.ahead == 0 else t("queue.wait", count=est.minutes))
         if print_status is not None:
             self.print_note.setText(t(f"queue.{print_status}"))
-        link = self.follow_link(ticket, self.tr_.language) if self.follow_link else ""
+        link = self.follow_link(ticket, self.tr_.data_language) if self.follow_link else ""
         self.qr.set_text(link)
         self.qr.setVisible(bool(link))
         self.qr_hint.setVisible(bool(link))
@@ -202,8 +202,8 @@ class QueueScreen(Screen):
         job = self._print_job
         t = self.tr_.t
         when = datetime.now(LOCAL_TZ).strftime("%d.%m.%Y %H.%M")
-        lines = (t("queue.ticket_lines.ahead", n=est.ahead), t("queue.wait", minutes=est.minutes), when)
-        link = self.follow_link(ticket, self.tr_.language) if self.follow_link else None
+        lines = (t("queue.ticket_lines.ahead", n=est.ahead), t("queue.wait", count=est.minutes), when)
+        link = self.follow_link(ticket, self.tr_.data_language) if self.follow_link else None
         ticket_print = TicketPrint(label=ticket.label, service_name=self._line_name(ticket.line_id),
                                    lines=lines, qr_payload=link)
 

@@ -13,7 +13,7 @@ from kiosk import flow as places
 from kiosk.catalogue.service import CatalogueFilter
 from kiosk.catalogue.vocab import SECTORS, TARGET_GROUPS
 from kiosk.flow import KioskFlow, Place
-from ui.i18n import Translator
+from ui.i18n import DATA_LANGUAGES, Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.service_list import ServiceList
@@ -158,10 +158,10 @@ class ResultsScreen(Screen):
         self.refresh()
 
     def refresh(self) -> None:
-        services = self.catalogue.services(self.filter, self.tr_.language, now=self.now())
+        services = self.catalogue.services(self.filter, self.tr_.data_language, now=self.now())
         self.list.show_services(services)
         # Offer the groups of the list without a group choice, so a choice can be changed.
-        wider = (self.catalogue.services(replace(self.filter, target_group=self._base_group()), self.tr_.language,
+        wider = (self.catalogue.services(replace(self.filter, target_group=self._base_group()), self.tr_.data_language,
                                          now=self.now()) if self.filter.target_group != self._base_group() else services)
         present = {g for s in wider for g in s.target_groups}
         base = self._base_group()
@@ -187,9 +187,15 @@ class ResultsScreen(Screen):
         for s, b in self.sector_chips.items():
             b.set_label(t(f"sector.{s}"), t("results.filter.only", choice=t(f"sector.{s}")))
         self.language_label.setText(t("results.filter.language"))
+        # Eight chips do not fit a row: fi, sv, en and the person's own language.
+        shown = (*DATA_LANGUAGES, self.tr_.language)
         for lang, b in self.language_chips.items():
             b.set_label(t(f"language.{lang}.name"),
                         t("results.filter.in_language", language=t(f"language.{lang}.name")))
+            b.setVisible(lang in shown)
+            if lang not in shown and b.isChecked():
+                b.setChecked(False)
+                self.filter = replace(self.filter, language=None)
         self.group_label.setText(t("results.filter.target_group"))
         for g, b in self.group_chips.items():
             b.set_label(t(f"target_group.{g}"), t("results.filter.only", choice=t(f"target_group.{g}")))

@@ -67,7 +67,7 @@ class SearchScreen(Screen):
 
     def _search(self, _text: str = "") -> None:
         query = self.field.text().strip()
-        self.results = self.catalogue.search(query, self.tr_.language, limit=self.LIMIT) if query else []
+        self.results = self.catalogue.search(query, self.tr_.data_language, limit=self.LIMIT) if query else []
         self.list.show_services(self.results)
         t = self.tr_
         if not query:

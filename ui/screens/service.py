@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.catalogue.domain import Channel, Service, tr as text_in
 from kiosk.flow import KioskFlow, Place
 from ui.format import address_lines, channel_status, qr_text, weekly_hours
-from ui.i18n import Translator
+from ui.bidi import mark_catalogue_text
+from ui.i18n import DATA_LANGUAGES, LANGUAGES, Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.notices import NoticeList
@@ -79,30 +80,61 @@ class ServiceScreen(Screen):
             elif item.layout() is not None:
                 self._drop_layout(item.layout())
 
-    def _section(self, heading: str, *lines: str) -> None:
+    def _section(self, heading: str, *lines: str, catalogue_text: bool = False) -> None:
         lines = tuple(x for x in lines if x)
         if not lines:
             return
         self.body.addSpacing(self.metrics.gap_px // 2)
         self.body.addWidget(label(heading, role="heading"))
         for line in lines:
-            self.body.addWidget(label(line))
+            lab = label(line)
+            self.body.addWidget(mark_catalogue_text(lab, self.tr_) if catalogue_text else lab)
+
+    def _fallback_note(self) -> QFrame:
+        """In a UI language the catalogue has no text in: say which language the text is
+        in, and let the resident pick another of fi/sv/en."""
+        t = self.tr_
+        note = QFrame()
+        note.setObjectName("service-fallback-note")
+        note.setProperty("role", "card")
+        col = QVBoxLayout(note)
+        col.setContentsMargins(18, 12, 18, 12)
+        text = t.t("catalogue.fallback_note", language=t.t(f"language.{t.data_language}.name"))
+        self.fallback_text = label(text, role="notice")
+        col.addWidget(self.fallback_text)
+        row = QHBoxLayout()
+        row.setSpacing(self.metrics.gap_px // 2)
+        self.fallback_buttons = {}
+        for lang in DATA_LANGUAGES:
+            own = t.t(f"language.{lang}.own_name")
+            b = button(own, t.t("catalogue.fallback_show", language=own), min_height=self.metrics.touch_px)
+            b.setObjectName(f"fallback-{lang}")
+            b.setCheckable(True)
+            b.setChecked(lang == t.data_language)
+            b.setLocale(QLocale(lang))
+            b.clicked.connect(lambda _=False, lang=lang: self.tr_.set_data_fallback(lang))
+            self.fallback_buttons[lang] = b
+            row.addWidget(b)
+        row.addStretch(1)
+        col.addLayout(row)
+        note.setAccessibleName(text)
+        return note
 
     def _channel_card(self, ch: Channel) -> QFrame:
-        t, lang = self.tr_, self.tr_.language
+        t, lang = self.tr_, self.tr_.data_language
         card = QFrame()
         card.setProperty("role", "card")
         col = QVBoxLayout(card)
         col.setContentsMargins(24, 18, 24, 18)
         col.setSpacing(6)
         title = t.label("channel", ch.kind)
-        name = text_in(ch.names, lang)
+        name = t.isolate(text_in(ch.names, lang))
         col.addWidget(label(f"{title}: {name}" if name else title, role="heading"))
         status = channel_status(t, ch, self.now())
         if status is not None:
             col.addWidget(label(status[0], role=status[1]))
         for line in address_lines(ch, lang):
-            col.addWidget(label(line))
+            col.addWidget(mark_catalogue_text(label(line), t))
         if ch.phone:
             col.addWidget(label(t.t("service.phone", phone=ch.phone)))
         if ch.url:
@@ -129,11 +161,11 @@ class ServiceScreen(Screen):
         return card
 
     def _languages(self, codes) -> str:
-        return ", ".join(self.tr_.t(f"language.{c}.name") for c in codes if c in ("fi", "sv", "en")) or "–"
+        return self.tr_.join(self.tr_.t(f"language.{c}.name") for c in codes if c in LANGUAGES) or "–"
 
     def _build(self) -> None:
         self._clear_body()
-        t, lang, s = self.tr_, self.tr_.language, self.service
+        t, lang, s = self.tr_, self.tr_.data_language, self.service
         if s is None:
             self.body.addWidget(label(t.t("service.missing"), role="heading"))
             self.body.addStretch(1)
@@ -141,7 +173,9 @@ class ServiceScreen(Screen):
             self.qr.setVisible(False)
             self.qr_hint.setText("")
             return
-        self.body.addWidget(label(text_in(s.names, lang), role="title"))
+        self.body.addWidget(mark_catalogue_text(label(text_in(s.names, lang), role="title"), t))
+        if t.data_is_fallback:
+            self.body.addWidget(self._fallback_note())
         urgent = self.announcements.urgent_for_service(s.id) if self.announcements is not None else []
         if urgent:  # e.g. "the health station is closed today", before everything else
             notices = NoticeList(tr=t)
@@ -154,22 +188,22 @@ class ServiceScreen(Screen):
             row = QHBoxLayout()
             row.setSpacing(16)
             row.addWidget(sector_badge(t, p.sector), 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(label(text_in(p.names, lang), role="heading", wrap=True), 1)
+            row.addWidget(mark_catalogue_text(label(text_in(p.names, lang), role="heading", wrap=True), t), 1)
             self.body.addLayout(row)
         short = text_in(s.short_descriptions, lang)
         if short:
-            lead = label(short)
+            lead = mark_catalogue_text(label(short), t)
             lead.setStyleSheet("font-weight: 700;")
             self.body.addWidget(lead)
 
         # Cost, for whom and languages first: the questions that decide "is this for me?".
         self._section(t.t("service.cost"), t.label("charge", s.charge_type), text_in(s.price_text, lang),
                       t.t("service.voucher_ok") if s.accepts_vouchers and s.charge_type != "voucher" else "")
-        self._section(t.t("service.for_whom"), ", ".join(t.label("target_group", g) for g in s.target_groups))
+        self._section(t.t("service.for_whom"), t.join(t.label("target_group", g) for g in s.target_groups))
         self._section(t.t("service.languages"), self._languages(s.languages))
         self._section(t.t("service.life_events"), ", ".join(t.label("life_event", e) for e in s.life_events))
         for field in TEXT_SECTIONS:
-            self._section(t.t(f"service.section.{field}"), text_in(getattr(s, field), lang))
+            self._section(t.t(f"service.section.{field}"), text_in(getattr(s, field), lang), catalogue_text=True)
         if s.channels:
             self.body.addSpacing(self.metrics.gap_px // 2)
             self.body.addWidget(label(t.t("service.reach"), role="heading"))

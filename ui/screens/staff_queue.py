@@ -265,7 +265,7 @@ class StaffQueueScreen(Screen):
             self.session.require("staff_queue", lambda _identity: self._refresh())
 
     def _line_name(self, line_id: str) -> str:
-        return queue_line_name(self.queue.lines, self.catalogue, line_id, self.tr_.language)
+        return queue_line_name(self.queue.lines, self.catalogue, line_id, self.tr_.data_language)
 
     def _choose_room(self, room: str) -> None:
         self.room = room
@@ -320,7 +320,7 @@ class StaffQueueScreen(Screen):
         for ticket in waiting:
             minutes = max(0, int((now - ticket.issued_at).total_seconds() // 60))
             # The letter already names the line (A = the first line): keep the row short.
-            text = t("staff_queue.row", label=ticket.label, minutes=minutes)
+            text = t("staff_queue.row", count=minutes, label=ticket.label)
             if ticket.priority:
                 text += f" · {t('staff_queue.priority')}"
             chip = ChoiceChip(self.metrics.touch_px, f"waiting-{ticket.label}")

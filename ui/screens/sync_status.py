@@ -98,7 +98,7 @@ class SyncStatusScreen(Screen):
 
         def service_name(service_id: str) -> str | None:
             s = self.catalogue.service(service_id) if self.catalogue is not None else None
-            return in_lang(s.names, self.tr_.language) or None if s is not None else None
+            return in_lang(s.names, self.tr_.data_language) or None if s is not None else None
         return describe_outbox_item(self.tr_, item.kind, item.fields, item.created_at, service_name,
                                     now=self._now() if self._now else None)
 

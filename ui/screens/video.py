@@ -282,8 +282,8 @@ class VideoScreen(Screen):
         lifecycle = self.room.lifecycle
         start = lifecycle.loaded_at if lifecycle.loaded_at is not None else lifecycle.started_at
         now = time.monotonic()  # the rooms' clock
-        self.elapsed.setText(self.tr_.t("video.elapsed", elapsed=_clock_text(now - start),
-                                        limit=round(self.call.max_duration_s / 60)))
+        self.elapsed.setText(self.tr_.t("video.elapsed", count=round(self.call.max_duration_s / 60),
+                                        elapsed=_clock_text(now - start)))
 
     # -- no room to be had ----------------------------------------------------------------------------
     def show_unavailable(self, reason: str, alternatives: tuple[str, ...]) -> None:

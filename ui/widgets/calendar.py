@@ -119,9 +119,9 @@ class SlotPicker(QWidget):
     def retranslate(self) -> None:
         t = self.tr_
         self.previous.setText(t.t("calendar.previous_day"))
-        self.previous.setAccessibleName(t.t("calendar.previous_day").strip("◀ "))
+        self.previous.setAccessibleName(t.t("calendar.previous_day").strip("◀▶ "))
         self.next.setText(t.t("calendar.next_day"))
-        self.next.setAccessibleName(t.t("calendar.next_day").strip("▶ "))
+        self.next.setAccessibleName(t.t("calendar.next_day").strip("◀▶ "))
         self.previous.setEnabled(self._index > 0)
         self.next.setEnabled(self._index < len(self._order) - 1)
         self.first.setVisible(bool(self._order))

@@ -28,6 +28,8 @@ class OnScreenKeyboard(QWidget):
     def __init__(self, *, tr: Translator, metrics: Metrics, digits: bool = False) -> None:
         """``digits``: a row of digits (and +) above the letters, e.g. for an identity code."""
         super().__init__()
+        # The keys are Latin letters (catalogue text is fi/sv/en): the rows read from the left.
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.tr_ = tr
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)

@@ -28,6 +28,8 @@ class PinPad(QWidget):
                  object_name: str, submit_key: str = "common.ok", letters: str = "") -> None:
         super().__init__()
         self.setObjectName(object_name)
+        # A number pad keeps 1-2-3 from the left in every language, Arabic too.
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.tr_ = tr
         self.masked = masked
         self.max_len = max_len

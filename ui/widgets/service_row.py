@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from kiosk.catalogue.domain import Service, tr as text_in
+from ui.bidi import mark_catalogue_text
 from ui.format import service_status
 from ui.i18n import Translator
 from ui.widgets.touch import RichButton, label
@@ -21,10 +22,10 @@ class ServiceRow(RichButton):
                  compact: bool = False) -> None:
         super().__init__("row", min_height)
         self.service = service
-        lang = t.language
+        lang = t.data_language
         name = text_in(service.names, lang)
         provider = text_in(service.responsible_provider.names, lang)
-        title = label(name, role=None if compact else "heading")
+        title = mark_catalogue_text(label(name, role=None if compact else "heading"), t)
         if compact:
             title.setStyleSheet("font-weight: 700;")  # body size: long names take fewer lines
         self.add(title)
@@ -43,10 +44,10 @@ class ServiceRow(RichButton):
             self.add_row(*(sector_badge(t, s) for s in sectors), *([voucher] if voucher else []), status_label)
         else:
             self.add_row(*(sector_badge(t, s) for s in sectors), *([voucher] if voucher else []),
-                         label(provider, role="muted"))
+                         mark_catalogue_text(label(provider, role="muted"), t))
         summary = text_in(service.short_descriptions, lang)
         if summary and not compact:
-            self.add(label(summary))
+            self.add(mark_catalogue_text(label(summary), t))
         parts = [name, provider, ", ".join(t.label("sector", s) for s in sectors), summary]
         if voucher is not None:
             parts.append(voucher.text())

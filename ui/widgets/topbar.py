@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton
 
 from ui.i18n import Translator
 from ui.theme import Metrics
+from ui.widgets.language_switch import LanguageSwitch
 from ui.widgets.touch import button, label
 
 
@@ -30,14 +31,10 @@ class TopBar(QFrame):
         row.addWidget(self.back)
         row.addWidget(self.home)
         row.addWidget(self.title, 1)
-        self.language_buttons: dict[str, QPushButton] = {}
-        for lang in languages:
-            b = button("", "", min_height=metrics.touch_px)
-            b.setCheckable(True)
-            b.setMinimumWidth(int(metrics.touch_px * 1.9))
-            b.clicked.connect(lambda _=False, lang=lang: self.language_chosen.emit(lang))
-            self.language_buttons[lang] = b
-            row.addWidget(b)
+        self.languages = LanguageSwitch(tr=tr, languages=languages, metrics=metrics)
+        self.languages.chosen.connect(self.language_chosen)
+        self.language_buttons: dict[str, QPushButton] = self.languages.buttons
+        row.addWidget(self.languages)
         self.set_navigation(can_go_back=False, at_home=True)
         self.retranslate()
 
@@ -50,13 +47,9 @@ class TopBar(QFrame):
 
     def retranslate(self) -> None:
         t = self.tr_.t
+        # "‹" is a mirrored character: in right-to-left text it is drawn as "›", pointing back.
         self.back.setText("‹  " + t("nav.back"))
         self.back.setAccessibleName(t("nav.back"))
         self.home.setText(t("nav.home"))
         self.home.setAccessibleName(t("nav.home"))
-        for lang, b in self.language_buttons.items():
-            # Each language is named in itself so that a person who cannot read the
-            # current language still finds their own.
-            b.setText(t(f"language.{lang}.own_name"))
-            b.setAccessibleName(t("language.choose", language=t(f"language.{lang}.own_name")))
-            b.setChecked(lang == self.tr_.language)
+        self.languages.retranslate()
