@@ -60,6 +60,7 @@ def attach_services(window, services: KioskServices, *, app=None) -> KioskParts:
     attach_identity(window, services, parts)
     attach_queue(window, services, parts)
     attach_booking_and_feedback(window, services, parts)
+    attach_checkin(window, services, parts)
     attach_video(window, services, parts)
     attach_participation(window, services, parts)
     return parts
@@ -248,6 +249,26 @@ def attach_booking_and_feedback(window, services: KioskServices, parts: KioskPar
             from ui.screens.feedback import FeedbackScreen
             return FeedbackScreen(**common(), box=services.feedback, now=services.now)
         window.register_screen("feedback", feedback)
+    return desk
+
+
+def attach_checkin(window, services: KioskServices, parts: KioskParts | None = None):
+    """I have an appointment (issue 17): find the booking, check in, a ticket with the room."""
+    desk = services.checkin
+    if desk is None:
+        return None
+    from kiosk.identity.session import LOGOUT
+    session, config = services.session, services.config
+    follow = follow_link_for(config.backend.url) if config.backend.url else None
+
+    def build():
+        from ui.screens.checkin import CheckInScreen
+        screen = CheckInScreen(flow=window.flow, tr=window.translator, metrics=window.metrics, checkin=desk,
+                               catalogue=services.catalogue, session=session, printer=config.queue.printer,
+                               follow_link=follow, end_session=lambda: session.end(LOGOUT))
+        session.on_wipe("checkin", lambda *_: screen.clear())
+        return screen
+    window.register_screen(navigation.CHECKIN, build)
     return desk
 
 

@@ -414,12 +414,12 @@ def _attendance(s: Session, device: DeviceIdentity, item: dict, batch_bookings: 
     p = item["payload"]
     booking_id = p["booking_item_id"]
     stored = s.get(Item, booking_id)
-    if stored is not None and stored.kind == "booking" and stored.site_id == device.site:
-        booked = stored.payload
-    elif booking_id in batch_bookings:  # the booking came in this very push, just before
-        booked = batch_bookings[booking_id]["payload"]
-    else:
+    if stored is not None and (stored.kind != "booking" or stored.site_id != device.site):
         return _answer(item["id"], protocol.REJECTED, "unknown_booking", f"no booking {booking_id!r} at this site")
+    # A booking not here yet is on its way: the kiosk made it before the check-in, but a
+    # batch that was split or retried may bring the check-in first. Its row then takes the
+    # service from the check-in itself.
+    booked = stored.payload if stored is not None else (batch_bookings.get(booking_id) or {}).get("payload") or {}
     if s.get(BookingCancellation, booking_id) is not None and p["event"] != "no_show":
         return _answer(item["id"], protocol.REJECTED, "booking_cancelled", f"booking {booking_id!r} was cancelled")
     row = s.get(BookingAttendance, booking_id, with_for_update=True)
