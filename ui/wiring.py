@@ -87,7 +87,8 @@ def attach_queue(window, services: KioskServices, parts: KioskParts | None = Non
         from ui.screens.staff_queue import StaffQueueScreen
         return StaffQueueScreen(flow=window.flow, tr=window.translator, metrics=window.metrics, queue=queue,
                                 desk=services.walk_in, catalogue=services.catalogue, session=services.session,
-                                rooms=config.queue.rooms, now=services.now, identify_visitor=identify)
+                                rooms=config.queue.rooms, now=services.now, identify_visitor=identify,
+                                checkin=services.checkin)
 
     window.register_screen("queue", resident)
     window.register_screen("staff_queue", nurse)

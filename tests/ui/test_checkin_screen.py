@@ -30,7 +30,7 @@ def checkin_window(make_window, db, catalogue, tmp_path):
     from ui.services import build_services
     from ui.wiring import attach_checkin, attach_queue
 
-    def make(resolution="1920x1080", printer=""):
+    def make(resolution="1920x1080", printer="", session=None):
         device = tmp_path / "device-checkin.toml"
         device.write_text(f'[device]\ndata_dir = "{(tmp_path / "data").as_posix()}"\n'
                           f'[queue]\nlines = ["health-walkin"]\nprinter = "{printer}"\n', encoding="utf-8")
@@ -52,9 +52,12 @@ def checkin_window(make_window, db, catalogue, tmp_path):
                             now=now, outbox=outbox.record)
         desk = CheckInDesk(db, queue, bookings, rule=CheckInRule(early_min=30, late_min=10),
                            places={"maternity-visit": Place("204", "2")}, now=now)
-        services = replace(services, checkin=desk, queue=queue, booking=bookings)
+        services = replace(services, checkin=desk, queue=queue, booking=bookings, now=now,
+                           session=session or services.session)
         attach_queue(w, services)
         attach_checkin(w, services)
+        if session is not None:
+            w.guard_staff_places(role=lambda: session.identity.role, ask_staff_key=lambda place: None)
         return w, services, clock
 
     return make
@@ -144,3 +147,47 @@ def test_qr_from_the_reader_and_the_outcomes_that_are_not_a_check_in(qtbot, chec
     settle(qtbot)
     assert screen.message.text().startswith("Varausta ei löytynyt.")
     assert screen.action_buttons["again"].isVisible()
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+@pytest.mark.parametrize("resolution", ["1920x1080", "1280x800"])
+def test_nurse_desk_shows_todays_appointments_lets_a_late_one_in_and_records_a_no_show(
+        qtbot, checkin_window, db, tmp_path, lang, resolution):
+    from tests.ui.test_queue_screens import NURSE, StaffSession
+
+    window, services, clock = checkin_window(resolution, session=StaffSession(NURSE))
+    window.translator.set_language(lang)
+    on_time, late, gone = book(services, "mv-0"), book(services, "mv-1"), book(services, "mv-2")
+    clock["now"] = SLOT_AT - timedelta(minutes=5)
+    services.checkin.check_in(on_time.id)
+    services.queue.take_number("health-walkin")  # a walk-in beside the appointment
+    clock["now"] = SLOT_AT + timedelta(hours=1, minutes=20)
+    assert services.checkin.check_in(late.id).outcome == "late"
+    window.flow.go("staff_queue")
+    background_done(qtbot)
+    settle(qtbot)
+    desk = window.current_screen()
+    tr = window.translator
+    rows = {lab.objectName(): lab.text() for lab in desk.appointments_box.findChildren(type(desk.why))
+            if lab.objectName().startswith("appointment-")}
+    assert tr.t("staff_queue.appt.arrived") in rows[f"appointment-{on_time.ref}"]
+    assert tr.t("staff_queue.appt.late") in rows[f"appointment-{late.ref}"]
+    assert tr.t("staff_queue.appt.not_yet") in rows[f"appointment-{gone.ref}"]
+    assert desk.why.text().startswith(tr.t("staff_queue.why_heading"))
+    window.grab().save(str(tmp_path / f"desk-{lang}-{resolution}.png"))
+    accept = desk.findChild(type(desk.identify), f"accept-late-{late.ref}")
+    tap(qtbot, accept)
+    settle(qtbot)
+    assert [a.status for a in services.checkin.appointments_today()] == ["arrived", "accepted", "not_yet"]
+    clock["now"] = SLOT_AT + timedelta(hours=2, minutes=30)
+    desk._refresh()
+    background_done(qtbot)
+    settle(qtbot)
+    tap(qtbot, desk.findChild(type(desk.identify), f"no-show-{gone.ref}"))
+    settle(qtbot)
+    assert services.checkin.appointments_today()[2].status == "no_show"
+    with db.sessions() as s:
+        events = [i.payload["event"] for i in s.scalars(select(OutboxItem).where(OutboxItem.kind == "booking_checkin")
+                                                        .order_by(OutboxItem.created_at))]
+    assert events == ["arrived", "arrived_late", "late_accepted", "no_show"]
+    window.grab().save(str(tmp_path / f"desk-after-{lang}-{resolution}.png"))
