@@ -33,8 +33,14 @@ class Count:
 
 
 class Driver:
-    def __init__(self, app, window, parts=None) -> None:
+    def __init__(self, app, window, parts=None, shots: Path | None = None) -> None:
         self.app, self.window, self.count, self.parts = app, window, Count(), parts
+        self.shots, self._shot = shots, 0  # the screen before each tap, to look at
+
+    def shoot(self) -> None:
+        if self.shots is not None:
+            self._shot += 1
+            self.window.grab().save(str(self.shots.parent / f"{self.shots.name}-{self._shot:02d}.png"))
 
     def settle(self) -> None:
         import time
@@ -55,6 +61,7 @@ class Driver:
         # Visible but scrolled out of its list is not on screen either: a person would swipe first.
         if not widget.isVisible() or widget.visibleRegion().isEmpty():
             raise RuntimeError(f"{widget.objectName() or widget!r} is not on screen")
+        self.shoot()
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
         self.app.processEvents()
         self.count.taps += 1
@@ -396,7 +403,8 @@ def backend_window(app, backend: DemoBackend, tmp: Path, resolution: str):
     return window, parts, close
 
 
-def run_backend_tasks(resolution: str = "1920x1080", tasks=None) -> list[dict]:
+def run_backend_tasks(resolution: str = "1920x1080", tasks=None, *, language: str = "fi",
+                      shots: Path | None = None) -> list[dict]:
     """One kiosk for every backend task (its catalogue pull is the slow part); between tasks
     the person's session ends and the kiosk is reset for the next person, as after idling."""
     from PySide6.QtWidgets import QApplication
@@ -411,11 +419,13 @@ def run_backend_tasks(resolution: str = "1920x1080", tasks=None) -> list[dict]:
         window, parts, close = backend_window(app, backend, root, resolution)
         try:
             for name, task in tasks or BACKEND_TASKS:
-                window.translator.set_language("fi")
-                d = Driver(app, window, parts)
+                window.translator.set_language(language)
+                prefix = shots / f"{resolution}-{language}-{name.replace(' ', '-').replace(',', '')}" if shots else None
+                d = Driver(app, window, parts, prefix)
                 held = backend.occupy_the_one_on_duty() if task is _talk_to_a_nurse_no_one_free else None
                 try:
                     result, error = task(d), None
+                    d.shoot()  # where the task ended
                 except Exception as exc:  # reported, not hidden
                     result, error = None, f"{type(exc).__name__}: {exc}"
                 finally:
