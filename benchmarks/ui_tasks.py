@@ -355,6 +355,11 @@ class DemoBackend:
         self.proc.stop()
 
 
+# The first pull of the demo catalogue (some 9,000 slots) can take the backend longer than a
+# kiosk's usual 5 s on a loaded machine; the counts do not depend on how long anything takes.
+SETUP_TIMEOUT_S = 30.0
+
+
 def backend_window(app, backend: DemoBackend, tmp: Path, resolution: str):
     """A kiosk enrolled with the backend, its catalogue pulled, every service attached as
     main() attaches them; the sync worker does not run on its own (no timing in the counts)."""
@@ -372,14 +377,15 @@ def backend_window(app, backend: DemoBackend, tmp: Path, resolution: str):
     (data / "enrolment-code").write_text(backend.proc.enrolment_code(backend.site) + "\n", encoding="utf-8")
     device = tmp / "device.toml"
     device.write_text(f'[device]\ndata_dir = "{data.as_posix()}"\nsite = "{backend.site}"\n'
-                      f'[backend]\nurl = "{backend.proc.url}"\ntimeout_s = 5.0\n'
+                      f'[backend]\nurl = "{backend.proc.url}"\ntimeout_s = {SETUP_TIMEOUT_S}\n'
                       f'[ui]\nresolution = "{resolution}"\nlanguages = {list(LANGUAGES)!r}\n'
                       f'[queue]\nlines = {DEMO_QUEUE_LINES!r}\nrooms = ["112", "113"]\n'
                       f'[video]\nmode = "qr_only"\nseparate_process = false\non_demand_service = "{ON_DEMAND}"\n'
                       .replace("'", '"'), encoding="utf-8")
     config = load_config(device)
     db = open_database(data / "kiosk.db")
-    first = SyncWorker(db, base_url=backend.proc.url, data_dir=data, device_name="ui-tasks", timeout_s=5.0)
+    first = SyncWorker(db, base_url=backend.proc.url, data_dir=data, device_name="ui-tasks",
+                       timeout_s=SETUP_TIMEOUT_S)
     status = first.sync_once()  # enrols and pulls the catalogue before the window is built
     first.stop()
     if status.last_error is not None:
