@@ -452,6 +452,8 @@ def run_backend_tasks(resolution: str = "1920x1080", tasks=None, *, language: st
             close()
     finally:
         backend.stop()
+        import shutil
+        shutil.rmtree(root, ignore_errors=True)  # a backend and a kiosk database per run
     return out
 
 
