@@ -155,7 +155,10 @@ class BookingScreen(Screen):
         col.addLayout(top)
         from ui.widgets.service_list import ServiceList  # the catalogue's own rows
         from datetime import datetime, timezone
-        self.service_list = ServiceList(tr=tr, metrics=m, now=now or (lambda: datetime.now(timezone.utc)))
+        # Compact rows (name, badges, whether open), as beside the search keyboard: about three
+        # times as many services per screen, so the one to book is fewer swipes away (issue 20).
+        self.service_list = ServiceList(tr=tr, metrics=m, now=now or (lambda: datetime.now(timezone.utc)),
+                                        compact=True)
         self.service_list.chosen.connect(self._service_chosen)
         col.addWidget(self.service_list, 1)
         self.no_services = plain(role="muted")
