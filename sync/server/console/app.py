@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import re
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -26,8 +26,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kiosk.catalogue.hours import LOCAL_TZ
-from sync.server import reports, store
-from sync.server.console import auth, fleet
+from kiosk.announcements import PRIORITIES, TEXT_LANGUAGES, TEXT_MAX, AnnouncementError
+from sync.server import announcements, reports, store
+from sync.server.console import auth, fleet, notices
 from sync.server.console.charts import bar_chart, trend_chart
 from sync.server.console.i18n import LANGUAGES, pick_language, text
 from sync.server.models import CatalogueEntry, Site
@@ -37,8 +38,10 @@ SESSION_COOKIE = "welfare_console"
 LOGIN_COOKIE = "welfare_console_login"
 LANG_COOKIE = "welfare_console_lang"
 COOKIE_PATH = "/console"
-# Page -> the role it needs (admin has them all). Announcements (moderator) come later.
-PAGES = {"reports": "analyst", "fleet": "it", "catalogue": "catalogue_editor", "audit": "admin"}
+# Page -> the role it needs (admin has them all). The moderator looks after what the
+# city says to residents on the kiosks: announcements, and participation.
+PAGES = {"reports": "analyst", "fleet": "it", "catalogue": "catalogue_editor", "announcements": "moderator",
+         "audit": "admin"}
 _SAFE_NEXT = re.compile(r"^/console/[A-Za-z0-9/_.-]*$")
 _SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
@@ -298,6 +301,146 @@ def console_app(sessions: sessionmaker[Session], *, http: requests.Session | Non
         providers = {r.id: ((r.data or {}).get("names") or {}).get(lang) or r.id for r in rows if r.kind == "provider"}
         entries = [_catalogue_row(r, lang, providers) for r in rows]
         return render(request, "catalogue.html", who, sites=sites, site=chosen, entries=entries)
+
+    # -- announcements ------------------------------------------------------------------------
+    def notice_choices() -> tuple[list[str], list[tuple[str, str]]]:
+        """Every site, and every service in use at any site (id, name in the page's language)."""
+        lang_services: dict[str, dict] = {}
+        with sessions() as s:
+            sites = list(s.scalars(select(Site.id).order_by(Site.id)))
+            for eid, data in s.execute(select(CatalogueEntry.id, CatalogueEntry.data).where(
+                    CatalogueEntry.kind == "service", CatalogueEntry.deleted.is_(False))):
+                lang_services.setdefault(eid, (data or {}).get("names") or {})
+        return sites, [(eid, names) for eid, names in sorted(lang_services.items())]
+
+    def notice_page(request: Request, who: auth.StaffSession, *, notice: str = "") -> HTMLResponse:
+        now = datetime.now(timezone.utc)
+        rows = [{"id": a.id, "text": a.text(language(request)), "sites": sites, "priority": a.priority,
+                 "starts": notices.local_text(a.starts), "ends": notices.local_text(a.ends),
+                 "state": notices.state(a, withdrawn, now), "services": list(a.service_ids)}
+                for a, sites, withdrawn in announcements.all_announcements(sessions)]
+        order = {"showing": 0, "upcoming": 1, "ended": 2, "withdrawn": 3}
+        rows.sort(key=lambda r: (order[r["state"]], r["priority"] != "urgent"))
+        return render(request, "announcements.html", who, rows=rows, notice=notice)
+
+    def notice_form(request: Request, who: auth.StaffSession, form: notices.NoticeForm, *, editing: str = "",
+                    errors: dict[str, str] | None = None, status: int = 200, notice: str = "") -> HTMLResponse:
+        sites, services = notice_choices()
+        lang = language(request)
+        return render(request, "announcement_form.html", who, status, form=form, editing=editing,
+                      errors=errors or {}, notice=notice, sites=sites,
+                      services=[(eid, names.get(lang) or names.get("fi") or eid) for eid, names in services],
+                      text_languages=TEXT_LANGUAGES, text_max=TEXT_MAX, priorities=PRIORITIES)
+
+    def submitted(text_fi: str, text_sv: str, text_en: str, text_ar: str, text_so: str, text_ru: str,
+                  text_uk: str, text_et: str, site: list[str], service: list[str], starts: str, ends: str,
+                  priority: str) -> notices.NoticeForm:
+        return notices.NoticeForm(
+            texts={"fi": text_fi, "sv": text_sv, "en": text_en, "ar": text_ar, "so": text_so, "ru": text_ru,
+                   "uk": text_uk, "et": text_et},
+            sites=[x for x in site if x], services=[x for x in service if x], starts=starts, ends=ends,
+            priority=priority)
+
+    def store_notice(request: Request, csrf: str, form: notices.NoticeForm, editing: str) -> HTMLResponse:
+        """Create (``editing`` empty) or update; a refused form comes back as typed."""
+        action = "announcement_update" if editing else "announcement_create"
+        who = staff(request, "announcements")
+        if not auth.csrf_ok(who, csrf):
+            # Still signed in: give the typed words back, store nothing.
+            auth.audit(sessions, who, "csrf_refused", target=request.url.path, outcome="refused")
+            return notice_form(request, who, form, editing=editing, status=403, notice="csrf")
+        sites, services = notice_choices()
+        errors = notices.check(form, known_sites=set(sites), known_services={eid for eid, _ in services})
+        if not errors:
+            try:
+                if editing:
+                    announcements.update_announcement(sessions, editing, **notices.arguments(form))
+                else:
+                    created = announcements.create_announcement(sessions, **notices.arguments(form))
+                    editing = created.id
+            except AnnouncementError as exc:  # withdrawn meanwhile, or a rule the form does not know
+                auth.audit(sessions, who, action, target=editing, outcome="refused", detail="; ".join(exc.problems))
+                return notice_form(request, who, form, editing=editing, status=409, notice="not_stored")
+        if errors:
+            auth.audit(sessions, who, action, target=editing, outcome="refused",
+                       detail=", ".join(f"{k}: {v}" for k, v in sorted(errors.items())))
+            return notice_form(request, who, form, editing=editing, errors=errors, status=422)
+        auth.audit(sessions, who, action, target=editing,
+                   detail=json.dumps({**notices.arguments(form), "starts": form.starts, "ends": form.ends},
+                                     ensure_ascii=False, sort_keys=True))
+        return notice_page(request, who, notice="updated" if action == "announcement_update" else "created")
+
+    def known_notice(announcement_id: str):
+        for a, sites, withdrawn in announcements.all_announcements(sessions):
+            if a.id == announcement_id:
+                return a, sites, withdrawn
+        raise StarletteHTTPException(404)
+
+    @app.get("/announcements", response_class=HTMLResponse)
+    def announcements_view(request: Request) -> HTMLResponse:
+        who = staff(request, "announcements")
+        auth.audit(sessions, who, "view_announcements")
+        return notice_page(request, who)
+
+    @app.get("/announcements/new", response_class=HTMLResponse)
+    def announcement_new(request: Request) -> HTMLResponse:
+        who = staff(request, "announcements")
+        now = datetime.now(timezone.utc)
+        start = now.astimezone(LOCAL_TZ).replace(second=0, microsecond=0)
+        form = notices.NoticeForm(starts=start.strftime("%Y-%m-%dT%H:%M"),
+                                  ends=start.replace(hour=23, minute=59).strftime("%Y-%m-%dT%H:%M"))
+        if form.ends <= form.starts:  # written in the day's last minute
+            form.ends = notices.local_input(now + timedelta(hours=1))
+        return notice_form(request, who, form)
+
+    @app.post("/announcements/new", response_class=HTMLResponse)
+    def announcement_create(
+            request: Request, csrf: Annotated[str, Form(max_length=200)] = "",
+            text_fi: Annotated[str, Form(max_length=2000)] = "", text_sv: Annotated[str, Form(max_length=2000)] = "",
+            text_en: Annotated[str, Form(max_length=2000)] = "", text_ar: Annotated[str, Form(max_length=2000)] = "",
+            text_so: Annotated[str, Form(max_length=2000)] = "", text_ru: Annotated[str, Form(max_length=2000)] = "",
+            text_uk: Annotated[str, Form(max_length=2000)] = "", text_et: Annotated[str, Form(max_length=2000)] = "",
+            site: Annotated[list[str], Form(max_length=200)] = [],  # noqa: B006 (FastAPI copies it)
+            service: Annotated[list[str], Form(max_length=200)] = [],  # noqa: B006
+            starts: Annotated[str, Form(max_length=40)] = "", ends: Annotated[str, Form(max_length=40)] = "",
+            priority: Annotated[str, Form(max_length=20)] = "info") -> HTMLResponse:
+        form = submitted(text_fi, text_sv, text_en, text_ar, text_so, text_ru, text_uk, text_et, site, service,
+                         starts, ends, priority)
+        return store_notice(request, csrf, form, "")
+
+    @app.get("/announcements/{announcement_id}", response_class=HTMLResponse)
+    def announcement_edit(request: Request, announcement_id: Annotated[str, PathParam(max_length=64)]) -> HTMLResponse:
+        who = staff(request, "announcements")
+        a, sites, withdrawn = known_notice(announcement_id)
+        return notice_form(request, who, notices.NoticeForm.of(a, sites), editing=a.id,
+                           notice="withdrawn" if withdrawn else "")
+
+    @app.post("/announcements/{announcement_id}", response_class=HTMLResponse)
+    def announcement_update(
+            request: Request, announcement_id: Annotated[str, PathParam(max_length=64)],
+            csrf: Annotated[str, Form(max_length=200)] = "",
+            text_fi: Annotated[str, Form(max_length=2000)] = "", text_sv: Annotated[str, Form(max_length=2000)] = "",
+            text_en: Annotated[str, Form(max_length=2000)] = "", text_ar: Annotated[str, Form(max_length=2000)] = "",
+            text_so: Annotated[str, Form(max_length=2000)] = "", text_ru: Annotated[str, Form(max_length=2000)] = "",
+            text_uk: Annotated[str, Form(max_length=2000)] = "", text_et: Annotated[str, Form(max_length=2000)] = "",
+            site: Annotated[list[str], Form(max_length=200)] = [],  # noqa: B006
+            service: Annotated[list[str], Form(max_length=200)] = [],  # noqa: B006
+            starts: Annotated[str, Form(max_length=40)] = "", ends: Annotated[str, Form(max_length=40)] = "",
+            priority: Annotated[str, Form(max_length=20)] = "info") -> HTMLResponse:
+        staff(request, "announcements")
+        known_notice(announcement_id)
+        form = submitted(text_fi, text_sv, text_en, text_ar, text_so, text_ru, text_uk, text_et, site, service,
+                         starts, ends, priority)
+        return store_notice(request, csrf, form, announcement_id)
+
+    @app.post("/announcements/{announcement_id}/withdraw", response_class=HTMLResponse)
+    def announcement_withdraw(request: Request, announcement_id: Annotated[str, PathParam(max_length=64)],
+                              csrf: Annotated[str, Form(max_length=200)] = "") -> HTMLResponse:
+        who = checked(request, "announcements", csrf)
+        known_notice(announcement_id)
+        announcements.withdraw_announcement(sessions, announcement_id)
+        auth.audit(sessions, who, "announcement_withdraw", target=announcement_id)
+        return notice_page(request, who, notice="withdrawn")
 
     # -- audit ----------------------------------------------------------------------------------
     @app.get("/audit", response_class=HTMLResponse)
