@@ -27,7 +27,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.announcements import PRIORITIES, TEXT_LANGUAGES, TEXT_MAX, AnnouncementError
-from sync.server import announcements, reports, store
+from kiosk.participation import ParticipationError
+from sync.server import announcements, participation, reports, store
 from sync.server.console import auth, fleet, notices
 from sync.server.console.charts import bar_chart, trend_chart
 from sync.server.console.i18n import LANGUAGES, pick_language, text
@@ -41,7 +42,7 @@ COOKIE_PATH = "/console"
 # Page -> the role it needs (admin has them all). The moderator looks after what the
 # city says to residents on the kiosks: announcements, and participation.
 PAGES = {"reports": "analyst", "fleet": "it", "catalogue": "catalogue_editor", "announcements": "moderator",
-         "audit": "admin"}
+         "participation": "moderator", "audit": "admin"}
 _SAFE_NEXT = re.compile(r"^/console/[A-Za-z0-9/_.-]*$")
 _SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
@@ -441,6 +442,92 @@ def console_app(sessions: sessionmaker[Session], *, http: requests.Session | Non
         announcements.withdraw_announcement(sessions, announcement_id)
         auth.audit(sessions, who, "announcement_withdraw", target=announcement_id)
         return notice_page(request, who, notice="withdrawn")
+
+    # -- participation ------------------------------------------------------------------------
+    def participation_page(request: Request, who: auth.StaffSession, *, notice: str = "", problem: str = "",
+                           status: int = 200) -> HTMLResponse:
+        now = datetime.now(timezone.utc)
+        lang = language(request)
+        rows = []
+        for q, finalised_at, counts in participation.questions(sessions):
+            grace_over = now >= q.closes + timedelta(hours=q.late_grace_h)
+            state = "finalised" if finalised_at else q.state(now)
+            rows.append({"id": q.id, "type": q.type, "title": q.title.get(lang) or q.title.get("fi") or q.id,
+                         "opens": notices.local_text(q.opens), "closes": notices.local_text(q.closes),
+                         "state": state, "may_finalise": state == "closed" and grace_over,
+                         "grace_ends": notices.local_text(q.closes + timedelta(hours=q.late_grace_h)),
+                         "proposed": counts.get(participation.PROPOSED, 0), "ideas": sum(counts.values())})
+        return render(request, "participation.html", who, status, rows=rows, notice=notice, problem=problem)
+
+    def ideas_page(request: Request, who: auth.StaffSession, qid: str, *, notice: str = "",
+                   errors: dict[str, str] | None = None, typed: dict[str, str] | None = None,
+                   status: int = 200) -> HTMLResponse:
+        found = [q for q, _, _ in participation.questions(sessions) if q.id == qid]
+        if not found:
+            raise StarletteHTTPException(404)
+        q, lang = found[0], language(request)
+        order = {participation.PROPOSED: 0, participation.APPROVED: 1, participation.MERGED: 2,
+                 participation.REJECTED: 3}
+        rows = sorted(participation.ideas(sessions, qid), key=lambda i: (order.get(i.status, 9), i.created_at))
+        categories = {c.id: c.label.get(lang) or c.label.get("fi") or c.id for c in q.categories}
+        return render(request, "participation_ideas.html", who, status, q=q,
+                      title=q.title.get(lang) or q.title.get("fi") or q.id, ideas=rows, categories=categories,
+                      district=lambda d: q.district_name(d, lang) or d, notice=notice, errors=errors or {},
+                      typed=typed or {})
+
+    @app.get("/participation", response_class=HTMLResponse)
+    def participation_view(request: Request) -> HTMLResponse:
+        who = staff(request, "participation")
+        auth.audit(sessions, who, "view_participation")
+        return participation_page(request, who)
+
+    @app.post("/participation/{question_id}/{action}", response_class=HTMLResponse)
+    def participation_window(request: Request, question_id: Annotated[str, PathParam(max_length=64)],
+                             action: Literal["open", "close", "finalise"],
+                             csrf: Annotated[str, Form(max_length=200)] = "") -> HTMLResponse:
+        who = checked(request, "participation", csrf)
+        now = datetime.now(timezone.utc)
+        try:
+            if action == "open":
+                participation.set_window(sessions, question_id, opens=now)
+            elif action == "close":
+                participation.set_window(sessions, question_id, closes=now)
+            else:
+                participation.finalise(sessions, question_id)
+        except ParticipationError as exc:
+            auth.audit(sessions, who, f"question_{action}", target=question_id, outcome="refused",
+                       detail=f"{exc.code}: {exc.detail}")
+            code = exc.code if exc.code in ("question_unknown", "question_not_closed") else "invalid_question"
+            return participation_page(request, who, problem=code, status=409)
+        auth.audit(sessions, who, f"question_{action}", target=question_id)
+        return participation_page(request, who, notice=action)
+
+    @app.get("/participation/{question_id}", response_class=HTMLResponse)
+    def participation_ideas(request: Request, question_id: Annotated[str, PathParam(max_length=64)]) -> HTMLResponse:
+        who = staff(request, "participation")
+        auth.audit(sessions, who, "view_ideas", target=question_id)
+        return ideas_page(request, who, question_id)
+
+    @app.post("/participation/ideas/{idea_id}/{action}", response_class=HTMLResponse)
+    def moderate_idea(request: Request, idea_id: Annotated[str, PathParam(max_length=36)],
+                      action: Literal["approve", "reject"], csrf: Annotated[str, Form(max_length=200)] = "",
+                      reason: Annotated[str, Form(max_length=2000)] = "") -> HTMLResponse:
+        who = checked(request, "participation", csrf)
+        with sessions() as s:
+            idea = s.get(participation.ParticipationIdea, idea_id)
+            qid = idea.question_id if idea is not None else None
+        if qid is None:
+            raise StarletteHTTPException(404)
+        if action == "reject" and not reason.strip():
+            auth.audit(sessions, who, "idea_reject", target=idea_id, outcome="refused", detail="no reason")
+            return ideas_page(request, who, qid, errors={idea_id: "idea_err_reason"}, status=422)
+        if len(reason.strip()) > 500:
+            auth.audit(sessions, who, f"idea_{action}", target=idea_id, outcome="refused", detail="reason too long")
+            return ideas_page(request, who, qid, errors={idea_id: "idea_err_reason_long"},
+                              typed={idea_id: reason}, status=422)
+        participation.moderate(sessions, idea_id, action, reason=reason)
+        auth.audit(sessions, who, f"idea_{action}", target=idea_id, detail=reason.strip()[:500])
+        return ideas_page(request, who, qid, notice=action)
 
     # -- audit ----------------------------------------------------------------------------------
     @app.get("/audit", response_class=HTMLResponse)
