@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.announcements import PRIORITIES, TEXT_LANGUAGES, TEXT_MAX, AnnouncementError
 from kiosk.participation import ParticipationError
-from sync.server import announcements, participation, reports, store
+from sync.server import announcements, catalogue_edits, participation, reports, store
 from sync.server.console import auth, fleet, notices
 from sync.server.console.charts import bar_chart, trend_chart
 from sync.server.console.i18n import LANGUAGES, pick_language, text
@@ -302,6 +302,151 @@ def console_app(sessions: sessionmaker[Session], *, http: requests.Session | Non
         providers = {r.id: ((r.data or {}).get("names") or {}).get(lang) or r.id for r in rows if r.kind == "provider"}
         entries = [_catalogue_row(r, lang, providers) for r in rows]
         return render(request, "catalogue.html", who, sites=sites, site=chosen, entries=entries)
+
+    def known_site(site: str) -> str:
+        with sessions() as s:
+            if s.get(Site, site) is None:
+                raise StarletteHTTPException(404)
+        return site
+
+    def entry_page(request: Request, who: auth.StaffSession, site: str, kind: str, eid: str, *,
+                   errors: dict[str, str] | None = None, typed: dict[str, str] | None = None, channel: str = "",
+                   notice: str = "", status: int = 200) -> HTMLResponse:
+        lang = language(request)
+        with sessions() as s:
+            row = s.get(CatalogueEntry, (site, kind, eid))
+            if row is None or row.deleted or kind not in ("provider", "service"):
+                raise StarletteHTTPException(404)
+            data = row.data or {}
+        added = catalogue_edits.console_slots(sessions, site)
+        with sessions() as s:
+            slot_rows = [r for r in s.scalars(select(CatalogueEntry).where(
+                CatalogueEntry.site_id == site, CatalogueEntry.kind == "slot", CatalogueEntry.deleted.is_(False)))]
+        channels = []
+        for ch in data.get("channels") or [] if kind == "service" else []:
+            mine = {x["id"]: x for x in added.get(ch.get("id"), [])}
+            slots = sorted(({"id": r.id, "start": notices.local_text(datetime.fromisoformat(r.data["start"])),
+                             "end": notices.local_text(datetime.fromisoformat(r.data["end"])),
+                             "capacity": r.data.get("capacity", 1), "mine": r.id in mine,
+                             "booked": mine.get(r.id, {}).get("booked", 0), "sort": r.data["start"]}
+                            for r in slot_rows if (r.data or {}).get("channel_id") == ch.get("id")),
+                           key=lambda x: x["sort"])
+            note = ch.get("accessibility") or {}
+            mine_typed = typed if channel == ch.get("id") else None
+            channels.append({"id": ch.get("id"), "kind": ch.get("kind"), "slots": slots,
+                             "note": mine_typed or {f"note_{k}": note.get(k, "") for k in ("fi", "sv", "en")},
+                             "errors": (errors or {}) if channel == ch.get("id") else {},
+                             "slot_typed": mine_typed or {}})
+        names = data.get("names") or {}
+        return render(request, "catalogue_entry.html", who, status, site=site, kind=kind, eid=eid,
+                      name=names.get(lang) or names.get("fi") or eid, data=data, channels=channels,
+                      ptv=bool(_PTV_ID.match(eid)), notice=notice, channel=channel, errors=errors or {})
+
+    def who_names(who: auth.StaffSession) -> dict[str, str]:
+        return {"actor": who.subject, "actor_name": who.name}
+
+    @app.get("/catalogue/history", response_class=HTMLResponse)
+    def catalogue_history(request: Request, site: str = "") -> HTMLResponse:
+        who = staff(request, "catalogue")
+        with sessions() as s:
+            sites = list(s.scalars(select(Site.id).order_by(Site.id)))
+        chosen = site if site in sites else (sites[0] if sites else "")
+        auth.audit(sessions, who, "view_catalogue_history", target=chosen)
+        rows = [{**r, "at": notices.local_text(r["at"])} for r in catalogue_edits.history_rows(sessions, chosen)]
+        return render(request, "catalogue_history.html", who, sites=sites, site=chosen, rows=rows)
+
+    @app.get("/catalogue/history/export.{fmt}")
+    def catalogue_history_export(request: Request, fmt: Literal["csv", "json"], site: str = "") -> Response:
+        who = staff(request, "catalogue")
+        auth.audit(sessions, who, "export", target=f"catalogue/history.{fmt}", detail=site[:64])
+        rows = [{**r, "at": r["at"].isoformat(timespec="seconds")}
+                for r in catalogue_edits.history_rows(sessions, site[:64], limit=100_000)]
+        return _export(rows, "catalogue-history", fmt, {"site": site[:64]})
+
+    @app.get("/catalogue/{site}/{kind}/{entry_id}", response_class=HTMLResponse)
+    def catalogue_entry(request: Request, site: Annotated[str, PathParam(max_length=64)],
+                        kind: Literal["provider", "service"],
+                        entry_id: Annotated[str, PathParam(max_length=64)]) -> HTMLResponse:
+        who = staff(request, "catalogue")
+        known_site(site)
+        auth.audit(sessions, who, "view_catalogue_entry", target=f"{site}/{kind}/{entry_id}")
+        return entry_page(request, who, site, kind, entry_id)
+
+    @app.post("/catalogue/{site}/provider/{provider_id}/vouchers", response_class=HTMLResponse)
+    def catalogue_vouchers(request: Request, site: Annotated[str, PathParam(max_length=64)],
+                           provider_id: Annotated[str, PathParam(max_length=64)],
+                           csrf: Annotated[str, Form(max_length=200)] = "",
+                           accepts: Annotated[str, Form(max_length=10)] = "") -> HTMLResponse:
+        who = checked(request, "catalogue", csrf)
+        known_site(site)
+        if not catalogue_edits.set_vouchers(sessions, site, provider_id, accepts == "yes", **who_names(who)):
+            raise StarletteHTTPException(404)
+        auth.audit(sessions, who, "catalogue_vouchers", target=f"{site}/{provider_id}", detail=f"accepts={accepts == 'yes'}")
+        return entry_page(request, who, site, "provider", provider_id, notice="saved")
+
+    def service_of(site: str, channel_id: str) -> str:
+        with sessions() as s:
+            found = catalogue_edits._service_of_channel(s, site, channel_id)
+        if found is None:
+            raise StarletteHTTPException(404)
+        return found.id
+
+    @app.post("/catalogue/{site}/channel/{channel_id}/note", response_class=HTMLResponse)
+    def catalogue_note(request: Request, site: Annotated[str, PathParam(max_length=64)],
+                       channel_id: Annotated[str, PathParam(max_length=64)],
+                       csrf: Annotated[str, Form(max_length=200)] = "",
+                       note_fi: Annotated[str, Form(max_length=2000)] = "",
+                       note_sv: Annotated[str, Form(max_length=2000)] = "",
+                       note_en: Annotated[str, Form(max_length=2000)] = "") -> HTMLResponse:
+        who = checked(request, "catalogue", csrf)
+        known_site(site)
+        service = service_of(site, channel_id)
+        typed = {"note_fi": note_fi, "note_sv": note_sv, "note_en": note_en}
+        try:
+            catalogue_edits.set_note(sessions, site, channel_id, {"fi": note_fi, "sv": note_sv, "en": note_en},
+                                     **who_names(who))
+        except catalogue_edits.EditError as exc:
+            auth.audit(sessions, who, "catalogue_note", target=f"{site}/{channel_id}", outcome="refused", detail=str(exc))
+            return entry_page(request, who, site, "service", service, errors=exc.errors, typed=typed,
+                              channel=channel_id, status=422)
+        auth.audit(sessions, who, "catalogue_note", target=f"{site}/{channel_id}", detail=note_fi[:200])
+        return entry_page(request, who, site, "service", service, notice="saved", channel=channel_id)
+
+    @app.post("/catalogue/{site}/channel/{channel_id}/slots", response_class=HTMLResponse)
+    def catalogue_add_slot(request: Request, site: Annotated[str, PathParam(max_length=64)],
+                           channel_id: Annotated[str, PathParam(max_length=64)],
+                           csrf: Annotated[str, Form(max_length=200)] = "",
+                           slot_starts: Annotated[str, Form(max_length=40)] = "",
+                           slot_ends: Annotated[str, Form(max_length=40)] = "",
+                           slot_capacity: Annotated[str, Form(max_length=10)] = "1") -> HTMLResponse:
+        who = checked(request, "catalogue", csrf)
+        known_site(site)
+        service = service_of(site, channel_id)
+        typed = {"slot_starts": slot_starts, "slot_ends": slot_ends, "slot_capacity": slot_capacity}
+        try:
+            slot_id = catalogue_edits.add_slot(sessions, site, channel_id, notices.parse_local(slot_starts),
+                                               notices.parse_local(slot_ends), slot_capacity, **who_names(who))
+        except catalogue_edits.EditError as exc:
+            auth.audit(sessions, who, "catalogue_add_slot", target=f"{site}/{channel_id}", outcome="refused",
+                       detail=str(exc))
+            return entry_page(request, who, site, "service", service, errors=exc.errors, typed=typed,
+                              channel=channel_id, status=422)
+        auth.audit(sessions, who, "catalogue_add_slot", target=f"{site}/{slot_id}", detail=f"{slot_starts} – {slot_ends}")
+        return entry_page(request, who, site, "service", service, notice="slot_added", channel=channel_id)
+
+    @app.post("/catalogue/{site}/channel/{channel_id}/slots/{slot_id}/remove", response_class=HTMLResponse)
+    def catalogue_remove_slot(request: Request, site: Annotated[str, PathParam(max_length=64)],
+                              channel_id: Annotated[str, PathParam(max_length=64)],
+                              slot_id: Annotated[str, PathParam(max_length=64)],
+                              csrf: Annotated[str, Form(max_length=200)] = "") -> HTMLResponse:
+        who = checked(request, "catalogue", csrf)
+        known_site(site)
+        service = service_of(site, channel_id)
+        outcome = catalogue_edits.remove_slot(sessions, site, channel_id, slot_id, **who_names(who))
+        auth.audit(sessions, who, "catalogue_remove_slot", target=f"{site}/{slot_id}",
+                   outcome="ok" if outcome == "removed" else "refused", detail=outcome)
+        return entry_page(request, who, site, "service", service, notice=f"slot_{outcome}", channel=channel_id,
+                          status=200 if outcome == "removed" else 409)
 
     # -- announcements ------------------------------------------------------------------------
     def notice_choices() -> tuple[list[str], list[tuple[str, str]]]:
