@@ -249,3 +249,55 @@ def test_an_announcement_written_in_the_console_appears_on_a_kiosk_after_its_nex
     _wait(browser, lambda d: "Tiedote on poistettu" in d.page_source)
     kiosk.sync()
     assert AnnouncementBoard(kiosk.db).current() == []
+
+
+def test_the_editing_pages_render_in_finnish_and_swedish(browser, console_backend, shots):
+    """Participation, the catalogue's local additions and its history: every page at laptop
+    and tablet width in fi and sv, checked for what WCAG asks that a script can see."""
+    from selenium.webdriver.common.by import By
+
+    from sync.server import catalogue_edits, participation
+    from sync.server.models import ParticipationIdea
+    from tests.participation.conftest import question
+
+    site = console_backend.new_site()
+    now = datetime.now(timezone.utc)
+    q = question("ideas", sites=[site])
+    participation.author(console_backend.sessions, {"questions": [q]})
+    later = question("poll", sites=[site], opens=now + timedelta(days=3), closes=now + timedelta(days=10))
+    participation.author(console_backend.sessions, {"questions": [later]})
+    with console_backend.sessions.begin() as s:
+        for n, (title, text) in enumerate((("Uimaranta Kontulaan", "Kontulan rantaan uimalaituri ja pukukopit."),
+                                           ("Penkkejä puistoon", "Ostoskeskuksen puistoon lisää penkkejä."))):
+            s.add(ParticipationIdea(id=f"0a1b2c3d-0000-4000-8000-0000000000b{n}", question_id=q["id"], title=title,
+                                    text=text, category="parks", district="kontula", status="proposed",
+                                    supports=n * 3, created_at=now))
+    catalogue_edits.set_vouchers(console_backend.sessions, site, "city-health", True, actor="catalogue-editor",
+                                 actor_name="Kaisa Katalogi")
+    catalogue_edits.set_note(console_backend.sessions, site, "health-walkin",
+                             {"fi": "Sisäänkäynti pihan puolelta, ei portaita.", "sv": "Ingång från gården, inga trappor.",
+                              "en": "Entrance from the yard, step-free."}, actor="catalogue-editor",
+                             actor_name="Kaisa Katalogi")
+    base = console_backend.url
+    _sign_in(browser, base, "admin")
+    pages = {"participation": "/console/participation", "participation-ideas": f"/console/participation/{q['id']}",
+             "catalogue-service": f"/console/catalogue/{site}/service/health-station",
+             "catalogue-provider": f"/console/catalogue/{site}/provider/city-health",
+             "catalogue-history": f"/console/catalogue/history?site={site}"}
+    for lang in ("fi", "sv"):
+        for name, path in pages.items():
+            browser.get(f"{base}/console/language?lang={lang}&next=" + path.split("?")[0])
+            if "?" in path:
+                browser.get(base + path)
+            assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
+            assert "reason_" not in browser.page_source and "Traceback" not in browser.page_source, name
+            _check_accessible(browser, name)
+            for width in (1366, 820):
+                _shoot(browser, shots, f"{name}-{lang}", width)
+    browser.get(f"{base}/console/language?lang=fi&next=/console/")
+    # A rejection without a reason, in the browser: the words stand beside the field.
+    browser.get(f"{base}/console/participation/{q['id']}")
+    browser.find_element(By.CSS_SELECTOR, "#idea-0a1b2c3d-0000-4000-8000-0000000000b0 form.reject button").click()
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".field-error"))
+    assert "Kirjoita syy" in browser.find_element(By.CSS_SELECTOR, ".field-error").text
+    _shoot(browser, shots, "participation-ideas-refused-fi", 1366)
