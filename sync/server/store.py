@@ -109,7 +109,7 @@ def _catalogue_entries(data: dict) -> dict[tuple[str, str], dict]:
 
 
 def import_catalogue(sessions: sessionmaker[Session], data: Any, site: str, *,
-                     actor: str = catalogue_edits.IMPORT_ACTOR) -> CatalogueImport:
+                     actor: str = catalogue_edits.IMPORT_ACTOR, actor_name: str = "") -> CatalogueImport:
     """Validate with the kiosk's own validator, then record what changed for ``site``.
     The site's console additions (sync/server/catalogue_edits.py) are laid over the
     document first, so a re-import keeps them; every changed entry goes into the
@@ -125,7 +125,8 @@ def import_catalogue(sessions: sessionmaker[Session], data: Any, site: str, *,
     with sessions.begin() as s:
 
         def note(kind: str, eid: str, change: str, detail: str = "") -> None:
-            catalogue_edits.history(s, site, actor=actor, kind=kind, target=eid, change=change, detail=detail, at=now)
+            catalogue_edits.history(s, site, actor=actor, actor_name=actor_name, kind=kind, target=eid, change=change,
+                                    detail=detail, at=now)
 
         site_row = s.get(Site, site, with_for_update=True) or Site(id=site, catalogue_seq=0)
         s.add(site_row)

@@ -36,6 +36,7 @@ ROUTES = [
     ("POST", "/participation/ideas/{idea_id}/{action}", "moderator", "/participation/ideas/{idea}/approve"),
     ("GET", "/catalogue/history", "catalogue_editor", "/catalogue/history?site={site}"),
     ("GET", "/catalogue/history/export.{fmt}", "catalogue_editor", "/catalogue/history/export.csv?site={site}"),
+    ("POST", "/catalogue/import-ptv", "catalogue_editor", "/catalogue/import-ptv"),
     ("GET", "/catalogue/{site}/{kind}/{entry_id}", "catalogue_editor", "/catalogue/{site}/service/health-station"),
     ("POST", "/catalogue/{site}/provider/{provider_id}/vouchers", "catalogue_editor",
      "/catalogue/{site}/provider/city-health/vouchers"),

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import requests
-from fastapi import FastAPI, Form, Path as PathParam, Request
+from fastapi import FastAPI, File, Form, Path as PathParam, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -43,6 +43,9 @@ COOKIE_PATH = "/console"
 # city says to residents on the kiosks: announcements, and participation.
 PAGES = {"reports": "analyst", "fleet": "it", "catalogue": "catalogue_editor", "announcements": "moderator",
          "participation": "moderator", "audit": "admin"}
+# The upload of PTV pages: Helsinki's services of one municipality are a few MB of pages.
+_UPLOAD_MAX_FILES = 200
+_UPLOAD_MAX_BYTES = 50_000_000
 _SAFE_NEXT = re.compile(r"^/console/[A-Za-z0-9/_.-]*$")
 _SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
@@ -288,9 +291,8 @@ def console_app(sessions: sessionmaker[Session], *, http: requests.Session | Non
         return fleet_page(request, who, notice="revoked" if done else "no_device")
 
     # -- catalogue ------------------------------------------------------------------------------
-    @app.get("/catalogue", response_class=HTMLResponse)
-    def catalogue_page(request: Request, site: str = "") -> HTMLResponse:
-        who = staff(request, "catalogue")
+    def catalogue_render(request: Request, who: auth.StaffSession, site: str, *, status: int = 200,
+                         imported: dict | None = None) -> HTMLResponse:
         lang = language(request)
         with sessions() as s:
             sites = list(s.scalars(select(Site.id).order_by(Site.id)))
@@ -298,10 +300,79 @@ def console_app(sessions: sessionmaker[Session], *, http: requests.Session | Non
             rows = s.execute(select(CatalogueEntry).where(CatalogueEntry.site_id == chosen,
                                                           CatalogueEntry.kind.in_(("provider", "service")))
                              .order_by(CatalogueEntry.seq.desc())).scalars().all()
-        auth.audit(sessions, who, "view_catalogue", target=chosen)
         providers = {r.id: ((r.data or {}).get("names") or {}).get(lang) or r.id for r in rows if r.kind == "provider"}
         entries = [_catalogue_row(r, lang, providers) for r in rows]
-        return render(request, "catalogue.html", who, sites=sites, site=chosen, entries=entries)
+        return render(request, "catalogue.html", who, status, sites=sites, site=chosen, entries=entries,
+                      imported=imported or {}, upload_max_files=_UPLOAD_MAX_FILES,
+                      upload_max_mb=_UPLOAD_MAX_BYTES // 1_000_000)
+
+    @app.get("/catalogue", response_class=HTMLResponse)
+    def catalogue_page(request: Request, site: str = "") -> HTMLResponse:
+        who = staff(request, "catalogue")
+        auth.audit(sessions, who, "view_catalogue", target=site[:64])
+        return catalogue_render(request, who, site)
+
+    @app.post("/catalogue/import-ptv", response_class=HTMLResponse)
+    async def catalogue_import_ptv(request: Request, csrf: Annotated[str, Form(max_length=200)] = "",
+                                   site: Annotated[str, Form(max_length=200)] = "",
+                                   municipality: Annotated[str, Form(max_length=10)] = "",
+                                   pages: Annotated[list[UploadFile], File()] = []  # noqa: B006
+                                   ) -> HTMLResponse:
+        """PTV Open API v11 pages uploaded from the browser, imported as the command-line
+        import does (all or nothing, the site's local additions kept). A refusal names the
+        file and the item; the site's catalogue stays as it was."""
+        who = checked(request, "catalogue", csrf)
+        site = site.strip()
+        problems: list[str] = []
+        if not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", site):
+            return catalogue_render(request, who, site, status=422, imported={"error": "cat_import_site", "site": site})
+        if municipality and not re.fullmatch(r"\d{3}", municipality.strip()):
+            return catalogue_render(request, who, site, status=422,
+                                    imported={"error": "cat_import_municipality", "site": site})
+        pages = [p for p in pages if p.filename]
+        if not pages or len(pages) > _UPLOAD_MAX_FILES:
+            return catalogue_render(request, who, site, status=422, imported={"error": "cat_import_files", "site": site})
+        import tempfile
+
+        from kiosk.catalogue import ptv
+        from kiosk.catalogue.importer import CatalogueError
+
+        total = 0
+        with tempfile.TemporaryDirectory(prefix="ptv-upload-") as folder:
+            for upload in pages:
+                name = Path(upload.filename or "").name
+                body = await upload.read(_UPLOAD_MAX_BYTES + 1)
+                total += len(body)
+                if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.json", name):
+                    problems.append(f"{name[:120]}: not a .json page (a PTV page or {ptv.LOCAL_FILE})")
+                elif (Path(folder) / name).exists():
+                    problems.append(f"{name}: given twice")
+                elif total > _UPLOAD_MAX_BYTES:
+                    problems.append(f"{name}: the pages together are larger than {_UPLOAD_MAX_BYTES // 1_000_000} MB")
+                    break
+                else:
+                    (Path(folder) / name).write_bytes(body)
+            if not problems:
+                try:
+                    # The database and files are this request's own; a worker thread keeps the loop free.
+                    from starlette.concurrency import run_in_threadpool
+
+                    def run() -> tuple[list[str], store.CatalogueImport]:
+                        data, summary = ptv.import_directory(folder, municipality=municipality.strip() or None)
+                        return summary.lines(), store.import_catalogue(sessions, data, site, actor=who.subject,
+                                                                       actor_name=who.name)
+                    lines, result = await run_in_threadpool(run)
+                except CatalogueError as exc:
+                    problems = [str(p) for p in exc.errors]
+        if problems:
+            auth.audit(sessions, who, "catalogue_import_ptv", target=site, outcome="refused",
+                       detail="; ".join(problems)[:2000])
+            return catalogue_render(request, who, site, status=422,
+                                    imported={"error": "cat_import_refused", "problems": problems[:50], "site": site})
+        auth.audit(sessions, who, "catalogue_import_ptv", target=site,
+                   detail=f"changed={result.changed} retired={result.deleted}; " + " | ".join(lines)[:1500])
+        return catalogue_render(request, who, site, imported={"changed": result.changed, "retired": result.deleted,
+                                                              "lines": lines, "site": site})
 
     def known_site(site: str) -> str:
         with sessions() as s:
