@@ -252,7 +252,7 @@ def test_an_announcement_written_in_the_console_appears_on_a_kiosk_after_its_nex
 
 
 def test_the_editing_pages_render_in_finnish_and_swedish(browser, console_backend, shots):
-    """Participation, the catalogue's local additions and its history: every page at laptop
+    """Participation, the catalogue (with the PTV upload), its local additions and history: every page at laptop
     and tablet width in fi and sv, checked for what WCAG asks that a script can see."""
     from selenium.webdriver.common.by import By
 
@@ -283,7 +283,8 @@ def test_the_editing_pages_render_in_finnish_and_swedish(browser, console_backen
     pages = {"participation": "/console/participation", "participation-ideas": f"/console/participation/{q['id']}",
              "catalogue-service": f"/console/catalogue/{site}/service/health-station",
              "catalogue-provider": f"/console/catalogue/{site}/provider/city-health",
-             "catalogue-history": f"/console/catalogue/history?site={site}"}
+             "catalogue-history": f"/console/catalogue/history?site={site}",
+             "catalogue-import": f"/console/catalogue?site={site}"}
     for lang in ("fi", "sv"):
         for name, path in pages.items():
             browser.get(f"{base}/console/language?lang={lang}&next=" + path.split("?")[0])
