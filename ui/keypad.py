@@ -167,15 +167,20 @@ class KeypadNavigation(QObject):
             nxt = nxt.nextInFocusChain() if forward else nxt.previousInFocusChain()
 
     def _enter_first(self) -> None:
+        """Nothing has the focus yet: the first arrow press goes to the first control in
+        reading order (top row first; from the right in a right-to-left language)."""
         self.window.activateWindow()
-        w = self.window.nextInFocusChain()
-        for _ in range(2000):
-            if w is self.window:
-                return
-            if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus and not _covered(w):
-                w.setFocus(Qt.FocusReason.TabFocusReason)
-                return
-            w = w.nextInFocusChain()
+        rtl = self.window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        candidates = [w for w in self.window.findChildren(QWidget)
+                      if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                      and not _covered(w)]
+        if not candidates:
+            return
+
+        def place(w: QWidget) -> tuple[int, int]:
+            at = w.mapTo(self.window, w.rect().topLeft())
+            return at.y() // 16, -at.x() - w.width() if rtl else at.x()
+        min(candidates, key=place).setFocus(Qt.FocusReason.TabFocusReason)
 
     def go_back(self, focus: QWidget | None) -> bool:
         start = focus or self.window

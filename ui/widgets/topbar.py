@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from ui.i18n import Translator
 from ui.theme import Metrics
@@ -78,6 +78,11 @@ class TopBar(QFrame):
             self._draw_text_size_icon()
             row.addWidget(self.text_size)
         row.addWidget(self.languages)
+        # The keypad's order is the reading order of the bar: Back, Home, Aa, the languages.
+        chain = [self.back, self.home, *([self.text_size] if self.text_size else []),
+                 *([self.languages.menu_button] if self.languages.menu_button else self.language_buttons.values())]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
         self.set_navigation(can_go_back=False, at_home=True)
         self.retranslate()
 
