@@ -70,13 +70,17 @@ def test_every_interactive_widget_has_a_name_and_is_big_enough(qtbot, make_windo
 
 
 @pytest.mark.gui
+@pytest.mark.conformance("5.1.4", "WCAG 1.4.4", "WCAG 1.4.10")
+@pytest.mark.parametrize("size", ["normal", "large"])
 @pytest.mark.parametrize("resolution", ["1920x1080", "1280x800"])
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_nothing_is_cut_off(qtbot, make_window, resolution, lang):
-    """Long Finnish and Swedish words fit: every label and button has room for its text."""
+def test_nothing_is_cut_off(qtbot, make_window, resolution, lang, size):
+    """Long Finnish and Swedish words fit: every label and button has room for its text,
+    also with the larger text a resident switched on ("Aa")."""
     window = make_window(resolution)
     open_every_screen(window)
     window.translator.set_language(lang)
+    window.appearance.set_large(size == "large")
     cut = []
     for name, screen in window.built_screens().items():
         window.stack.setCurrentWidget(screen)

@@ -175,3 +175,22 @@ def test_every_high_contrast_text_colour_meets_7_to_1():
     for what, fg, bg in text_pairs(HIGH_CONTRAST):
         ratio = contrast_ratio(fg, bg)
         assert ratio >= HIGH_CONTRAST_MIN, f"high contrast: {what} {fg} on {bg} is {ratio:.2f}:1"
+
+
+@pytest.mark.conformance("5.1.4", "5.2", "WCAG 1.4.4")
+def test_larger_text_is_one_key_press_away_and_goes_away_for_the_next_person(qtbot, window):
+    from PySide6.QtWidgets import QLabel
+
+    window.flow.go("browse")
+    settle(qtbot)
+    heading = next(w for w in window.screen("browse").findChildren(QLabel) if w.isVisible() and w.text())
+    before = heading.font().pointSizeF()
+    aa = activate(qtbot, window, "text-size")
+    assert window.appearance.large and aa.isChecked()
+    assert heading.font().pointSizeF() > before * 1.2
+    assert QApplication.instance().styleSheet().count(HIGH_CONTRAST.background) > 0
+    assert window.has_something_to_reset()
+    window.reset_for_next_person()
+    settle(qtbot)
+    assert not window.appearance.large and not aa.isChecked()
+    assert heading.font().pointSizeF() == before
