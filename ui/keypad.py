@@ -23,7 +23,7 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QLineEdit,
-                               QPlainTextEdit, QTextEdit, QWidget)
+                               QPlainTextEdit, QScrollArea, QTextEdit, QWidget)
 
 BACK_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_Back)
 HELP_KEYS = (Qt.Key.Key_F1, Qt.Key.Key_Help)
@@ -163,6 +163,7 @@ class KeypadNavigation(QObject):
                     and nxt.window() is self.window and not _covered(nxt)):
                 reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
                 nxt.setFocus(reason)
+                scroll_into_view(nxt)
                 return
             nxt = nxt.nextInFocusChain() if forward else nxt.previousInFocusChain()
 
@@ -180,7 +181,9 @@ class KeypadNavigation(QObject):
         def place(w: QWidget) -> tuple[int, int]:
             at = w.mapTo(self.window, w.rect().topLeft())
             return at.y() // 16, -at.x() - w.width() if rtl else at.x()
-        min(candidates, key=place).setFocus(Qt.FocusReason.TabFocusReason)
+        first = min(candidates, key=place)
+        first.setFocus(Qt.FocusReason.TabFocusReason)
+        scroll_into_view(first)
 
     def go_back(self, focus: QWidget | None) -> bool:
         start = focus or self.window
@@ -203,6 +206,15 @@ class KeypadNavigation(QObject):
                 self.back_pressed.emit()
                 return True
         return True   # nothing to go back to: the key is used up, not typed anywhere
+
+
+def scroll_into_view(w: QWidget) -> None:
+    """The focused control is never hidden below the fold of a list (WCAG 2.4.11)."""
+    p = w.parentWidget()
+    while p is not None:
+        if isinstance(p, QScrollArea) and p.widget() is not None and p.widget().isAncestorOf(w):
+            p.ensureWidgetVisible(w, 16, 16)
+        p = p.parentWidget()
 
 
 def cover_of(w: QWidget) -> QWidget | None:
