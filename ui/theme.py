@@ -101,7 +101,8 @@ def text_pairs(p: Palette) -> list[tuple[str, str, str]]:
 def focus_pairs(p: Palette) -> list[tuple[str, str, str]]:
     """(what, ring colour, neighbour) for every colour the focus ring is drawn next to."""
     # Around an action button the ring borders the page; against the button's own fill it
-    # is set apart by its width (6 px instead of 2), not by colour.
+    # is set apart by its width (6 px instead of 2), not by colour. The thicker border takes
+    # its room from the padding, so a focused button's words are not squeezed.
     return [("page", p.focus, p.background), ("card", p.focus, p.surface), ("tile", p.focus, p.tile)]
 
 
@@ -202,9 +203,10 @@ QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 10px; min-
 QFrame[role="overlay"] {{ background: rgba(0, 0, 0, 150); }}
 QFrame[role="overlay-card"] {{ background: {p.overlay}; border-radius: {m.radius_px}px; }}
 QFrame[role="overlay-card"] QLabel {{ color: {p.on_overlay}; background: transparent; }}
-QPushButton:focus, QPushButton[role="tile"]:focus, QPushButton[role="row"]:focus,
-QPushButton[role="tile-main"]:focus, QPushButton[role="primary"]:focus, QPushButton[role="key"]:focus,
-QPushButton[role="tab"]:focus, QPushButton:checked:focus {{ border: 6px solid {p.focus}; }}
+QPushButton:focus, QPushButton[role="primary"]:focus, QPushButton[role="tab"]:focus,
+QPushButton:checked:focus {{ border: 6px solid {p.focus}; padding: 4px 20px; }}
+QPushButton[role="tile"]:focus, QPushButton[role="row"]:focus, QPushButton[role="tile-main"]:focus,
+QPushButton[role="key"]:focus {{ border: 6px solid {p.focus}; padding: 0px; }}
 QLineEdit:focus {{ border: 5px solid {p.focus}; }}
 """
 

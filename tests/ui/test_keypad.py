@@ -194,3 +194,30 @@ def test_larger_text_is_one_key_press_away_and_goes_away_for_the_next_person(qtb
     settle(qtbot)
     assert not window.appearance.large and not aa.isChecked()
     assert heading.font().pointSizeF() == before
+
+
+@pytest.mark.conformance("WCAG 2.4.3", "WCAG 1.3.2")
+@pytest.mark.parametrize("place", ["home", "browse", "home-sv", "search"])
+def test_the_keypad_walks_each_screen_in_reading_order(qtbot, window, place):
+    """Down from the first control visits the top bar, then the screen, row by row: each
+    stop is below the last one, or on the same row further along the reading direction."""
+    if place == "home-sv":
+        window.translator.set_language("sv")
+        place = "home"
+    if place != "home":
+        window.flow.go(place)
+    settle(qtbot)
+    QApplication.focusWidget() and QApplication.focusWidget().clearFocus()
+    press(qtbot, window, Qt.Key.Key_Down)
+    order, first = [], focused()
+    for _ in range(60):
+        w = focused()
+        at = w.mapTo(window, w.rect().topLeft())
+        order.append((w.objectName(), at.y(), at.x(), w.height()))
+        press(qtbot, window, Qt.Key.Key_Down)
+        if focused() is first:
+            break
+    assert focused() is first, "the walk never came round: a trap or a dead end"
+    for (a, ay, ax, ah), (b, by, bx, _bh) in zip(order, order[1:]):
+        same_row = abs(by - ay) < ah // 2
+        assert (same_row and bx > ax) or by >= ay + ah // 2, f"{a} -> {b}: {order}"
