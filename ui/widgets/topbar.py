@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 from ui.i18n import Translator
 from ui.theme import Metrics
 from ui.keypad import mark_back, mark_home
-from ui.widgets.language_switch import LanguageSwitch
+from ui.widgets.language_switch import LanguageSwitch, globe_icon
 from ui.widgets.touch import button, label
 
 
@@ -103,6 +103,9 @@ class TopBar(QFrame):
         icon.addPixmap(text_size_pixmap(self._icon_px, p.text), QIcon.Mode.Normal, QIcon.State.Off)
         icon.addPixmap(text_size_pixmap(self._icon_px, p.on_selected), QIcon.Mode.Normal, QIcon.State.On)
         self.text_size.setIcon(icon)
+        menu = self.languages.menu_button
+        if menu is not None:   # the globe in the theme's text colour: dark on black would vanish
+            menu.setIcon(globe_icon(menu.iconSize().width(), p.text))
 
     def set_title(self, text: str) -> None:
         self.title.setText(text)
