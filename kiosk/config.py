@@ -55,6 +55,8 @@ class UiConfig:
     theme: str = _opt(choices=("light", "dark"))
     idle_timeout_s: int = _opt(min=20, max=3600, doc="no touch for this long returns home")
     idle_warning_s: int = _opt(min=5, max=120, doc="countdown shown this long before returning home")
+    double_press_ms: int = _opt(min=0, max=2000, doc="a second press of the same button within this many "
+                                                     "milliseconds is ignored (0 = off)")
 
 
 @dataclass(frozen=True)

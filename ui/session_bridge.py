@@ -104,6 +104,7 @@ class SessionWarning(QFrame):
         super().__init__(parent)
         self.setObjectName("session-warning")
         self.setProperty("role", "overlay")
+        self.setProperty("keypad_cover", True)   # ui/keypad.py: the focus stays on the card
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.tr_ = tr
         outer = QVBoxLayout(self)

@@ -156,14 +156,16 @@ def attach_identity(window, services: KioskServices, parts: KioskParts):
     parts.session_bridge = SessionBridge(session, window=window, tr=window.translator, metrics=window.metrics)
     parts.login = LoginScreen(parent=window, tr=window.translator, metrics=window.metrics, session=session,
                               keys=keys, after_login=lambda i: i.is_staff and window.flow.go("staff"),
-                              languages=window.config.ui.languages, go_home=window.flow.home)
+                              languages=window.config.ui.languages, go_home=window.flow.home,
+                              appearance=window.appearance)
     window.flow.on_reset(lambda: session.end(NEXT_PERSON))  # an idle reset means the next person
     _guard_staff_places(window, session=session, staff_key=services.staff_key is not None)
     if services.visitor_session is not None:
         parts.visitor_login = LoginScreen(parent=window, tr=window.translator, metrics=window.metrics,
                                           session=services.visitor_session,
                                           keys=LoginKeys(phone=keys.phone, card=keys.card, staff=None),
-                                          languages=window.config.ui.languages, go_home=window.flow.home)
+                                          languages=window.config.ui.languages, go_home=window.flow.home,
+                                          appearance=window.appearance)
     window.idle_watch.holds.append(lambda: session.is_open)
     return session
 

@@ -53,6 +53,7 @@ def test_countdown_then_reset_to_home_and_default_language(qtbot, watched):
     assert window.top_bar.language_buttons["fi"].isChecked()
 
 
+@pytest.mark.conformance("WCAG 2.2.1")
 def test_a_touch_cancels_the_countdown(qtbot, watched):
     window, clock = watched
     window.flow.go("browse")

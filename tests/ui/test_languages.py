@@ -227,6 +227,7 @@ def test_a_new_window_starts_left_to_right_whatever_the_last_one_was(qtbot, make
 
 # -- catalogue text fallback ---------------------------------------------------------------------
 @pytest.mark.gui
+@pytest.mark.conformance("WCAG 3.1.2")
 def test_service_card_in_a_language_without_catalogue_text_says_so_and_offers_fi_sv_en(qtbot, make_window):
     from PySide6.QtCore import QLocale, Qt
     from PySide6.QtWidgets import QFrame

@@ -144,6 +144,9 @@ def kinetic_scroll_area(content: QWidget) -> QScrollArea:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(content)
+    # Not a stop of its own for the keypad: the focus goes to what is in it (and the keypad
+    # scrolls it into view, ui/keypad.py).
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
     scroller = QScroller.scroller(area.viewport())
     props = scroller.scrollerProperties()
