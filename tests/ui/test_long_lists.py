@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from benchmarks.catalogue_gen import generate_services
-from tests.ui.conftest import TUESDAY_MORNING
+from tests.conftest import TUESDAY_MORNING
 
 pytestmark = pytest.mark.gui
 
