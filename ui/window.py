@@ -179,7 +179,8 @@ def register_core_screens(window: KioskWindow, *, config: Config, catalogue, not
     """Home, browse, results, service card, search, staff entry: what every kiosk has.
     Each screen module is imported when its place is first opened, so that start-up
     only pays for the home screen."""
-    common = lambda: dict(flow=window.flow, tr=window.translator, metrics=window.metrics)
+    def common() -> dict:
+        return dict(flow=window.flow, tr=window.translator, metrics=window.metrics)
 
     def home():
         from ui.screens.home import HomeScreen

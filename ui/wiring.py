@@ -221,8 +221,8 @@ def _identify_visitor(parts: KioskParts):
 def attach_booking_and_feedback(window, services: KioskServices, parts: KioskParts | None = None):
     """Booking (asks for a key at confirm), My bookings, and the smiley feedback."""
     config, session, desk = services.config, services.session, services.booking
-    common = lambda: dict(flow=window.flow, tr=window.translator, metrics=window.metrics,
-                          catalogue=services.catalogue)
+    def common() -> dict:
+        return dict(flow=window.flow, tr=window.translator, metrics=window.metrics, catalogue=services.catalogue)
     online = parts.known_online if parts is not None and services.sync_worker is not None else None
 
     def booking_done(place) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import FakeClock
+from tests.conftest import FakeClock
 from ui.idle_watch import IdleWatch
 
 # The offscreen platform notes once that it ignores size hints (as in test_wiring, test_sync_status);
