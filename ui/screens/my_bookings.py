@@ -61,6 +61,10 @@ class MyBookingsScreen(Screen):
     def title(self) -> str:
         return self.tr_.t("my_bookings.title")
 
+    def spoken(self):
+        from ui.speech import describe
+        return describe(self.tr_, self, self.title())
+
     def enter(self, place: Place) -> None:
         self._generation += 1
         gen = self._generation
