@@ -195,6 +195,10 @@ class SpeechOutput(QObject):
         self.t.on_change(lambda _lang: self._soon(self.speak_scene))
         window.overlay.installEventFilter(self)
         self._scene_pending = False
+        for cover in covers():
+            if cover is not None:  # the login cover: a scene of its own, its pages too
+                cover.installEventFilter(self)
+                self._follow_pages(cover)
 
     # -- what is said ---------------------------------------------------------------------
     def scene(self) -> list[Utterance]:
@@ -252,7 +256,7 @@ class SpeechOutput(QObject):
                 stack.currentChanged.connect(lambda _i, s=screen: self._page_turned(s))
 
     def _page_turned(self, screen: QWidget) -> None:
-        if screen is self.window.current_screen():
+        if screen is self.window.current_screen() or screen.isVisible():
             self._soon(self.speak_scene)
 
     def repeat(self) -> None:
@@ -291,7 +295,7 @@ class SpeechOutput(QObject):
     def _focus_changed(self, _old, new) -> None:
         if new is None or not self.speaker.on or not self.window.isAncestorOf(new) and new is not self.window:
             return
-        self.say([self.line("speech.focus", control=control_text(self.t, new))])
+        self.say([Utterance(control_text(self.t, new), self.t.language)])
 
     def _long_press(self) -> None:
         self._long_pressed = True
@@ -301,6 +305,9 @@ class SpeechOutput(QObject):
         kind = event.type()
         if obj is self.window.overlay and kind == QEvent.Type.Show:
             QTimer.singleShot(0, lambda: self.say(self.overlay_scene(), remember=True))
+            return False
+        if kind in (QEvent.Type.Show, QEvent.Type.Hide) and obj in self.covers():
+            self._soon(self.speak_scene)  # the cover came or went: say what is now on top
             return False
         if kind == QEvent.Type.MouseButtonPress and isinstance(obj, QWidget) and obj.window() is self.window:
             self.speaker.interrupt()

@@ -76,6 +76,8 @@ class PinPad(QWidget):
         b.setObjectName(f"{self.objectName()}-{d}")
         b.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # keep focus on the pad for the card reader
         b.clicked.connect(lambda _=False, d=d: self.type_text(d))
+        # Speech output says "digit entered" for a key of a masked pad, never the digit (5.1.3.8).
+        b.setProperty("speech_masked", self.masked)
         self.digit_buttons[d] = b
         return b
 
