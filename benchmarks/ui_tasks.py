@@ -112,6 +112,9 @@ def _feedback_on_the_nurse_walk_in(d: Driver) -> str:
 def _swedish_mid_flow(d: Driver) -> str:
     d.tap(d.screen().tiles["find"])
     d.count = Count()  # only the change itself
+    switch = d.window.top_bar.languages
+    if switch.menu_button is not None:  # more languages than fit in the bar: the globe first
+        d.tap(switch.menu_button)
     d.tap(d.window.top_bar.language_buttons["sv"])
     return d.window.translator.language
 

@@ -8,8 +8,10 @@ from benchmarks import ui_tasks
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")]
 
 
-def test_every_scripted_task_is_done_within_its_target(qtbot):
-    rows = ui_tasks.run("1280x800")
+@pytest.mark.parametrize("resolution", ["1280x800", "1920x1080"])
+def test_every_scripted_task_is_done_within_its_target(qtbot, resolution):
+    # 1920x1080 too: a tap on a freshly filtered list lost its press there (QScroller's hold-back).
+    rows = ui_tasks.run(resolution)
     assert [r["task"] for r in rows] == [name for name, _ in ui_tasks.TASKS]
     assert all(r["error"] is None for r in rows), rows
     assert all(r["meets_target"] for r in rows), rows

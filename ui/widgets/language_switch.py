@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from ui.i18n import Translator
+from ui.input_tap import unwatch_window_input, watch_window_input
 from ui.theme import Metrics
 from ui.widgets.touch import button
 
@@ -119,12 +120,12 @@ class LanguageSwitch(QWidget):
         self.panel.move(x, below.y() + 4)
         self.panel.show()
         self.panel.raise_()
-        QApplication.instance().installEventFilter(self)
+        watch_window_input(top, self)  # not the QApplication: see ui/input_tap.py
 
     def close_panel(self) -> None:
         if self.panel is not None and self.panel.isVisible():
             self.panel.hide()
-            QApplication.instance().removeEventFilter(self)
+            unwatch_window_input(self, self)
 
     def eventFilter(self, obj, event) -> bool:
         # A tap anywhere outside the open panel and its button closes it (the tap still

@@ -152,5 +152,9 @@ def kinetic_scroll_area(content: QWidget) -> QScrollArea:
                           QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
     props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
                           QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
+    # A press reaches the row at once: with Qt's default 0.25 s hold-back, a quick tap on a
+    # row of a list that had just been rebuilt (a filter chip) lost its press, so the release
+    # alone arrived and the row did not open (seen at 1920x1080 after the voucher chip).
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
     scroller.setScrollerProperties(props)
     return area
