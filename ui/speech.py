@@ -30,6 +30,7 @@ from kiosk import flow as places
 from kiosk.speech import Speaker, Utterance
 from ui.background import BackgroundCalls
 from ui.i18n import FSI, LRI, PDI, RLI, Translator
+from ui.input_tap import watch_window_input
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +189,8 @@ class SpeechOutput(QObject):
         self._press.setInterval(int(long_press_s * 1000))
         self._press.timeout.connect(self._long_press)
         self.app = app or QApplication.instance()
-        self.app.installEventFilter(self)
+        # Input is watched on the window's QWindow, never the whole application (ui/input_tap.py).
+        watch_window_input(window, self)
         self.app.focusChanged.connect(self._focus_changed)
         window.flow.on_change(lambda _place: self._soon(self.speak_scene))
         window.flow.on_reset(self.next_person)
@@ -306,38 +308,42 @@ class SpeechOutput(QObject):
         if obj is self.window.overlay and kind == QEvent.Type.Show:
             QTimer.singleShot(0, lambda: self.say(self.overlay_scene(), remember=True))
             return False
-        if kind in (QEvent.Type.Show, QEvent.Type.Hide) and obj in self.covers():
-            self._soon(self.speak_scene)  # the cover came or went: say what is now on top
+        if kind in (QEvent.Type.Show, QEvent.Type.Hide) and isinstance(obj, QWidget):
+            if obj in self.covers():
+                self._soon(self.speak_scene)  # the cover came or went: say what is now on top
             return False
-        if kind == QEvent.Type.MouseButtonPress and isinstance(obj, QWidget) and obj.window() is self.window:
+        # From here on ``obj`` is the window's QWindow: every touch and key passes it first.
+        if kind == QEvent.Type.MouseButtonPress:
             self.speaker.interrupt()
-            self._press_at = event.globalPosition().toPoint()
+            self._press_at = event.position().toPoint()
             self._long_pressed = False
             self._press.start()
             if self.hint_due and not self.speaker.on and self.window.flow.current.name == places.HOME:
                 self.hint_due = False
                 self._say_now([self.line("speech.hint")])
         elif kind == QEvent.Type.MouseMove and self._press.isActive() and self._press_at is not None:
-            if (event.globalPosition().toPoint() - self._press_at).manhattanLength() > LONG_PRESS_SLOP_PX:
+            if (event.position().toPoint() - self._press_at).manhattanLength() > LONG_PRESS_SLOP_PX:
                 self._press.stop()
-        elif kind == QEvent.Type.MouseButtonRelease and isinstance(obj, QWidget):
+        elif kind == QEvent.Type.MouseButtonRelease:
             self._press.stop()
             if self._long_pressed:
                 # The hold was for speech: the button under the finger is not pressed by it.
                 self._long_pressed = False
-                if isinstance(obj, QAbstractButton):
-                    obj.setDown(False)
+                under = self.window.childAt(event.position().toPoint())
+                if isinstance(under, QAbstractButton):
+                    under.setDown(False)
                 return True
-            if self.speaker.on and obj.property("speech_masked") is True:
+            under = self.window.childAt(event.position().toPoint())
+            if self.speaker.on and under is not None and under.property("speech_masked") is True:
                 self._soon_masked()
-        elif kind == QEvent.Type.KeyPress and isinstance(obj, QWidget) and obj.window() is self.window:
-            return self._key(obj, event)
+        elif kind == QEvent.Type.KeyPress:
+            return self._key(event)
         return False
 
     def _soon_masked(self) -> None:
         QTimer.singleShot(0, lambda: self.say([self.line("speech.digit_entered")]))
 
-    def _key(self, obj: QWidget, event) -> bool:
+    def _key(self, event) -> bool:
         if event.isAutoRepeat():
             return False
         key = event.key()
