@@ -124,11 +124,12 @@ def _reading_order(root: QWidget, rtl: bool) -> list[QWidget]:
 
 def describe(t: Translator, root: QWidget, where: str, *, first: Iterable[Utterance] = (),
              skip: Iterable[QWidget] = (), skip_texts: Iterable[QWidget] = (), lang: str | None = None,
-             actions: bool = True) -> list[Utterance]:
+             actions: bool = True, private: bool = False) -> list[Utterance]:
     """The generic scene of a screen: where you are, every visible text in reading order,
     then what you can press. ``first`` (said right after where you are) holds what a screen
     must say in full; ``skip`` the widgets ``first`` already says; ``skip_texts`` parts whose
-    texts a screen reads itself (in another language) but whose buttons still count."""
+    texts a screen reads itself (in another language) but whose buttons still count;
+    ``private``: the texts are personal (only to headphones, kiosk/speech.py)."""
     lang = lang or t.language
 
     def under(widgets: Iterable[QWidget]) -> set[int]:
@@ -151,7 +152,7 @@ def describe(t: Translator, root: QWidget, where: str, *, first: Iterable[Uttera
                 texts.append(text)
     out = [Utterance(t.t("speech.where", place=plain(where)), t.language)] if where else []
     out += list(first)
-    out += [Utterance(x, lang) for x in texts]
+    out += [Utterance(x, lang, private=private) for x in texts]
     if names and actions:
         out.append(Utterance(t.t("speech.actions", actions="; ".join(names)), t.language))
     return out

@@ -292,3 +292,23 @@ def test_somali_without_a_voice_is_shown_and_told_to_staff(qtbot, kiosk):
                               sync_now=lambda: None, staff=lambda: "n", speech_problems=lambda: lines)
     qtbot.addWidget(screen)
     assert screen.speech_status.text() == lines[0]
+
+
+@pytest.mark.parametrize("headphones", ["absent", "connected"])
+def test_own_bookings_are_spoken_only_to_headphones(qtbot, kiosk, headphones):
+    window, parts, engine = kiosk
+    t = window.translator
+    speaker = parts.speech.speaker
+    speaker.on, speaker.headphones_setting = True, headphones
+    screen = window.screen("my_bookings")
+    said = screen.spoken()
+    private = [u.text for u in said if u.private]
+    assert private, "the screen's own texts are marked private"
+    start = len(engine.heard)
+    parts.speech.say(said)
+    out = [x for x, _l in heard(qtbot, engine, start)]
+    note = t.t("speech.private_on_screen")
+    if headphones == "absent":
+        assert note in out and not set(private) & set(out)
+    else:
+        assert note not in out and set(private) <= set(out)

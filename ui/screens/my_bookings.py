@@ -63,7 +63,8 @@ class MyBookingsScreen(Screen):
 
     def spoken(self):
         from ui.speech import describe
-        return describe(self.tr_, self, self.title())
+        # A person's own bookings are theirs: spoken only to headphones (5.1.3.9).
+        return describe(self.tr_, self, self.title(), private=True)
 
     def enter(self, place: Place) -> None:
         self._generation += 1
