@@ -163,13 +163,14 @@ class Speaker:
 
     def __init__(self, engine: Engine | None, *, default_volume: int = 70, headphones: str = "detect",
                  detect: Callable[[], bool | None] = detect_headphones, on_problem: Callable[[str], None] | None = None,
-                 private_note: Callable[[str], Utterance] | None = None) -> None:
+                 private_note: Callable[[str], Utterance] | None = None, on: bool = False) -> None:
         self.engine = engine
         self.default_volume = default_volume
         self.volume = default_volume
         self.headphones_setting = headphones  # "detect", "connected" or "absent"
         self._detect = detect
-        self.on = False
+        self.on_by_default = on  # speech.on_at_start: each person starts with this
+        self.on = on
         self.last: list[Utterance] = []
         self.problems: list[str] = []   # for the log, in English
         self.missing_voices: list[str] = []  # languages shown but not spoken, for staff
@@ -196,9 +197,10 @@ class Speaker:
         return self.volume
 
     def end_session(self) -> None:
-        """The next person starts with speech off, at the default volume, in silence."""
+        """The next person starts as the first did (speech off unless configured on), at the
+        default volume, in silence."""
         self.interrupt()
-        self.on = False
+        self.on = self.on_by_default
         self.volume = self.default_volume
         self.last = []
 

@@ -190,8 +190,8 @@ def build_services(config: Config, db: Database, catalogue, *, sync: bool = True
 
     from kiosk.speech import Speaker, make_engine
     sp = config.speech
-    speaker = Speaker(make_engine(sp.engine), default_volume=sp.default_volume, headphones=sp.headphones)
-    speaker.on = sp.on_at_start
+    speaker = Speaker(make_engine(sp.engine), default_volume=sp.default_volume, headphones=sp.headphones,
+                      on=sp.on_at_start)
 
     services = KioskServices(config=config, db=db, catalogue=catalogue, session=session, booking=booking,
                              video=config.video, now=now, version=version, notices=tuple(notices),

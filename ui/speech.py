@@ -192,7 +192,8 @@ class SpeechOutput(QObject):
         self.app = app or QApplication.instance()
         # Input is watched on the window's QWindow, never the whole application (ui/input_tap.py).
         watch_window_input(window, self)
-        self.app.focusChanged.connect(self._focus_changed)
+        self._focus_watched = False
+        self._watch_focus(speaker.on)
         window.flow.on_change(lambda _place: self._soon(self.speak_scene))
         window.flow.on_reset(self.next_person)
         self.t.on_change(lambda _lang: self._soon(self.speak_scene))
@@ -246,6 +247,8 @@ class SpeechOutput(QObject):
 
     def speak_scene(self) -> None:
         self._scene_pending = False
+        if not self.speaker.on:
+            return  # reading the widgets costs the GUI thread: only for someone listening
         self._follow_pages(self.window.current_screen())
         self.say(self.scene(), remember=True)
 
@@ -275,8 +278,18 @@ class SpeechOutput(QObject):
         return Utterance(self.t.t(key, **values), self.t.language)
 
     # -- switching --------------------------------------------------------------------------
+    def _watch_focus(self, on: bool) -> None:
+        # focusChanged wraps every widget that gets focus, the video view's too (the crash
+        # ui/input_tap.py tells of): connected only while someone listens.
+        if on and not self._focus_watched:
+            self.app.focusChanged.connect(self._focus_changed)
+        elif not on and self._focus_watched:
+            self.app.focusChanged.disconnect(self._focus_changed)
+        self._focus_watched = on
+
     def turn_on(self) -> None:
         self.speaker.on = True
+        self._watch_focus(True)
         self.hint_due = False
         scene = self.scene()
         self.speaker.last = scene
@@ -285,6 +298,7 @@ class SpeechOutput(QObject):
     def turn_off(self) -> None:
         self._say_now([self.line("speech.off")])
         self.speaker.on = False
+        self._watch_focus(False)
 
     def toggle(self) -> None:
         self.turn_off() if self.speaker.on else self.turn_on()
@@ -292,6 +306,7 @@ class SpeechOutput(QObject):
     def next_person(self) -> None:
         """The session ended: silence, speech off, default volume, and the hint is due again."""
         self.speaker.end_session()
+        self._watch_focus(self.speaker.on)
         self.hint_due = True
 
     # -- input ------------------------------------------------------------------------------

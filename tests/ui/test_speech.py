@@ -226,7 +226,7 @@ def test_speech_key_help_key_volume_and_the_next_person(qtbot, kiosk):
 def test_the_focused_control_is_said_with_role_name_and_state(qtbot, kiosk):
     window, parts, engine = kiosk
     t = window.translator
-    parts.speech.speaker.on = True
+    parts.speech.turn_on()  # turning on also starts following the focus
     window.flow.go("results")
     settle(qtbot)
     start = len(engine.heard)
