@@ -34,6 +34,7 @@ class KioskParts:
     visitor_login: Any = None    # the walk-in visitor's own key
     queue_display: Any = None
     video: navigation.VideoCallNavigation | None = None
+    speech: Any = None           # ui.speech.SpeechOutput
 
     @property
     def session(self):
@@ -62,7 +63,25 @@ def attach_services(window, services: KioskServices, *, app=None) -> KioskParts:
     attach_booking_and_feedback(window, services, parts)
     attach_video(window, services, parts)
     attach_participation(window, services, parts)
+    attach_speech(window, services, parts, app=app)
     return parts
+
+
+def attach_speech(window, services: KioskServices, parts: KioskParts, *, app=None):
+    """Speech output over the whole window (ui/speech.py); the login cover is spoken over
+    the screen it covers. Without a speaker (tests that build services by hand) nothing."""
+    speaker = services.speaker
+    if speaker is None:
+        return None
+    from kiosk.speech import Utterance
+    from ui.speech import SpeechOutput
+
+    t = window.translator
+    speaker._private_note = lambda _lang: Utterance(t.t("speech.private_on_screen"), t.language)
+    output = SpeechOutput(window, speaker, long_press_s=services.config.speech.long_press_s, app=app,
+                          covers=lambda: [parts.login])
+    parts.speech = output
+    return output
 
 
 def attach_queue(window, services: KioskServices, parts: KioskParts | None = None, *,
@@ -121,12 +140,14 @@ def attach_sync(window, services: KioskServices, parts: KioskParts):
     services.status_listeners.append(bridge.on_status)
     bridge.on_status(worker.status)  # what the worker knew before the bridge joined
     parts.sync_bridge = bridge
+    from ui.speech import staff_lines
 
     def status_screen():
         from ui.screens.sync_status import SyncStatusScreen
         screen = SyncStatusScreen(tr=window.translator, metrics=window.metrics, review=OutboxReview(db),
                                   sync_now=worker.sync_now, staff=services.staff_subject,
-                                  catalogue=services.catalogue)
+                                  catalogue=services.catalogue,
+                                  speech_problems=lambda: staff_lines(window.translator, services.speaker))
         bridge.status_changed.connect(screen.set_status)
         if bridge.last_status is not None:
             screen.set_status(bridge.last_status)

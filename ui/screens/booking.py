@@ -310,6 +310,26 @@ class BookingScreen(Screen):
         self.retranslate()
 
     # -- the flow ------------------------------------------------------------------------------
+    def spoken(self):
+        from ui.speech import describe
+        if self.pages.currentIndex() == DONE_PAGE and self.result is not None:
+            return describe(self.tr_, self, self.title(), first=self.spoken_booking(), skip=self.done_lines)
+        return describe(self.tr_, self, self.title())
+
+    def spoken_booking(self):
+        """What, where, when, with whom and the reference, said in full (5.1.3.16): the time
+        in words, the reference sign by sign."""
+        from kiosk.speech import Utterance
+        from ui.speech import spelled, spoken_clock
+        t, b = self.tr_, self.result
+        starts = b.starts_at.astimezone(LOCAL_TZ)
+        shown_when = t.t("booking.when", day=day_text(t, starts.date()), time=t.time(starts))
+        said_when = t.t("booking.when", day=day_text(t, starts.date()), time=spoken_clock(t, starts.hour, starts.minute))
+        lines = [said_when if line == shown_when else line
+                 for line in booking_lines(t, self.catalogue, b, b.service_id, b.channel_id)]
+        lines.append(t.t("booking.ref", ref=spelled(b.ref)))
+        return [Utterance(line, t.language) for line in lines]
+
     def title(self) -> str:
         return self.tr_.t("booking.title")
 

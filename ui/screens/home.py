@@ -101,6 +101,10 @@ class HomeScreen(Screen):
     def title(self) -> str:
         return self.tr_.t("home.bar_title")
 
+    def spoken(self):
+        from ui.speech import describe
+        return describe(self.tr_, self, self.title())
+
     def retranslate(self) -> None:
         t = self.tr_.t
         self.welcome.setText(t("home.welcome"))

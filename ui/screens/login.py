@@ -369,6 +369,10 @@ class LoginScreen(Screen):
     def title(self) -> str:
         return self.tr_.t("login.title")
 
+    def spoken(self):
+        from ui.speech import describe
+        return describe(self.tr_, self, self.title())
+
     def retranslate(self) -> None:
         t = self.tr_.t
         self.top_bar.retranslate()

@@ -192,6 +192,10 @@ class ResultsScreen(Screen):
             return self.tr_.label("target_group", self.filter.target_group)
         return self.tr_.t("results.all")
 
+    def spoken(self):
+        from ui.speech import describe
+        return describe(self.tr_, self, self.title())
+
     def retranslate(self) -> None:
         t = self.tr_.t
         self.sector_label.setText(t("results.filter.sector"))

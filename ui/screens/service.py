@@ -242,6 +242,17 @@ class ServiceScreen(Screen):
     def title(self) -> str:
         return self.tr_.t("service.bar_title")
 
+    def spoken(self):
+        """The card read top to bottom, then the side (QR, channels). In a UI language the
+        catalogue has no text in, the card's own text is read with its own language's voice."""
+        from ui.speech import describe
+        t = self.tr_
+        if not t.data_is_fallback:
+            return describe(t, self, self.title())
+        card = describe(t, self._content, "", lang=t.data_language, actions=False)
+        rest = describe(t, self, self.title(), skip_texts=[self._content])
+        return [rest[0], *card, *rest[1:]]
+
     def retranslate(self) -> None:
         # A hidden card is built again when it is next entered: a language switch elsewhere
         # then does not pay for a card nobody sees (60-120 ms of labels on the GUI thread).

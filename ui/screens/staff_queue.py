@@ -212,6 +212,10 @@ class StaffQueueScreen(Screen):
     def title(self) -> str:
         return self.tr_.t("staff_queue.bar_title")
 
+    def spoken(self):
+        from ui.speech import describe
+        return describe(self.tr_, self, self.title())
+
     def enter(self, place: Place) -> None:
         self._refresh()
 

@@ -77,6 +77,8 @@ class PinPad(QWidget):
         # A tap keeps the focus on the pad for the card reader; a keypad's arrows still reach it.
         b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         b.clicked.connect(lambda _=False, d=d: self.type_text(d))
+        # Speech output says "digit entered" for a key of a masked pad, never the digit (5.1.3.8).
+        b.setProperty("speech_masked", self.masked)
         self.digit_buttons[d] = b
         return b
 
