@@ -33,6 +33,7 @@ class RecordingEngine:
         self.heard.append((u.text, u.lang, volume))
 
 
+@pytest.mark.conformance("5.1.3.2")
 def test_espeak_writes_real_speech_to_a_wav(tmp_path):
     """The real adapter: the same espeak-ng command the kiosk plays, writing a WAV."""
     engine = EspeakEngine()
@@ -68,6 +69,7 @@ def test_no_engine_at_all_is_reported():
     assert "no speech engine" in speaker.problems[0]
 
 
+@pytest.mark.conformance("5.1.3.5", "5.1.3.4")
 def test_an_interrupt_silences_the_sentence_being_said():
     engine = RecordingEngine(seconds=5)
     speaker = Speaker(engine)
@@ -83,6 +85,7 @@ def test_an_interrupt_silences_the_sentence_being_said():
     assert engine.cut == ["pitkä lause"] and engine.heard == []  # the second never started
 
 
+@pytest.mark.conformance("5.1.3.12", "5.1.3.13")
 def test_volume_steps_and_returns_to_default_after_the_session():
     speaker = Speaker(RecordingEngine(), default_volume=70)
     for _ in range(10):
@@ -114,6 +117,7 @@ def test_headphones_are_read_from_the_sound_server():
 @pytest.mark.parametrize("setting, detected, hears_private", [
     ("detect", True, True), ("detect", False, False), ("detect", None, False),
     ("connected", False, True), ("absent", True, False)])
+@pytest.mark.conformance("5.1.3.9")
 def test_private_text_only_to_headphones(setting, detected, hears_private):
     engine = RecordingEngine()
     note = Utterance("Henkilötietosi näkyvät näytöllä.", "fi")

@@ -92,6 +92,7 @@ def texts(pairs) -> str:
     return " | ".join(text for text, _lang in pairs)
 
 
+@pytest.mark.conformance("5.1.3.1")
 def test_every_registered_screen_describes_its_scene(qtbot, kiosk):
     """A screen registered without ``spoken()`` fails here (Screen.spoken returns None)."""
     window, parts, _engine = kiosk
@@ -110,6 +111,7 @@ def test_every_registered_screen_describes_its_scene(qtbot, kiosk):
     assert parts.login.spoken()
 
 
+@pytest.mark.conformance("5.1.3.1", "5.1.3.3", "5.1.3.14", "5.1.3.16")
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_each_step_of_the_flows_is_spoken_in_the_screens_language(qtbot, kiosk, lang):
     """find, book, queue, feedback, take part (the screenshot scenes): every step says where
@@ -158,6 +160,7 @@ def test_each_step_of_the_flows_is_spoken_in_the_screens_language(qtbot, kiosk, 
     assert t.t("speech.actions", actions="").split(":")[0] in texts(seen["32-participation-budget"])
 
 
+@pytest.mark.conformance("5.1.3.1")
 def test_a_place_that_opens_is_spoken_by_itself(qtbot, kiosk):
     window, parts, engine = kiosk
     parts.speech.speaker.on = True
@@ -166,6 +169,7 @@ def test_a_place_that_opens_is_spoken_by_itself(qtbot, kiosk):
     assert said and said[0][0] == window.translator.t("speech.where", place=window.screen("queue").title())
 
 
+@pytest.mark.conformance("5.2")
 def test_long_press_turns_speech_on_without_sight_and_presses_nothing(qtbot, kiosk):
     window, parts, engine = kiosk
     output = parts.speech
@@ -189,6 +193,7 @@ def test_long_press_turns_speech_on_without_sight_and_presses_nothing(qtbot, kio
     assert texts(heard(qtbot, engine, start)) == window.translator.t("speech.off")
 
 
+@pytest.mark.conformance("5.2")
 def test_the_idle_hint_is_said_once_per_person(qtbot, kiosk):
     window, parts, engine = kiosk
     home = window.screen("home")
@@ -203,6 +208,7 @@ def test_the_idle_hint_is_said_once_per_person(qtbot, kiosk):
     assert [x for x, _l in heard(qtbot, engine)].count(hint) == 2
 
 
+@pytest.mark.conformance("5.1.3.4", "5.1.3.12", "5.1.3.13")
 def test_speech_key_help_key_volume_and_the_next_person(qtbot, kiosk):
     window, parts, engine = kiosk
     speaker = parts.speech.speaker
@@ -223,6 +229,7 @@ def test_speech_key_help_key_volume_and_the_next_person(qtbot, kiosk):
     assert speaker.volume == speaker.default_volume and not speaker.on
 
 
+@pytest.mark.conformance("5.1.3.1", "5.1.3.6")
 def test_the_focused_control_is_said_with_role_name_and_state(qtbot, kiosk):
     window, parts, engine = kiosk
     t = window.translator
@@ -240,6 +247,7 @@ def test_the_focused_control_is_said_with_role_name_and_state(qtbot, kiosk):
         assert said[-1][0].endswith(t.t("speech.state.not_checked"))
 
 
+@pytest.mark.conformance("5.1.3.8")
 def test_a_pin_digit_is_never_spoken(qtbot, kiosk):
     from ui.screens.login import PIN_PAGE
 
@@ -265,6 +273,7 @@ def test_a_pin_digit_is_never_spoken(qtbot, kiosk):
     assert not any(re.search(r"[0-9]", x) for x, _l in said), said
 
 
+@pytest.mark.conformance("5.1.3.15")
 def test_an_error_message_is_spoken_with_what_to_do(qtbot, kiosk):
     window, parts, engine = kiosk
     t = window.translator
@@ -275,6 +284,7 @@ def test_an_error_message_is_spoken_with_what_to_do(qtbot, kiosk):
     assert t.t("speech.actions", actions=t.t("common.ok")) in said
 
 
+@pytest.mark.conformance("5.1.3.14")
 def test_somali_without_a_voice_is_shown_and_told_to_staff(qtbot, kiosk):
     from ui.screens.sync_status import SyncStatusScreen
     from ui.speech import staff_lines
@@ -297,6 +307,7 @@ def test_somali_without_a_voice_is_shown_and_told_to_staff(qtbot, kiosk):
     assert screen.speech_status.text() == lines[0]
 
 
+@pytest.mark.conformance("5.1.3.9", "5.1.3.11")
 @pytest.mark.parametrize("headphones", ["absent", "connected"])
 def test_own_bookings_are_spoken_only_to_headphones(qtbot, kiosk, headphones):
     window, parts, engine = kiosk
