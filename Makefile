@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test system-deps venv benchmarks screenshots clean
+.PHONY: run test system-deps venv benchmarks screenshots accessibility-report clean
 
 system-deps:
 	@bash packaging/system-deps.sh
@@ -31,6 +31,10 @@ benchmarks: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m ui.screenshots --out screenshots
+
+## Rewrite docs/accessibility.md from the tests' conformance markers.
+accessibility-report: $(STAMP)
+	$(PY) -m tests.conformance
 
 clean:
 	rm -rf $(VENV) var build dist *.egg-info .pytest_cache

@@ -121,21 +121,31 @@ def run(rounds: int = 5) -> dict:
         results: dict[str, dict] = {}
         for name, steps in _flows(window, parts).items():
             per_round = []
-            for _ in range(rounds):
+            step_worst = [0.0] * len(steps)
+            for r in range(rounds):
                 window.reset_for_next_person()
                 settle()
                 gaps.clear()
                 last[0] = time.perf_counter()
                 heartbeat.start()
-                for step in steps:
+                for i, step in enumerate(steps):
+                    before = len(gaps)
                     step()
                     settle()
+                    # The gap that spans the step's own call is the first one counted after it.
+                    step_gaps = gaps[max(before - 1, 0):] if gaps else []
+                    if r and step_gaps:
+                        step_worst[i] = max(step_worst[i], max(step_gaps) * 1000)
                 heartbeat.stop()
                 per_round.append(max(gaps) * 1000 if gaps else 0.0)
             later = per_round[1:] or per_round
             results[name] = {"first_pass_max_stall_ms": round(per_round[0], 1),
                              "max_stall_ms": round(max(later), 1),
-                             "p50_round_max_ms": round(percentile(later, 50), 1)}
+                             "p50_round_max_ms": round(percentile(later, 50), 1),
+                             # Which tap the worst stall follows (1-based step of the flow): where to look.
+                             "worst_step": 1 + max(range(len(steps)), key=step_worst.__getitem__),
+                             "worst_step_ms": round(max(step_worst), 1),
+                             "step_max_ms": [round(x, 1) for x in step_worst]}
         window.close()
         db.close()
         worst = max(r["max_stall_ms"] for r in results.values())
@@ -152,7 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     result = run(rounds=args.rounds)
     for name, r in result["flows"].items():
-        print(f"{name:26} max stall {r['max_stall_ms']:6.1f} ms  (first pass {r['first_pass_max_stall_ms']:.1f} ms)")
+        print(f"{name:26} max stall {r['max_stall_ms']:6.1f} ms  (first pass {r['first_pass_max_stall_ms']:.1f} ms, "
+              f"worst after step {r['worst_step']}: {r['worst_step_ms']:.1f} ms)")
+        print(f"{'':26} per step: {r['step_max_ms']}")
     print(f"worst {result['worst_max_stall_ms']} ms, target <= {TARGET_STALL_MS} ms, load {result['load_avg']}")
     print(f"saved to {save_results('ui_flows', result)}")
     return 0

@@ -55,6 +55,8 @@ class UiConfig:
     theme: str = _opt(choices=("light", "dark"))
     idle_timeout_s: int = _opt(min=20, max=3600, doc="no touch for this long returns home")
     idle_warning_s: int = _opt(min=5, max=120, doc="countdown shown this long before returning home")
+    double_press_ms: int = _opt(min=0, max=2000, doc="a second press of the same button within this many "
+                                                     "milliseconds is ignored (0 = off)")
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,16 @@ class FeedbackConfig:
 
 
 @dataclass(frozen=True)
+class SpeechConfig:
+    on_at_start: bool = _opt(doc="speak from the start (otherwise a 3 s press or the speech key turns it on)")
+    engine: str = _opt(choices=("auto", "spd-say", "espeak-ng"), doc="auto: speech-dispatcher, else espeak-ng")
+    default_volume: int = _opt(min=10, max=100, doc="volume each session starts at, in per cent")
+    headphones: str = _opt(choices=("detect", "connected", "absent"),
+                           doc="detect: ask PulseAudio/PipeWire; private texts are spoken only to headphones")
+    long_press_s: float = _opt(min=1, max=10, doc="holding a finger this long anywhere turns speech on or off")
+
+
+@dataclass(frozen=True)
 class Config:
     device: DeviceConfig
     ui: UiConfig
@@ -143,6 +155,7 @@ class Config:
     video: VideoConfig
     identity: IdentityConfig
     feedback: FeedbackConfig
+    speech: SpeechConfig = SpeechConfig(False, "auto", 70, "detect", 3.0)
     source: tuple[str, ...] = ()  # files read, for messages and the admin screen
 
     @property
@@ -164,6 +177,7 @@ _SECTIONS: dict[str, type] = {
     "video": VideoConfig,
     "identity": IdentityConfig,
     "feedback": FeedbackConfig,
+    "speech": SpeechConfig,
 }
 
 

@@ -55,7 +55,7 @@ PYEOF
     rm -f "$PIDFILE"
     ;;
   foreground)
-    exec "$PY" -m sync.server.cli demo --port "$PORT"
+    WELFARE_VIDEO_ON_DUTY="${WELFARE_VIDEO_ON_DUTY:-remote-doctor=1}" exec "$PY" -m sync.server.cli demo --port "$PORT"
     ;;
   *)
     echo "usage: $0 [start|stop]" >&2

@@ -39,6 +39,9 @@ PACKAGES=(
     # type and touch into it (cage nested in Xvfb: Debian's cage 0.1.4 has no virtual
     # keyboard or pointer protocol for wtype).
     cage xwayland grim xdotool x11-utils
+    # The city's console is tested in a real browser (tests/console/test_browser.py) and
+    # the Chromium kiosk page is a peer in benchmarks/: Debian's Chromium and its driver.
+    chromium chromium-driver
 )
 # Node.js and npm: only when the commands are missing, because a machine with
 # NodeSource's nodejs has npm inside it and Debian's npm package conflicts with it.

@@ -358,6 +358,15 @@ class BackendClient:
         except ValueError as exc:
             raise BadResponse(f"the backend's {exc}") from None
 
+    @staticmethod
+    def _sendable(shape: protocol.Shape, body: dict) -> dict:
+        """The request as the backend would take it, or Refused as the backend's 422 would say,
+        naming the field, before anything goes out (the shape is sync/protocol.py's)."""
+        problem = protocol.request_problems(shape, body)
+        if problem is not None:
+            raise Refused("invalid_request", f"not sent, the backend would refuse it: {problem}")
+        return body
+
     def _checked(self, check, *args) -> Any:
         try:
             return check(*args)
@@ -371,12 +380,13 @@ class BackendClient:
         body = {"code": code, "name": name}
         if request_id is not None:
             body["request_id"] = request_id
+        body = self._sendable(protocol.ENROL_REQUEST, body)
         data = self._checked(protocol.check_enrolment, self._call("POST", "/enrol", body=body, auth=False))
         return DeviceCredentials(data["device_id"], data["token"], data["site"])
 
     def push_batch(self, items: list[dict]) -> list[dict]:
         """Send items ({id, kind, created_at, payload}); one checked answer per item."""
-        data = self._call("POST", "/outbox", body={"items": items})
+        data = self._call("POST", "/outbox", body=self._sendable(protocol.PUSH_REQUEST, {"items": items}))
         return self._checked(protocol.check_push_results, data, [i["id"] for i in items])
 
     def catalogue_changes(self, since: str, limit: int = 500) -> dict:
@@ -388,6 +398,7 @@ class BackendClient:
         return page
 
     def heartbeat(self, beat: dict) -> dict:
+        beat = self._sendable(protocol.HEARTBEAT_REQUEST, beat)
         return self._checked(protocol.check_heartbeat, self._call("POST", "/heartbeat", body=beat))
 
 

@@ -165,15 +165,28 @@ def item_problems(item: Any) -> list[str]:
     return problems
 
 
-# -- the answers' shapes, declared once ------------------------------------------------
+# -- the requests' and answers' shapes, declared once -----------------------------------
+@dataclass(frozen=True)
+class Limit:
+    """What the backend refuses beyond a field's type, the same on both ends: lengths of a
+    text, a list or an object (``max_length``), a text's pattern, a number's minimum."""
+
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+    ge: float | None = None
+
+
 @dataclass(frozen=True)
 class Shape:
-    """One JSON object the backend answers with, declared once for both ends: the kiosk
-    checks what it receives against it (``check_*`` below, plain Python: no pydantic on
-    the kiosk's start path), and the backend builds its response model, and so the
-    OpenAPI document, from it (sync/server/wire.py). ``required`` keys must be there and
-    not null; ``optional`` ones may be missing or null; ``each`` gives the shape of a
-    list's items; ``notes`` describe fields in the OpenAPI document."""
+    """One JSON object of the protocol, declared once for both ends. The backend builds its
+    pydantic request and response models, and so the OpenAPI document, from it
+    (sync/server/wire.py); the kiosk checks what it receives (``check_*`` below) and what
+    it sends (``request_problems``) against it in plain Python: no pydantic on the kiosk's
+    start path. ``required`` keys must be there and not null; ``optional`` ones may be
+    missing or null (or missing and then ``defaults``, never null); ``each`` gives the shape
+    of a list's items; ``values`` the types an object's values may have; ``closed`` refuses
+    keys not declared; ``notes`` describe fields in the OpenAPI document."""
 
     model: str  # the backend's model (OpenAPI schema) name
     what: str  # how the kiosk's error messages name it
@@ -181,8 +194,37 @@ class Shape:
     optional: dict[str, type] = field(default_factory=dict)
     each: dict[str, "Shape"] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
+    limits: dict[str, Limit] = field(default_factory=dict)
+    defaults: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, tuple[type, ...]] = field(default_factory=dict)
+    closed: bool = False
 
 
+# Requests (kiosk -> backend).
+ENROL_REQUEST = Shape(
+    "EnrolRequest", "enrolment request", {"code": str, "name": str}, {"request_id": str}, closed=True,
+    limits={"code": Limit(1, 64), "name": Limit(1, 64), "request_id": Limit(43, 128, r"^[A-Za-z0-9_-]+$")},
+    notes={"code": "the one-time code IT created for the site",
+           "name": "a name IT recognises, e.g. kontula-lobby-1",
+           "request_id": "a secret the kiosk made once per install (at least 256 random bits); asking again with "
+                         "the same code and request_id within 24 h returns the same credentials"})
+PUSH_ITEM = Shape("PushItem", "items[]", {"id": str, "kind": str, "created_at": str, "payload": dict},
+                  notes={"id": "a UUID made on the kiosk; the same id is stored once",
+                         "kind": "one of: " + ", ".join(ITEM_KINDS),
+                         "created_at": "when the kiosk recorded it, ISO 8601 with UTC offset"})
+PUSH_REQUEST = Shape("PushRequest", "push", {"items": list}, each={"items": PUSH_ITEM}, closed=True,
+                     limits={"items": Limit(max_length=MAX_BATCH_ITEMS)})
+HEARTBEAT_REQUEST = Shape(
+    "Heartbeat", "heartbeat", {"app_version": str, "outbox_depth": int},
+    {"quarantined": int, "oldest_pending_age_s": float, "last_sync_at": str, "last_error": str, "update": dict},
+    closed=True, defaults={"quarantined": 0},
+    limits={"app_version": Limit(max_length=64), "outbox_depth": Limit(ge=0), "quarantined": Limit(ge=0),
+            "oldest_pending_age_s": Limit(ge=0), "last_sync_at": Limit(max_length=64),
+            "last_error": Limit(max_length=500), "update": Limit(max_length=32)},
+    values={"update": (str, int, float, bool, list, type(None))},
+    notes={"update": "the signed-build updater's state (sync/update/status.py), as it reads it"})
+
+# Answers (backend -> kiosk).
 ENROL_ANSWER = Shape("EnrolAnswer", "enrolment", {"device_id": str, "token": str, "site": str},
                      notes={"token": "send as Authorization: Bearer <token> from now on"})
 ITEM_RESULT = Shape("ItemResult", "results[]", {"id": str, "status": str}, {"reason": str, "detail": str},
@@ -197,22 +239,64 @@ CATALOGUE_PAGE = Shape("CataloguePage", "catalogue page", {"site": str, "cursor"
                               "more": "true when another page follows right away"})
 
 
-# -- response checks (kiosk side) ------------------------------------------------------
+# -- checks (kiosk side) --------------------------------------------------------------
+def _type_ok(value: Any, tp: type) -> bool:
+    if tp is float:  # JSON has one kind of number: 3 is a fine float
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return isinstance(value, tp) and (tp is bool or not isinstance(value, bool))
+
+
+def _limit_problem(value: Any, limit: Limit) -> str | None:
+    if limit.ge is not None and value < limit.ge:
+        return f"less than {limit.ge:g}"
+    if isinstance(value, (str, list, dict)):
+        if limit.min_length is not None and len(value) < limit.min_length:
+            return f"shorter than {limit.min_length}"
+        if limit.max_length is not None and len(value) > limit.max_length:
+            return f"longer than {limit.max_length}"
+    if limit.pattern is not None and isinstance(value, str) and not re.match(limit.pattern, value):
+        return "not of the expected form"
+    return None
+
+
 def _obj(data: Any, what: str, shape: Shape) -> dict:
     if not isinstance(data, dict):
         raise ProtocolError(f"{what}: expected a JSON object, got {type(data).__name__}")
     for key, tp in shape.required.items():
         if key not in data:
             raise ProtocolError(f"{what}: missing {key}")
-        if not isinstance(data[key], tp) or isinstance(data[key], bool) and tp is not bool:
+        if not _type_ok(data[key], tp):
             raise ProtocolError(f"{what}.{key}: wrong type {type(data[key]).__name__}")
     for key, tp in shape.optional.items():
-        if data.get(key) is not None and not isinstance(data[key], tp):
+        if key in shape.defaults and key in data and data[key] is None:
+            raise ProtocolError(f"{what}.{key}: null (leave it out instead)")
+        if data.get(key) is not None and not _type_ok(data[key], tp):
             raise ProtocolError(f"{what}.{key}: wrong type {type(data[key]).__name__}")
+    if shape.closed:
+        unknown = sorted(set(data) - set(shape.required) - set(shape.optional))
+        if unknown:
+            raise ProtocolError(f"{what}: unknown {', '.join(unknown)}")
+    for key, limit in shape.limits.items():
+        if data.get(key) is not None and (problem := _limit_problem(data[key], limit)):
+            raise ProtocolError(f"{what}.{key}: {problem}")
+    for key, allowed in shape.values.items():
+        for name, value in (data.get(key) or {}).items():
+            if not isinstance(value, allowed) or isinstance(value, list) and not all(isinstance(v, str) for v in value):
+                raise ProtocolError(f"{what}.{key}.{name}: wrong type {type(value).__name__}")
     for key, item_shape in shape.each.items():
         for i, item in enumerate(data[key]):
             _obj(item, f"{key}[{i}]", item_shape)
     return data
+
+
+def request_problems(shape: Shape, body: Any) -> str | None:
+    """What the backend would refuse in a request the kiosk is about to send (None: nothing),
+    naming the field: a kiosk bug is then said where it happens, not as a 422 later."""
+    try:
+        _obj(body, shape.what, shape)
+    except ProtocolError as exc:
+        return str(exc)
+    return None
 
 
 def check_enrolment(data: Any) -> dict:
@@ -255,4 +339,4 @@ def check_heartbeat(data: Any) -> dict:
 
 
 __all__ = ["ITEM_KINDS", "PROTOCOL_VERSION", "API_PREFIX", "REASONS", "ProtocolError", "content_hash",
-           "item_problems", "json_value_problems", "json_body_problems", "time_problem", "queue_ticket_problems", "check_enrolment", "check_push_results", "check_catalogue_page", "check_heartbeat"]
+           "item_problems", "json_value_problems", "json_body_problems", "time_problem", "queue_ticket_problems", "request_problems", "check_enrolment", "check_push_results", "check_catalogue_page", "check_heartbeat"]

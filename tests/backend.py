@@ -14,6 +14,7 @@ import sys
 import time
 import uuid
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import requests
@@ -136,3 +137,52 @@ def queue_snapshot(**changes) -> dict:
                 "started_at": None, "finished_at": None}
     snapshot.update(changes)
     return snapshot
+
+
+# -- participation: questions to author, votes to push (tests/participation, tests/sync) --
+_question_numbers = itertools.count(1)
+
+
+def texts(base: str) -> dict:
+    return {"fi": f"{base} (fi)", "sv": f"{base} (sv)", "en": f"{base} (en)"}
+
+
+def question(kind: str = "poll", *, qid: str | None = None, opens: datetime | None = None,
+             closes: datetime | None = None, **extra) -> dict:
+    """An authoring entry (docs/participation.md) open from a day ago for a week by default."""
+    now = datetime.now(timezone.utc)
+    d = {"id": qid or f"q{next(_question_numbers)}-{uuid.uuid4().hex[:6]}", "type": kind,
+         "title": texts("Mihin puisto?"), "asker": texts("Kontulan aluetoimikunta"),
+         "why": texts("Puiston kunnostus"), "result_use": texts("Tulos ohjaa suunnittelua"),
+         "opens": (opens or now - timedelta(days=1)).isoformat(),
+         "closes": (closes or now + timedelta(days=7)).isoformat()}
+    if kind == "poll":
+        d["options"] = [{"id": o, "label": texts(o)} for o in ("benches", "trees", "playground")]
+    elif kind == "budget":
+        d["budget"] = 100_000
+        d["projects"] = [{"id": pid, "label": texts(pid), "description": texts(f"{pid} kuvaus"), "cost": cost,
+                          "pictogram": pic, "district": "kontula"}
+                         for pid, cost, pic in (("benches", 20_000, "bench"), ("trees", 50_000, "tree"),
+                                                ("playground", 60_000, "playground"))]
+    elif kind == "ideas":
+        d["categories"] = [{"id": c, "label": texts(c)} for c in ("parks", "culture")]
+        d["districts"] = ["kontula", "vuosaari"]
+    if kind in ("budget", "ideas"):
+        d["district_names"] = {"kontula": {"fi": "Kontula", "sv": "Gårdsbacka", "en": "Kontula"},
+                               "vuosaari": {"fi": "Vuosaari", "sv": "Nordsjö", "en": "Vuosaari"}}
+    d.update(extra)
+    return d
+
+
+def enrolled_client(backend, site, name="racer"):
+    from sync.client import BackendClient
+
+    creds = BackendClient(backend.url).enrol(backend.enrolment_code(site), name)
+    return BackendClient(backend.url, credentials=creds, timeout_s=30)
+
+
+def vote_item(question_id: str, choices: list[str], subject: str, *, created_at: datetime | None = None,
+              item_id: str | None = None, **extra) -> dict:
+    return {"id": item_id or str(uuid.uuid4()), "kind": "vote",
+            "created_at": (created_at or datetime.now(timezone.utc)).isoformat(),
+            "payload": {"question_id": question_id, "choices": choices, "subject": subject, **extra}}

@@ -1,7 +1,9 @@
 """The shared fixtures, in one place: a fresh kiosk SQLite file per test, the mini
 catalogue, a device config, and the real parts at the network boundary (the reference
 backend as its own process, on SQLite or PostgreSQL, and a sync worker pointed at it).
-Helpers that are not fixtures live in plain modules (tests/backend.py, ...)."""
+Also the real kiosk window (``make_window``, ``window``) and kiosks with their own
+database and worker (``make_kiosk``), used by several folders. Helpers that are not
+fixtures live in plain modules (tests/backend.py, ...)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,10 @@ import json
 import os
 import sys
 import uuid
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -156,3 +161,91 @@ def any_backend(request, tmp_path_factory):
     proc = start_backend(url, workdir)
     yield proc
     proc.stop()
+
+
+# -- a real kiosk window (tests/ui, tests/identity, ...) ---------------------------------
+# A Tuesday at 10:15 in Helsinki: the maternity clinic and the family café are open,
+# the physiotherapist's phone line (Mondays only) is not.
+TUESDAY_MORNING = datetime(2026, 11, 24, 10, 15, tzinfo=ZoneInfo("Europe/Helsinki"))
+
+
+class FakeClock:
+    """Monotonic seconds the test moves by hand, for the idle countdown."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def make_window(qtbot, catalogue, tmp_path):
+    """make_window(resolution=..., language=..., extra_ui='...') -> a shown KioskWindow."""
+    from kiosk.config import load_config
+    from ui.app import create_window
+
+    made = []
+
+    def make(resolution: str = "1920x1080", extra_ui: str = "", notices: tuple[str, ...] = (), cat=None):
+        device = tmp_path / f"device-{len(made)}.toml"
+        device.write_text(f'[device]\ndata_dir = "{(tmp_path / "data").as_posix()}"\n'
+                          f'[ui]\nresolution = "{resolution}"\n{extra_ui}\n', encoding="utf-8")
+        config = load_config(device)
+        window = create_window(config, cat if cat is not None else catalogue, notices=notices,
+                               now=lambda: TUESDAY_MORNING)
+        window.idle_watch.timer.stop()  # tests drive the countdown themselves
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+# -- kiosks with their own database and sync worker (tests/participation, tests/announcements)
+@dataclass
+class Kiosk:
+    """One kiosk: its own database, desk and sync worker."""
+
+    db: object
+    desk: object
+    worker: object
+
+    def sync(self):
+        status = self.worker.sync_once()
+        assert status.last_error is None, status.last_error
+        return status
+
+
+@pytest.fixture
+def make_kiosk(tmp_path):
+    from kiosk.participation import ParticipationDesk
+    from kiosk.storage.db import open_database
+    from sync.worker import SyncWorker
+
+    made = []
+
+    def make(backend, site, *, now=None, url=None) -> Kiosk:
+        n = len(made) + 1
+        data = Path(tmp_path / f"kiosk{n}")
+        data.mkdir()
+        (data / "enrolment-code").write_text(backend.enrolment_code(site) + "\n")
+        db = open_database(data / "kiosk.db")
+        worker = SyncWorker(db, base_url=url or backend.url, data_dir=data, device_name=f"kiosk-{n}",
+                            timeout_s=30.0, interval_s=3600)
+        desk = ParticipationDesk(db, now=now) if now else ParticipationDesk(db)
+        k = Kiosk(db, desk, worker)
+        made.append(k)
+        return k
+
+    yield make
+    for k in made:
+        k.worker.stop()
+        k.db.close()

@@ -84,22 +84,13 @@ def load_demo_catalogue(db) -> str | None:
 
 
 def apply_theme(app, config: Config):
-    """Style sheet and font for the whole application; returns the metrics used."""
-    from PySide6.QtGui import QFont
+    """Style sheet and font for the whole application, in the site's theme at ordinary
+    size; returns the appearance (``.base_metrics`` are the layout sizes)."""
+    from ui.appearance import Appearance
 
-    from ui.theme import THEMES, metrics_for, stylesheet
-
-    metrics = metrics_for(config.ui.resolution)
-    font = QFont(["Noto Sans", "DejaVu Sans"])
-    font.setPointSizeF(metrics.body_pt)
-    # Setting either re-polishes every widget alive, so only a change is applied (a second
-    # window, a test run that builds many, or the same theme chosen again cost nothing).
-    if app.font() != font:
-        app.setFont(font)
-    sheet = stylesheet(THEMES[config.ui.theme], metrics)
-    if app.styleSheet() != sheet:
-        app.setStyleSheet(sheet)
-    return metrics
+    appearance = Appearance(theme=config.ui.theme, resolution=config.ui.resolution, app=app)
+    appearance.apply()
+    return appearance
 
 
 def create_window(config: Config, catalogue, *, notices: tuple[str, ...] = (), app=None, now=None,
@@ -119,14 +110,16 @@ def create_window(config: Config, catalogue, *, notices: tuple[str, ...] = (), a
     from ui.window import KioskWindow, register_core_screens
 
     app = app or QApplication.instance()
-    metrics = apply_theme(app, config)
+    appearance = apply_theme(app, config)
+    metrics = appearance.base_metrics
     announcements = None
     if services is not None:
         catalogue, notices, now = services.catalogue, services.notices, services.now
         announcements = services.announcements
     translator = Translator(config.ui.default_language)
     follow_language(translator, app)  # right to left for Arabic, before any screen is built
-    window = KioskWindow(config=config, translator=translator, flow=KioskFlow(), metrics=metrics)
+    window = KioskWindow(config=config, translator=translator, flow=KioskFlow(), metrics=metrics,
+                         appearance=appearance)
     register_core_screens(window, config=config, catalogue=catalogue, notices=tuple(notices), version=version(),
                           now=now or (lambda: datetime.now(timezone.utc)), announcements=announcements)
     window.setWindowTitle("Welfare kiosk")

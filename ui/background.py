@@ -5,7 +5,9 @@ Assistant's recorder thread):
 
 - **database work** (``BackgroundCalls.db``): one worker thread, so SQLite writes of
   the kiosk happen one after another in the order they were asked for;
-- **blocking calls** (``BackgroundCalls.run``): network, printer, speech, on a small pool.
+- **blocking calls** (``BackgroundCalls.run``): network, printer, on a small pool;
+- **speech** (``BackgroundCalls.speech``): one thread of its own, so a long sentence never
+  holds a network thread and utterances never overlap (kiosk/speech.py interrupts it).
 
 The threads belong to one ``AppRunner`` per application, shut down when the
 application quits (``aboutToQuit``). A screen holds a ``BackgroundCalls`` handle, a
@@ -39,6 +41,7 @@ class AppRunner:
     def __init__(self, *, network_workers: int = NETWORK_WORKERS) -> None:
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-db")
         self._network = ThreadPoolExecutor(max_workers=network_workers, thread_name_prefix="kiosk-net")
+        self._speech = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-speech")
         self._pending = 0
         self._pending_db = 0
         self._lock = threading.Lock()
@@ -83,6 +86,7 @@ class AppRunner:
         with self._lock:
             self._closed = True
         self._network.shutdown(wait=False, cancel_futures=True)
+        self._speech.shutdown(wait=False, cancel_futures=True)
         self._db.shutdown(wait=wait)
 
     @property
@@ -124,8 +128,12 @@ class BackgroundCalls(QObject):
         self._finished.connect(self._deliver)
 
     def run(self, work: Callable[[], Any], done: Done | None = None) -> bool:
-        """Blocking calls (network, printer, speech) on the network pool."""
+        """Blocking calls (network, printer) on the network pool."""
         return self._start(self.runner._network, work, done)
+
+    def speech(self, work: Callable[[], Any], done: Done | None = None) -> bool:
+        """Speaking (a process that lasts as long as the sentence) on the speech thread."""
+        return self._start(self.runner._speech, work, done)
 
     def db(self, work: Callable[[], Any], done: Done | None = None) -> bool:
         """Database work, reads and writes, on the one database thread, in order."""

@@ -6,13 +6,13 @@ import time
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
 
 from kiosk.idle import IdleCountdown, IdleState
+from ui.input_tap import ACTIVITY as _ACTIVITY
+from ui.input_tap import watch_window_input
 
-# Anything a person does at the screen counts as "still here".
-_ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove,
-             QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.KeyPress, QEvent.Type.Wheel}
+_PRESSES = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
+_RELEASES = {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd}
 
 
 class IdleWatch(QObject):
@@ -23,20 +23,32 @@ class IdleWatch(QObject):
         self.clock = clock
         self.countdown = IdleCountdown(timeout_s, warning_s, clock(), on_expire=self._expired)
         self._warning_shown = False
+        self._eat_until_release = False
         # While any hold is true the guest reset waits: a signed-in person has their own
         # session timeout, and someone talking on a video call does not touch the screen.
         self.holds: list[Callable[[], bool]] = []
-        QApplication.instance().installEventFilter(self)
+        watch_window_input(window, self)  # not the QApplication: see ui/input_tap.py
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY:
+        kind = event.type()
+        if kind in _ACTIVITY:
             # Mouse moves without a button are a hovering mouse, not a person (touch never hovers).
-            if event.type() != QEvent.Type.MouseMove or event.buttons():
+            if kind != QEvent.Type.MouseMove or event.buttons():
+                # The touch that answers "are you still there?" only closes the question: it
+                # must not also press whatever lies under the overlay (the window sees the
+                # touch before any widget does), so it and its release stop here.
+                answering = self._warning_shown and kind in _PRESSES
                 self.activity()
+                if answering:
+                    self._eat_until_release = True
+                    return True
+        if self._eat_until_release and kind in _RELEASES:
+            self._eat_until_release = False
+            return True
         return False
 
     def activity(self) -> None:

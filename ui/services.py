@@ -49,6 +49,7 @@ class KioskServices:
     participation: Any = None            # kiosk.participation.ParticipationDesk
     announcements: Any = None            # kiosk.announcements.AnnouncementBoard (the city's notices)
     checkin: Any = None                  # kiosk.checkin.CheckInDesk: arriving for a booked time (issue 17)
+    speaker: Any = None                  # kiosk.speech.Speaker (speech output; its engine runs on the speech thread)
     # Told every sync status, on the sync thread (the UI's SyncBridge joins here).
     status_listeners: list[Callable[[Any], None]] = field(default_factory=list)
 
@@ -212,10 +213,15 @@ def build_services(config: Config, db: Database, catalogue, *, sync: bool = True
         from kiosk.participation import ParticipationDesk
         participation = ParticipationDesk(db, now=now)
 
+    from kiosk.speech import Speaker, make_engine
+    sp = config.speech
+    speaker = Speaker(make_engine(sp.engine), default_volume=sp.default_volume, headphones=sp.headphones,
+                      on=sp.on_at_start)
+
     services = KioskServices(config=config, db=db, catalogue=catalogue, session=session, booking=booking,
                              video=config.video, now=now, version=version, notices=tuple(notices),
                              sync_worker=worker, staff_key=staff, card_key=card, phone_key=phone,
                              visitor_session=visitor, queue=queue, walk_in=walk_in, feedback=feedback,
                              participation=participation, announcements=announcements,
-                             status_listeners=listeners, checkin=checkin)
+                             status_listeners=listeners, checkin=checkin, speaker=speaker)
     return services

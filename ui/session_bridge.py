@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QVBoxLayout, QW
 from kiosk.identity.keys import Identity
 from kiosk.identity.session import LOGOUT, KioskSession
 from ui.i18n import Translator
+from ui.input_tap import unwatch_window_input, watch_window_input
 from ui.theme import Metrics
 from ui.widgets.touch import button, label
 
@@ -103,6 +104,7 @@ class SessionWarning(QFrame):
         super().__init__(parent)
         self.setObjectName("session-warning")
         self.setProperty("role", "overlay")
+        self.setProperty("keypad_cover", True)   # ui/keypad.py: the focus stays on the card
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.tr_ = tr
         outer = QVBoxLayout(self)
@@ -238,7 +240,7 @@ class SessionBridge(QObject):
             session.on_wipe("window", lambda _reason: reset())
         tr.on_change(lambda _lang: (self.warning.retranslate(), self.badge.retranslate()))
 
-        QApplication.instance().installEventFilter(self)
+        watch_window_input(window, self)  # not the QApplication: see ui/input_tap.py
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.tick)
@@ -277,4 +279,4 @@ class SessionBridge(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        QApplication.instance().removeEventFilter(self)
+        unwatch_window_input(self.window, self)

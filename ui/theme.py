@@ -1,7 +1,10 @@
 """Colours, type sizes and touch-target sizes for the kiosk, light and dark.
 
 Every text colour the theme uses is listed in ``text_pairs()`` so a test can check
-WCAG contrast (>= 4.5:1) for each. Sizes are in points for text (body >= 20 pt at
+WCAG contrast for each: >= 4.5:1 in the light and dark themes, >= 7:1 in the high-contrast
+theme that a resident switches on with the "Aa" button (ui/appearance.py), together with
+larger text (``enlarged``). The keypad's focus ring (``focus``, 6 px) is >= 3:1 against the
+page, cards and tiles around it. Sizes are in points for text (body >= 20 pt at
 1920x1080) and pixels for touch targets (>= 64 px tall at 1080p, i.e. >= 12 mm on
 a 24" screen); the 1280x800 layout scales them down a little, never below 64 px.
 """
@@ -34,6 +37,7 @@ class Palette:
     on_overlay: str
     warning: str        # notices on the staff screen
     on_warning: str
+    focus: str          # the keypad's focus ring: >= 3:1 against the page, cards and tiles it borders
 
 
 LIGHT = Palette(
@@ -43,6 +47,7 @@ LIGHT = Palette(
     open="#146B34", closed="#A3201B",
     public="#0A4F8F", private="#6A2C91", third_sector="#146B34", on_badge="#FFFFFF",
     overlay="#111418", on_overlay="#FFFFFF", warning="#FFF1C2", on_warning="#3D2E00",
+    focus="#C2410C",
 )
 
 DARK = Palette(
@@ -52,9 +57,23 @@ DARK = Palette(
     open="#7BE0A0", closed="#FF9D97",
     public="#8CC4FF", private="#D7B0F5", third_sector="#7BE0A0", on_badge="#06131F",
     overlay="#F3F5F7", on_overlay="#101316", warning="#4A3B00", on_warning="#FFF1C2",
+    focus="#FFB347",
+)
+
+# Yellow and white on black: the combination low-vision residents ask for, every text >= 7:1.
+HIGH_CONTRAST = Palette(
+    background="#000000", surface="#141414", text="#FFFFFF", muted="#E6E6E6",
+    primary="#FFE500", on_primary="#000000", tile="#1A1A1A", on_tile="#FFFFFF",
+    selected="#FFE500", on_selected="#000000", border="#FFFFFF",
+    open="#8CF5A6", closed="#FFB0AB",
+    public="#9DD5FF", private="#E8C2FF", third_sector="#8CF5A6", on_badge="#000000",
+    overlay="#FFFFFF", on_overlay="#000000", warning="#FFE500", on_warning="#000000",
+    focus="#00E1FF",
 )
 
 THEMES = {"light": LIGHT, "dark": DARK}
+HIGH_CONTRAST_MIN = 7.0   # WCAG 1.4.6 (AAA); the ordinary themes keep 1.4.3's 4.5:1
+FOCUS_MIN = 3.0           # WCAG 1.4.11 / 2.4.13: a focus indicator against what it borders
 
 
 def text_pairs(p: Palette) -> list[tuple[str, str, str]]:
@@ -77,6 +96,14 @@ def text_pairs(p: Palette) -> list[tuple[str, str, str]]:
         ("countdown", p.on_overlay, p.overlay),
         ("staff notice", p.on_warning, p.warning),
     ]
+
+
+def focus_pairs(p: Palette) -> list[tuple[str, str, str]]:
+    """(what, ring colour, neighbour) for every colour the focus ring is drawn next to."""
+    # Around an action button the ring borders the page; against the button's own fill it
+    # is set apart by its width (6 px instead of 2), not by colour. The thicker border takes
+    # its room from the padding, so a focused button's words are not squeezed.
+    return [("page", p.focus, p.background), ("card", p.focus, p.surface), ("tile", p.focus, p.tile)]
 
 
 def _luminance(hex_colour: str) -> float:
@@ -105,6 +132,16 @@ class Metrics:
     gap_px: int
     margin_px: int
     radius_px: int
+
+
+def enlarged(m: Metrics, factor: float = 1.3) -> Metrics:
+    """Larger text for a resident who asked for it (5.1.4): type about a third bigger, touch
+    targets as they are; the layouts wrap and scroll rather than cut (tested in fi and sv at
+    both resolutions)."""
+    return Metrics(body_pt=round(m.body_pt * factor), small_pt=round(m.small_pt * factor),
+                   title_pt=round(m.title_pt * factor), tile_pt=round(m.tile_pt * factor),
+                   touch_px=m.touch_px, tile_px=m.tile_px, gap_px=m.gap_px, margin_px=m.margin_px,
+                   radius_px=m.radius_px)
 
 
 def metrics_for(resolution: str) -> Metrics:
@@ -166,6 +203,11 @@ QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 10px; min-
 QFrame[role="overlay"] {{ background: rgba(0, 0, 0, 150); }}
 QFrame[role="overlay-card"] {{ background: {p.overlay}; border-radius: {m.radius_px}px; }}
 QFrame[role="overlay-card"] QLabel {{ color: {p.on_overlay}; background: transparent; }}
+QPushButton:focus, QPushButton[role="primary"]:focus, QPushButton[role="tab"]:focus,
+QPushButton:checked:focus {{ border: 6px solid {p.focus}; padding: 4px 20px; }}
+QPushButton[role="tile"]:focus, QPushButton[role="row"]:focus, QPushButton[role="tile-main"]:focus,
+QPushButton[role="key"]:focus {{ border: 6px solid {p.focus}; padding: 0px; }}
+QLineEdit:focus {{ border: 5px solid {p.focus}; }}
 """
 
 

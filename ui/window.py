@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLayout, QStackedWidget, QVBoxLayout,
 from kiosk import flow as places
 from kiosk.config import Config
 from kiosk.flow import KioskFlow, Place
+from ui.appearance import Appearance
 from ui.i18n import Translator
+from ui.keypad import KeypadNavigation
 from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.overlay import Overlay
@@ -24,7 +26,8 @@ log = logging.getLogger(__name__)
 class KioskWindow(QWidget):
     """Shows the place the flow is at; builds each screen the first time it is needed."""
 
-    def __init__(self, *, config: Config, translator: Translator, flow: KioskFlow, metrics: Metrics) -> None:
+    def __init__(self, *, config: Config, translator: Translator, flow: KioskFlow, metrics: Metrics,
+                 appearance: Appearance | None = None) -> None:
         """The window holds no services: every screen, the core ones too, is registered
         with a factory that was given what it needs (``register_core_screens``, ui/wiring.py)."""
         super().__init__()
@@ -32,6 +35,8 @@ class KioskWindow(QWidget):
         self.translator = translator
         self.flow = flow
         self.metrics = metrics
+        # Larger text and stronger colours ("Aa" in every top bar); the next person gets the default.
+        self.appearance = appearance or Appearance(theme=config.ui.theme, resolution=config.ui.resolution)
         self.setObjectName("kiosk-window")
         col = QVBoxLayout(self)
         col.setContentsMargins(0, 0, 0, 0)
@@ -39,7 +44,8 @@ class KioskWindow(QWidget):
         # The window has the kiosk's fixed size; letting the layout push minimum sizes to
         # the platform window only makes some platforms (offscreen, kiosk compositors) complain.
         col.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self.top_bar = TopBar(tr=translator, languages=config.ui.languages, metrics=metrics)
+        self.top_bar = TopBar(tr=translator, languages=config.ui.languages, metrics=metrics,
+                              appearance=self.appearance)
         self.top_bar.back_pressed.connect(flow.back)
         self.top_bar.home_pressed.connect(flow.home)
         self.top_bar.language_chosen.connect(translator.set_language)
@@ -63,6 +69,8 @@ class KioskWindow(QWidget):
         flow.on_reset(self._forget_person)
         translator.on_change(lambda _lang: self.retranslate())
         self.idle_watch = None  # ui.idle_watch.IdleWatch, made by create_window
+        # Arrows, Enter, Back and Help for every screen (ui/keypad.py); speech hooks help_requested.
+        self.keypad = KeypadNavigation(self, double_press_ms=config.ui.double_press_ms)
 
     # -- screens ---------------------------------------------------------------------------
     def register_screen(self, name: str, factory: Callable[[], Screen]) -> None:
@@ -146,11 +154,12 @@ class KioskWindow(QWidget):
 
     def has_something_to_reset(self) -> bool:
         return (self.flow.current.name != places.HOME or self.translator.language != self.config.ui.default_language
-                or self.overlay.isVisible() or any(s.has_input() for s in self._screens.values()
+                or self.appearance.large or self.overlay.isVisible() or any(s.has_input() for s in self._screens.values()
                                                    if hasattr(s, "has_input")))
 
     def _forget_person(self) -> None:
         self.overlay.hide()
+        self.appearance.reset()
         for screen in self._screens.values():
             screen.clear()
         if self._gate is not None:
@@ -162,12 +171,6 @@ class KioskWindow(QWidget):
         self.flow.reset()
         self.translator.reset(self.config.ui.default_language)  # and the catalogue text's fallback
 
-    def keyPressEvent(self, event) -> None:
-        # With a physical keyboard (staff, testing), Escape goes back like the back button.
-        if event.key() == Qt.Key.Key_Escape:
-            self.flow.back()
-        else:
-            super().keyPressEvent(event)
 
 
 def register_core_screens(window: KioskWindow, *, config: Config, catalogue, notices: tuple[str, ...] = (),
@@ -176,7 +179,8 @@ def register_core_screens(window: KioskWindow, *, config: Config, catalogue, not
     """Home, browse, results, service card, search, staff entry: what every kiosk has.
     Each screen module is imported when its place is first opened, so that start-up
     only pays for the home screen."""
-    common = lambda: dict(flow=window.flow, tr=window.translator, metrics=window.metrics)
+    def common() -> dict:
+        return dict(flow=window.flow, tr=window.translator, metrics=window.metrics)
 
     def home():
         from ui.screens.home import HomeScreen

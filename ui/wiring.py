@@ -34,6 +34,7 @@ class KioskParts:
     visitor_login: Any = None    # the walk-in visitor's own key
     queue_display: Any = None
     video: navigation.VideoCallNavigation | None = None
+    speech: Any = None           # ui.speech.SpeechOutput
 
     @property
     def session(self):
@@ -63,7 +64,25 @@ def attach_services(window, services: KioskServices, *, app=None) -> KioskParts:
     attach_checkin(window, services, parts)
     attach_video(window, services, parts)
     attach_participation(window, services, parts)
+    attach_speech(window, services, parts, app=app)
     return parts
+
+
+def attach_speech(window, services: KioskServices, parts: KioskParts, *, app=None):
+    """Speech output over the whole window (ui/speech.py); the login cover is spoken over
+    the screen it covers. Without a speaker (tests that build services by hand) nothing."""
+    speaker = services.speaker
+    if speaker is None:
+        return None
+    from kiosk.speech import Utterance
+    from ui.speech import SpeechOutput
+
+    t = window.translator
+    speaker._private_note = lambda _lang: Utterance(t.t("speech.private_on_screen"), t.language)
+    output = SpeechOutput(window, speaker, long_press_s=services.config.speech.long_press_s, app=app,
+                          covers=lambda: [parts.login])
+    parts.speech = output
+    return output
 
 
 def attach_queue(window, services: KioskServices, parts: KioskParts | None = None, *,
@@ -123,12 +142,14 @@ def attach_sync(window, services: KioskServices, parts: KioskParts):
     services.status_listeners.append(bridge.on_status)
     bridge.on_status(worker.status)  # what the worker knew before the bridge joined
     parts.sync_bridge = bridge
+    from ui.speech import staff_lines
 
     def status_screen():
         from ui.screens.sync_status import SyncStatusScreen
         screen = SyncStatusScreen(tr=window.translator, metrics=window.metrics, review=OutboxReview(db),
                                   sync_now=worker.sync_now, staff=services.staff_subject,
-                                  catalogue=services.catalogue)
+                                  catalogue=services.catalogue,
+                                  speech_problems=lambda: staff_lines(window.translator, services.speaker))
         bridge.status_changed.connect(screen.set_status)
         if bridge.last_status is not None:
             screen.set_status(bridge.last_status)
@@ -158,14 +179,16 @@ def attach_identity(window, services: KioskServices, parts: KioskParts):
     parts.session_bridge = SessionBridge(session, window=window, tr=window.translator, metrics=window.metrics)
     parts.login = LoginScreen(parent=window, tr=window.translator, metrics=window.metrics, session=session,
                               keys=keys, after_login=lambda i: i.is_staff and window.flow.go("staff"),
-                              languages=window.config.ui.languages, go_home=window.flow.home)
+                              languages=window.config.ui.languages, go_home=window.flow.home,
+                              appearance=window.appearance)
     window.flow.on_reset(lambda: session.end(NEXT_PERSON))  # an idle reset means the next person
     _guard_staff_places(window, session=session, staff_key=services.staff_key is not None)
     if services.visitor_session is not None:
         parts.visitor_login = LoginScreen(parent=window, tr=window.translator, metrics=window.metrics,
                                           session=services.visitor_session,
                                           keys=LoginKeys(phone=keys.phone, card=keys.card, staff=None),
-                                          languages=window.config.ui.languages, go_home=window.flow.home)
+                                          languages=window.config.ui.languages, go_home=window.flow.home,
+                                          appearance=window.appearance)
     window.idle_watch.holds.append(lambda: session.is_open)
     return session
 
@@ -221,8 +244,8 @@ def _identify_visitor(parts: KioskParts):
 def attach_booking_and_feedback(window, services: KioskServices, parts: KioskParts | None = None):
     """Booking (asks for a key at confirm), My bookings, and the smiley feedback."""
     config, session, desk = services.config, services.session, services.booking
-    common = lambda: dict(flow=window.flow, tr=window.translator, metrics=window.metrics,
-                          catalogue=services.catalogue)
+    def common() -> dict:
+        return dict(flow=window.flow, tr=window.translator, metrics=window.metrics, catalogue=services.catalogue)
     online = parts.known_online if parts is not None and services.sync_worker is not None else None
 
     def booking_done(place) -> None:

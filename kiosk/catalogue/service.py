@@ -1,7 +1,11 @@
 """The catalogue as the UI sees it: browse, filter, look up, search. Read-only.
 
 The whole catalogue of a site (hundreds of services) is held in memory as
-immutable domain objects; it is reloaded after an import or a sync.
+immutable domain objects; it is reloaded after an import or a sync. A reload (on the
+sync worker's thread) builds a complete new ``_Snapshot`` and swaps it in with one
+assignment; every lookup reads the snapshot once, so a screen reading on the GUI thread
+meanwhile sees the old catalogue or the new one, never the lists of one with the search
+index of the other.
 """
 
 from __future__ import annotations
@@ -58,6 +62,15 @@ def _channel(r: ChannelRecord) -> Channel:
                    accessibility=r.accessibility or {}, languages=tuple(r.languages or ()))
 
 
+@dataclass(frozen=True)
+class _Snapshot:
+    providers: dict[str, Provider]
+    services: dict[str, Service]
+    ordered: list[Service]
+    meta: dict
+    index: SearchIndex
+
+
 class Catalogue:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -80,27 +93,29 @@ class Catalogue:
                     producers=tuple(providers[p.provider_id] for p in r.producers),
                     channels=tuple(_channel(c) for c in r.channels)))
             meta = {m.key: m.value for m in s.scalars(select(CatalogueMetaRecord))}
-        self._providers = providers
-        self._services = {s.id: s for s in services}
-        self._ordered = services
-        self.meta = meta
-        self._index = SearchIndex(services)
+        # Built whole before the swap: the index is the slow part (tens of ms per hundred services).
+        self._snapshot = _Snapshot(providers=providers, services={s.id: s for s in services}, ordered=services,
+                              meta=meta, index=SearchIndex(services))
+
+    @property
+    def meta(self) -> dict:
+        return self._snapshot.meta
 
     # -- lookups ---------------------------------------------------------------------------
     def __len__(self) -> int:
-        return len(self._ordered)
+        return len(self._snapshot.ordered)
 
     def service(self, service_id: str) -> Service | None:
-        return self._services.get(service_id)
+        return self._snapshot.services.get(service_id)
 
     def provider(self, provider_id: str) -> Provider | None:
-        return self._providers.get(provider_id)
+        return self._snapshot.providers.get(provider_id)
 
     def providers(self) -> list[Provider]:
-        return list(self._providers.values())
+        return list(self._snapshot.providers.values())
 
     def all_services(self) -> list[Service]:
-        return list(self._ordered)
+        return list(self._snapshot.ordered)
 
     # -- browse and filter -----------------------------------------------------------------
     def matches(self, s: Service, f: CatalogueFilter, now: datetime | None = None) -> bool:
@@ -126,14 +141,14 @@ class Catalogue:
     def services(self, f: CatalogueFilter = CatalogueFilter(), lang: str = "fi",
                  now: datetime | None = None) -> list[Service]:
         """Services matching ``f``, sorted by their name in ``lang``."""
-        found = [s for s in self._ordered if self.matches(s, f, now)]
+        found = [s for s in self._snapshot.ordered if self.matches(s, f, now)]
         found.sort(key=lambda s: s.names.get(lang, "").casefold())
         return found
 
     def counts(self, attribute: str, f: CatalogueFilter = CatalogueFilter()) -> dict[str, int]:
         """How many services each life event / target group has, for tile badges."""
         out: dict[str, int] = {}
-        for s in self._ordered:
+        for s in self._snapshot.ordered:
             if self.matches(s, f):
                 for code in getattr(s, attribute):
                     out[code] = out.get(code, 0) + 1
@@ -141,12 +156,13 @@ class Catalogue:
 
     def prepare_search(self) -> None:
         """Load what forgiving typos needs now rather than at the first typo (SearchIndex.prepare_typos)."""
-        self._index.prepare_typos()
+        self._snapshot.index.prepare_typos()
 
     def search(self, query: str, lang: str = "fi", f: CatalogueFilter | None = None, limit: int = 50,
                now: datetime | None = None) -> list[Service]:
-        hits = self._index.search(query, lang, limit=limit if f is None else max(limit * 4, 200))
-        found = [self._services[h.service_id] for h in hits]
+        snap = self._snapshot  # the index and the services it names from one snapshot
+        hits = snap.index.search(query, lang, limit=limit if f is None else max(limit * 4, 200))
+        found = [snap.services[h.service_id] for h in hits]
         if f is not None:
             found = [s for s in found if self.matches(s, f, now)]
         return found[:limit]

@@ -10,7 +10,7 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync import protocol
@@ -24,8 +24,9 @@ from sync.server.participation import participation_router
 from sync.server.reports import reports_router
 from sync.server.queue import queue_router
 from sync.server.video import video_router
-# The answers' models come from the shapes in sync/protocol.py, which the kiosk checks.
-from sync.server.wire import CataloguePage, EnrolAnswer, HeartbeatAnswer, PushAnswer
+# The requests' and answers' models come from the shapes in sync/protocol.py, which the kiosk checks.
+from sync.server.wire import (CataloguePage, EnrolAnswer, EnrolRequest, Heartbeat, HeartbeatAnswer, PushAnswer,
+                              PushRequest)
 
 log = logging.getLogger(__name__)
 
@@ -33,40 +34,6 @@ log = logging.getLogger(__name__)
 class ErrorAnswer(BaseModel):
     error: str = Field(description="one of: " + ", ".join(protocol.ERRORS))
     message: str
-
-
-class EnrolRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    code: str = Field(min_length=1, max_length=64, description="the one-time code IT created for the site")
-    name: str = Field(min_length=1, max_length=64, description="a name IT recognises, e.g. kontula-lobby-1")
-    request_id: str | None = Field(
-        None, min_length=43, max_length=128, pattern=r"^[A-Za-z0-9_-]+$",
-        description="a secret the kiosk made once per install (at least 256 random bits); asking again with "
-                    "the same code and request_id within 24 h returns the same credentials")
-
-
-class PushItem(BaseModel):
-    id: str = Field(description="a UUID made on the kiosk; the same id is stored once")
-    kind: str = Field(description="one of: " + ", ".join(protocol.ITEM_KINDS))
-    created_at: str = Field(description="when the kiosk recorded it, ISO 8601 with UTC offset")
-    payload: dict[str, Any]
-
-
-class PushRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    items: list[PushItem] = Field(max_length=protocol.MAX_BATCH_ITEMS)
-
-
-class Heartbeat(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    app_version: str = Field(max_length=64)
-    outbox_depth: int = Field(ge=0)
-    quarantined: int = Field(0, ge=0)
-    oldest_pending_age_s: float | None = Field(None, ge=0)
-    last_sync_at: str | None = Field(None, max_length=64)
-    last_error: str | None = Field(None, max_length=500)
-    update: dict[str, str | int | float | bool | list[str] | None] | None = Field(
-        None, max_length=32, description="the signed-build updater's state (sync/update/status.py), as it reads it")
 
 
 _ERRORS = {401: {"model": ErrorAnswer}, 403: {"model": ErrorAnswer}, 422: {"model": ErrorAnswer}}

@@ -427,3 +427,36 @@ class AnnouncementRow(Base):
     service_ids: Mapped[list] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class CatalogueAddition(Base):
+    """What the city added to a site's catalogue in the console (docs/console.md,
+    "Catalogue"): voucher acceptance of a provider (kind ``provider``), a channel's note
+    and extra bookable times (kind ``channel``). Kept beside the imported data and laid
+    over every import of the site again, so a new PTV download never loses it."""
+
+    __tablename__ = "catalogue_additions"
+
+    site_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    target_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[dict] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class CatalogueHistory(Base):
+    """One change to a site's catalogue: an import (which entry, new, changed or retired,
+    which fields) or a console edit; who and when."""
+
+    __tablename__ = "catalogue_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    site_id: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(200))       # the console's subject, or "import"
+    actor_name: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[str] = mapped_column(String(16))         # provider / service / slot / channel
+    target_id: Mapped[str] = mapped_column(String(64))
+    change: Mapped[str] = mapped_column(String(32))       # new / changed / retired / vouchers / note / slot_added / slot_removed
+    detail: Mapped[str] = mapped_column(Text, default="")

@@ -461,6 +461,36 @@ def moderate(sessions: sessionmaker[Session], idea_id: str, action: str, *, reas
         return idea
 
 
+def set_window(sessions: sessionmaker[Session], qid: str, *, opens: datetime | None = None,
+               closes: datetime | None = None) -> list[str]:
+    """Open a question now or close it now (the console's buttons): the stored question
+    with a new opening or closing time, checked and published as ``author`` does, so the
+    one-vote rule's guard (nothing but texts and the closing time change once someone has
+    voted) holds here too."""
+    with sessions() as s:
+        row = s.get(ParticipationQuestion, qid)
+        if row is None:
+            raise ParticipationError("question_unknown", qid)
+        data = dict(row.data)
+    if opens is not None:
+        data["opens"] = opens.isoformat()
+    if closes is not None:
+        data["closes"] = closes.isoformat()
+    return author(sessions, {"questions": [data]})
+
+
+def questions(sessions: sessionmaker[Session]) -> list[tuple[Question, datetime | None, dict[str, int]]]:
+    """Every question with when it was finalised and its ideas by state (for the console)."""
+    with sessions() as s:
+        rows = list(s.scalars(select(ParticipationQuestion).order_by(ParticipationQuestion.created_at.desc(),
+                                                                      ParticipationQuestion.id)))
+        counts: dict[str, dict[str, int]] = {}
+        for qid, status, n in s.execute(select(ParticipationIdea.question_id, ParticipationIdea.status, func.count())
+                                        .group_by(ParticipationIdea.question_id, ParticipationIdea.status)):
+            counts.setdefault(qid, {})[status] = n
+        return [(rules.parse_question(r.data), r.finalised_at, counts.get(r.id, {})) for r in rows]
+
+
 def ideas(sessions: sessionmaker[Session], qid: str) -> list[ParticipationIdea]:
     with sessions() as s:
         return list(s.scalars(select(ParticipationIdea).where(ParticipationIdea.question_id == qid)

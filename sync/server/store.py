@@ -22,7 +22,7 @@ from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.catalogue.importer import CatalogueError, validate
 from kiosk.catalogue.rules import expand_slot_rules
 from sync import protocol
-from sync.server import booking, participation, queue, schema
+from sync.server import booking, catalogue_edits, participation, queue, schema
 # BackendError, DeviceIdentity and authenticate live in devices.py (below booking and
 # queue, which use them); imported here too, where the routers and the CLI find them.
 from sync.server.devices import BackendError, DeviceIdentity, authenticate, sha256_hex as _sha  # noqa: F401
@@ -108,14 +108,26 @@ def _catalogue_entries(data: dict) -> dict[tuple[str, str], dict]:
     return entries
 
 
-def import_catalogue(sessions: sessionmaker[Session], data: Any, site: str) -> CatalogueImport:
-    """Validate with the kiosk's own validator, then record what changed for ``site``."""
+def import_catalogue(sessions: sessionmaker[Session], data: Any, site: str, *,
+                     actor: str = catalogue_edits.IMPORT_ACTOR, actor_name: str = "") -> CatalogueImport:
+    """Validate with the kiosk's own validator, then record what changed for ``site``.
+    The site's console additions (sync/server/catalogue_edits.py) are laid over the
+    document first, so a re-import keeps them; every changed entry goes into the
+    catalogue's history."""
+    with sessions() as s:
+        data = catalogue_edits.overlay(s, site, data)
     errors = validate(data)
     if errors:
         raise CatalogueError(errors)
     entries = _catalogue_entries(data)
     changed = deleted = 0
+    now = _now()
     with sessions.begin() as s:
+
+        def note(kind: str, eid: str, change: str, detail: str = "") -> None:
+            catalogue_edits.history(s, site, actor=actor, actor_name=actor_name, kind=kind, target=eid, change=change,
+                                    detail=detail, at=now)
+
         site_row = s.get(Site, site, with_for_update=True) or Site(id=site, catalogue_seq=0)
         s.add(site_row)
         seq = site_row.catalogue_seq
@@ -128,8 +140,10 @@ def import_catalogue(sessions: sessionmaker[Session], data: Any, site: str) -> C
                 seq += 1
                 s.add(CatalogueEntry(site_id=site, kind=kind, id=eid, seq=seq, deleted=False, data=d))
                 changed += 1
+                note(kind, eid, "new")
             elif row.deleted or row.data != d:
                 seq += 1
+                note(kind, eid, "back" if row.deleted else "changed", catalogue_edits.changed_fields(row.data, d))
                 row.seq, row.deleted, row.data = seq, False, d
                 changed += 1
         for key, row in existing.items():
@@ -138,6 +152,7 @@ def import_catalogue(sessions: sessionmaker[Session], data: Any, site: str) -> C
                 # Retired, not erased: the reports still name what residents said about it.
                 row.seq, row.deleted = seq, True
                 deleted += 1
+                note(key[0], key[1], "retired")
         site_row.catalogue_seq = seq
         slots = {r.id: r for r in s.scalars(select(Slot).where(Slot.site_id == site))}
         for (kind, eid), d in entries.items():

@@ -40,6 +40,9 @@ class UpdateStatus:
     refused_versions: list[str] = field(default_factory=list)
     # The current version reported healthy but is still on probation (sync/update/probation.py).
     watching_health: bool = False
+    # The rollout group this kiosk takes updates as (UpdateSettings.device_group): the
+    # heartbeat carries it so the console can say which version each group runs.
+    device_group: str = "default"
 
     def __post_init__(self) -> None:
         if self.state not in STATES:

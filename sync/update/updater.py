@@ -84,6 +84,7 @@ class Updater:
             checked_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             refused_versions=previous.refused_versions,
             watching_health=self._probation() is not None,
+            device_group=self.settings.device_group,
             **fields,
         )
         write_status(self.settings.state_dir, status)
@@ -250,6 +251,7 @@ class Updater:
             message=f"{reason}; back on {back_to}",
             checked_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             refused_versions=refused,
+            device_group=self.settings.device_group,
         )
         write_status(self.settings.state_dir, result)
         return result

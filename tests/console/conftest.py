@@ -77,9 +77,10 @@ class Staff:
         self._remember(resp)
         return resp
 
-    def post(self, path: str, data: dict, *, headers: dict | None = None) -> requests.Response:
+    def post(self, path: str, data: dict, *, headers: dict | None = None, files: list | None = None
+             ) -> requests.Response:
         resp = self.http.post(self.base + path, data=data, headers=self._headers(headers), allow_redirects=False,
-                              timeout=20)
+                              timeout=60, files=files)
         self._remember(resp)
         return resp
 

@@ -3,6 +3,8 @@ devices standing out, enrolment codes, revocation, versions per rollout group.""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import requests
@@ -11,6 +13,7 @@ from sqlalchemy import update
 
 from sync.server.console.fleet import devices, rollout
 from sync.server.models import Device
+from tests.participation.conftest import make_kiosk  # noqa: F401  (the real kiosk core)
 
 
 def _kiosk(backend, site, name, beat=None, seen_ago=None):
@@ -86,3 +89,28 @@ def test_metrics_in_the_prometheus_text_format(console_backend):
     assert mine("welfare_kiosk_stale")[0].value == 1
     assert mine("welfare_kiosk_last_heartbeat_age_seconds")[0].value >= 3600
     assert mine("welfare_kiosk_version_info")[0].labels["version"] == "1.4.0"
+
+
+def test_a_real_kiosk_reports_its_rollout_group_with_its_heartbeat(console_backend, staff, make_kiosk, tmp_path,
+                                                                     monkeypatch):
+    """The updater writes the group into its status; the kiosk's sync worker sends that
+    status with its heartbeat, and the fleet page counts the kiosk in its group."""
+    from sync.update.settings import UpdateSettings
+    from sync.update.status import load_status, write_status
+    from sync.update.updater import Updater
+
+    state = tmp_path / "updater-state"
+    settings = UpdateSettings(repository_url="http://127.0.0.1:9/none", install_root=tmp_path / "install",
+                              state_dir=state, liveness_dir=tmp_path / "live", device_group="pilot-kontula")
+    status = Updater(settings, is_idle=lambda: True, restart_kiosk=lambda: None)._status(
+        "up_to_date")  # what the updater writes after each round
+    assert load_status(state).device_group == "pilot-kontula"
+    write_status(state, replace(status, current_version="1.6.0"))
+    monkeypatch.setenv("KIOSK_UPDATE_STATE_DIR", str(state))
+    site = console_backend.new_site()
+    kiosk = make_kiosk(console_backend, site)
+    kiosk.sync()
+    groups = {(r["group"], r["version"]) for r in rollout(devices(console_backend.sessions))}
+    assert ("pilot-kontula", "1.6.0") in groups
+    page = staff("it").get("/console/fleet").text
+    assert re.search(r"<td>pilot-kontula</td>\s*<td>1\.6\.0</td>", page), page[page.find("h-rollout"):][:1500]

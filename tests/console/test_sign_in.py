@@ -28,7 +28,7 @@ def test_admin_signs_in_through_the_provider_and_sees_every_page(staff, console_
     home = admin.get("/console/")
     assert home.status_code == 200
     assert "Aila Ylläpitäjä" in home.text
-    for page in ("reports", "fleet", "catalogue", "audit"):
+    for page in ("reports", "fleet", "catalogue", "announcements", "announcements/new", "audit"):
         assert admin.get(f"/console/{page}").status_code == 200, page
     assert any(e.actor == "admin" and e.outcome == "ok" for e in _audit(console_backend, "sign_in"))
 
@@ -44,11 +44,12 @@ def test_the_session_cookie_is_secure_http_only_and_same_site(staff, console_bac
 
 
 @pytest.mark.parametrize("account, allowed", [
-    ("analyst", {"reports"}), ("it", {"fleet"}), ("catalogue-editor", {"catalogue"}), ("moderator", set()),
+    ("analyst", {"reports"}), ("it", {"fleet"}), ("catalogue-editor", {"catalogue"}),
+    ("moderator", {"announcements", "announcements/new"}),
 ])
 def test_each_role_reaches_only_its_pages(staff, account, allowed):
     s = staff(account)
-    for page in ("reports", "fleet", "catalogue", "audit"):
+    for page in ("reports", "fleet", "catalogue", "announcements", "announcements/new", "audit"):
         status = s.get(f"/console/{page}").status_code
         assert status == (200 if page in allowed else 403), (account, page, status)
 

@@ -23,7 +23,7 @@ from sync.oidc import PhoneKey
 from sync.server import identity as server_identity
 from tests.identity.oidc_phone import Phone
 from tests.identity.staff_data import NIINA_CARD, NIINA_PIN, verifier_rows
-from tests.ui.conftest import FakeClock, make_window  # noqa: F401  (the real window fixture)
+from tests.conftest import FakeClock
 from ui.screens.login import CARD_PAGE, CHOOSE, PHONE_PAGE, PIN_PAGE, LoginKeys, LoginScreen
 from ui.session_bridge import SessionBridge, default_sound_player, session_warning_wav
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from sync.oidc import PhoneKey
 from tests.identity.provider_stub import ISSUER_CLIENT, ProviderStub
 from tests.identity.test_login_ui import Kiosk
-from tests.ui.conftest import make_window  # noqa: F401  (the real window fixture)
 from ui.screens.login import CHOOSE, LoginKeys
 
 pytestmark = pytest.mark.gui

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from kiosk.identity.keys import Identity
 from sync.server import participation as backend_participation
 from sync.server.models import VoterRegister
-from tests.participation.conftest import question
+from tests.backend import question
 from tests.backend import start_backend
 
 VOTES = 400

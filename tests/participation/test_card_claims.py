@@ -11,7 +11,7 @@ from sync.identity import CardKey
 from sync.server import identity as server_identity
 from sync.server import participation as backend_participation
 from sync.server.store import BackendError
-from tests.participation.conftest import enrolled_client, question
+from tests.backend import enrolled_client, question
 
 
 @pytest.fixture

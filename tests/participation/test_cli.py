@@ -96,7 +96,7 @@ def test_a_bad_file_is_refused_whole_with_every_problem_named(tmp_path):
 def test_moderation_from_the_command_line(tmp_path):
     db = f"sqlite:///{tmp_path / 'backend.db'}"
     sessions = open_store(db)
-    from tests.participation.conftest import question
+    from tests.backend import question
     q = question("ideas")
     backend_participation.author(sessions, {"questions": [q]})
     from sync.server.models import ParticipationIdea

@@ -15,7 +15,7 @@ from kiosk.participation import ParticipationError, authorise_in_person
 from kiosk.storage.models import OutboxItem
 from sync.server import participation as backend_participation
 from sync.server.models import Item, VoterRegister
-from tests.participation.conftest import question
+from tests.backend import question
 
 NIINA = Identity(STAFF, "nurse-niina", "Niina", role=NURSE)
 CODE = "131052-308T"          # a valid personal identity code (born 13.10.1952)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from sync.server import participation as backend_participation
 from sync.server.models import Ballot, ParticipationSecret, VoterRegister, VoteReceipt
-from tests.participation.conftest import enrolled_client, question, vote_item
+from tests.backend import enrolled_client, question, vote_item
 
 PEOPLE = 40
 

@@ -14,7 +14,7 @@ from kiosk.identity.keys import Identity
 from kiosk.participation import ParticipationError
 from sync.server import participation as backend_participation
 from sync.server.models import VoterRegister
-from tests.participation.conftest import question
+from tests.backend import question
 from tests.sync.faultproxy import FaultProxy
 
 VOTES = 2_000

@@ -10,7 +10,7 @@ from kiosk import outbox
 from kiosk.participation import (ParticipationError, budget_left, choice_problem, eligibility_problem, parse_question,
                                  question_problems, schedule_problem)
 from kiosk.storage.models import OutboxItem
-from tests.participation.conftest import question
+from tests.backend import question
 
 
 def test_age_is_counted_on_the_helsinki_date_not_the_utc_one():

@@ -16,7 +16,7 @@ from kiosk.identity.keys import Identity
 from kiosk.identity.session import KioskSession
 from kiosk.storage.models import OutboxItem
 from sync.server import participation as backend_participation
-from tests.participation.conftest import question
+from tests.backend import question
 from ui.i18n import Translator
 from ui.theme import LIGHT, metrics_for, stylesheet
 

@@ -18,7 +18,7 @@ from sync.server import participation as backend_participation
 from sync.server.models import Ballot, Item, VoterRegister, VoteReceipt
 from sync.server.store import import_catalogue
 from tests.conftest import FIXTURES
-from tests.participation.conftest import enrolled_client, question, vote_item
+from tests.backend import enrolled_client, question, vote_item
 
 
 def resident(subject: str, **claims) -> Identity:

@@ -31,7 +31,7 @@ from sync.client import BackendClient
 from sync.enrolment import load_credentials
 from sync.server import participation as backend_participation
 from tests.conftest import REPO
-from tests.participation.conftest import question
+from tests.backend import question
 from tests.backend import server_items
 
 DEMO = REPO / "assets" / "demo" / "catalogue.json"

@@ -1,55 +1,9 @@
-"""A real kiosk window on the mini catalogue, on a real SQLite file, drawn offscreen."""
+"""The GUI tests' helpers and the GUI-thread guard. The real kiosk window (``make_window``,
+``window``) is a shared fixture in tests/conftest.py."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
-
-# A Tuesday at 10:15 in Helsinki: the maternity clinic and the family café are open,
-# the physiotherapist's phone line (Mondays only) is not.
-TUESDAY_MORNING = datetime(2026, 11, 24, 10, 15, tzinfo=ZoneInfo("Europe/Helsinki"))
-
-
-class FakeClock:
-    """Monotonic seconds the test moves by hand, for the idle countdown."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def make_window(qtbot, catalogue, tmp_path):
-    """make_window(resolution=..., language=..., extra_ui='...') -> a shown KioskWindow."""
-    from kiosk.config import load_config
-    from ui.app import create_window
-
-    made = []
-
-    def make(resolution: str = "1920x1080", extra_ui: str = "", notices: tuple[str, ...] = (), cat=None):
-        device = tmp_path / f"device-{len(made)}.toml"
-        device.write_text(f'[device]\ndata_dir = "{(tmp_path / "data").as_posix()}"\n'
-                          f'[ui]\nresolution = "{resolution}"\n{extra_ui}\n', encoding="utf-8")
-        config = load_config(device)
-        window = create_window(config, cat if cat is not None else catalogue, notices=notices,
-                               now=lambda: TUESDAY_MORNING)
-        window.idle_watch.timer.stop()  # tests drive the countdown themselves
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        made.append(window)
-        return window
-
-    return make
-
-
-@pytest.fixture
-def window(make_window):
-    return make_window()
 
 
 def background_done(qtbot, timeout: int = 10000) -> None:

@@ -24,6 +24,7 @@ def open_every_screen(window):
 
 
 @pytest.mark.parametrize("theme", sorted(THEMES))
+@pytest.mark.conformance("WCAG 1.4.3")
 def test_every_text_colour_meets_wcag_aa(theme):
     for what, fg, bg in text_pairs(THEMES[theme]):
         assert contrast_ratio(fg, bg) >= 4.5, f"{theme}: {what} {fg} on {bg} is {contrast_ratio(fg, bg):.2f}:1"
@@ -34,6 +35,7 @@ def test_contrast_formula_knows_black_on_white():
     assert contrast_ratio("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
 
 
+@pytest.mark.conformance("5.5.1", "WCAG 2.5.8")
 def test_type_and_touch_sizes():
     big = metrics_for("1920x1080")
     assert big.body_pt >= 20 and big.small_pt >= 20
@@ -44,6 +46,7 @@ def test_type_and_touch_sizes():
 
 @pytest.mark.gui
 @pytest.mark.parametrize("resolution", ["1920x1080", "1280x800"])
+@pytest.mark.conformance("WCAG 4.1.2", "WCAG 2.5.8", "5.5.1", "WCAG 2.4.6")
 def test_every_interactive_widget_has_a_name_and_is_big_enough(qtbot, make_window, resolution):
     window = make_window(resolution)
     window.translator.set_language("en")
@@ -70,13 +73,17 @@ def test_every_interactive_widget_has_a_name_and_is_big_enough(qtbot, make_windo
 
 
 @pytest.mark.gui
+@pytest.mark.conformance("5.1.4", "WCAG 1.4.4", "WCAG 1.4.10")
+@pytest.mark.parametrize("size", ["normal", "large"])
 @pytest.mark.parametrize("resolution", ["1920x1080", "1280x800"])
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_nothing_is_cut_off(qtbot, make_window, resolution, lang):
-    """Long Finnish and Swedish words fit: every label and button has room for its text."""
+def test_nothing_is_cut_off(qtbot, make_window, resolution, lang, size):
+    """Long Finnish and Swedish words fit: every label and button has room for its text,
+    also with the larger text a resident switched on ("Aa")."""
     window = make_window(resolution)
     open_every_screen(window)
     window.translator.set_language(lang)
+    window.appearance.set_large(size == "large")
     cut = []
     for name, screen in window.built_screens().items():
         window.stack.setCurrentWidget(screen)
@@ -117,6 +124,7 @@ def _in_scroll_area(w) -> bool:
 
 
 @pytest.mark.gui
+@pytest.mark.conformance("5.9", "WCAG 2.5.1")
 def test_lists_scroll_kinetically_under_a_finger_or_mouse(qtbot, window):
     open_every_screen(window)
     areas = [a for s in window.built_screens().values() for a in s.findChildren(QScrollArea)]

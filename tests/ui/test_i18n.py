@@ -220,6 +220,7 @@ def _problems(window, lang, catalogues, patterns):
 
 @pytest.mark.gui
 @pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.conformance("WCAG 3.1.1")
 def test_every_screen_is_fully_translated_after_a_live_switch(qtbot, window, catalogues, lang):
     patterns = {code: _template_patterns(cat) for code, cat in catalogues.items()}
     _open_every_screen(window)

@@ -3,6 +3,7 @@ the test pages on 127.0.0.1; the kiosk process never loads Qt WebEngine."""
 
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -30,10 +31,54 @@ def test_a_call_in_its_own_process_loads_and_hangs_up(qtbot, servers, device):
     with qtbot.waitSignal(room.loaded, timeout=90000):
         room.start()
     assert any(r.startswith("/call.html") for r in listed.requests)
+    process = room.process
     with qtbot.waitSignal(room.ended, timeout=15000) as ended:
         room.end("hung_up")
     assert ended.args[0].reason == "hung_up"
-    assert room.process.state().name == "NotRunning"
+
+    def gone() -> bool:
+        try:
+            return process.state().name == "NotRunning"
+        except RuntimeError:  # finished and deleted already
+            return True
+    qtbot.waitUntil(gone, timeout=10000)  # the call process does not outlive the call
+
+
+def test_ending_a_call_whose_process_hangs_does_not_hold_the_gui_thread(qtbot, servers, device):
+    """The idle reset or a hang-up on the kiosk's side ends the call: the kiosk must answer
+    the next touch at once, even if the call process is slow to go (it waited up to 5 s)."""
+    import os
+    import signal
+
+    from ui.video.process_room import CallProcessRoom
+
+    listed, _ = servers
+    room = CallProcessRoom(make_call(listed.url("/call.html")), config_path=device, language="fi",
+                           fullscreen=False)
+    with qtbot.waitSignal(room.loaded, timeout=90000):
+        room.start()
+    process = room.process
+    pid = process.processId()
+    os.kill(pid, signal.SIGSTOP)  # a process that does not answer, as a hung Chromium would not
+    try:
+        with qtbot.waitSignal(room.ended, timeout=5000) as ended:
+            started = time.monotonic()
+            room.end("session_ended")
+            held = time.monotonic() - started
+        assert held < 0.5, f"the GUI thread waited {held:.1f} s for the call process"
+        assert ended.args[0].reason == "session_ended"
+
+        def gone() -> bool:
+            try:
+                return process.state().name == "NotRunning"
+            except RuntimeError:  # finished and deleted already
+                return True
+        qtbot.waitUntil(gone, timeout=10000)  # killed once it lingered
+    finally:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
 
 
 def test_a_call_process_that_dies_is_a_crashed_call(qtbot, servers, device):

@@ -15,6 +15,12 @@ class Screen(QWidget):
     def enter(self, place: Place) -> None:
         """Shown for ``place`` (its params say which service, which life event, ...)."""
 
+    def spoken(self) -> list | None:
+        """The scene for speech output: a list of ``kiosk.speech.Utterance`` (where you are,
+        what is here in reading order, what you can do), usually ``ui.speech.describe(...)``.
+        None means "not described", which tests/ui/test_speech.py fails for a registered screen."""
+        return None
+
     def retranslate(self) -> None:
         """The language changed: rebuild every text this screen shows."""
 

@@ -112,6 +112,10 @@ class BrowseScreen(Screen):
     def title(self) -> str:
         return self.tr_.t("browse.title")
 
+    def spoken(self):
+        from ui.speech import describe
+        return describe(self.tr_, self, self.title())
+
     def retranslate(self) -> None:
         t = self.tr_.t
         self.search.setText(t("browse.search"))

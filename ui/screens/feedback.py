@@ -224,6 +224,10 @@ class FeedbackScreen(Screen):
     def title(self) -> str:
         return self.tr_.t("feedback.title")
 
+    def spoken(self):
+        from ui.speech import describe
+        return describe(self.tr_, self, self.title())
+
     def enter(self, place: Place) -> None:
         self.clear()
         context = place.get("context") or "home"

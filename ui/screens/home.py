@@ -15,7 +15,7 @@ from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.notices import NoticeBoard
-from ui.widgets.touch import Tile, button, label
+from ui.widgets.touch import Tile, button, kinetic_scroll_area, label
 
 # Tiles whose capability comes in its own module: (tile, config module, flow place).
 # Until a screen is registered for the place (KioskWindow.register_screen), a tap says
@@ -70,9 +70,13 @@ class HomeScreen(Screen):
             grid.addWidget(tile, 1 + i // cols, i % cols)
         for r in range(grid.rowCount()):
             grid.setRowStretch(r, 1)
-        self.tile_area = QWidget()
-        self.tile_area.setLayout(grid)
+        tiles = QWidget()
+        tiles.setLayout(grid)
         grid.setContentsMargins(0, 0, 0, 0)
+        # In a scroll area: with larger text ("Aa") at 1280x800 the tiles grow taller than the
+        # screen and scroll, instead of squeezing their words; at ordinary size they fill it.
+        self.tile_area = kinetic_scroll_area(tiles)
+        self.tile_area.setObjectName("home-tiles")
         col.addWidget(self.tile_area, 1)
         if self.notices is not None:
             # An open board takes the tiles' room (at 1280x800 both do not fit); closing it
@@ -98,6 +102,10 @@ class HomeScreen(Screen):
 
     def title(self) -> str:
         return self.tr_.t("home.bar_title")
+
+    def spoken(self):
+        from ui.speech import describe
+        return describe(self.tr_, self, self.title())
 
     def retranslate(self) -> None:
         t = self.tr_.t

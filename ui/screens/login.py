@@ -27,6 +27,7 @@ from kiosk.identity.keys import CARD, PHONE, STAFF, Identity, KeyRefused, parse_
 from kiosk.identity.session import KioskSession, PendingAction
 from ui.background import BackgroundCalls
 from ui.i18n import Translator
+from ui.keypad import mark_back
 from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.pin_pad import HEX_LETTERS, PinPad
@@ -63,10 +64,11 @@ class LoginScreen(Screen):
                  keys: LoginKeys, clock: Callable[[], float] = time.monotonic,
                  after_login: Callable[[Identity], None] | None = None,
                  runner: BackgroundCalls | None = None, languages: tuple[str, ...] = (),
-                 go_home: Callable[[], None] | None = None) -> None:
+                 go_home: Callable[[], None] | None = None, appearance=None) -> None:
         super().__init__(parent)
         self.setObjectName("screen-login")
         self.setProperty("role", "overlay-page")
+        self.setProperty("keypad_cover", True)   # ui/keypad.py: the focus stays on the login
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.tr_, self.metrics, self.session, self.keys = tr, metrics, session, keys
         self.clock = clock
@@ -87,7 +89,7 @@ class LoginScreen(Screen):
         # The login lies over the window's top bar, so it brings its own: Home and the
         # languages stay one tap away while identifying (its Back is the one below).
         self.go_home = go_home
-        self.top_bar = TopBar(tr=tr, languages=languages, metrics=metrics)
+        self.top_bar = TopBar(tr=tr, languages=languages, metrics=metrics, appearance=appearance)
         self.top_bar.setObjectName("login-top-bar")
         self.top_bar.set_navigation(can_go_back=False, at_home=go_home is None)
         self.top_bar.home_pressed.connect(self.leave_home)
@@ -110,6 +112,7 @@ class LoginScreen(Screen):
         bottom = QHBoxLayout()
         self.back = button("", "", min_height=metrics.touch_px)
         self.back.setObjectName("login-back")
+        mark_back(self.back)
         self.back.clicked.connect(self.go_back)
         self.retry = button("", "", role="primary", min_height=metrics.touch_px)
         self.retry.setObjectName("login-retry")
@@ -365,6 +368,10 @@ class LoginScreen(Screen):
     # -- texts -----------------------------------------------------------------------------------
     def title(self) -> str:
         return self.tr_.t("login.title")
+
+    def spoken(self):
+        from ui.speech import describe
+        return describe(self.tr_, self, self.title())
 
     def retranslate(self) -> None:
         t = self.tr_.t

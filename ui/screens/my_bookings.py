@@ -61,6 +61,11 @@ class MyBookingsScreen(Screen):
     def title(self) -> str:
         return self.tr_.t("my_bookings.title")
 
+    def spoken(self):
+        from ui.speech import describe
+        # A person's own bookings are theirs: spoken only to headphones (5.1.3.9).
+        return describe(self.tr_, self, self.title(), private=True)
+
     def enter(self, place: Place) -> None:
         self._generation += 1
         gen = self._generation

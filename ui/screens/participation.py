@@ -772,6 +772,10 @@ class ParticipationScreen(Screen):
     def title(self) -> str:
         return self.tr_.t("participation.bar_title")
 
+    def spoken(self):
+        from ui.speech import describe
+        return describe(self.tr_, self, self.title())
+
     def retranslate(self) -> None:
         t = self.tr_.t
         self.list_heading.setText(t("participation.heading"))

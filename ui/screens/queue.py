@@ -115,6 +115,16 @@ class QueueScreen(Screen):
     def title(self) -> str:
         return self.tr_.t("queue.bar_title")
 
+    def spoken(self):
+        from kiosk.speech import Utterance
+        from ui.speech import describe, spoken_ticket
+        t = self.tr_
+        if self.pages.currentIndex() == 1 and self.ticket is not None:
+            # The number said in full first: it is what the person must remember (5.1.3.16).
+            said = Utterance(t.t("speech.queue_number", number=spoken_ticket(self.ticket.label)), t.language)
+            return describe(t, self, self.title(), first=[said], skip=[self.number, self.your_number])
+        return describe(t, self, self.title())
+
     def enter(self, place: Place) -> None:
         if self.ticket is None:
             self.pages.setCurrentIndex(0)

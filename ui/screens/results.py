@@ -81,15 +81,26 @@ class ResultsScreen(Screen):
             b.clicked.connect(lambda checked, lang=lang: checked and self._only_language(lang))
         self.open_now = chip("filter-open-now")
         self.voucher = chip("filter-voucher")
+        # A strip that scrolls sideways like the target groups': with larger text ("Aa") at
+        # 1280x800 the last chips would otherwise be squeezed and their words cut.
+        choices = QWidget()
+        choices_row = QHBoxLayout(choices)
+        choices_row.setContentsMargins(0, 0, 0, 0)
+        choices_row.setSpacing(metrics.gap_px // 2 + 4)
+        for b in (*self.language_chips.values(), self.open_now, self.voucher):
+            b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            if b is self.open_now:
+                choices_row.addSpacing(metrics.gap_px)
+            choices_row.addWidget(b)
+        choices_row.addStretch(1)
+        self.choice_strip = kinetic_scroll_area(choices)
+        self.choice_strip.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.choice_strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.choice_strip.setFixedHeight(metrics.touch_px + 24)
         row = QHBoxLayout()
         row.setSpacing(metrics.gap_px // 2 + 4)
-        row.addWidget(self.language_label)
-        for b in self.language_chips.values():
-            row.addWidget(b)
-        row.addSpacing(metrics.gap_px)
-        row.addWidget(self.open_now)
-        row.addWidget(self.voucher)
-        row.addStretch(1)
+        row.addWidget(self.language_label, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.choice_strip, 1)
         col.addLayout(row)
 
         row = QHBoxLayout()
@@ -180,6 +191,10 @@ class ResultsScreen(Screen):
         if self.filter.target_group:
             return self.tr_.label("target_group", self.filter.target_group)
         return self.tr_.t("results.all")
+
+    def spoken(self):
+        from ui.speech import describe
+        return describe(self.tr_, self, self.title())
 
     def retranslate(self) -> None:
         t = self.tr_.t

@@ -83,6 +83,10 @@ class SearchScreen(Screen):
     def title(self) -> str:
         return self.tr_.t("search.title")
 
+    def spoken(self):
+        from ui.speech import describe
+        return describe(self.tr_, self, self.title())
+
     def has_input(self) -> bool:
         return bool(self.field.text())
 

@@ -36,6 +36,7 @@ class ServiceScreen(Screen):
         self.now = now
         self.service: Service | None = None
         self.service_id: str | None = None
+        self._stale = False  # the language changed while the card was hidden
         row = QHBoxLayout(self)
         row.setContentsMargins(metrics.margin_px, metrics.margin_px // 2, metrics.margin_px, metrics.margin_px // 2)
         row.setSpacing(metrics.gap_px * 2)
@@ -164,6 +165,7 @@ class ServiceScreen(Screen):
         return self.tr_.join(self.tr_.t(f"language.{c}.name") for c in codes if c in LANGUAGES) or "–"
 
     def _build(self) -> None:
+        self._stale = False
         self._clear_body()
         t, lang, s = self.tr_, self.tr_.data_language, self.service
         if s is None:
@@ -231,7 +233,7 @@ class ServiceScreen(Screen):
 
     # -- screen ----------------------------------------------------------------------------
     def enter(self, place: Place) -> None:
-        if place.get("service_id") == self.service_id and self.service is not None:
+        if place.get("service_id") == self.service_id and self.service is not None and not self._stale:
             return
         self.service_id = place.get("service_id")
         self.service = self.catalogue.service(self.service_id) if self.service_id else None
@@ -240,8 +242,24 @@ class ServiceScreen(Screen):
     def title(self) -> str:
         return self.tr_.t("service.bar_title")
 
+    def spoken(self):
+        """The card read top to bottom, then the side (QR, channels). In a UI language the
+        catalogue has no text in, the card's own text is read with its own language's voice."""
+        from ui.speech import describe
+        t = self.tr_
+        if not t.data_is_fallback:
+            return describe(t, self, self.title())
+        card = describe(t, self._content, "", lang=t.data_language, actions=False)
+        rest = describe(t, self, self.title(), skip_texts=[self._content])
+        return [rest[0], *card, *rest[1:]]
+
     def retranslate(self) -> None:
-        self._build()
+        # A hidden card is built again when it is next entered: a language switch elsewhere
+        # then does not pay for a card nobody sees (60-120 ms of labels on the GUI thread).
+        if self.isVisible():
+            self._build()
+        else:
+            self._stale = True
 
     def clear(self) -> None:
         self.service = None

@@ -140,6 +140,10 @@ class StaffScreen(Screen):
     def title(self) -> str:
         return self.tr_.t("staff.title")
 
+    def spoken(self):
+        from ui.speech import describe
+        return describe(self.tr_, self, self.title())
+
     def enter(self, place) -> None:
         self._show_tools()
 

@@ -44,6 +44,10 @@ class StaffGateScreen(Screen):
     def title(self) -> str:
         return self.tr_.t("staff.title")
 
+    def spoken(self):
+        from ui.speech import describe
+        return describe(self.tr_, self, self.title())
+
     def enter(self, place: Place) -> None:
         self.place = place
         self.retranslate()

@@ -87,6 +87,8 @@ class StaffQueueScreen(Screen):
         left.addWidget(self.today)
         self.list_box = QWidget()
         self.list_col = QVBoxLayout(self.list_box)
+        self._waiting_chips: dict[str, ChoiceChip] = {}  # by ticket id, in the list's order
+        self._nobody = None  # "nobody is waiting", made with the first snapshot
         self.list_col.setSpacing(m.gap_px // 2)
         left.addWidget(kinetic_scroll_area(self.list_box), 1)
         # Today's appointments of these lines: arrived, not yet, late, no-show (issue 17).
@@ -233,6 +235,10 @@ class StaffQueueScreen(Screen):
     # -- screen protocol -------------------------------------------------------------------
     def title(self) -> str:
         return self.tr_.t("staff_queue.bar_title")
+
+    def spoken(self):
+        from ui.speech import describe
+        return describe(self.tr_, self, self.title())
 
     def enter(self, place: Place) -> None:
         self._refresh()
@@ -407,28 +413,7 @@ class StaffQueueScreen(Screen):
         self._show_appointments(appointments)
         self.current = cur
         self.waiting_heading.setText(t("staff_queue.waiting", n=len(waiting)))
-        while self.list_col.count():
-            w = self.list_col.takeAt(0).widget()
-            if w is not None:
-                w.hide()  # deleteLater waits for the event loop; meanwhile it must not show through
-                w.deleteLater()
-        now = self.now()
-        if not waiting:
-            self.list_col.addWidget(label(t("staff_queue.nobody"), role="muted"))
-        for ticket in waiting:
-            minutes = max(0, int((now - ticket.issued_at).total_seconds() // 60))
-            # The letter already names the line (A = the first line): keep the row short.
-            text = t("staff_queue.row", count=minutes, label=ticket.label)
-            if ticket.priority in PRIORITY_CLASSES and ticket.priority:
-                text += f" · {t('queue.priority.' + PRIORITY_CLASSES[ticket.priority])}"
-            if ticket.booking_id:
-                text += f" · {t('staff_queue.appointment_mark')}"  # the time is in the list of appointments
-            chip = ChoiceChip(self.metrics.touch_px, f"waiting-{ticket.label}")
-            chip.set_label(text, text)
-            chip.setChecked(ticket.id == self.selected)
-            chip.clicked.connect(lambda _=False, tid=ticket.id: self._select(tid))
-            self.list_col.addWidget(chip)
-        self.list_col.addStretch(1)
+        self._show_waiting(waiting)
         if cur is None:
             self.current_label.setText(t("staff_queue.no_current"))
         elif cur.status == "serving":
@@ -457,6 +442,44 @@ class StaffQueueScreen(Screen):
                              served=sum(s.served for s in lines), no_shows=sum(s.no_shows for s in lines),
                              average=round(sum(waits) / len(waits)) if waits else "–",
                              longest=round(max(longest)) if longest else "–"))
+
+    def _show_waiting(self, waiting) -> None:
+        """The waiting list, its chips kept by ticket and changed in place: a refresh follows
+        every queue event, and making a chip per waiting person each time held the GUI thread."""
+        t = self.tr_.t
+        if self._nobody is None:
+            self._nobody = label(role="muted")
+            self.list_col.addWidget(self._nobody)
+            self.list_col.addStretch(1)
+        self._nobody.setText(t("staff_queue.nobody"))
+        self._nobody.setVisible(not waiting)
+        present = {ticket.id for ticket in waiting}
+        for tid in [tid for tid in self._waiting_chips if tid not in present]:
+            chip = self._waiting_chips.pop(tid)
+            chip.hide()  # deleteLater waits for the event loop; meanwhile it must not show through
+            self.list_col.removeWidget(chip)
+            chip.deleteLater()
+        now = self.now()
+        for i, ticket in enumerate(waiting):
+            minutes = max(0, int((now - ticket.issued_at).total_seconds() // 60))
+            # The letter already names the line (A = the first line): keep the row short.
+            text = t("staff_queue.row", count=minutes, label=ticket.label)
+            if ticket.priority in PRIORITY_CLASSES and ticket.priority:
+                text += f" · {t('queue.priority.' + PRIORITY_CLASSES[ticket.priority])}"
+            if ticket.booking_id:
+                text += f" · {t('staff_queue.appointment_mark')}"  # the time is in the list of appointments
+            chip = self._waiting_chips.get(ticket.id)
+            if chip is None:
+                chip = ChoiceChip(self.metrics.touch_px, f"waiting-{ticket.label}")
+                chip.clicked.connect(lambda _=False, tid=ticket.id: self._select(tid))
+                self._waiting_chips[ticket.id] = chip
+            if chip.accessibleName() != text:
+                chip.set_label(text, text)
+            chip.setChecked(ticket.id == self.selected)
+            if self.list_col.indexOf(chip) != i:
+                self.list_col.removeWidget(chip)
+                self.list_col.insertWidget(i, chip)
+            chip.show()
 
     def _do(self, work, then=None) -> None:
         """``work()`` (queue and desk changes) on the database thread; ``then(result)`` and a

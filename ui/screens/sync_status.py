@@ -35,8 +35,10 @@ class SyncStatusScreen(Screen):
     def __init__(self, *, tr: Translator, metrics: Metrics, review: OutboxReview,
                  sync_now: Callable[[], None], staff: Callable[[], str],
                  now: Callable[[], datetime] | None = None, runner: BackgroundCalls | None = None,
-                 catalogue=None) -> None:
+                 catalogue=None, speech_problems: Callable[[], list[str]] | None = None) -> None:
         super().__init__()
+        # Speech output's problems (no engine, a language without a voice), in words.
+        self._speech_problems = speech_problems or (lambda: [])
         # The catalogue names an item's service in the screen's language (optional: without
         # it an item says "unknown service" rather than the id).
         self.catalogue = catalogue
@@ -62,6 +64,8 @@ class SyncStatusScreen(Screen):
         self.pending = label()
         self.pending.setObjectName("sync-pending")
         self.last_error = label(role="muted")
+        self.speech_status = label(role="notice")
+        self.speech_status.setObjectName("sync-speech-status")
         self.sync_button = button("", "", role="primary", min_height=metrics.touch_px)
         self.sync_button.setObjectName("sync-now")
         self.sync_button.clicked.connect(self._on_sync_now)
@@ -69,7 +73,7 @@ class SyncStatusScreen(Screen):
         self.action_error = label(role="notice")
         self.action_error.hide()
         self.rows = QVBoxLayout()
-        for w in (self.connection, self.last_sync, self.pending, self.last_error, self.sync_button,
+        for w in (self.connection, self.last_sync, self.pending, self.last_error, self.speech_status, self.sync_button,
                   self.quarantine_heading, self.action_error):
             self.body.addWidget(w)
         self.body.addLayout(self.rows)
@@ -120,6 +124,10 @@ class SyncStatusScreen(Screen):
     def title(self) -> str:
         return self._t("sync.title")
 
+    def spoken(self):
+        from ui.speech import describe
+        return describe(self.tr_, self, self.title())
+
     # -- status from the worker (GUI thread, via SyncBridge) ---------------------------
     def set_status(self, status) -> None:
         self.status = status
@@ -158,6 +166,9 @@ class SyncStatusScreen(Screen):
             error = None  # the heading above says it, translated; the log has the details
         self.last_error.setVisible(bool(error))
         self.last_error.setText(self._t("sync.last_error", error=self.problem_text(st)) if error else "")
+        speech = "\n".join(self._speech_problems())
+        self.speech_status.setText(speech)
+        self.speech_status.setVisible(bool(speech))
         syncing = bool(st and st.syncing)
         self.sync_button.setText(self._t("sync.syncing" if syncing else "sync.sync_now"))
         self.sync_button.setAccessibleName(self.sync_button.text())

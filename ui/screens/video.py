@@ -162,6 +162,10 @@ class VideoScreen(Screen):
     def title(self) -> str:
         return self.tr_.t("video.title")
 
+    def spoken(self):
+        from ui.speech import describe
+        return describe(self.tr_, self, self.title())
+
     def enter(self, place: Place) -> None:
         call = place.get("call")
         if call is not None and call is not self.call:

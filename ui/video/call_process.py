@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("welfare-kiosk-call")
-    metrics = apply_theme(app, config)
+    metrics = apply_theme(app, config).base_metrics
     tr = Translator(args.lang if args.lang in config.ui.languages else config.ui.default_language)
     screen = VideoScreen(tr=tr, metrics=metrics, video=config.video, has_webengine=True)
     screen.setWindowTitle("Video call")

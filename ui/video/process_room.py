@@ -105,8 +105,10 @@ class CallProcessRoom(QObject):
     def end(self, reason: str = HUNG_UP) -> CallOutcome | None:
         if self.process is not None and self.process.state() == QProcess.ProcessState.Running:
             self._send(f"end {reason}")
-            if self.process.waitForFinished(5000):
-                self._read()
+            self._read()  # whatever it said already (a report that came in just before)
+            # Not waitForFinished: that held the GUI thread for the seconds Chromium takes to
+            # shut down (up to 5 s), e.g. when the idle reset ends a call. _on_end lets the
+            # process go on its own, and terminates and kills it if it lingers.
         return self.lifecycle.end(reason, self._clock())
 
     def _on_end(self, outcome: CallOutcome) -> None:

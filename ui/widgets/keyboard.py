@@ -1,6 +1,8 @@
 """An on-screen keyboard with the Finnish/Swedish letters, for kiosks without a keyboard.
 
-The keys never take focus, so the text field keeps its cursor while a finger types.
+A tap on a key never takes the focus, so the text field keeps its cursor while a finger
+types; the keys still take the focus from a keypad's arrows (ui/keypad.py), and Enter
+types the focused key.
 """
 
 from __future__ import annotations
@@ -67,7 +69,8 @@ class OnScreenKeyboard(QWidget):
     def _key(self, text: str, metrics: Metrics) -> QPushButton:
         b = QPushButton(text)
         b.setProperty("role", "key")
-        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A tap never takes the focus from the text field, but a keypad can walk to the keys.
+        b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         b.setMinimumHeight(metrics.touch_px)
         return b
 

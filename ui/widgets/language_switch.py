@@ -8,11 +8,14 @@ language, each written in that language and script.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from ui.i18n import Translator
+from ui.input_tap import unwatch_window_input, watch_window_input
 from ui.theme import Metrics
 from ui.widgets.touch import button
 
@@ -48,6 +51,7 @@ class LanguagePanel(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setObjectName("language-panel")
         self.setProperty("role", "card")
+        self.setProperty("keypad_cover", True)   # ui/keypad.py: arrows walk the languages
         grid = QGridLayout(self)
         grid.setContentsMargins(metrics.gap_px, metrics.gap_px, metrics.gap_px, metrics.gap_px)
         grid.setSpacing(metrics.gap_px)
@@ -59,6 +63,10 @@ class LanguagePanel(QFrame):
             b.setMinimumWidth(int(metrics.touch_px * 2.6))
             self.buttons[lang] = b
             grid.addWidget(b, i // 2, i % 2)
+        self.close_by_keypad: Callable[[], None] = self.hide
+
+    def keypad_back(self) -> None:
+        self.close_by_keypad()
 
 
 class LanguageSwitch(QWidget):
@@ -93,6 +101,7 @@ class LanguageSwitch(QWidget):
             row.addWidget(self.menu_button)
             self.panel = LanguagePanel(self, self.languages, metrics)
             self.panel.hide()
+            self.panel.close_by_keypad = lambda: self.close_panel(refocus=True)
             self.buttons = self.panel.buttons
         for lang, b in self.buttons.items():
             b.clicked.connect(lambda _=False, lang=lang: self._choose(lang))
@@ -119,12 +128,17 @@ class LanguageSwitch(QWidget):
         self.panel.move(x, below.y() + 4)
         self.panel.show()
         self.panel.raise_()
-        QApplication.instance().installEventFilter(self)
+        watch_window_input(top, self)  # not the QApplication: see ui/input_tap.py
+        if self.menu_button.hasFocus():   # opened by keypad: the focus follows into the panel
+            self.buttons.get(self.tr_.language, next(iter(self.buttons.values()))).setFocus(
+                Qt.FocusReason.OtherFocusReason)
 
-    def close_panel(self) -> None:
+    def close_panel(self, refocus: bool = False) -> None:
         if self.panel is not None and self.panel.isVisible():
             self.panel.hide()
-            QApplication.instance().removeEventFilter(self)
+            unwatch_window_input(self, self)
+            if refocus and self.menu_button is not None:
+                self.menu_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def eventFilter(self, obj, event) -> bool:
         # A tap anywhere outside the open panel and its button closes it (the tap still

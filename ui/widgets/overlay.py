@@ -18,6 +18,7 @@ class Overlay(QFrame):
         super().__init__(parent)
         self.setProperty("role", "overlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setProperty("keypad_cover", True)   # ui/keypad.py: the focus stays on the card
         outer = QVBoxLayout(self)
         outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.card = QFrame()
@@ -51,6 +52,10 @@ class Overlay(QFrame):
         self.card.setFixedHeight(self.card.layout().totalHeightForWidth(width))
         self.show()
         self.raise_()
+        self.ok.setFocus(Qt.FocusReason.OtherFocusReason)   # Enter on a keypad answers it
+
+    def keypad_back(self) -> None:
+        self.dismiss()
 
     def dismiss(self) -> None:
         if self.isVisible():

@@ -74,8 +74,11 @@ class PinPad(QWidget):
         b = button(d, d, role="key", min_height=size)
         b.setMinimumWidth(width or size * 2)   # digits as wide as the OK key, so the pad is an even grid
         b.setObjectName(f"{self.objectName()}-{d}")
-        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # keep focus on the pad for the card reader
+        # A tap keeps the focus on the pad for the card reader; a keypad's arrows still reach it.
+        b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         b.clicked.connect(lambda _=False, d=d: self.type_text(d))
+        # Speech output says "digit entered" for a key of a masked pad, never the digit (5.1.3.8).
+        b.setProperty("speech_masked", self.masked)
         self.digit_buttons[d] = b
         return b
 

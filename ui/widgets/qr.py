@@ -1,10 +1,28 @@
-"""A QR code painted from ``qrcode``'s module matrix: sharp at any size, no image files."""
+"""A QR code painted from ``qrcode``'s module matrix: sharp at any size, no image files.
+
+``qrcode`` is pure Python and tries all eight masks: a service card's code took 100-150 ms.
+The matrix is therefore made on the runner's pool and painted when it arrives (a blank
+square for a few frames meanwhile); the same text is made once (a small cache).
+"""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+@lru_cache(maxsize=32)
+def qr_matrix(text: str) -> tuple[tuple[bool, ...], ...]:
+    """The module matrix of ``text`` (quiet zone included). Any thread: no Qt here."""
+    import qrcode  # only screens with a code need it; keeps start-up short
+
+    qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
+    qr.add_data(text.encode("utf-8"))
+    qr.make(fit=True)
+    return tuple(tuple(row) for row in qr.get_matrix())
 
 
 class QrCodeWidget(QWidget):
@@ -14,7 +32,8 @@ class QrCodeWidget(QWidget):
 
     def __init__(self, text: str = "", size_px: int = 320, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._matrix: list[list[bool]] = []
+        self._matrix: tuple[tuple[bool, ...], ...] = ()
+        self._calls = None  # made at the first code (ui.background.BackgroundCalls)
         self._size = size_px
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setFixedSize(size_px, size_px)
@@ -22,20 +41,29 @@ class QrCodeWidget(QWidget):
         self.set_text(text)
 
     def set_text(self, text: str) -> None:
-        import qrcode  # only the service card needs it; keeps start-up short
-
         self.text = text
-        if text:
-            qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
-            qr.add_data(text.encode("utf-8"))
-            qr.make(fit=True)
-            self._matrix = qr.get_matrix()  # includes the quiet zone (border)
-        else:
-            self._matrix = []
+        self._matrix = ()
         self.update()
+        if not text:
+            return
+        if self._calls is None:
+            from ui.background import BackgroundCalls
+            self._calls = BackgroundCalls(self)
+
+        def made(matrix, error) -> None:
+            if error is not None:
+                raise error  # logged and shown by the runner
+            if text == self.text:  # not replaced meanwhile
+                self._matrix = matrix
+                self.update()
+        if not self._calls.run(lambda: qr_matrix(text), made):
+            self._matrix = qr_matrix(text)  # the runner is shut down (quitting): draw it here
 
     @property
-    def matrix(self) -> list[list[bool]]:
+    def matrix(self) -> tuple[tuple[bool, ...], ...]:
+        """The code's modules; asked before the pool made them, they are made now."""
+        if self.text and not self._matrix:
+            self._matrix = qr_matrix(self.text)
         return self._matrix
 
     def sizeHint(self) -> QSize:

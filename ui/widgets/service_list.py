@@ -1,11 +1,22 @@
-"""A scrolling list of service rows; tapping a row opens its card."""
+"""A scrolling list of service rows; tapping a row opens its card.
+
+A row is a widget of several labels and costs one to two milliseconds to make and
+polish on the GUI thread, so a list of a hundred services made in one go held the
+screen still for a quarter of a second or more (after a video call, at a language
+switch). The list therefore makes what fills its viewport at once (a quick tap finds a
+real row), the rest in slices of at most about half a frame per event-loop turn, and
+nothing while it is hidden: a hidden list is made when it is next shown. Rows are kept
+for the language and minute they were made in, so a search that narrows with every key
+press moves the rows it already has instead of making them again.
+"""
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from typing import Callable, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.catalogue.domain import Service
@@ -20,6 +31,11 @@ class ServiceList(QWidget):
 
     # Enough for any real site; a longer list is not something a person scrolls through.
     MAX_ROWS = 150
+    # Work per event-loop turn after the first screenful: leaves the rest of a 16 ms frame
+    # for drawing and for the person's next touch.
+    SLICE_S = 0.006
+    # Old rows deleted per turn (a deletion is cheaper than a new row, but not free).
+    RETIRE_PER_TURN = 40
 
     def __init__(self, *, tr: Translator, metrics: Metrics, now: Callable[[], datetime], compact: bool = False) -> None:
         super().__init__()
@@ -27,7 +43,11 @@ class ServiceList(QWidget):
         self.tr_ = tr
         self.metrics = metrics
         self.now = now
-        self.rows: list[ServiceRow] = []
+        self._rows: list[ServiceRow] = []  # shown, in order
+        self._kept: dict[str, ServiceRow] = {}  # every row made for ``_made_for``, by service id
+        self._made_for: tuple | None = None  # (languages, minute) the kept rows are right for
+        self._retired: list[ServiceRow] = []
+        self._stale = False  # services or language changed while hidden: made at the next show
         self._content = QWidget()
         self._col = QVBoxLayout(self._content)
         self._col.setContentsMargins(0, 0, 12, 0)
@@ -38,25 +58,110 @@ class ServiceList(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.area)
         self._services: list[Service] = []
+        self._made_at: datetime | None = None
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(self._next_slice)
+
+    @property
+    def rows(self) -> list[ServiceRow]:
+        """Every row of the list. Asking for all of them makes the ones still to come now
+        (a caller that reads them all, such as a test, waits for them anyway)."""
+        if self._stale or len(self._rows) < len(self._services):
+            self._stale = False
+            self._make_rows(until=lambda: False)
+        return self._rows
+
+    @property
+    def complete(self) -> bool:
+        """Every row is made and every old one gone (tests wait on this)."""
+        return not self._stale and len(self._rows) == len(self._services) and not self._retired
 
     def show_services(self, services: Sequence[Service]) -> None:
         self._services = list(services[: self.MAX_ROWS])
         self._rebuild()
 
     def _rebuild(self) -> None:
-        for row in self.rows:
-            row.hide()
-            row.deleteLater()
-        self.rows = []
         now = self.now()
-        for i, s in enumerate(self._services):
-            row = ServiceRow(s, self.tr_, now, self.metrics.touch_px, compact=self.compact)
-            row.setObjectName(f"service-{s.id}")
-            row.clicked.connect(lambda _=False, sid=s.id: self.chosen.emit(sid))
-            self._col.insertWidget(i, row)
-            row.show()  # at once, not on the next event-loop turn, so a quick tap finds it
-            self.rows.append(row)
+        made_for = (self.tr_.language, self.tr_.data_language, now.replace(second=0, microsecond=0))
+        if made_for != self._made_for:
+            # Another language, or a minute on ("open now" may have changed): new rows.
+            self._retire(list(self._kept.values()))
+            self._made_for, self._made_at = made_for, now
+        # Rows no longer in the list leave the screen at once; deleting them waits for the slices.
+        wanted = {s.id for s in self._services}
+        for row in self._rows:
+            if row.service.id not in wanted:
+                row.hide()
+        self._rows = []
+        if len(self._kept) > 2 * self.MAX_ROWS:
+            self._retire([r for sid, r in self._kept.items() if sid not in wanted])
         self.area.verticalScrollBar().setValue(0)
+        if not self.isVisible():
+            self._stale = True
+            if self._retired:
+                self._more.start()
+            return
+        self._stale = False
+        self._first_screenful()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._first_screenful()
+
+    def _first_screenful(self) -> None:
+        # Until the rows made cover the viewport (at least two, however small it is now).
+        spacing = self._col.spacing()
+        height = max(self.area.viewport().height(), 2 * self.metrics.touch_px)
+        filled = [0]
+
+        def enough() -> bool:
+            filled[0] = sum(r.sizeHint().height() + spacing for r in self._rows)
+            return len(self._rows) >= 2 and filled[0] >= height
+        self._make_rows(until=enough)
+        self._schedule()
+
+    def _next_slice(self) -> None:
+        started = time.perf_counter()
+        retire, self._retired = self._retired[: self.RETIRE_PER_TURN], self._retired[self.RETIRE_PER_TURN:]
+        for row in retire:
+            row.deleteLater()
+        if not self._stale:
+            self._make_rows(until=lambda: time.perf_counter() - started >= self.SLICE_S)
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._retired or (not self._stale and len(self._rows) < len(self._services)):
+            self._more.start()
+
+    def _retire(self, rows: list[ServiceRow]) -> None:
+        for row in rows:
+            row.hide()
+            self._kept.pop(row.service.id, None)
+        self._retired.extend(rows)
+
+    def _make_rows(self, until: Callable[[], bool]) -> None:
+        while len(self._rows) < len(self._services) and not until():
+            i = len(self._rows)
+            s = self._services[i]
+            row = self._kept.get(s.id)
+            if row is not None and row.service is not s:  # the catalogue was reloaded
+                self._retire([row])
+                row = None
+            if row is None:
+                # One "open now" for the whole list: the time the kept rows were made at.
+                row = ServiceRow(s, self.tr_, self._made_at, self.metrics.touch_px, compact=self.compact)
+                row.setObjectName(f"service-{s.id}")
+                row.clicked.connect(lambda _=False, sid=s.id: self.chosen.emit(sid))
+                self._kept[s.id] = row
+            if self._col.indexOf(row) != i:
+                self._col.removeWidget(row)
+                self._col.insertWidget(i, row)
+            row.show()  # at once, not on the next event-loop turn, so a quick tap finds it
+            self._rows.append(row)
 
     def retranslate(self) -> None:
         self._rebuild()

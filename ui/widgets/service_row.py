@@ -43,8 +43,10 @@ class ServiceRow(RichButton):
             status_label = label(status[0], role=status[1]) if status is not None else label("")
             self.add_row(*(sector_badge(t, s) for s in sectors), *([voucher] if voucher else []), status_label)
         else:
-            self.add_row(*(sector_badge(t, s) for s in sectors), *([voucher] if voucher else []),
-                         mark_catalogue_text(label(provider, role="muted"), t))
+            # The provider on a line of its own: beside the badges it left them no room with
+            # larger text ("Aa") at 1280x800.
+            self.add_row(*(sector_badge(t, s) for s in sectors), *([voucher] if voucher else []), label(""))
+            self.add(mark_catalogue_text(label(provider, role="muted"), t))
         summary = text_in(service.short_descriptions, lang)
         if summary and not compact:
             self.add(mark_catalogue_text(label(summary), t))

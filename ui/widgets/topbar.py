@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from ui.i18n import Translator
 from ui.theme import Metrics
-from ui.widgets.language_switch import LanguageSwitch
+from ui.keypad import mark_back, mark_home
+from ui.widgets.language_switch import LanguageSwitch, globe_icon
 from ui.widgets.touch import button, label
+
+
+def text_size_pixmap(size: int, colour: str) -> QPixmap:
+    """A small "A" and a big "A" side by side, in ``colour``."""
+    pix = QPixmap(size * 2, size)
+    pix.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pix)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor(colour))
+    font = QFont(["DejaVu Sans", "Noto Sans"])
+    font.setBold(True)
+    font.setPixelSize(int(size * 0.55))
+    painter.setFont(font)
+    bottom = Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter
+    painter.drawText(QRectF(0, 0, size * 0.8, size * 0.92), bottom, "A")
+    font.setPixelSize(int(size * 0.95))
+    painter.setFont(font)
+    painter.drawText(QRectF(size * 0.7, 0, size * 1.3, size), bottom, "A")
+    painter.end()
+    return pix
 
 
 class TopBar(QFrame):
@@ -16,7 +38,9 @@ class TopBar(QFrame):
     home_pressed = Signal()
     language_chosen = Signal(str)
 
-    def __init__(self, *, tr: Translator, languages: tuple[str, ...], metrics: Metrics) -> None:
+    def __init__(self, *, tr: Translator, languages: tuple[str, ...], metrics: Metrics, appearance=None) -> None:
+        """``appearance`` (ui.appearance.Appearance): with it, the "Aa" button for larger
+        text and stronger colours stands beside the languages."""
         super().__init__()
         self.setProperty("role", "topbar")
         self.tr_ = tr
@@ -24,8 +48,12 @@ class TopBar(QFrame):
         row.setContentsMargins(metrics.margin_px, 12, metrics.margin_px, 12)
         row.setSpacing(metrics.gap_px)
         self.back = button("", "", min_height=metrics.touch_px)
+        self.back.setObjectName("nav-back")
+        mark_back(self.back)
         self.back.clicked.connect(self.back_pressed)
         self.home = button("", "", min_height=metrics.touch_px)
+        self.home.setObjectName("nav-home")
+        mark_home(self.home)
         self.home.clicked.connect(self.home_pressed)
         self.title = label(role="heading")
         row.addWidget(self.back)
@@ -34,13 +62,50 @@ class TopBar(QFrame):
         self.languages = LanguageSwitch(tr=tr, languages=languages, metrics=metrics)
         self.languages.chosen.connect(self.language_chosen)
         self.language_buttons: dict[str, QPushButton] = self.languages.buttons
+        self.text_size: QPushButton | None = None
+        if appearance is not None:
+            # A small and a big "A", drawn rather than written: the sign for text size that
+            # people know from phones, whatever script they read; its name says what it does.
+            self.appearance = appearance
+            self.text_size = button("", "", min_height=metrics.touch_px)
+            self.text_size.setObjectName("text-size")
+            self.text_size.setCheckable(True)
+            self.text_size.setMinimumWidth(int(metrics.touch_px * 1.3))
+            self._icon_px = int(metrics.touch_px * 0.6)
+            self.text_size.setIconSize(QSize(self._icon_px, self._icon_px))
+            self.text_size.clicked.connect(lambda _=False: appearance.toggle())
+            appearance.on_change(self._text_size_changed)
+            self._draw_text_size_icon()
+            row.addWidget(self.text_size)
         row.addWidget(self.languages)
+        # The keypad's order is the reading order of the bar: Back, Home, Aa, the languages.
+        chain = [self.back, self.home, *([self.text_size] if self.text_size else []),
+                 *([self.languages.menu_button] if self.languages.menu_button else self.language_buttons.values())]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
         self.set_navigation(can_go_back=False, at_home=True)
         self.retranslate()
 
     def set_navigation(self, *, can_go_back: bool, at_home: bool) -> None:
         self.back.setVisible(can_go_back and not at_home)
         self.home.setVisible(not at_home)
+
+    def _text_size_changed(self, large: bool) -> None:
+        try:
+            self.text_size.setChecked(large)
+            self._draw_text_size_icon()
+        except RuntimeError:
+            pass   # this bar was deleted with its window (tests build many)
+
+    def _draw_text_size_icon(self) -> None:
+        p = self.appearance.palette
+        icon = QIcon()
+        icon.addPixmap(text_size_pixmap(self._icon_px, p.text), QIcon.Mode.Normal, QIcon.State.Off)
+        icon.addPixmap(text_size_pixmap(self._icon_px, p.on_selected), QIcon.Mode.Normal, QIcon.State.On)
+        self.text_size.setIcon(icon)
+        menu = self.languages.menu_button
+        if menu is not None:   # the globe in the theme's text colour: dark on black would vanish
+            menu.setIcon(globe_icon(menu.iconSize().width(), p.text))
 
     def set_title(self, text: str) -> None:
         self.title.setText(text)
@@ -53,3 +118,6 @@ class TopBar(QFrame):
         self.home.setText(t("nav.home"))
         self.home.setAccessibleName(t("nav.home"))
         self.languages.retranslate()
+        if self.text_size is not None:
+            self.text_size.setAccessibleName(t("appearance.large"))
+            self.text_size.setToolTip(t("appearance.large"))

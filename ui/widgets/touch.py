@@ -144,6 +144,9 @@ def kinetic_scroll_area(content: QWidget) -> QScrollArea:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(content)
+    # Not a stop of its own for the keypad: the focus goes to what is in it (and the keypad
+    # scrolls it into view, ui/keypad.py).
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
     scroller = QScroller.scroller(area.viewport())
     props = scroller.scrollerProperties()
@@ -152,5 +155,9 @@ def kinetic_scroll_area(content: QWidget) -> QScrollArea:
                           QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
     props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
                           QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
+    # A press reaches the row at once: with Qt's default 0.25 s hold-back, a quick tap on a
+    # row of a list that had just been rebuilt (a filter chip) lost its press, so the release
+    # alone arrived and the row did not open (seen at 1920x1080 after the voucher chip).
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
     scroller.setScrollerProperties(props)
     return area

@@ -12,12 +12,12 @@ import csv
 import io
 import json
 import re
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import requests
-from fastapi import FastAPI, Form, Path as PathParam, Request
+from fastapi import FastAPI, File, Form, Path as PathParam, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -26,8 +26,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kiosk.catalogue.hours import LOCAL_TZ
-from sync.server import reports, store
-from sync.server.console import auth, fleet
+from kiosk.announcements import PRIORITIES, TEXT_LANGUAGES, TEXT_MAX, AnnouncementError
+from kiosk.participation import ParticipationError
+from sync.server import announcements, catalogue_edits, participation, reports, store
+from sync.server.console import auth, fleet, notices
 from sync.server.console.charts import bar_chart, trend_chart
 from sync.server.console.i18n import LANGUAGES, pick_language, text
 from sync.server.models import CatalogueEntry, Site
@@ -37,8 +39,13 @@ SESSION_COOKIE = "welfare_console"
 LOGIN_COOKIE = "welfare_console_login"
 LANG_COOKIE = "welfare_console_lang"
 COOKIE_PATH = "/console"
-# Page -> the role it needs (admin has them all). Announcements (moderator) come later.
-PAGES = {"reports": "analyst", "fleet": "it", "catalogue": "catalogue_editor", "audit": "admin"}
+# Page -> the role it needs (admin has them all). The moderator looks after what the
+# city says to residents on the kiosks: announcements, and participation.
+PAGES = {"reports": "analyst", "fleet": "it", "catalogue": "catalogue_editor", "announcements": "moderator",
+         "participation": "moderator", "audit": "admin"}
+# The upload of PTV pages: Helsinki's services of one municipality are a few MB of pages.
+_UPLOAD_MAX_FILES = 200
+_UPLOAD_MAX_BYTES = 50_000_000
 _SAFE_NEXT = re.compile(r"^/console/[A-Za-z0-9/_.-]*$")
 _SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
@@ -284,9 +291,8 @@ def console_app(sessions: sessionmaker[Session], *, http: requests.Session | Non
         return fleet_page(request, who, notice="revoked" if done else "no_device")
 
     # -- catalogue ------------------------------------------------------------------------------
-    @app.get("/catalogue", response_class=HTMLResponse)
-    def catalogue_page(request: Request, site: str = "") -> HTMLResponse:
-        who = staff(request, "catalogue")
+    def catalogue_render(request: Request, who: auth.StaffSession, site: str, *, status: int = 200,
+                         imported: dict | None = None) -> HTMLResponse:
         lang = language(request)
         with sessions() as s:
             sites = list(s.scalars(select(Site.id).order_by(Site.id)))
@@ -294,10 +300,450 @@ def console_app(sessions: sessionmaker[Session], *, http: requests.Session | Non
             rows = s.execute(select(CatalogueEntry).where(CatalogueEntry.site_id == chosen,
                                                           CatalogueEntry.kind.in_(("provider", "service")))
                              .order_by(CatalogueEntry.seq.desc())).scalars().all()
-        auth.audit(sessions, who, "view_catalogue", target=chosen)
         providers = {r.id: ((r.data or {}).get("names") or {}).get(lang) or r.id for r in rows if r.kind == "provider"}
         entries = [_catalogue_row(r, lang, providers) for r in rows]
-        return render(request, "catalogue.html", who, sites=sites, site=chosen, entries=entries)
+        return render(request, "catalogue.html", who, status, sites=sites, site=chosen, entries=entries,
+                      imported=imported or {}, upload_max_files=_UPLOAD_MAX_FILES,
+                      upload_max_mb=_UPLOAD_MAX_BYTES // 1_000_000)
+
+    @app.get("/catalogue", response_class=HTMLResponse)
+    def catalogue_page(request: Request, site: str = "") -> HTMLResponse:
+        who = staff(request, "catalogue")
+        auth.audit(sessions, who, "view_catalogue", target=site[:64])
+        return catalogue_render(request, who, site)
+
+    @app.post("/catalogue/import-ptv", response_class=HTMLResponse)
+    async def catalogue_import_ptv(request: Request, csrf: Annotated[str, Form(max_length=200)] = "",
+                                   site: Annotated[str, Form(max_length=200)] = "",
+                                   municipality: Annotated[str, Form(max_length=10)] = "",
+                                   pages: Annotated[list[UploadFile], File()] = []  # noqa: B006
+                                   ) -> HTMLResponse:
+        """PTV Open API v11 pages uploaded from the browser, imported as the command-line
+        import does (all or nothing, the site's local additions kept). A refusal names the
+        file and the item; the site's catalogue stays as it was."""
+        who = checked(request, "catalogue", csrf)
+        site = site.strip()
+        problems: list[str] = []
+        if not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", site):
+            return catalogue_render(request, who, site, status=422, imported={"error": "cat_import_site", "site": site})
+        if municipality and not re.fullmatch(r"\d{3}", municipality.strip()):
+            return catalogue_render(request, who, site, status=422,
+                                    imported={"error": "cat_import_municipality", "site": site})
+        pages = [p for p in pages if p.filename]
+        if not pages or len(pages) > _UPLOAD_MAX_FILES:
+            return catalogue_render(request, who, site, status=422, imported={"error": "cat_import_files", "site": site})
+        import tempfile
+
+        from kiosk.catalogue import ptv
+        from kiosk.catalogue.importer import CatalogueError
+
+        total = 0
+        with tempfile.TemporaryDirectory(prefix="ptv-upload-") as folder:
+            for upload in pages:
+                name = Path(upload.filename or "").name
+                body = await upload.read(_UPLOAD_MAX_BYTES + 1)
+                total += len(body)
+                if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.json", name):
+                    problems.append(f"{name[:120]}: not a .json page (a PTV page or {ptv.LOCAL_FILE})")
+                elif (Path(folder) / name).exists():
+                    problems.append(f"{name}: given twice")
+                elif total > _UPLOAD_MAX_BYTES:
+                    problems.append(f"{name}: the pages together are larger than {_UPLOAD_MAX_BYTES // 1_000_000} MB")
+                    break
+                else:
+                    (Path(folder) / name).write_bytes(body)
+            if not problems:
+                try:
+                    # The database and files are this request's own; a worker thread keeps the loop free.
+                    from starlette.concurrency import run_in_threadpool
+
+                    def run() -> tuple[list[str], store.CatalogueImport]:
+                        data, summary = ptv.import_directory(folder, municipality=municipality.strip() or None)
+                        return summary.lines(), store.import_catalogue(sessions, data, site, actor=who.subject,
+                                                                       actor_name=who.name)
+                    lines, result = await run_in_threadpool(run)
+                except CatalogueError as exc:
+                    problems = [str(p) for p in exc.errors]
+        if problems:
+            auth.audit(sessions, who, "catalogue_import_ptv", target=site, outcome="refused",
+                       detail="; ".join(problems)[:2000])
+            return catalogue_render(request, who, site, status=422,
+                                    imported={"error": "cat_import_refused", "problems": problems[:50], "site": site})
+        auth.audit(sessions, who, "catalogue_import_ptv", target=site,
+                   detail=f"changed={result.changed} retired={result.deleted}; " + " | ".join(lines)[:1500])
+        return catalogue_render(request, who, site, imported={"changed": result.changed, "retired": result.deleted,
+                                                              "lines": lines, "site": site})
+
+    def known_site(site: str) -> str:
+        with sessions() as s:
+            if s.get(Site, site) is None:
+                raise StarletteHTTPException(404)
+        return site
+
+    def entry_page(request: Request, who: auth.StaffSession, site: str, kind: str, eid: str, *,
+                   errors: dict[str, str] | None = None, typed: dict[str, str] | None = None, channel: str = "",
+                   notice: str = "", status: int = 200) -> HTMLResponse:
+        lang = language(request)
+        with sessions() as s:
+            row = s.get(CatalogueEntry, (site, kind, eid))
+            if row is None or row.deleted or kind not in ("provider", "service"):
+                raise StarletteHTTPException(404)
+            data = row.data or {}
+        added = catalogue_edits.console_slots(sessions, site)
+        with sessions() as s:
+            slot_rows = [r for r in s.scalars(select(CatalogueEntry).where(
+                CatalogueEntry.site_id == site, CatalogueEntry.kind == "slot", CatalogueEntry.deleted.is_(False)))]
+        channels = []
+        for ch in data.get("channels") or [] if kind == "service" else []:
+            mine = {x["id"]: x for x in added.get(ch.get("id"), [])}
+            slots = sorted(({"id": r.id, "start": notices.local_text(datetime.fromisoformat(r.data["start"])),
+                             "end": notices.local_text(datetime.fromisoformat(r.data["end"])),
+                             "capacity": r.data.get("capacity", 1), "mine": r.id in mine,
+                             "booked": mine.get(r.id, {}).get("booked", 0), "sort": r.data["start"]}
+                            for r in slot_rows if (r.data or {}).get("channel_id") == ch.get("id")),
+                           key=lambda x: x["sort"])
+            note = ch.get("accessibility") or {}
+            mine_typed = typed if channel == ch.get("id") else None
+            channels.append({"id": ch.get("id"), "kind": ch.get("kind"), "slots": slots,
+                             "note": mine_typed or {f"note_{k}": note.get(k, "") for k in ("fi", "sv", "en")},
+                             "errors": (errors or {}) if channel == ch.get("id") else {},
+                             "slot_typed": mine_typed or {}})
+        names = data.get("names") or {}
+        return render(request, "catalogue_entry.html", who, status, site=site, kind=kind, eid=eid,
+                      name=names.get(lang) or names.get("fi") or eid, data=data, channels=channels,
+                      ptv=bool(_PTV_ID.match(eid)), notice=notice, channel=channel, errors=errors or {})
+
+    def who_names(who: auth.StaffSession) -> dict[str, str]:
+        return {"actor": who.subject, "actor_name": who.name}
+
+    @app.get("/catalogue/history", response_class=HTMLResponse)
+    def catalogue_history(request: Request, site: str = "") -> HTMLResponse:
+        who = staff(request, "catalogue")
+        with sessions() as s:
+            sites = list(s.scalars(select(Site.id).order_by(Site.id)))
+        chosen = site if site in sites else (sites[0] if sites else "")
+        auth.audit(sessions, who, "view_catalogue_history", target=chosen)
+        rows = [{**r, "at": notices.local_text(r["at"])} for r in catalogue_edits.history_rows(sessions, chosen)]
+        return render(request, "catalogue_history.html", who, sites=sites, site=chosen, rows=rows)
+
+    @app.get("/catalogue/history/export.{fmt}")
+    def catalogue_history_export(request: Request, fmt: Literal["csv", "json"], site: str = "") -> Response:
+        who = staff(request, "catalogue")
+        auth.audit(sessions, who, "export", target=f"catalogue/history.{fmt}", detail=site[:64])
+        rows = [{**r, "at": r["at"].isoformat(timespec="seconds")}
+                for r in catalogue_edits.history_rows(sessions, site[:64], limit=100_000)]
+        return _export(rows, "catalogue-history", fmt, {"site": site[:64]})
+
+    @app.get("/catalogue/{site}/{kind}/{entry_id}", response_class=HTMLResponse)
+    def catalogue_entry(request: Request, site: Annotated[str, PathParam(max_length=64)],
+                        kind: Literal["provider", "service"],
+                        entry_id: Annotated[str, PathParam(max_length=64)]) -> HTMLResponse:
+        who = staff(request, "catalogue")
+        known_site(site)
+        auth.audit(sessions, who, "view_catalogue_entry", target=f"{site}/{kind}/{entry_id}")
+        return entry_page(request, who, site, kind, entry_id)
+
+    @app.post("/catalogue/{site}/provider/{provider_id}/vouchers", response_class=HTMLResponse)
+    def catalogue_vouchers(request: Request, site: Annotated[str, PathParam(max_length=64)],
+                           provider_id: Annotated[str, PathParam(max_length=64)],
+                           csrf: Annotated[str, Form(max_length=200)] = "",
+                           accepts: Annotated[str, Form(max_length=10)] = "") -> HTMLResponse:
+        who = checked(request, "catalogue", csrf)
+        known_site(site)
+        if not catalogue_edits.set_vouchers(sessions, site, provider_id, accepts == "yes", **who_names(who)):
+            raise StarletteHTTPException(404)
+        auth.audit(sessions, who, "catalogue_vouchers", target=f"{site}/{provider_id}", detail=f"accepts={accepts == 'yes'}")
+        return entry_page(request, who, site, "provider", provider_id, notice="saved")
+
+    def service_of(site: str, channel_id: str) -> str:
+        with sessions() as s:
+            found = catalogue_edits._service_of_channel(s, site, channel_id)
+        if found is None:
+            raise StarletteHTTPException(404)
+        return found.id
+
+    @app.post("/catalogue/{site}/channel/{channel_id}/note", response_class=HTMLResponse)
+    def catalogue_note(request: Request, site: Annotated[str, PathParam(max_length=64)],
+                       channel_id: Annotated[str, PathParam(max_length=64)],
+                       csrf: Annotated[str, Form(max_length=200)] = "",
+                       note_fi: Annotated[str, Form(max_length=2000)] = "",
+                       note_sv: Annotated[str, Form(max_length=2000)] = "",
+                       note_en: Annotated[str, Form(max_length=2000)] = "") -> HTMLResponse:
+        who = checked(request, "catalogue", csrf)
+        known_site(site)
+        service = service_of(site, channel_id)
+        typed = {"note_fi": note_fi, "note_sv": note_sv, "note_en": note_en}
+        try:
+            catalogue_edits.set_note(sessions, site, channel_id, {"fi": note_fi, "sv": note_sv, "en": note_en},
+                                     **who_names(who))
+        except catalogue_edits.EditError as exc:
+            auth.audit(sessions, who, "catalogue_note", target=f"{site}/{channel_id}", outcome="refused", detail=str(exc))
+            return entry_page(request, who, site, "service", service, errors=exc.errors, typed=typed,
+                              channel=channel_id, status=422)
+        auth.audit(sessions, who, "catalogue_note", target=f"{site}/{channel_id}", detail=note_fi[:200])
+        return entry_page(request, who, site, "service", service, notice="saved", channel=channel_id)
+
+    @app.post("/catalogue/{site}/channel/{channel_id}/slots", response_class=HTMLResponse)
+    def catalogue_add_slot(request: Request, site: Annotated[str, PathParam(max_length=64)],
+                           channel_id: Annotated[str, PathParam(max_length=64)],
+                           csrf: Annotated[str, Form(max_length=200)] = "",
+                           slot_starts: Annotated[str, Form(max_length=40)] = "",
+                           slot_ends: Annotated[str, Form(max_length=40)] = "",
+                           slot_capacity: Annotated[str, Form(max_length=10)] = "1") -> HTMLResponse:
+        who = checked(request, "catalogue", csrf)
+        known_site(site)
+        service = service_of(site, channel_id)
+        typed = {"slot_starts": slot_starts, "slot_ends": slot_ends, "slot_capacity": slot_capacity}
+        try:
+            slot_id = catalogue_edits.add_slot(sessions, site, channel_id, notices.parse_local(slot_starts),
+                                               notices.parse_local(slot_ends), slot_capacity, **who_names(who))
+        except catalogue_edits.EditError as exc:
+            auth.audit(sessions, who, "catalogue_add_slot", target=f"{site}/{channel_id}", outcome="refused",
+                       detail=str(exc))
+            return entry_page(request, who, site, "service", service, errors=exc.errors, typed=typed,
+                              channel=channel_id, status=422)
+        auth.audit(sessions, who, "catalogue_add_slot", target=f"{site}/{slot_id}", detail=f"{slot_starts} – {slot_ends}")
+        return entry_page(request, who, site, "service", service, notice="slot_added", channel=channel_id)
+
+    @app.post("/catalogue/{site}/channel/{channel_id}/slots/{slot_id}/remove", response_class=HTMLResponse)
+    def catalogue_remove_slot(request: Request, site: Annotated[str, PathParam(max_length=64)],
+                              channel_id: Annotated[str, PathParam(max_length=64)],
+                              slot_id: Annotated[str, PathParam(max_length=64)],
+                              csrf: Annotated[str, Form(max_length=200)] = "") -> HTMLResponse:
+        who = checked(request, "catalogue", csrf)
+        known_site(site)
+        service = service_of(site, channel_id)
+        outcome = catalogue_edits.remove_slot(sessions, site, channel_id, slot_id, **who_names(who))
+        auth.audit(sessions, who, "catalogue_remove_slot", target=f"{site}/{slot_id}",
+                   outcome="ok" if outcome == "removed" else "refused", detail=outcome)
+        return entry_page(request, who, site, "service", service, notice=f"slot_{outcome}", channel=channel_id,
+                          status=200 if outcome == "removed" else 409)
+
+    # -- announcements ------------------------------------------------------------------------
+    def notice_choices() -> tuple[list[str], list[tuple[str, str]]]:
+        """Every site, and every service in use at any site (id, name in the page's language)."""
+        lang_services: dict[str, dict] = {}
+        with sessions() as s:
+            sites = list(s.scalars(select(Site.id).order_by(Site.id)))
+            for eid, data in s.execute(select(CatalogueEntry.id, CatalogueEntry.data).where(
+                    CatalogueEntry.kind == "service", CatalogueEntry.deleted.is_(False))):
+                lang_services.setdefault(eid, (data or {}).get("names") or {})
+        return sites, [(eid, names) for eid, names in sorted(lang_services.items())]
+
+    def notice_page(request: Request, who: auth.StaffSession, *, notice: str = "") -> HTMLResponse:
+        now = datetime.now(timezone.utc)
+        rows = [{"id": a.id, "text": a.text(language(request)), "sites": sites, "priority": a.priority,
+                 "starts": notices.local_text(a.starts), "ends": notices.local_text(a.ends),
+                 "state": notices.state(a, withdrawn, now), "services": list(a.service_ids)}
+                for a, sites, withdrawn in announcements.all_announcements(sessions)]
+        order = {"showing": 0, "upcoming": 1, "ended": 2, "withdrawn": 3}
+        rows.sort(key=lambda r: (order[r["state"]], r["priority"] != "urgent"))
+        return render(request, "announcements.html", who, rows=rows, notice=notice)
+
+    def notice_form(request: Request, who: auth.StaffSession, form: notices.NoticeForm, *, editing: str = "",
+                    errors: dict[str, str] | None = None, status: int = 200, notice: str = "") -> HTMLResponse:
+        sites, services = notice_choices()
+        lang = language(request)
+        return render(request, "announcement_form.html", who, status, form=form, editing=editing,
+                      errors=errors or {}, notice=notice, sites=sites,
+                      services=[(eid, names.get(lang) or names.get("fi") or eid) for eid, names in services],
+                      text_languages=TEXT_LANGUAGES, text_max=TEXT_MAX, priorities=PRIORITIES)
+
+    def submitted(text_fi: str, text_sv: str, text_en: str, text_ar: str, text_so: str, text_ru: str,
+                  text_uk: str, text_et: str, site: list[str], service: list[str], starts: str, ends: str,
+                  priority: str) -> notices.NoticeForm:
+        return notices.NoticeForm(
+            texts={"fi": text_fi, "sv": text_sv, "en": text_en, "ar": text_ar, "so": text_so, "ru": text_ru,
+                   "uk": text_uk, "et": text_et},
+            sites=[x for x in site if x], services=[x for x in service if x], starts=starts, ends=ends,
+            priority=priority)
+
+    def store_notice(request: Request, csrf: str, form: notices.NoticeForm, editing: str) -> HTMLResponse:
+        """Create (``editing`` empty) or update; a refused form comes back as typed."""
+        action = "announcement_update" if editing else "announcement_create"
+        who = staff(request, "announcements")
+        if not auth.csrf_ok(who, csrf):
+            # Still signed in: give the typed words back, store nothing.
+            auth.audit(sessions, who, "csrf_refused", target=request.url.path, outcome="refused")
+            return notice_form(request, who, form, editing=editing, status=403, notice="csrf")
+        sites, services = notice_choices()
+        errors = notices.check(form, known_sites=set(sites), known_services={eid for eid, _ in services})
+        if not errors:
+            try:
+                if editing:
+                    announcements.update_announcement(sessions, editing, **notices.arguments(form))
+                else:
+                    created = announcements.create_announcement(sessions, **notices.arguments(form))
+                    editing = created.id
+            except AnnouncementError as exc:  # withdrawn meanwhile, or a rule the form does not know
+                auth.audit(sessions, who, action, target=editing, outcome="refused", detail="; ".join(exc.problems))
+                return notice_form(request, who, form, editing=editing, status=409, notice="not_stored")
+        if errors:
+            auth.audit(sessions, who, action, target=editing, outcome="refused",
+                       detail=", ".join(f"{k}: {v}" for k, v in sorted(errors.items())))
+            return notice_form(request, who, form, editing=editing, errors=errors, status=422)
+        auth.audit(sessions, who, action, target=editing,
+                   detail=json.dumps({**notices.arguments(form), "starts": form.starts, "ends": form.ends},
+                                     ensure_ascii=False, sort_keys=True))
+        return notice_page(request, who, notice="updated" if action == "announcement_update" else "created")
+
+    def known_notice(announcement_id: str):
+        for a, sites, withdrawn in announcements.all_announcements(sessions):
+            if a.id == announcement_id:
+                return a, sites, withdrawn
+        raise StarletteHTTPException(404)
+
+    @app.get("/announcements", response_class=HTMLResponse)
+    def announcements_view(request: Request) -> HTMLResponse:
+        who = staff(request, "announcements")
+        auth.audit(sessions, who, "view_announcements")
+        return notice_page(request, who)
+
+    @app.get("/announcements/new", response_class=HTMLResponse)
+    def announcement_new(request: Request) -> HTMLResponse:
+        who = staff(request, "announcements")
+        now = datetime.now(timezone.utc)
+        start = now.astimezone(LOCAL_TZ).replace(second=0, microsecond=0)
+        form = notices.NoticeForm(starts=start.strftime("%Y-%m-%dT%H:%M"),
+                                  ends=start.replace(hour=23, minute=59).strftime("%Y-%m-%dT%H:%M"))
+        if form.ends <= form.starts:  # written in the day's last minute
+            form.ends = notices.local_input(now + timedelta(hours=1))
+        return notice_form(request, who, form)
+
+    @app.post("/announcements/new", response_class=HTMLResponse)
+    def announcement_create(
+            request: Request, csrf: Annotated[str, Form(max_length=200)] = "",
+            text_fi: Annotated[str, Form(max_length=2000)] = "", text_sv: Annotated[str, Form(max_length=2000)] = "",
+            text_en: Annotated[str, Form(max_length=2000)] = "", text_ar: Annotated[str, Form(max_length=2000)] = "",
+            text_so: Annotated[str, Form(max_length=2000)] = "", text_ru: Annotated[str, Form(max_length=2000)] = "",
+            text_uk: Annotated[str, Form(max_length=2000)] = "", text_et: Annotated[str, Form(max_length=2000)] = "",
+            site: Annotated[list[str], Form(max_length=200)] = [],  # noqa: B006 (FastAPI copies it)
+            service: Annotated[list[str], Form(max_length=200)] = [],  # noqa: B006
+            starts: Annotated[str, Form(max_length=40)] = "", ends: Annotated[str, Form(max_length=40)] = "",
+            priority: Annotated[str, Form(max_length=20)] = "info") -> HTMLResponse:
+        form = submitted(text_fi, text_sv, text_en, text_ar, text_so, text_ru, text_uk, text_et, site, service,
+                         starts, ends, priority)
+        return store_notice(request, csrf, form, "")
+
+    @app.get("/announcements/{announcement_id}", response_class=HTMLResponse)
+    def announcement_edit(request: Request, announcement_id: Annotated[str, PathParam(max_length=64)]) -> HTMLResponse:
+        who = staff(request, "announcements")
+        a, sites, withdrawn = known_notice(announcement_id)
+        return notice_form(request, who, notices.NoticeForm.of(a, sites), editing=a.id,
+                           notice="withdrawn" if withdrawn else "")
+
+    @app.post("/announcements/{announcement_id}", response_class=HTMLResponse)
+    def announcement_update(
+            request: Request, announcement_id: Annotated[str, PathParam(max_length=64)],
+            csrf: Annotated[str, Form(max_length=200)] = "",
+            text_fi: Annotated[str, Form(max_length=2000)] = "", text_sv: Annotated[str, Form(max_length=2000)] = "",
+            text_en: Annotated[str, Form(max_length=2000)] = "", text_ar: Annotated[str, Form(max_length=2000)] = "",
+            text_so: Annotated[str, Form(max_length=2000)] = "", text_ru: Annotated[str, Form(max_length=2000)] = "",
+            text_uk: Annotated[str, Form(max_length=2000)] = "", text_et: Annotated[str, Form(max_length=2000)] = "",
+            site: Annotated[list[str], Form(max_length=200)] = [],  # noqa: B006
+            service: Annotated[list[str], Form(max_length=200)] = [],  # noqa: B006
+            starts: Annotated[str, Form(max_length=40)] = "", ends: Annotated[str, Form(max_length=40)] = "",
+            priority: Annotated[str, Form(max_length=20)] = "info") -> HTMLResponse:
+        staff(request, "announcements")
+        known_notice(announcement_id)
+        form = submitted(text_fi, text_sv, text_en, text_ar, text_so, text_ru, text_uk, text_et, site, service,
+                         starts, ends, priority)
+        return store_notice(request, csrf, form, announcement_id)
+
+    @app.post("/announcements/{announcement_id}/withdraw", response_class=HTMLResponse)
+    def announcement_withdraw(request: Request, announcement_id: Annotated[str, PathParam(max_length=64)],
+                              csrf: Annotated[str, Form(max_length=200)] = "") -> HTMLResponse:
+        who = checked(request, "announcements", csrf)
+        known_notice(announcement_id)
+        announcements.withdraw_announcement(sessions, announcement_id)
+        auth.audit(sessions, who, "announcement_withdraw", target=announcement_id)
+        return notice_page(request, who, notice="withdrawn")
+
+    # -- participation ------------------------------------------------------------------------
+    def participation_page(request: Request, who: auth.StaffSession, *, notice: str = "", problem: str = "",
+                           status: int = 200) -> HTMLResponse:
+        now = datetime.now(timezone.utc)
+        lang = language(request)
+        rows = []
+        for q, finalised_at, counts in participation.questions(sessions):
+            grace_over = now >= q.closes + timedelta(hours=q.late_grace_h)
+            state = "finalised" if finalised_at else q.state(now)
+            rows.append({"id": q.id, "type": q.type, "title": q.title.get(lang) or q.title.get("fi") or q.id,
+                         "opens": notices.local_text(q.opens), "closes": notices.local_text(q.closes),
+                         "state": state, "may_finalise": state == "closed" and grace_over,
+                         "grace_ends": notices.local_text(q.closes + timedelta(hours=q.late_grace_h)),
+                         "proposed": counts.get(participation.PROPOSED, 0), "ideas": sum(counts.values())})
+        return render(request, "participation.html", who, status, rows=rows, notice=notice, problem=problem)
+
+    def ideas_page(request: Request, who: auth.StaffSession, qid: str, *, notice: str = "",
+                   errors: dict[str, str] | None = None, typed: dict[str, str] | None = None,
+                   status: int = 200) -> HTMLResponse:
+        found = [q for q, _, _ in participation.questions(sessions) if q.id == qid]
+        if not found:
+            raise StarletteHTTPException(404)
+        q, lang = found[0], language(request)
+        order = {participation.PROPOSED: 0, participation.APPROVED: 1, participation.MERGED: 2,
+                 participation.REJECTED: 3}
+        rows = sorted(participation.ideas(sessions, qid), key=lambda i: (order.get(i.status, 9), i.created_at))
+        categories = {c.id: c.label.get(lang) or c.label.get("fi") or c.id for c in q.categories}
+        return render(request, "participation_ideas.html", who, status, q=q,
+                      title=q.title.get(lang) or q.title.get("fi") or q.id, ideas=rows, categories=categories,
+                      district=lambda d: q.district_name(d, lang) or d, notice=notice, errors=errors or {},
+                      typed=typed or {})
+
+    @app.get("/participation", response_class=HTMLResponse)
+    def participation_view(request: Request) -> HTMLResponse:
+        who = staff(request, "participation")
+        auth.audit(sessions, who, "view_participation")
+        return participation_page(request, who)
+
+    @app.post("/participation/{question_id}/{action}", response_class=HTMLResponse)
+    def participation_window(request: Request, question_id: Annotated[str, PathParam(max_length=64)],
+                             action: Literal["open", "close", "finalise"],
+                             csrf: Annotated[str, Form(max_length=200)] = "") -> HTMLResponse:
+        who = checked(request, "participation", csrf)
+        now = datetime.now(timezone.utc)
+        try:
+            if action == "open":
+                participation.set_window(sessions, question_id, opens=now)
+            elif action == "close":
+                participation.set_window(sessions, question_id, closes=now)
+            else:
+                participation.finalise(sessions, question_id)
+        except ParticipationError as exc:
+            auth.audit(sessions, who, f"question_{action}", target=question_id, outcome="refused",
+                       detail=f"{exc.code}: {exc.detail}")
+            code = exc.code if exc.code in ("question_unknown", "question_not_closed") else "invalid_question"
+            return participation_page(request, who, problem=code, status=409)
+        auth.audit(sessions, who, f"question_{action}", target=question_id)
+        return participation_page(request, who, notice=action)
+
+    @app.get("/participation/{question_id}", response_class=HTMLResponse)
+    def participation_ideas(request: Request, question_id: Annotated[str, PathParam(max_length=64)]) -> HTMLResponse:
+        who = staff(request, "participation")
+        auth.audit(sessions, who, "view_ideas", target=question_id)
+        return ideas_page(request, who, question_id)
+
+    @app.post("/participation/ideas/{idea_id}/{action}", response_class=HTMLResponse)
+    def moderate_idea(request: Request, idea_id: Annotated[str, PathParam(max_length=36)],
+                      action: Literal["approve", "reject"], csrf: Annotated[str, Form(max_length=200)] = "",
+                      reason: Annotated[str, Form(max_length=2000)] = "") -> HTMLResponse:
+        who = checked(request, "participation", csrf)
+        with sessions() as s:
+            idea = s.get(participation.ParticipationIdea, idea_id)
+            qid = idea.question_id if idea is not None else None
+        if qid is None:
+            raise StarletteHTTPException(404)
+        if action == "reject" and not reason.strip():
+            auth.audit(sessions, who, "idea_reject", target=idea_id, outcome="refused", detail="no reason")
+            return ideas_page(request, who, qid, errors={idea_id: "idea_err_reason"}, status=422)
+        if len(reason.strip()) > 500:
+            auth.audit(sessions, who, f"idea_{action}", target=idea_id, outcome="refused", detail="reason too long")
+            return ideas_page(request, who, qid, errors={idea_id: "idea_err_reason_long"},
+                              typed={idea_id: reason}, status=422)
+        participation.moderate(sessions, idea_id, action, reason=reason)
+        auth.audit(sessions, who, f"idea_{action}", target=idea_id, detail=reason.strip()[:500])
+        return ideas_page(request, who, qid, notice=action)
 
     # -- audit ----------------------------------------------------------------------------------
     @app.get("/audit", response_class=HTMLResponse)

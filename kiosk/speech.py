@@ -1,0 +1,255 @@
+"""Speech output for people who cannot see the screen (EN 301 549 5.1.3). No Qt here.
+
+The UI describes what is on screen as a list of ``Utterance`` (text and the language
+it is written in); ``Speaker`` says them one after another through an engine, on the
+runner's speech thread (ui/speech.py). Any action interrupts: it bumps the speaker's
+generation, and the engine stops the process of an older generation within a poll.
+
+Engines are the ones Debian keeps: speech-dispatcher's ``spd-say`` and ``espeak-ng``
+(the same voices and rate as the queue display's calls, kiosk/announce.py). A language
+without a voice (espeak-ng has no Somali) is reported once for staff and skipped;
+it never stops the flow.
+
+Private texts (a person's name, their own bookings) are spoken only through headphones.
+Whether headphones are connected is read from PulseAudio/PipeWire (``pactl``); where
+that cannot be read, the configuration's ``speech.headphones`` decides.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Protocol
+
+from kiosk import announce
+
+log = logging.getLogger(__name__)
+
+VOLUME_STEP = 10
+MIN_VOLUME, MAX_VOLUME = 10, 100
+POLL_S = 0.05  # how soon an interrupted utterance falls silent
+
+
+@dataclass(frozen=True)
+class Utterance:
+    text: str
+    lang: str
+    private: bool = False  # personal data: only through headphones
+
+
+class SpeechUnavailable(Exception):
+    """The engine cannot speak this language (no voice) or is not installed."""
+
+
+class Engine(Protocol):
+    name: str
+
+    def has_voice(self, lang: str) -> bool: ...
+
+    def say(self, utterance: Utterance, volume: int, cancelled: Callable[[], bool]) -> None:
+        """Speak and return when done or when ``cancelled()`` turns true (then fall silent)."""
+
+
+def _wait_or_cancel(proc: subprocess.Popen, cancelled: Callable[[], bool], timeout_s: float,
+                    on_cancel: Callable[[], None] | None = None) -> None:
+    deadline = time.monotonic() + timeout_s
+    while proc.poll() is None:
+        if cancelled() or time.monotonic() > deadline:
+            proc.kill()
+            proc.wait()
+            if on_cancel is not None:
+                on_cancel()
+            return
+        time.sleep(POLL_S)
+
+
+class EspeakEngine:
+    """espeak-ng straight to the sound card (its own audio output), or to a WAV file."""
+
+    name = "espeak-ng"
+
+    def __init__(self, exe: str | None = None) -> None:
+        self.exe = exe or shutil.which("espeak-ng")
+
+    def has_voice(self, lang: str) -> bool:
+        return self.exe is not None and lang in announce.VOICES
+
+    def command(self, utterance: Utterance, volume: int, wav: Path | None = None) -> list[str]:
+        if not self.has_voice(utterance.lang):
+            raise SpeechUnavailable(f"espeak-ng has no voice for {utterance.lang!r}")
+        # espeak-ng's amplitude is 0-200 with 100 as normal; our volume is 0-100 %.
+        cmd = [self.exe, "-v", announce.VOICES[utterance.lang], "-s", str(announce.SPEECH_RATE_WPM),
+               "-a", str(volume * 2)]
+        if wav is not None:
+            cmd += ["-w", str(wav)]
+        return [*cmd, "--", utterance.text]
+
+    def say(self, utterance: Utterance, volume: int, cancelled: Callable[[], bool]) -> None:
+        proc = subprocess.Popen(self.command(utterance, volume), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        _wait_or_cancel(proc, cancelled, timeout_s=60)
+
+    def to_file(self, utterance: Utterance, volume: int, path: Path) -> Path:
+        """The same command writing a WAV: what the tests listen to instead of a speaker."""
+        subprocess.run(self.command(utterance, volume, wav=path), check=True, capture_output=True, timeout=20)
+        return path
+
+
+class SpeechDispatcherEngine:
+    """speech-dispatcher's client: the desktop's own speech service, espeak-ng behind it."""
+
+    name = "spd-say"
+
+    def __init__(self, exe: str | None = None) -> None:
+        self.exe = exe or shutil.which("spd-say")
+
+    def has_voice(self, lang: str) -> bool:
+        return self.exe is not None and lang in announce.VOICES
+
+    def say(self, utterance: Utterance, volume: int, cancelled: Callable[[], bool]) -> None:
+        if not self.has_voice(utterance.lang):
+            raise SpeechUnavailable(f"speech-dispatcher has no voice for {utterance.lang!r}")
+        # spd-say's volume and rate are -100..100 around the voice's default.
+        cmd = [self.exe, "--wait", "-o", "espeak-ng", "-l", utterance.lang, "-r", "-25",
+               "-i", str(volume * 2 - 100), "--", utterance.text]
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # Killing the client leaves the server talking: cancel what it is saying too.
+        _wait_or_cancel(proc, cancelled, timeout_s=60,
+                        on_cancel=lambda: subprocess.run([self.exe, "--cancel"], capture_output=True, timeout=5))
+
+
+def make_engine(choice: str) -> Engine | None:
+    """``auto``: speech-dispatcher when installed, else espeak-ng; None when neither is."""
+    candidates = {"spd-say": [SpeechDispatcherEngine], "espeak-ng": [EspeakEngine],
+                  "auto": [SpeechDispatcherEngine, EspeakEngine]}[choice]
+    for cls in candidates:
+        engine = cls()
+        if engine.exe is not None:
+            return engine
+    return None
+
+
+def headphones_from_pactl(sinks_text: str) -> bool | None:
+    """``pactl list sinks`` -> are headphones the active output? None: nothing to judge by."""
+    active = [line.split(":", 1)[1].strip().lower() for line in sinks_text.splitlines()
+              if line.strip().lower().startswith("active port:")]
+    names = [line.split(":", 1)[1].strip().lower() for line in sinks_text.splitlines()
+             if line.strip().lower().startswith("name:")]
+    if not active and not names:
+        return None
+    return any("headphone" in p or "headset" in p for p in active) or any("bluez" in n for n in names)
+
+
+def detect_headphones(timeout_s: float = 2.0) -> bool | None:
+    exe = shutil.which("pactl")
+    if exe is None:
+        return None
+    try:
+        out = subprocess.run([exe, "list", "sinks"], capture_output=True, text=True, timeout=timeout_s, check=True)
+    except (subprocess.SubprocessError, OSError):
+        return None
+    return headphones_from_pactl(out.stdout)
+
+
+class Speaker:
+    """What the person hears: on/off, the volume of this session, the last scene for
+    "repeat", and problems for staff. ``say`` is called on the speech thread; every
+    other method is cheap and safe on the GUI thread (no process, no I/O)."""
+
+    def __init__(self, engine: Engine | None, *, default_volume: int = 70, headphones: str = "detect",
+                 detect: Callable[[], bool | None] = detect_headphones, on_problem: Callable[[str], None] | None = None,
+                 private_note: Callable[[str], Utterance] | None = None, on: bool = False) -> None:
+        self.engine = engine
+        self.default_volume = default_volume
+        self.volume = default_volume
+        self.headphones_setting = headphones  # "detect", "connected" or "absent"
+        self._detect = detect
+        self.on_by_default = on  # speech.on_at_start: each person starts with this
+        self.on = on
+        self.last: list[Utterance] = []
+        self.problems: list[str] = []   # for the log, in English
+        self.missing_voices: list[str] = []  # languages shown but not spoken, for staff
+        self.engine_missing = engine is None
+        self._on_problem = on_problem
+        self._private_note = private_note
+        self._generation = 0
+        self._lock = threading.Lock()
+        self.spoken: list[Utterance] = []  # what actually reached the engine, for the log and tests
+
+    # -- on the GUI thread ----------------------------------------------------------------
+    def interrupt(self) -> int:
+        """Silence what is being said; the returned ticket is for what comes next."""
+        with self._lock:
+            self._generation += 1
+            return self._generation
+
+    def volume_up(self) -> int:
+        self.volume = min(MAX_VOLUME, self.volume + VOLUME_STEP)
+        return self.volume
+
+    def volume_down(self) -> int:
+        self.volume = max(MIN_VOLUME, self.volume - VOLUME_STEP)
+        return self.volume
+
+    def end_session(self) -> None:
+        """The next person starts as the first did (speech off unless configured on), at the
+        default volume, in silence."""
+        self.interrupt()
+        self.on = self.on_by_default
+        self.volume = self.default_volume
+        self.last = []
+
+    # -- on the speech thread -------------------------------------------------------------
+    def headphones(self) -> bool:
+        if self.headphones_setting == "connected":
+            return True
+        if self.headphones_setting == "absent":
+            return False
+        found = self._detect()
+        return bool(found)
+
+    def say(self, utterances: list[Utterance], ticket: int, volume: int) -> list[Utterance]:
+        """Speak in order until interrupted; returns what was handed to the engine."""
+        cancelled = lambda: ticket != self._generation
+        private_ok = None
+        said = []
+        for u in utterances:
+            if cancelled():
+                break
+            if u.private:
+                if private_ok is None:
+                    private_ok = self.headphones()
+                if not private_ok:
+                    if self._private_note is None:
+                        continue
+                    u = self._private_note(u.lang)
+            if self.engine is None:
+                self._problem("no speech engine: install speech-dispatcher or espeak-ng")
+                break
+            if not self.engine.has_voice(u.lang):
+                if u.lang not in self.missing_voices:
+                    self.missing_voices.append(u.lang)
+                self._problem(f"no voice for {u.lang!r} in {self.engine.name}: shown on screen only")
+                continue
+            try:
+                self.engine.say(u, volume, cancelled)
+            except (SpeechUnavailable, OSError, subprocess.SubprocessError) as exc:
+                self._problem(f"speech failed in {u.lang!r}: {exc}")
+                continue
+            said.append(u)
+            self.spoken.append(u)
+        return said
+
+    def _problem(self, text: str) -> None:
+        with self._lock:
+            if text in self.problems:
+                return
+            self.problems.append(text)
+        log.warning("speech: %s", text)
+        if self._on_problem is not None:
+            self._on_problem(text)

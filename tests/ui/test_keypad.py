@@ -1,0 +1,229 @@
+"""Keypad and keyboard use of the kiosk window (ui/keypad.py): keys only, no mouse."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
+
+from tests.ui.conftest import settle
+from tests.ui.keypad import activate, focused, press, type_on_screen_keyboard, walk_to
+from ui.theme import FOCUS_MIN, HIGH_CONTRAST, HIGH_CONTRAST_MIN, THEMES, contrast_ratio, focus_pairs, text_pairs
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")]
+
+
+@pytest.mark.conformance("5.1.6.1", "WCAG 2.1.1", "WCAG 2.4.3")
+def test_find_a_service_by_keypad_alone(qtbot, window):
+    """Home -> find -> a life situation -> a service card -> back -> home, keys only."""
+    activate(qtbot, window, "tile-find")
+    assert window.flow.current.name == "browse"
+    tile = activate(qtbot, window, lambda w: w.objectName().startswith(("life_event-", "target_group-"))
+                    and isinstance(w, QAbstractButton))
+    assert window.flow.current.name == "results", tile.objectName()
+    activate(qtbot, window, lambda w: w.objectName().startswith("service-row-") or
+             (w.property("role") == "row" and w.isVisible()))
+    assert window.flow.current.name == "service"
+    press(qtbot, window, Qt.Key.Key_Escape)        # the keypad's Back key
+    assert window.flow.current.name == "results"
+    press(qtbot, window, Qt.Key.Key_Escape)
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert window.flow.current.name == "home"
+    press(qtbot, window, Qt.Key.Key_Escape)        # at home Back does nothing, and nothing breaks
+    assert window.flow.current.name == "home"
+
+
+@pytest.mark.conformance("5.1.6.1", "WCAG 2.1.1")
+def test_search_by_typing_on_the_on_screen_keyboard_with_the_keypad(qtbot, window):
+    activate(qtbot, window, "tile-find")
+    activate(qtbot, window, "browse-search")
+    assert window.flow.current.name == "search"
+    type_on_screen_keyboard(qtbot, window, "neuvola")
+    field = window.screen("search").field
+    assert field.text() == "neuvola"
+    # A tap on a key never took the focus from the field; the keypad did, and Enter typed.
+    assert isinstance(focused(), QAbstractButton) and focused().objectName() == "key-a"
+
+
+@pytest.mark.conformance("5.1.6.2", "WCAG 2.1.2", "WCAG 2.4.11")
+def test_a_message_takes_the_focus_and_gives_it_back_no_trap(qtbot, window):
+    window.show_message("home.not_yet.heading", "home.not_yet.message", what="x")
+    settle(qtbot)
+    assert focused() is window.overlay.ok
+    # The arrows stay on the message (the screen under it is out of reach for a finger too)...
+    for _ in range(5):
+        press(qtbot, window, Qt.Key.Key_Down)
+        assert focused() is window.overlay.ok
+    # ...and Enter or Back closes it, and the keys move on the screen again.
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.overlay.isVisible())
+    walk_to(qtbot, window, "tile-queue")
+
+
+@pytest.mark.conformance("5.1.6.2", "WCAG 2.1.2")
+def test_back_key_closes_a_message_without_moving_the_screen_under_it(qtbot, window):
+    window.flow.go("browse")
+    window.show_message("home.not_yet.heading", "home.not_yet.message", what="x")
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert not window.overlay.isVisible() and window.flow.current.name == "browse"
+
+
+@pytest.mark.conformance("5.1.6.1", "WCAG 2.1.1")
+def test_the_language_list_by_keypad(qtbot, make_window):
+    window = make_window(extra_ui='languages = ["fi", "sv", "en", "et", "ru", "uk", "so", "ar"]')
+    activate(qtbot, window, "language-menu")
+    panel = window.top_bar.languages.panel
+    assert panel.isVisible() and focused() is panel.buttons["fi"]
+    walk_to(qtbot, window, "language-ar")           # the arrows walk the list and stay in it
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.translator.language == "ar")
+    assert not panel.isVisible()
+    # In Arabic the layout mirrors: the left arrow moves on, as reading does.
+    walk_to(qtbot, window, "tile-find", key=Qt.Key.Key_Left)
+    press(qtbot, window, Qt.Key.Key_Left)
+    assert focused().objectName() == "tile-book"
+
+
+def test_a_text_field_keeps_left_and_right_for_its_cursor(qtbot, window):
+    window.flow.go("search")
+    settle(qtbot)
+    field = window.screen("search").field
+    field.setFocus()
+    field.setText("abc")
+    press(qtbot, window, Qt.Key.Key_Left)
+    assert focused() is field and field.cursorPosition() == 2
+    press(qtbot, window, Qt.Key.Key_Down)
+    assert focused() is not field
+
+
+@pytest.mark.conformance("5.1.6.1")
+def test_the_help_key_asks_for_the_speech_to_repeat(qtbot, window):
+    heard = []
+    window.keypad.help_requested.connect(lambda: heard.append("help"))
+    press(qtbot, window, Qt.Key.Key_F1)
+    press(qtbot, window, Qt.Key.Key_Help)
+    assert heard == ["help", "help"] and window.flow.current.name == "home"
+
+
+def tap_on_screen(qtbot, window, widget) -> None:
+    """A touch at the widget's centre, arriving at the window as the touch screen's does."""
+    qtbot.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton,
+                     pos=widget.mapTo(window, widget.rect().center()))
+
+
+@pytest.mark.conformance("5.8")
+def test_a_second_tap_on_the_same_button_within_the_set_time_is_ignored(qtbot, make_window):
+    window = make_window(extra_ui="double_press_ms = 400")
+    clock = [100.0]
+    window.keypad.clock = lambda: clock[0]
+    window.flow.go("browse")
+    settle(qtbot)
+    opened = []
+    tile = window.screen("home").tiles["find"]
+    window.flow.home()
+    settle(qtbot)
+    tile.clicked.connect(lambda: opened.append(clock[0]))
+    tap_on_screen(qtbot, window, tile)
+    window.flow.home()
+    clock[0] += 0.2                                   # a trembling second tap
+    tap_on_screen(qtbot, window, tile)
+    window.flow.home()
+    clock[0] += 0.5                                   # a tap meant as a new one
+    tap_on_screen(qtbot, window, tile)
+    assert opened == [100.0, 100.7] and window.keypad.rejected == 1
+
+
+def test_double_press_rejection_is_off_unless_configured(qtbot, window):
+    assert window.keypad.double_press_ms == 0
+    opened = []
+    tile = window.screen("home").tiles["find"]
+    tile.clicked.connect(lambda: opened.append(1))
+    for _ in range(2):
+        tap_on_screen(qtbot, window, tile)
+        window.flow.home()
+    assert opened == [1, 1]
+
+
+def test_a_bad_double_press_setting_stops_start_up_naming_the_key(tmp_path):
+    from kiosk.config import ConfigError, load_config
+
+    device = tmp_path / "device.toml"
+    device.write_text('[ui]\ndouble_press_ms = 5000\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="ui.double_press_ms"):
+        load_config(device)
+
+
+@pytest.mark.conformance("WCAG 2.4.7", "WCAG 1.4.11")
+@pytest.mark.parametrize("theme", [*sorted(THEMES), "high-contrast"])
+def test_the_focus_ring_stands_out_from_what_it_borders(theme):
+    palette = HIGH_CONTRAST if theme == "high-contrast" else THEMES[theme]
+    for what, ring, next_to in focus_pairs(palette):
+        assert contrast_ratio(ring, next_to) >= FOCUS_MIN, f"{theme}: focus ring on {what} {ring}/{next_to}"
+
+
+@pytest.mark.conformance("WCAG 2.4.7", "5.1.6.2")
+def test_the_focused_button_is_drawn_with_the_ring(qtbot, window):
+    """The ring is really painted: the focused tile's edge has the focus colour."""
+    tile = walk_to(qtbot, window, "tile-queue")
+    settle(qtbot)
+    image = tile.grab().toImage()
+    ring = THEMES["light"].focus.lower()
+    edge = image.pixelColor(image.width() // 2, 2).name()
+    assert edge == ring, (edge, ring)
+    press(qtbot, window, Qt.Key.Key_Down)
+    settle(qtbot)
+    image = tile.grab().toImage()
+    assert image.pixelColor(image.width() // 2, 2).name() != ring
+
+
+@pytest.mark.conformance("5.1.4", "WCAG 1.4.6")
+def test_every_high_contrast_text_colour_meets_7_to_1():
+    for what, fg, bg in text_pairs(HIGH_CONTRAST):
+        ratio = contrast_ratio(fg, bg)
+        assert ratio >= HIGH_CONTRAST_MIN, f"high contrast: {what} {fg} on {bg} is {ratio:.2f}:1"
+
+
+@pytest.mark.conformance("5.1.4", "5.2", "WCAG 1.4.4")
+def test_larger_text_is_one_key_press_away_and_goes_away_for_the_next_person(qtbot, window):
+    from PySide6.QtWidgets import QLabel
+
+    window.flow.go("browse")
+    settle(qtbot)
+    heading = next(w for w in window.screen("browse").findChildren(QLabel) if w.isVisible() and w.text())
+    before = heading.font().pointSizeF()
+    aa = activate(qtbot, window, "text-size")
+    assert window.appearance.large and aa.isChecked()
+    assert heading.font().pointSizeF() > before * 1.2
+    assert QApplication.instance().styleSheet().count(HIGH_CONTRAST.background) > 0
+    assert window.has_something_to_reset()
+    window.reset_for_next_person()
+    settle(qtbot)
+    assert not window.appearance.large and not aa.isChecked()
+    assert heading.font().pointSizeF() == before
+
+
+@pytest.mark.conformance("WCAG 2.4.3", "WCAG 1.3.2")
+@pytest.mark.parametrize("place", ["home", "browse", "home-sv", "search"])
+def test_the_keypad_walks_each_screen_in_reading_order(qtbot, window, place):
+    """Down from the first control visits the top bar, then the screen, row by row: each
+    stop is below the last one, or on the same row further along the reading direction."""
+    if place == "home-sv":
+        window.translator.set_language("sv")
+        place = "home"
+    if place != "home":
+        window.flow.go(place)
+    settle(qtbot)
+    QApplication.focusWidget() and QApplication.focusWidget().clearFocus()
+    press(qtbot, window, Qt.Key.Key_Down)
+    order, first = [], focused()
+    for _ in range(60):
+        w = focused()
+        at = w.mapTo(window, w.rect().topLeft())
+        order.append((w.objectName(), at.y(), at.x(), w.height()))
+        press(qtbot, window, Qt.Key.Key_Down)
+        if focused() is first:
+            break
+    assert focused() is first, "the walk never came round: a trap or a dead end"
+    for (a, ay, ax, ah), (b, by, bx, _bh) in zip(order, order[1:]):
+        same_row = abs(by - ay) < ah // 2
+        assert (same_row and bx > ax) or by >= ay + ah // 2, f"{a} -> {b}: {order}"

@@ -1,0 +1,252 @@
+"""Keypad and keyboard use of the whole kiosk (EN 301 549 5.1.6, 5.8, 5.9; WCAG 2.1.1, 2.1.2).
+
+One event filter per window, not per screen: every screen that is built from ordinary
+Qt buttons and fields works by keypad without knowing it.
+
+- Arrows and Tab move the focus in reading order (in a right-to-left language the left
+  arrow moves on); a text field keeps Left/Right for its cursor.
+- Enter activates the focused button (Qt itself only does so in dialogs).
+- A Back key (Escape, the Back key of a tactile keypad) presses the nearest visible
+  button marked ``keypad="back"``, looking outwards from the focus: inside a cover such as
+  the login screen its own back button, otherwise the top bar's Back, or Home when there
+  is no Back.
+- A Help key (F1, Help) emits ``help_requested``: speech output repeats what it last said.
+- Double-press rejection (``ui.double_press_ms``): a second press of the same control
+  within that time is dropped, for hands that tremble. It applies to touch and mouse
+  presses only; a keypad debounces in hardware and a card reader "types" fast.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QLineEdit,
+                               QPlainTextEdit, QScrollArea, QTextEdit, QWidget)
+
+from ui.input_tap import watch_window_input
+
+BACK_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_Back)
+HELP_KEYS = (Qt.Key.Key_F1, Qt.Key.Key_Help)
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+NEXT_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Right)
+PREVIOUS_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Left)
+_TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
+_PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin)
+_RELEASES = (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd)
+
+
+def mark_back(button: QAbstractButton) -> QAbstractButton:
+    """This button is what the Back key presses where it is the nearest one."""
+    button.setProperty("keypad", "back")
+    return button
+
+
+def mark_home(button: QAbstractButton) -> QAbstractButton:
+    """Pressed by the Back key when no Back button is shown (e.g. the top bar's Home)."""
+    button.setProperty("keypad", "home")
+    return button
+
+
+def _usable(w: QWidget) -> bool:
+    return w.isVisible() and w.isEnabled()
+
+
+def nearest_marked(start: QWidget, top: QWidget, mark: str) -> QAbstractButton | None:
+    """The visible button marked ``mark`` closest to ``start``: its own subtree first, then
+    each ancestor's, up to ``top``."""
+    w: QWidget | None = start
+    while w is not None:
+        for b in w.findChildren(QAbstractButton):
+            if b.property("keypad") == mark and _usable(b):
+                return b
+        if w is top:
+            break
+        w = w.parentWidget()
+    return None
+
+
+class KeypadNavigation(QObject):
+    """Installed on the window's native window (``ui/input_tap.py``: never on the
+    application), so it sees every key and press before any widget does."""
+
+    help_requested = Signal()
+    back_pressed = Signal()   # after the Back key pressed a button (speech can say where it went)
+
+    def __init__(self, window: QWidget, *, double_press_ms: int = 0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(window)
+        self.window = window
+        self.double_press_ms = double_press_ms
+        self.clock = clock
+        self._last_press: tuple[int, float] | None = None   # (id of the control, when)
+        self.rejected = 0   # presses dropped as double presses (for the log and tests)
+        self._eat_release = False
+        watch_window_input(window, self)
+
+    # -- the filter ------------------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress:
+            focus = QApplication.focusWidget()
+            # Where the person is: the focused control, or the window when nothing has the focus.
+            return self._key(focus if focus is not None and focus.window() is self.window else self.window, event)
+        if kind in _PRESSES and self.double_press_ms > 0:
+            button = self._button_at(event)
+            if button is not None and self._reject_double(button):
+                self._eat_release = True
+                return True
+        elif kind in _RELEASES and self._eat_release:
+            self._eat_release = False
+            return True   # the release of a rejected press must not click either
+        return False
+
+    def _button_at(self, event) -> QAbstractButton | None:
+        points = event.points() if hasattr(event, "points") else ()
+        if not points:
+            return None
+        w = self.window.childAt(points[0].position().toPoint())
+        while w is not None and not isinstance(w, QAbstractButton):
+            w = w.parentWidget()
+        return w if w is not None and w.isEnabled() else None
+
+    def _reject_double(self, button: QAbstractButton) -> bool:
+        now = self.clock()
+        last = self._last_press
+        self._last_press = (id(button), now)
+        if last is not None and last[0] == id(button) and (now - last[1]) * 1000 < self.double_press_ms:
+            self.rejected += 1
+            return True
+        return False
+
+    def _key(self, target: QWidget, event) -> bool:
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            return False
+        # The window sees the key before the focused control does: ``target`` is where the
+        # person is (the focus, or the window itself when nothing has the focus).
+        propagated, focus = False, target
+        if key in HELP_KEYS:
+            self.help_requested.emit()
+            return True
+        if key in BACK_KEYS:
+            return self.go_back(focus)
+        if propagated:
+            return False
+        if focus is self.window:
+            if key in NEXT_KEYS + PREVIOUS_KEYS:
+                self._enter_first()
+                return True
+            return False
+        if key in ENTER_KEYS and isinstance(focus, QAbstractButton):
+            if focus.isEnabled() and focus.isVisible():
+                focus.animateClick()
+            return True
+        if key in NEXT_KEYS + PREVIOUS_KEYS:
+            if isinstance(focus, _TEXT_FIELDS) and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+                return False   # the cursor moves in the text
+            if isinstance(focus, QComboBox):
+                return False
+            forward = key in NEXT_KEYS
+            if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and focus.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+                forward = not forward   # the next thing in reading order is to the left
+            self.move(forward, focus)
+            return True
+        return False
+
+    # -- what the keys do --------------------------------------------------------------------
+    def move(self, forward: bool, focus: QWidget | None = None) -> None:
+        focus = focus or QApplication.focusWidget()
+        if focus is None or focus.window() is not self.window:
+            self._enter_first()
+            return
+        # The same chain as Tab, so arrows and Tab never disagree about the order.
+        nxt = focus.nextInFocusChain() if forward else focus.previousInFocusChain()
+        for _ in range(2000):
+            if nxt is focus:
+                return
+            if (nxt.isVisible() and nxt.isEnabled() and nxt.focusPolicy() & Qt.FocusPolicy.TabFocus
+                    and nxt.window() is self.window and not _covered(nxt)):
+                reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+                nxt.setFocus(reason)
+                scroll_into_view(nxt)
+                return
+            nxt = nxt.nextInFocusChain() if forward else nxt.previousInFocusChain()
+
+    def _enter_first(self) -> None:
+        """Nothing has the focus yet: the first arrow press goes to the first control in
+        reading order (top row first; from the right in a right-to-left language)."""
+        self.window.activateWindow()
+        rtl = self.window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        candidates = [w for w in self.window.findChildren(QWidget)
+                      if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                      and not _covered(w)]
+        if not candidates:
+            return
+
+        def place(w: QWidget) -> tuple[int, int]:
+            at = w.mapTo(self.window, w.rect().topLeft())
+            return at.y() // 16, -at.x() - w.width() if rtl else at.x()
+        first = min(candidates, key=place)
+        first.setFocus(Qt.FocusReason.TabFocusReason)
+        scroll_into_view(first)
+
+    def go_back(self, focus: QWidget | None) -> bool:
+        start = focus or self.window
+        cover = topmost_cover(self.window)
+        if cover is not None and hasattr(cover, "keypad_back"):
+            cover.keypad_back()   # a message or the language panel closes
+            self.back_pressed.emit()
+            return True
+        if cover is not None:
+            # Under a cover only its own buttons count: Back never acts on the screen beneath.
+            top = cover
+            if cover_of(start) is not cover:
+                start = cover
+        else:
+            top = self.window
+        for mark in ("back", "home"):
+            b = nearest_marked(start, top, mark)
+            if b is not None:
+                b.click()
+                self.back_pressed.emit()
+                return True
+        return True   # nothing to go back to: the key is used up, not typed anywhere
+
+
+def scroll_into_view(w: QWidget) -> None:
+    """The focused control is never hidden below the fold of a list (WCAG 2.4.11)."""
+    p = w.parentWidget()
+    while p is not None:
+        if isinstance(p, QScrollArea) and p.widget() is not None and p.widget().isAncestorOf(w):
+            p.ensureWidgetVisible(w, 16, 16)
+        p = p.parentWidget()
+
+
+def cover_of(w: QWidget) -> QWidget | None:
+    """The cover (login screen, message overlay) ``w`` lies in, if any."""
+    p: QWidget | None = w
+    while p is not None:
+        if p.property("keypad_cover"):
+            return p
+        p = p.parentWidget()
+    return None
+
+
+def topmost_cover(top: QWidget) -> QWidget | None:
+    """The visible cover raised last (raise_() moves a widget to the end of its parent's
+    children), or None."""
+    covers = [c for c in top.findChildren(QWidget) if c.property("keypad_cover") and c.isVisible()]
+    if not covers:
+        return None
+    direct = [c for c in top.children() if isinstance(c, QWidget) and c in covers]
+    return direct[-1] if direct else covers[-1]
+
+
+def _covered(w: QWidget) -> bool:
+    """True when a visible cover lies over ``w``: the focus must not wander under the login
+    screen or a message (where a finger cannot reach either)."""
+    cover = topmost_cover(w.window())
+    return cover is not None and cover_of(w) is not cover
