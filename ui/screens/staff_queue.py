@@ -288,7 +288,7 @@ class StaffQueueScreen(Screen):
             values["cls"] = self.tr_.t(f"queue.priority.{values.pop('class')}")
         if values.get("time") is not None:
             values["time"] = self.tr_.time(values["time"].astimezone(LOCAL_TZ))
-        self.why.setText(f"{self.tr_.t('staff_queue.why_heading')} {first.label}: {self.tr_.t(why.key, **values)}")
+        self.why.setText(self.tr_.t("staff_queue.why_line", label=first.label, why=self.tr_.t(why.key, **values)))
 
     def _show_appointments(self, appointments) -> None:
         t = self.tr_
