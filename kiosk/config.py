@@ -84,6 +84,17 @@ class QueueConfig:
     printer: str = _opt(allow_empty=True, doc="'' for none, a device or file path, or tcp://host:9100")
     rooms: tuple[str, ...] = _opt(doc="rooms a nurse can call people to from this kiosk")
     display: bool = _opt(doc="open the queue display as a second window (e.g. on a second screen)")
+    places: tuple[str, ...] = _opt(allow_empty=True, doc="where each line is served, printed on the ticket: "
+                                                         "'line id: room, floor', e.g. 'laboratory.walk-in: Lab 2, 1'")
+    appointments_first: tuple[str, ...] = _opt(allow_empty=True, doc="lines that call appointments at their time "
+                                                                     "ahead of walk-ins; the others interleave them")
+    appointment_head_start_min: int = _opt(min=0, max=240, doc="on those lines, how many minutes an appointment "
+                                                               "goes ahead of walk-ins who came earlier")
+    priority_head_start_min: int = _opt(min=0, max=240, doc="how many minutes a priority number (family with an "
+                                                            "infant, needs help) goes ahead; after that it ages out")
+    urgent_head_start_min: int = _opt(min=0, max=240, doc="the same for an urgent number")
+    checkin_early_min: int = _opt(min=0, max=240, doc="check-in for a booked time opens this many minutes before it")
+    checkin_late_min: int = _opt(min=0, max=120, doc="after this many minutes past the time the nurse decides")
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from kiosk.flow import (CALL_BACK, CALL_FAILED, CALL_FEEDBACK, CALL_HOME, KioskF
                         after_call, may_open, staff_only)
 from kiosk.video import FROM_APPOINTMENT, FROM_ON_DEMAND, FROM_SPECIALIST
 
-__all__ = ["Step", "follow", "module_places", "booking_done", "VideoCallNavigation", "after_booking",
+__all__ = ["Step", "follow", "module_places", "booking_done", "checkin_next_steps", "checkin_step", "VideoCallNavigation", "after_booking",
            "after_call", "may_open", "staff_only", "staff_key_opened"]
 
 # How a step moves the flow.
@@ -80,9 +80,41 @@ def module_places(modules: Any, *, has_queue_lines: bool = True, syncs: bool = T
         if module == "queue" and not has_queue_lines:
             continue
         out.extend(names)
+    # Arriving for a booked time needs both: the bookings and a queue to join (issue 17).
+    if getattr(modules, "booking", False) and getattr(modules, "queue", False) and has_queue_lines:
+        out.append(CHECKIN)
     if syncs:
         out.append(places.SYNC_STATUS)
     return tuple(out)
+
+
+# -- arriving for a booked time (issue 17) -----------------------------------------------------
+CHECKIN = "checkin"
+# What a resident can do next after each check-in outcome (kiosk/checkin.py), first the one
+# that most likely helps. "done" always ends the flow.
+_CHECKIN_NEXT: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "checked_in": ("done",), "already": ("done",),
+    "early": ("take_number", "done"), "late": ("take_number", "book_again", "done"),
+    "wrong_place": ("done",), "cancelled": ("book_again", "take_number", "done"),
+    "denied": ("book_again", "take_number", "done"), "other_day": ("done", "take_number"),
+    "not_found": ("again", "take_number", "done"),
+})
+
+
+def checkin_next_steps(outcome: str) -> tuple[str, ...]:
+    return _CHECKIN_NEXT.get(outcome, ("again", "done"))
+
+
+def checkin_step(choice: str, *, service_id: str | None = None, channel_id: str | None = None) -> Step:
+    """The move for a next-step button on the check-in result."""
+    if choice == "take_number":
+        return Step(REPLACE, "queue")
+    if choice == "book_again":
+        params = {k: v for k, v in (("service_id", service_id), ("channel_id", channel_id)) if v}
+        return Step(REPLACE, "booking", params)
+    if choice == "again":
+        return Step(STAY, CHECKIN)
+    return Step(HOME, end_session=True)  # done: the resident's key, if one was used, closes
 
 
 # -- after a booking ------------------------------------------------------------------------

@@ -117,6 +117,12 @@ ITEM_KINDS: dict[str, ItemKind] = {k.name: k for k in (
              personal=frozenset({"subject"}), open=True,
              checks=(_iso_time("started_at"), _iso_time("ended_at"))),
     ItemKind("queue_ticket", {"ticket_id": _str, "event": _str}, open=True),
+    # Arrival for a booked time, a late arrival the nurse let in, a no-show (kiosk/checkin.py).
+    ItemKind("booking_checkin", {"booking_item_id": _str, "event": _str},
+             {"service_id": _str, "channel_id": _str, "starts_at": _str, "at": _str, "ticket_id": _str,
+              "staff_id": _str},
+             checks=(_one_of("event", ("arrived", "arrived_late", "late_accepted", "no_show")),
+                     _iso_time("starts_at"), _iso_time("at"))),
     # Votes, ideas and supports (kiosk/participation_items.py declares their fields).
     *(ItemKind(name, **spec) for name, spec in _PARTICIPATION_KINDS.items()),
     ItemKind("staff_audit", {"event": _str, "staff_id": _str}, {"at": _str, "detail": _str, "role": _str},

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.catalogue.hours import LOCAL_TZ
+from kiosk.queue_order import OrderRule, in_order
 from kiosk.storage.db import Database
 from kiosk.storage.queue_models import QueueTicketRecord
 
@@ -67,6 +68,11 @@ class QueueTicket:
     called_by: str | None
     recall_count: int
     out_of_order_reason: str | None
+    # A checked-in appointment (issue 17): its booking, its booked time, and the moment its
+    # place in the queue counts from (kiosk/queue_order.py); None for a walk-in.
+    booking_id: str | None = None
+    appointment_at: datetime | None = None
+    counts_from: datetime | None = None
 
     @property
     def label(self) -> str:
@@ -99,7 +105,8 @@ def _ticket(r: QueueTicketRecord) -> QueueTicket:
                        issued_at=r.issued_at, called_at=r.called_at,
                        first_called_at=r.first_called_at, started_at=r.started_at,
                        finished_at=r.finished_at, room=r.room, called_by=r.called_by,
-                       recall_count=r.recall_count, out_of_order_reason=r.out_of_order_reason)
+                       recall_count=r.recall_count, out_of_order_reason=r.out_of_order_reason,
+                       booking_id=r.booking_id, appointment_at=r.appointment_at, counts_from=r.counts_from)
 
 
 def lines_from_channels(channels: Iterable[tuple[str, str]]) -> list[QueueLine]:
@@ -121,7 +128,8 @@ class WalkInQueue:
     def __init__(self, db: Database, lines: Sequence[QueueLine], *,
                  now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
                  outbox: OutboxWriter | None = None,
-                 default_service_minutes: float = DEFAULT_SERVICE_MINUTES) -> None:
+                 default_service_minutes: float = DEFAULT_SERVICE_MINUTES,
+                 order_rule: OrderRule | None = None) -> None:
         if not lines:
             raise QueueError("no_lines", "the queue needs at least one line")
         self._db = db
@@ -129,6 +137,7 @@ class WalkInQueue:
         self._now = now
         self._outbox = outbox
         self._default_minutes = default_service_minutes
+        self.order_rule = order_rule or OrderRule()
         self._listeners: list[Callable[[str, QueueTicket], None]] = []
 
     # -- listening ----------------------------------------------------------------------
@@ -142,33 +151,37 @@ class WalkInQueue:
 
     def _record(self, s: Session, event: str, t: QueueTicketRecord) -> None:
         if self._outbox is not None:
-            self._outbox(s, "queue_ticket", {
+            payload = {
                 "ticket_id": t.id, "event": event, "day": t.day, "label": f"{t.prefix}{t.number:03d}",
                 "line_id": t.line_id, "issued_line_id": t.issued_line_id, "status": t.status,
                 "priority": t.priority, "room": t.room, "recall_count": t.recall_count,
                 "out_of_order_reason": t.out_of_order_reason,
                 **{k: (v.isoformat() if (v := getattr(t, k)) else None)
-                   for k in ("issued_at", "called_at", "first_called_at", "started_at", "finished_at")}})
+                   for k in ("issued_at", "called_at", "first_called_at", "started_at", "finished_at")}}
+            if t.booking_id:  # an appointment's ticket: the city sees it came from a booking
+                payload.update(booking_id=t.booking_id, appointment_at=t.appointment_at.isoformat()
+                               if t.appointment_at else None,
+                               counts_from=t.counts_from.isoformat() if t.counts_from else None)
+            self._outbox(s, "queue_ticket", payload)
 
     def today(self) -> str:
         return self._now().astimezone(LOCAL_TZ).date().isoformat()
 
     # -- residents ----------------------------------------------------------------------
-    def take_number(self, line_id: str, *, priority: int = 0) -> QueueTicket:
+    def take_number(self, line_id: str, *, priority: int = 0, booking_id: str | None = None,
+                    appointment_at: datetime | None = None, counts_from: datetime | None = None,
+                    session: Session | None = None) -> QueueTicket:
+        """A number on ``line_id``. For a checked-in appointment (kiosk/checkin.py) the
+        booking, its time and the moment its place counts from come along; ``session``
+        lets the check-in write the ticket in its own transaction (both or neither)."""
         line = self._line(line_id)
-        day = self.today()
+        if session is not None:
+            rec = self._new_ticket(session, line, priority, booking_id, appointment_at, counts_from)
+            return _ticket(rec)  # the caller emits after its commit (``announce``)
         for _attempt in range(5):
             try:
                 with self._db.sessions.begin() as s:
-                    last = s.scalar(select(func.max(QueueTicketRecord.number))
-                                    .where(QueueTicketRecord.day == day, QueueTicketRecord.prefix == line.prefix))
-                    rec = QueueTicketRecord(
-                        id=str(uuid.uuid4()), day=day, prefix=line.prefix, number=(last or 0) + 1,
-                        line_id=line.id, issued_line_id=line.id, priority=priority, status=WAITING,
-                        issued_at=self._now(), recall_count=0)
-                    s.add(rec)
-                    s.flush()
-                    self._record(s, "issued", rec)
+                    rec = self._new_ticket(s, line, priority, booking_id, appointment_at, counts_from)
                     ticket = _ticket(rec)
                 break
             except IntegrityError:
@@ -178,6 +191,25 @@ class WalkInQueue:
         self._emit("issued", ticket)
         return ticket
 
+    def _new_ticket(self, s: Session, line: QueueLine, priority: int, booking_id: str | None,
+                    appointment_at: datetime | None, counts_from: datetime | None) -> QueueTicketRecord:
+        day = self.today()
+        last = s.scalar(select(func.max(QueueTicketRecord.number))
+                        .where(QueueTicketRecord.day == day, QueueTicketRecord.prefix == line.prefix))
+        rec = QueueTicketRecord(
+            id=str(uuid.uuid4()), day=day, prefix=line.prefix, number=(last or 0) + 1,
+            line_id=line.id, issued_line_id=line.id, priority=priority, status=WAITING,
+            issued_at=self._now(), recall_count=0, booking_id=booking_id, appointment_at=appointment_at,
+            counts_from=counts_from)
+        s.add(rec)
+        s.flush()
+        self._record(s, "issued", rec)
+        return rec
+
+    def announce(self, event: str, ticket: QueueTicket) -> None:
+        """Tell listeners of a ticket written in another module's transaction, after its commit."""
+        self._emit(event, ticket)
+
     def ticket(self, ticket_id: str) -> QueueTicket:
         with self._db.sessions() as s:
             rec = s.get(QueueTicketRecord, ticket_id)
@@ -186,14 +218,14 @@ class WalkInQueue:
             return _ticket(rec)
 
     def waiting(self, line_ids: Iterable[str] | None = None) -> list[QueueTicket]:
-        """Today's waiting tickets in the order they will be called."""
+        """Today's waiting tickets in the order they will be called: one order for walk-ins
+        and appointments, priorities with a head start that ages (kiosk/queue_order.py)."""
         q = (select(QueueTicketRecord)
-             .where(QueueTicketRecord.day == self.today(), QueueTicketRecord.status == WAITING)
-             .order_by(QueueTicketRecord.priority.desc(), QueueTicketRecord.issued_at, QueueTicketRecord.number))
+             .where(QueueTicketRecord.day == self.today(), QueueTicketRecord.status == WAITING))
         if line_ids is not None:
             q = q.where(QueueTicketRecord.line_id.in_(list(line_ids)))
         with self._db.sessions() as s:
-            return [_ticket(r) for r in s.scalars(q)]
+            return in_order((_ticket(r) for r in s.scalars(q)), self.order_rule)
 
     def recent_calls(self, limit: int = 6) -> list[QueueTicket]:
         """Called or in-service tickets, newest call first: what the queue display shows."""

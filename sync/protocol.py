@@ -44,6 +44,8 @@ REASONS = {
     "already_cancelled": "the booking was already cancelled by another item",
     "id_reused_different_content": "an item with this id but different content was already stored",
     "not_your_device": "the item id (or the queue ticket it changes) belongs to another device",
+    "booking_cancelled": "the booking checked in for was cancelled",
+    "attendance_conflict": "the booking's arrival was already recorded otherwise (e.g. arrived, then no-show)",
     **_PARTICIPATION_REASONS,  # votes, ideas, supports (kiosk/participation.py)
 }
 
@@ -96,7 +98,7 @@ def json_body_problems(body: bytes) -> list[str]:
 # -- queue tickets: a snapshot the backend folds into the resident's page and the summary ------
 QUEUE_STATUSES = ("waiting", "called", "serving", "done", "no_show")
 _QUEUE_TEXTS = {"event": 32, "label": 16, "line_id": 64, "issued_line_id": 64}
-_QUEUE_OPTIONAL_TEXTS = {"room": 32, "out_of_order_reason": 32}
+_QUEUE_OPTIONAL_TEXTS = {"room": 32, "out_of_order_reason": 32, "booking_id": 36}
 _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 

@@ -48,6 +48,7 @@ class KioskServices:
     feedback: Any = None                 # kiosk.feedback.FeedbackBox
     participation: Any = None            # kiosk.participation.ParticipationDesk
     announcements: Any = None            # kiosk.announcements.AnnouncementBoard (the city's notices)
+    checkin: Any = None                  # kiosk.checkin.CheckInDesk: arriving for a booked time (issue 17)
     speaker: Any = None                  # kiosk.speech.Speaker (speech output; its engine runs on the speech thread)
     # Told every sync status, on the sync thread (the UI's SyncBridge joins here).
     status_listeners: list[Callable[[Any], None]] = field(default_factory=list)
@@ -83,6 +84,16 @@ def queue_lines(config: Config, catalogue) -> tuple[list[QueueLine], list[str]]:
     else:
         chosen = list(walk_ins.items())
     return lines_from_channels(chosen[:22]), problems
+
+
+def order_rule(config: Config):
+    """One order for walk-ins and appointments (kiosk/queue_order.py) from ``[queue]``."""
+    from kiosk.queue_order import INFANT, NEEDS_HELP, URGENT, OrderRule
+    q = config.queue
+    return OrderRule(priority_head_start_min={INFANT: q.priority_head_start_min, NEEDS_HELP: q.priority_head_start_min,
+                                              URGENT: q.urgent_head_start_min},
+                     appointment_head_start_min=q.appointment_head_start_min,
+                     appointments_first=frozenset(q.appointments_first))
 
 
 def follow_link_for(backend_url: str) -> Callable[[QueueTicket, str], str]:
@@ -146,7 +157,8 @@ def build_services(config: Config, db: Database, catalogue, *, sync: bool = True
         notices.extend(problems)
         if lines:
             queue = WalkInQueue(db, lines, outbox=outbox.record,
-                                default_service_minutes=config.queue.default_service_min)
+                                default_service_minutes=config.queue.default_service_min,
+                                order_rule=order_rule(config))
             walk_in = WalkInDesk(db)
         else:
             log.info("no walk-in queue lines on this kiosk")
@@ -179,6 +191,19 @@ def build_services(config: Config, db: Database, catalogue, *, sync: bool = True
                 log.info("catalogue reloaded after sync (cursor %s)", cursor)
         worker.after_sync(reload_catalogue)
 
+    checkin = None
+    if queue is not None and config.modules.booking:
+        from kiosk.checkin import CheckInDesk, CheckInRule, CheckInError, parse_places
+        try:
+            places = parse_places(config.queue.places)
+        except CheckInError as exc:  # the ticket then names no room; the rest works
+            log.warning("queue.places: %s", exc)
+            notices.append(f"queue.places: {exc}")
+            places = {}
+        checkin = CheckInDesk(db, queue, booking, rule=CheckInRule(early_min=config.queue.checkin_early_min,
+                                                                   late_min=config.queue.checkin_late_min),
+                              places=places, now=now)
+
     feedback = None
     if config.modules.feedback:
         from kiosk.feedback import FeedbackBox
@@ -198,5 +223,5 @@ def build_services(config: Config, db: Database, catalogue, *, sync: bool = True
                              sync_worker=worker, staff_key=staff, card_key=card, phone_key=phone,
                              visitor_session=visitor, queue=queue, walk_in=walk_in, feedback=feedback,
                              participation=participation, announcements=announcements,
-                             status_listeners=listeners, speaker=speaker)
+                             status_listeners=listeners, checkin=checkin, speaker=speaker)
     return services

@@ -61,6 +61,7 @@ def attach_services(window, services: KioskServices, *, app=None) -> KioskParts:
     attach_identity(window, services, parts)
     attach_queue(window, services, parts)
     attach_booking_and_feedback(window, services, parts)
+    attach_checkin(window, services, parts)
     attach_video(window, services, parts)
     attach_participation(window, services, parts)
     attach_speech(window, services, parts, app=app)
@@ -105,7 +106,8 @@ def attach_queue(window, services: KioskServices, parts: KioskParts | None = Non
         from ui.screens.staff_queue import StaffQueueScreen
         return StaffQueueScreen(flow=window.flow, tr=window.translator, metrics=window.metrics, queue=queue,
                                 desk=services.walk_in, catalogue=services.catalogue, session=services.session,
-                                rooms=config.queue.rooms, now=services.now, identify_visitor=identify)
+                                rooms=config.queue.rooms, now=services.now, identify_visitor=identify,
+                                checkin=services.checkin)
 
     window.register_screen("queue", resident)
     window.register_screen("staff_queue", nurse)
@@ -271,6 +273,26 @@ def attach_booking_and_feedback(window, services: KioskServices, parts: KioskPar
             from ui.screens.feedback import FeedbackScreen
             return FeedbackScreen(**common(), box=services.feedback, now=services.now)
         window.register_screen("feedback", feedback)
+    return desk
+
+
+def attach_checkin(window, services: KioskServices, parts: KioskParts | None = None):
+    """I have an appointment (issue 17): find the booking, check in, a ticket with the room."""
+    desk = services.checkin
+    if desk is None:
+        return None
+    from kiosk.identity.session import LOGOUT
+    session, config = services.session, services.config
+    follow = follow_link_for(config.backend.url) if config.backend.url else None
+
+    def build():
+        from ui.screens.checkin import CheckInScreen
+        screen = CheckInScreen(flow=window.flow, tr=window.translator, metrics=window.metrics, checkin=desk,
+                               catalogue=services.catalogue, session=session, printer=config.queue.printer,
+                               follow_link=follow, end_session=lambda: session.end(LOGOUT))
+        session.on_wipe("checkin", lambda *_: screen.clear())
+        return screen
+    window.register_screen(navigation.CHECKIN, build)
     return desk
 
 

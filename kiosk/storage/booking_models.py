@@ -34,6 +34,11 @@ class BookingRecord(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     reason: Mapped[str | None] = mapped_column(String(32))  # why denied
     cancel_item_id: Mapped[str | None] = mapped_column(String(36))
+    # Arrival for the booked time (issue 17, kiosk/checkin.py): arrived, late (waits for the
+    # nurse), accepted (late, let in by the nurse) or no_show; empty until then.
+    arrival: Mapped[str | None] = mapped_column(String(16))
+    arrived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ticket_id: Mapped[str | None] = mapped_column(String(36))
 
 
 class SlotAllotmentRecord(Base):

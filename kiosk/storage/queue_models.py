@@ -35,6 +35,10 @@ class QueueTicketRecord(Base):
     called_by: Mapped[str | None] = mapped_column(String(64))
     recall_count: Mapped[int] = mapped_column(Integer, default=0)
     out_of_order_reason: Mapped[str | None] = mapped_column(String(32))
+    # A checked-in appointment (issue 17, kiosk/checkin.py); empty for walk-ins.
+    booking_id: Mapped[str | None] = mapped_column(String(36))
+    appointment_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    counts_from: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class WalkInAppointmentRecord(Base):

@@ -152,6 +152,22 @@ class BookingCancellation(Base):
     cancel_item_id: Mapped[str] = mapped_column(String(36))
 
 
+class BookingAttendance(Base):
+    """Whether the person came for a booked time (issue 17): one row per booking, the
+    newest of its check-in events (arrived, arrived_late, late_accepted, no_show). The
+    report counts no-shows from here."""
+
+    __tablename__ = "booking_attendance"
+
+    booking_item_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    site_id: Mapped[str] = mapped_column(String(64), index=True)
+    service_id: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    starts_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_item_id: Mapped[str] = mapped_column(String(36))
+
+
 class AuditEvent(Base):
     __tablename__ = "audit_events"
 

@@ -33,7 +33,7 @@ from kiosk.feedback import SMILEYS, net_promoter_score
 from sync import protocol
 from sync.server import store
 from sync.server.console.i18n import text as _t
-from sync.server.models import CatalogueEntry, Item
+from sync.server.models import BookingAttendance, CatalogueEntry, Item
 from sync.server.store import BackendError, DeviceIdentity
 
 MAX_PERIOD_DAYS = 400
@@ -373,6 +373,12 @@ def service_report(sessions: sessionmaker[Session], f: ReportFilter, language: s
         cancelled_ids = [r.payload.get("booking_item_id") for r in rows if r.kind == "booking_cancel"]
         booked = {r.id: r.payload for r in s.execute(select(Item.id, Item.payload).where(
             Item.id.in_([i for i in cancelled_ids if isinstance(i, str)])))} if cancelled_ids else {}
+        # Who came for a booked time (issue 17): by the booked time, so a day's no-shows are that day's.
+        aq = select(BookingAttendance.service_id, BookingAttendance.status, BookingAttendance.starts_at,
+                    BookingAttendance.updated_at)
+        if f.site:
+            aq = aq.where(BookingAttendance.site_id == f.site)
+        attendance = s.execute(aq).all()
 
     services: dict[str, dict] = {}
     providers: dict[str, dict] = {}
@@ -422,7 +428,8 @@ def service_report(sessions: sessionmaker[Session], f: ReportFilter, language: s
 
     def svc_row(service_id: str) -> dict:
         return per_service.setdefault(service_id, {"answers": 0, "scores": [], "bookings": 0, "cancellations": 0,
-                                                   "queue_tickets": 0, "no_shows": 0, "waits": []})
+                                                   "queue_tickets": 0, "no_shows": 0, "waits": [],
+                                                   "check_ins": 0, "appointment_no_shows": 0})
 
     bookings = cancellations = 0
     outcomes: Counter[str] = Counter()
@@ -455,6 +462,18 @@ def service_report(sessions: sessionmaker[Session], f: ReportFilter, language: s
             sid = p.get("service_id")
             if wanted(sid, producer_of(sid, {}), None) and isinstance(p.get("outcome"), str):
                 outcomes[p["outcome"]] += 1
+
+    check_ins = appointment_no_shows = 0
+    for sid, status, starts_at, updated_at in attendance:
+        if not in_period(starts_at or updated_at) or not wanted(sid, producer_of(sid, {}), None):
+            continue
+        row = svc_row(sid)
+        if status == "no_show":
+            appointment_no_shows += 1
+            row["appointment_no_shows"] += 1
+        elif status in ("arrived", "late_accepted"):
+            check_ins += 1
+            row["check_ins"] += 1
 
     # Queue tickets: the newest snapshot of each (kiosk, ticket).
     tickets: dict[tuple[str, str], dict] = {}
@@ -489,6 +508,7 @@ def service_report(sessions: sessionmaker[Session], f: ReportFilter, language: s
                 "bookings": bookings, "cancellations": cancellations,
                 "queue_tickets": sum(e["tickets"] for e in lines.values()),
                 "no_shows": sum(e["no_shows"] for e in lines.values()),
+                "check_ins": check_ins, "appointment_no_shows": appointment_no_shows,
                 "wait_median_min": _round(statistics.median(all_waits)) if all_waits else None,
                 "wait_p90_min": _round(percentile(all_waits, 0.9))}]
     smiley_rows = [{"smiley": k, "label": smiley_label(k, language), "answers": smileys.get(k, 0),
@@ -502,6 +522,7 @@ def service_report(sessions: sessionmaker[Session], f: ReportFilter, language: s
     service_rows = [{"service_id": sid, "service": name(services, sid), "answers": v["answers"],
                      **_group_nps(v["scores"]), "bookings": v["bookings"], "cancellations": v["cancellations"],
                      "queue_tickets": v["queue_tickets"], "no_shows": v["no_shows"],
+                     "check_ins": v["check_ins"], "appointment_no_shows": v["appointment_no_shows"],
                      "wait_median_min": _round(statistics.median(v["waits"])) if v["waits"] else None}
                     for sid, v in sorted(per_service.items(), key=lambda kv: name(services, kv[0]).casefold())]
     wait_rows = [{"line_id": line, "service": name(services, e["service"]) if e["service"] else "",

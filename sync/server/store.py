@@ -26,7 +26,7 @@ from sync.server import booking, catalogue_edits, participation, queue, schema
 # BackendError, DeviceIdentity and authenticate live in devices.py (below booking and
 # queue, which use them); imported here too, where the routers and the CLI find them.
 from sync.server.devices import BackendError, DeviceIdentity, authenticate, sha256_hex as _sha  # noqa: F401
-from sync.server.models import (AuditEvent, BookingCancellation, BookingDenial, CatalogueEntry, Device,
+from sync.server.models import (AuditEvent, BookingAttendance, BookingCancellation, BookingDenial, CatalogueEntry, Device,
                                 EnrolmentCode, EnrolmentRetry, Item, ItemRejection, Site, Slot, SlotAllotment,
                                 one_of)
 
@@ -410,8 +410,50 @@ def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dic
         s.add(BookingCancellation(booking_item_id=booking_id, cancel_item_id=item["id"]))
         s.flush()
         booking.give_back_place(s, device, slot_id)
+    if kind == "booking_checkin":
+        return _attendance(s, device, item, batch_bookings)
     if kind in participation.KINDS:  # votes, ideas, supports (sync/server/participation.py)
         return participation.apply_item(s, device, item)
+    return None
+
+
+# Which check-in event may follow which: a no-show cannot undo an arrival, an arrival after a
+# recorded no-show is the nurse letting the person in after all (late_accepted).
+_ATTENDANCE_NEXT = {None: {"arrived", "arrived_late", "late_accepted", "no_show"},
+                    "arrived_late": {"arrived", "late_accepted", "no_show"},
+                    "no_show": {"late_accepted"}, "arrived": set(), "late_accepted": set()}
+
+
+def _attendance(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dict[str, dict]) -> dict | None:
+    """A check-in event of a booking of this site (issue 17, kiosk/checkin.py)."""
+    p = item["payload"]
+    booking_id = p["booking_item_id"]
+    stored = s.get(Item, booking_id)
+    if stored is not None and (stored.kind != "booking" or stored.site_id != device.site):
+        return _answer(item["id"], protocol.REJECTED, "unknown_booking", f"no booking {booking_id!r} at this site")
+    # A booking not here yet is on its way: the kiosk made it before the check-in, but a
+    # batch that was split or retried may bring the check-in first. Its row then takes the
+    # service from the check-in itself.
+    booked = stored.payload if stored is not None else (batch_bookings.get(booking_id) or {}).get("payload") or {}
+    if s.get(BookingCancellation, booking_id) is not None and p["event"] != "no_show":
+        return _answer(item["id"], protocol.REJECTED, "booking_cancelled", f"booking {booking_id!r} was cancelled")
+    row = s.get(BookingAttendance, booking_id, with_for_update=True)
+    at = datetime.fromisoformat(p["at"]) if p.get("at") else _now()
+    if row is None:
+        row = BookingAttendance(booking_item_id=booking_id, site_id=device.site,
+                                service_id=booked.get("service_id") or p.get("service_id") or "",
+                                status="", updated_at=at, last_item_id=item["id"],
+                                starts_at=datetime.fromisoformat(p["starts_at"]) if p.get("starts_at") else None)
+        s.add(row)
+    if p["event"] == "arrived_late" and row.status in ("arrived", "late_accepted"):
+        return None  # the late arrival's own note came after the nurse let them in: nothing new
+    if p["event"] not in _ATTENDANCE_NEXT.get(row.status or None, set()):
+        # Two kiosks or a nurse and a kiosk told different stories: the first word stands,
+        # and the later one is kept as a refusal staff can read, never silently lost.
+        return _answer(item["id"], protocol.REJECTED, "attendance_conflict",
+                       f"booking {booking_id!r} is already {row.status}, not {p['event']}")
+    row.status, row.updated_at, row.last_item_id = p["event"], at, item["id"]
+    s.flush()
     return None
 
 

@@ -32,6 +32,23 @@ def test_each_module_brings_its_places_and_only_those():
                                                                          "sync_status")
 
 
+def test_check_in_needs_bookings_and_a_queue_and_each_outcome_has_a_way_on():
+    both = navigation.module_places(modules(queue=True, booking=True), syncs=False)
+    assert both == ("queue", STAFF_QUEUE, "booking", "my_bookings", navigation.CHECKIN)
+    assert navigation.CHECKIN not in navigation.module_places(modules(queue=True, booking=True),
+                                                              has_queue_lines=False)
+    for outcome in ("checked_in", "already", "early", "late", "wrong_place", "cancelled", "denied", "other_day",
+                    "not_found"):
+        assert "done" in navigation.checkin_next_steps(outcome)
+    assert navigation.checkin_next_steps("late")[0] == "take_number"
+    step = navigation.checkin_step("book_again", service_id="maternity-clinic", channel_id=None)
+    assert (step.how, step.place, dict(step.params)) == (navigation.REPLACE, "booking",
+                                                         {"service_id": "maternity-clinic"})
+    assert navigation.checkin_step("take_number").place == "queue"
+    done = navigation.checkin_step("done")
+    assert done.how == navigation.HOME and done.end_session
+
+
 def test_a_queue_without_walk_in_lines_has_no_places():
     assert navigation.module_places(modules(queue=True, feedback=True), has_queue_lines=False,
                                     syncs=False) == ("feedback",)

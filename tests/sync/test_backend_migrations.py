@@ -75,8 +75,8 @@ def _made_by_create_all(url: str):
     engine = make_engine(url)
     older = [t for name, t in Base.metadata.tables.items()
              if name not in ("resident_cards", "card_lockouts", "staff_members", "oidc_providers",
-                             # came after migrations (0003, 0005): no create_all database ever had them
-                             "announcements", "catalogue_additions", "catalogue_history")]
+                             # came after migrations (0003-0005): no create_all database ever had them
+                             "announcements", "booking_attendance", "catalogue_additions", "catalogue_history")]
     Base.metadata.create_all(engine, tables=older)
     with engine.begin() as conn:
         for name in EXPRESSION_INDEXES:

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from kiosk import outbox
 from kiosk.booking import BookingDesk
 from kiosk.catalogue.service import Catalogue
+from kiosk.checkin import CHECKED_IN, CheckInDesk
 from kiosk.feedback import FeedbackBox
 from kiosk.identity.audit import record_staff_event
 from kiosk.identity.keys import Identity
@@ -44,7 +45,7 @@ def site(backend) -> str:  # the sync fixtures' kiosk and worker use this site
 def _builders_for_other_kinds(service_ids: list[str]):
     """A payload for each kind no kiosk module below records yet (e.g. a kind added
     later), made from its declaration, so that kind is pushed for every service too."""
-    covered = {"booking", "booking_cancel", "feedback", "feedback_details", "walk_in_appointment",
+    covered = {"booking", "booking_cancel", "booking_checkin", "feedback", "feedback_details", "walk_in_appointment",
                "queue_ticket", "staff_audit", "vote", "idea", "idea_support"}
     out = []
     for name, spec in ITEM_KINDS.items():
@@ -104,6 +105,10 @@ def record_everything(db, catalogue: Catalogue, round_no: int, questions: tuple[
                               slot_id=times[round_no].slot_id, language="fi", phone="040 123 4567")
                 if n % 2:  # cancelled before it reached the city: the kiosk sends the cancel after it
                     desk.cancel(subject=f"resident-{sid}-{round_no}", booking_id=b.id)
+                else:  # the person arrives on time (the kiosk's clock at the booked time)
+                    at = (lambda t: lambda: t)(b.starts_at)
+                    line = WalkInQueue(db, lines_from_channels([(channel.id, sid)]), now=at, outbox=outbox.record)
+                    assert CheckInDesk(db, line, desk, now=at).check_in(b.id).outcome == CHECKED_IN
                 booked += 1
                 break
     for start in range(0, len(services), len(PREFIXES)):

@@ -21,6 +21,8 @@ SECRET = "Matti Meikäläinen 040 123"  # what a person wrote or who they are: n
 PAYLOADS = {
     "booking": {"slot_id": "slot-1", "service_id": "maternity-clinic", "subject": SECRET, "phone": SECRET},
     "booking_cancel": {"booking_item_id": "b-1", "subject": SECRET, "reason": "changed_mind"},
+    "booking_checkin": {"booking_item_id": "b-1", "event": "no_show", "service_id": "maternity-clinic",
+                        "staff_id": "nurse-anna", "at": "2026-12-05T10:00:00+02:00"},
     "feedback": {"service_id": "health-station", "smiley": 3, "nps": 9, "comment": SECRET, "answer_id": "a-1"},
     "feedback_details": {"answer_id": "a-1", "service_id": "health-station", "nps": 7, "comment": SECRET},
     "walk_in_appointment": {"service_id": "health-station", "started_at": "2026-12-05T10:00:00+02:00",

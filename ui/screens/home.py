@@ -22,6 +22,8 @@ from ui.widgets.touch import Tile, button, kinetic_scroll_area, label
 # plainly that this kiosk cannot do it yet.
 COMING_TILES = (
     ("book", "booking", "booking"),
+    # Arriving for a booked time (issue 17): the place exists when the queue is on too.
+    ("checkin", "booking", "checkin"),
     ("queue", "queue", "queue"),
     ("nurse", "video", "video"),
     ("feedback", "feedback", "feedback"),

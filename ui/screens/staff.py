@@ -36,6 +36,7 @@ def source_text(t: Translator, source: str | None) -> str:
 _ITEM_DETAILS: dict[str, tuple[str, ...]] = {
     "booking": ("service",),
     "booking_cancel": (),
+    "booking_checkin": ("service", "event"),
     "feedback": ("service", "smiley", "nps"),
     "feedback_details": ("service", "nps"),
     "walk_in_appointment": ("service", "outcome"),

@@ -16,7 +16,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.flow import FOLLOW_UP, STAFF_QUEUE, KioskFlow, Place
+from kiosk.catalogue.domain import tr as text_in
+from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.queue import OUT_OF_ORDER_REASONS, QueueTicket, WalkInQueue
+from kiosk.queue_order import PRIORITY_CLASSES, passed_count, why_next
 from kiosk.walk_in import OUTCOMES, WalkInDesk
 from ui.background import BackgroundCalls, OnGuiThread
 from ui.format import queue_line_name
@@ -33,8 +36,10 @@ class StaffQueueScreen(Screen):
                  desk: WalkInDesk, catalogue, session, rooms: tuple[str, ...] = ("1",),
                  now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
                  identify_visitor: Callable[[Callable[[object], None]], None] | None = None,
-                 runner: BackgroundCalls | None = None) -> None:
+                 runner: BackgroundCalls | None = None, checkin=None) -> None:
+        """``checkin``: kiosk.checkin.CheckInDesk, for today's appointments beside the queue."""
         super().__init__()
+        self.checkin = checkin
         self.runner = runner or BackgroundCalls(self)
         self._refreshes = 0  # only the newest snapshot is shown
         self.flow, self.tr_, self.metrics = flow, tr, metrics
@@ -86,6 +91,21 @@ class StaffQueueScreen(Screen):
         self._nobody = None  # "nobody is waiting", made with the first snapshot
         self.list_col.setSpacing(m.gap_px // 2)
         left.addWidget(kinetic_scroll_area(self.list_box), 1)
+        # Today's appointments of these lines: arrived, not yet, late, no-show (issue 17).
+        self.appointments_heading = label(role="heading")
+        self.appointments_box = QWidget()
+        self.appointments_col = QVBoxLayout(self.appointments_box)
+        self.appointments_col.setSpacing(m.gap_px // 2)
+        # A plain scroll area, as the actions column: its buttons must act on the first tap.
+        self.appointments_area = QScrollArea()
+        self.appointments_area.setWidgetResizable(True)
+        self.appointments_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.appointments_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.appointments_area.setWidget(self.appointments_box)
+        left.addWidget(self.appointments_heading)
+        left.addWidget(self.appointments_area, 1)
+        self.appointments_heading.setVisible(checkin is not None)
+        self.appointments_area.setVisible(checkin is not None)
         self.call_selected = button("", "", min_height=m.touch_px)
         self.call_selected.setObjectName("staff-queue-call-selected")
         self.call_selected.clicked.connect(self._show_reasons)
@@ -125,6 +145,10 @@ class StaffQueueScreen(Screen):
         self.call_next.setObjectName("staff-queue-call-next")
         self.call_next.clicked.connect(self._call_next)
         right.addWidget(self.call_next)
+        # Why the first one is next: the ordering rule in words (kiosk/queue_order.py).
+        self.why = label(role="small")
+        self.why.setObjectName("staff-queue-why")
+        right.addWidget(self.why)
         self.current_label = label(role="heading")
         self.current_label.setObjectName("staff-queue-current")
         right.addWidget(self.current_label)
@@ -253,6 +277,77 @@ class StaffQueueScreen(Screen):
             self._texts(b, t(f"outcome.{code}"))
         self._refresh()
 
+    def _show_why(self, waiting) -> None:
+        if not waiting:
+            self.why.setText("")
+            return
+        first = waiting[0]
+        why = why_next(first, self.queue.order_rule, first.line_id, self.now(), passed_count(waiting, 0))
+        values = dict(why.params)
+        if "class" in values:
+            values["cls"] = self.tr_.t(f"queue.priority.{values.pop('class')}")
+        if values.get("time") is not None:
+            values["time"] = self.tr_.time(values["time"].astimezone(LOCAL_TZ))
+        self.why.setText(self.tr_.t("staff_queue.why_line", label=first.label, why=self.tr_.t(why.key, **values)))
+
+    def _show_appointments(self, appointments) -> None:
+        t = self.tr_
+        while self.appointments_col.count():
+            w = self.appointments_col.takeAt(0).widget()
+            if w is not None:
+                w.hide()
+                w.deleteLater()
+        self.appointments_heading.setText(t.t("staff_queue.appointments"))
+        if self.checkin is None:
+            return
+        if not appointments:
+            self.appointments_col.addWidget(label(t.t("staff_queue.no_appointments"), role="muted"))
+        now, m = self.now(), self.metrics
+        for a in appointments:
+            service = self.catalogue.service(a.booking.service_id)
+            name = text_in(service.names, t.data_language) if service else a.booking.service_id
+            status = t.t(f"staff_queue.appt.{a.status}")
+            if a.ticket is not None:
+                status += f" ({a.ticket.label})"
+            row = QWidget()
+            block = QVBoxLayout(row)
+            block.setContentsMargins(0, 0, 0, 0)
+            block.setSpacing(m.gap_px // 4)
+            text = label(t.t("staff_queue.appt.row", time=t.time(a.booking.starts_at.astimezone(LOCAL_TZ)),
+                             service=name, status=status))
+            text.setObjectName(f"appointment-{a.booking.ref}")
+            block.addWidget(text)
+            rl = block  # the nurse's actions under the line, full width: long words wrap, never clip
+            if a.status == "late":
+                b = self._row_action(f"accept-late-{a.booking.ref}",
+                                     lambda _=False, bid=a.booking.id: self._appointment(bid, "accept"))
+                self._texts(b, t.t("staff_queue.accept_late"))
+                rl.addWidget(b)
+            if a.status in ("late", "not_yet") and a.booking.starts_at <= now:
+                b = self._row_action(f"no-show-{a.booking.ref}",
+                                     lambda _=False, bid=a.booking.id: self._appointment(bid, "no_show"))
+                self._texts(b, t.t("staff_queue.mark_no_show"))
+                rl.addWidget(b)
+            self.appointments_col.addWidget(row)
+        self.appointments_col.addStretch(1)
+
+    def _appointment(self, booking_id: str, what: str) -> None:
+        nurse = self._nurse()
+        if nurse is None or self.checkin is None:
+            return
+        checkin, staff = self.checkin, nurse.subject
+
+        def work():
+            if what == "accept":
+                return checkin.accept_late(booking_id, staff_id=staff)
+            return checkin.no_show(booking_id, staff_id=staff)
+
+        def done(_result, error) -> None:
+            if error is not None:
+                self._error(error)
+            self._refresh()
+        self.runner.db(work, done)
+
     @staticmethod
     def _texts(b, text: str) -> None:
         if isinstance(b, Tile):
@@ -288,7 +383,7 @@ class StaffQueueScreen(Screen):
             return
         self._refreshes += 1
         generation, current, subject = self._refreshes, self.current, nurse.subject
-        queue = self.queue
+        queue, checkin = self.queue, self.checkin
 
         def load():
             waiting = queue.waiting()
@@ -300,7 +395,8 @@ class StaffQueueScreen(Screen):
                 cur = queue.ticket(cur.id)
                 if cur.status not in ("called", "serving"):
                     cur = None
-            return waiting, cur, queue.daily_summary()
+            appointments = checkin.appointments_today() if checkin is not None else []
+            return waiting, cur, queue.daily_summary(), appointments
 
         def loaded(snapshot, error) -> None:
             if generation != self._refreshes or self._nurse() is None:
@@ -311,8 +407,10 @@ class StaffQueueScreen(Screen):
             self._show(*snapshot)
         self.runner.db(load, loaded)
 
-    def _show(self, waiting, cur, lines) -> None:
+    def _show(self, waiting, cur, lines, appointments=()) -> None:
         t = self.tr_.t
+        self._show_why(waiting)
+        self._show_appointments(appointments)
         self.current = cur
         self.waiting_heading.setText(t("staff_queue.waiting", n=len(waiting)))
         self._show_waiting(waiting)
@@ -366,8 +464,10 @@ class StaffQueueScreen(Screen):
             minutes = max(0, int((now - ticket.issued_at).total_seconds() // 60))
             # The letter already names the line (A = the first line): keep the row short.
             text = t("staff_queue.row", count=minutes, label=ticket.label)
-            if ticket.priority:
-                text += f" · {t('staff_queue.priority')}"
+            if ticket.priority in PRIORITY_CLASSES and ticket.priority:
+                text += f" · {t('queue.priority.' + PRIORITY_CLASSES[ticket.priority])}"
+            if ticket.booking_id:
+                text += f" · {t('staff_queue.appointment_mark')}"  # the time is in the list of appointments
             chip = self._waiting_chips.get(ticket.id)
             if chip is None:
                 chip = ChoiceChip(self.metrics.touch_px, f"waiting-{ticket.label}")

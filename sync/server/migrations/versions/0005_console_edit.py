@@ -1,13 +1,13 @@
 """console edit: the catalogue's local additions from the console and its change history
 
 Revision ID: 0005_console_edit
-Revises: 0003_announcements
+Revises: 0004_checkin
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = '0005_console_edit'
-down_revision = '0003_announcements'
+down_revision = '0004_checkin'
 branch_labels = None
 depends_on = None
 
