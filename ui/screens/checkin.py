@@ -200,6 +200,16 @@ class CheckInScreen(Screen):
     def title(self) -> str:
         return self.tr_.t("checkin.bar_title")
 
+    def spoken(self):
+        from kiosk.speech import Utterance
+        from ui.speech import describe, spoken_ticket
+        t = self.tr_
+        if self.pages.currentIndex() == RESULT and self.number.isVisible() and self.number.text():
+            # The number said in full first: it is what the person must remember (5.1.3.16).
+            said = Utterance(t.t("speech.queue_number", number=spoken_ticket(self.number.text())), t.language)
+            return describe(t, self, self.title(), first=[said], skip=[self.number])
+        return describe(t, self, self.title())
+
     def enter(self, place: FlowPlace) -> None:
         if self.result is None:
             self._show_page(CHOOSE)
