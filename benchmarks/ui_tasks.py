@@ -84,6 +84,8 @@ class Driver:
         viewport = area.viewport()
 
         def whole() -> bool:
+            find()  # a list may make its rows now (the rest of a list comes in slices)...
+            self.settle()  # ...and lay them out on the next turns of the event loop
             widget = find()
             top = widget.mapTo(viewport, widget.rect().topLeft()).y()
             shown = min(top + widget.height(), viewport.height()) - max(top, 0)
