@@ -30,7 +30,7 @@ QUICK = {"kiosks": 5, "votes": 200, "people": 60}
 def run(kiosks: int = 50, votes: int = 10_000, people: int = 3_000) -> dict:
     from sync.client import BackendClient
     from sync.server import participation
-    from tests.participation.conftest import question
+    from tests.backend import question
     from tests.backend import start_backend
     from tests.sync.pgcluster import PostgresCluster, PostgresUnavailable
 

@@ -18,7 +18,7 @@ from sync.server.console.app import console_app
 from sync.server.console.auth import _sha
 from sync.server.console.models import ConsoleSession
 from sync.server.models import CatalogueEntry, ParticipationIdea
-from tests.participation.conftest import question
+from tests.backend import question
 
 ACCOUNTS = {"analyst": "analyst", "it": "it", "catalogue-editor": "catalogue_editor", "moderator": "moderator"}
 PREFIXES = ("/announcements", "/participation", "/catalogue/")  # the pages this table covers

@@ -15,7 +15,6 @@ import pytest
 import requests
 
 from kiosk.catalogue.hours import LOCAL_TZ
-from tests.participation.conftest import make_kiosk  # noqa: F401  (a real kiosk core with its sync worker)
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 pytestmark = pytest.mark.slow
@@ -258,7 +257,7 @@ def test_the_editing_pages_render_in_finnish_and_swedish(browser, console_backen
 
     from sync.server import catalogue_edits, participation
     from sync.server.models import ParticipationIdea
-    from tests.participation.conftest import question
+    from tests.backend import question
 
     site = console_backend.new_site()
     now = datetime.now(timezone.utc)

@@ -15,7 +15,6 @@ from kiosk.storage.models import CatalogueEntryRecord
 from sync.server.models import CatalogueEntry, Slot
 from sync.server.store import import_catalogue
 from tests.conftest import FIXTURES
-from tests.participation.conftest import make_kiosk  # noqa: F401  (the real kiosk core)
 
 
 def _local(t: datetime) -> str:

@@ -13,7 +13,6 @@ from sqlalchemy import update
 
 from sync.server.console.fleet import devices, rollout
 from sync.server.models import Device
-from tests.participation.conftest import make_kiosk  # noqa: F401  (the real kiosk core)
 
 
 def _kiosk(backend, site, name, beat=None, seen_ago=None):

@@ -63,7 +63,7 @@ def admin_with_csrf(console_backend):
     from sync.server import announcements, participation
     from sync.server.models import ParticipationIdea
     from tests.console.conftest import Staff
-    from tests.participation.conftest import question
+    from tests.backend import question
 
     s = Staff(console_backend.url)
     s.sign_in("admin")

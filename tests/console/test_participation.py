@@ -13,7 +13,7 @@ from sqlalchemy import select
 from kiosk.identity.keys import Identity
 from sync.server import participation
 from sync.server.console.models import ConsoleAuditEvent
-from tests.participation.conftest import make_kiosk, question  # noqa: F401  (the real kiosk core)
+from tests.backend import question
 
 
 def _audit(backend, action: str) -> list[ConsoleAuditEvent]:
