@@ -365,6 +365,11 @@ class SpeechOutput(QObject):
         key = event.key()
         in_text = isinstance(QApplication.focusWidget(), QLineEdit)
         self.speaker.interrupt()
+        chord = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
+        if event.modifiers() & chord:
+            # Alt+F2 and the like are a desktop's shortcuts (run dialog, consoles): on a kiosk
+            # they mean nothing, and the speech keys answer only when pressed alone.
+            return False
         if key in SPEECH_KEYS:
             self.toggle()
             return True

@@ -25,7 +25,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(
 
 PAGES = Path(__file__).parent / "pages"
 SIZE = (1280, 800)
-NURSE_TILE = (1058, 460)  # "Puhu hoitajan kanssa" on the home screen at 1280x800
+NURSE_TILE = (220, 620)   # "Puhu hoitajan kanssa" on the home screen at 1280x800 (second row since check-in)
 SVENSKA = (1031, 48)
 SVENSKA_FILL = (970, 20)  # inside the Svenska button, off its text
 SUOMI = (873, 48)

@@ -69,11 +69,29 @@ def test_a_warm_start_opens_the_database_without_loading_alembic(tmp_path):
              "print('alembic' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False", out.stderr
+    # A database one revision behind (made by the migrations up to the head's parent): the
+    # start migrates it, and that does load Alembic.
+    from alembic import command
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import create_engine
+
+    from kiosk.storage.db import MIGRATIONS_DIR
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    (head,) = ScriptDirectory.from_config(cfg).get_heads()
+    parent = ScriptDirectory.from_config(cfg).get_revision(head).down_revision
+    older = tmp_path / "older"
+    older.mkdir()
+    engine = create_engine(f"sqlite:///{older / 'kiosk.db'}")
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, parent)
+    engine.dispose()
+    probe = probe.replace(str(tmp_path / "kiosk.db"), str(older / "kiosk.db"))
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.strip() == "True", out.stderr
     import sqlite3
-    with sqlite3.connect(tmp_path / "kiosk.db") as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '0007_merge'")
-        conn.execute("DROP INDEX ix_outbox_items_state_order")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "True", out.stderr
-    with sqlite3.connect(tmp_path / "kiosk.db") as conn:
-        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'ix_outbox_items_state_order'").fetchone() == (1,)
+    with sqlite3.connect(older / "kiosk.db") as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(head,)]
