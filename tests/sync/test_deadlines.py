@@ -61,7 +61,7 @@ def _calls():
     return {
         "push": lambda url: _client(url).push_batch([{"id": "x", "kind": "feedback", "created_at": "", "payload": {}}]),
         "pull": lambda url: _client(url).catalogue_changes("0"),
-        "heartbeat": lambda url: _client(url).heartbeat({}),
+        "heartbeat": lambda url: _client(url).heartbeat({"app_version": "0.1.0", "outbox_depth": 0}),
         "enrol": lambda url: _client(url).enrol("ABCD-EFGH-JKLM", "kiosk"),
         "card_login": lambda url: CardKey(_client(url)).login("1234567890123456", "1234"),
         "oidc_setting": lambda url: fetch_oidc_provider(_client(url)),
