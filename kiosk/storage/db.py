@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import logging
 import re
 import sqlite3
@@ -103,6 +104,7 @@ def move_aside(path: Path, reason: str) -> Path:
 _REVISION = re.compile(r"^(revision|down_revision)\s*=\s*(.+)$", re.M)
 
 
+@functools.lru_cache(maxsize=4)  # the scripts do not change while the process runs: read once
 def head_revisions(versions: Path | None = None) -> frozenset[str]:
     """The newest revisions of the migration scripts, read from their ``revision`` and
     ``down_revision`` lines without importing Alembic (a test checks this against Alembic's
