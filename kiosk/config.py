@@ -24,6 +24,22 @@ from kiosk.packaged import default_config
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_PATH = default_config()  # config/default.toml, shipped in the package
 
+
+def in_checkout() -> bool:
+    """Running from the repository (make run, tests), not from an installed wheel."""
+    return (REPO_ROOT / "pyproject.toml").is_file() and (REPO_ROOT / "kiosk" / "config.py").is_file()
+
+
+def state_root() -> Path:
+    """Where data lives when nothing names a place: var/ in a checkout; for an installed
+    copy the user's state folder (XDG), never the site-packages folder the code sits in,
+    which may be read-only and is wiped by the next upgrade."""
+    if in_checkout():
+        return REPO_ROOT / "var"
+    xdg = os.environ.get("XDG_STATE_HOME", "").strip()
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".local" / "state"
+    return base / "welfare-kiosk"
+
 # The languages the kiosk's screens can be shown in (catalogue data itself comes in
 # fi/sv/en only: kiosk.catalogue.importer.REQUIRED_LANGUAGES).
 LANGUAGES = ("fi", "sv", "en", "et", "ru", "uk", "so", "ar")
@@ -322,7 +338,10 @@ def load_config(path: str | Path | None = None, *, default_path: Path = DEFAULT_
     # directory the kiosk happened to be started from.
     data_file, data_dir = layered["device"]["data_dir"]
     dd = Path(data_dir)
-    if not dd.is_absolute():
+    if not dd.is_absolute() and not in_checkout() and Path(data_file).resolve().parent == DEFAULT_CONFIG_PATH.parent:
+        # The shipped defaults' "../var/kiosk" would point into the installed package.
+        dd = state_root() / "kiosk"
+    elif not dd.is_absolute():
         dd = (Path(data_file).resolve().parent / dd).resolve()
     problem = _data_dir_problem(dd)
     if problem:

@@ -25,10 +25,11 @@ import os
 import sys
 from pathlib import Path
 
-from kiosk.config import REPO_ROOT
+from kiosk.config import REPO_ROOT, state_root
 from kiosk.packaged import asset
 
-DEFAULT_DB = f"sqlite:///{REPO_ROOT / 'var' / 'backend' / 'backend.db'}"
+# var/backend in a checkout, the user's state folder for an installed copy (kiosk.config.state_root).
+DEFAULT_DB = f"sqlite:///{state_root() / 'backend' / 'backend.db'}"
 
 
 def _sessions(url: str):
@@ -135,7 +136,7 @@ def _demo(args) -> int:
     from sync.server.models import Device
     from sync.server.store import create_enrolment_code
 
-    sessions = _sessions(args.db or f"sqlite:///{REPO_ROOT / 'var' / 'backend' / 'demo.db'}")
+    sessions = _sessions(args.db or f"sqlite:///{state_root() / 'backend' / 'demo.db'}")
     catalogue = asset("demo", "catalogue.json")
     if not catalogue.exists():
         catalogue = REPO_ROOT / "tests" / "fixtures" / "mini_catalogue.json"
@@ -191,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("demo", help="demo data on 127.0.0.1, enrols the local kiosk")
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--site", default="demo-site")
-    p.add_argument("--code-file", default=str(REPO_ROOT / "var" / "kiosk" / "enrolment-code"))
+    p.add_argument("--code-file", default=str(state_root() / "kiosk" / "enrolment-code"))
     p = sub.add_parser("add-staff", help="add or replace a nurse or admin; the PIN is read from the terminal/stdin")
     p.add_argument("--site", required=True)
     p.add_argument("--staff-id", required=True)

@@ -50,11 +50,13 @@ def installed(tmp_path_factory) -> Path:
     return site
 
 
-def run_installed(site: Path, cwd: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+def run_installed(site: Path, cwd: Path, *args: str, timeout: float = 120,
+                  env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     # Not from the repository: the working folder is elsewhere and PYTHONPATH names only
     # the installed copy (-P: no script folder or cwd in front of it either).
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "WELFARE_BACKEND_DB")}
     env.update(PYTHONPATH=str(site), QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    env.update(env_extra or {})
     return subprocess.run([sys.executable, "-P", *args], cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=timeout)
 
@@ -94,3 +96,18 @@ def test_the_installed_backend_builds_its_database(installed, tmp_path):
     made = run_installed(installed, tmp_path, "-m", "sync.server.cli", "--db", url, "init-db")
     assert made.returncode == 0, made.stderr
     assert "upgraded from empty" in made.stdout
+
+
+def test_with_no_place_named_the_installed_copy_keeps_its_data_in_the_state_folder(installed, tmp_path):
+    # No device file and no --db: the shipped defaults' relative "../var" must not land in
+    # site-packages (read-only for a system install, wiped by an upgrade).
+    state = tmp_path / "state"
+    env = {"XDG_STATE_HOME": str(state), "HOME": str(tmp_path / "home")}
+    started = run_installed(installed, tmp_path, "-m", "ui.app", "--demo", "--exit-when-ready", env_extra=env)
+    assert started.returncode == 0, started.stdout + started.stderr
+    made = run_installed(installed, tmp_path, "-m", "sync.server.cli", "init-db", env_extra=env)
+    assert made.returncode == 0, made.stderr
+    kiosk_files = {p.name for p in (state / "welfare-kiosk" / "kiosk").iterdir()}
+    assert any(name.endswith(".db") for name in kiosk_files), kiosk_files
+    assert (state / "welfare-kiosk" / "backend" / "backend.db").is_file()
+    assert not any(installed.rglob("*.db")) and not (installed / "var").exists()
