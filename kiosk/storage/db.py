@@ -178,7 +178,9 @@ def open_database(path: str | Path) -> Database:
         if not path.exists():
             path.write_bytes(b"")  # so the log has a file to be kept beside
         aside = move_aside(path, problem)
-    engine = create_engine(f"sqlite:///{path}")
+    # hide_parameters: an error's text (logged, shown to staff, sent in the heartbeat's
+    # last_error) names the statement but never the values, which may be a resident's words.
+    engine = create_engine(f"sqlite:///{path}", hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
     migrate(engine)
     if aside is not None:

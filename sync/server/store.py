@@ -45,8 +45,10 @@ POOL_OVERFLOW = 20
 
 
 def make_engine(url: str) -> Engine:
+    # hide_parameters: a logged database error names the statement, never the values
+    # (a resident's comment, a ballot, a subject hash).
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn, _rec) -> None:
@@ -73,7 +75,7 @@ def make_engine(url: str) -> Engine:
     # (the same ids: it is stored once). pool_recycle retires connections a proxy or
     # firewall may have cut while idle. docs/deploy.md
     return create_engine(url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW, pool_recycle=1800,
-                         pool_pre_ping=False)
+                         pool_pre_ping=False, hide_parameters=True)
 
 
 def open_store(url: str) -> sessionmaker[Session]:
