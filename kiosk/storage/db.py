@@ -167,7 +167,7 @@ def _problem(path: Path) -> str | None:
 
 
 def open_database(path: str | Path) -> Database:
-    from kiosk.storage.recovery import recover_kept, recover_outbox
+    from kiosk.storage.recovery import forget_recovered, recover_kept, recover_outbox
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -187,6 +187,7 @@ def open_database(path: str | Path) -> Database:
         recovered = recover_outbox(aside, engine)
         notices.append(f"The local database was damaged ({problem}). It was kept as {aside.name} "
                        f"for IT to inspect, and a new one was started. {recovered.describe()}")
+    forget_recovered(path, engine)  # before recover_kept: only files read at an earlier start
     for name, earlier in recover_kept(path, engine, skip=aside).items():
         if earlier.items:
             notices.append(f"{earlier.items} unsent item(s) were recovered from {name}, a damaged database "

@@ -20,6 +20,7 @@ import shutil
 import sqlite3
 import struct
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,10 @@ _OUTBOX_COLUMNS = ("id", "kind", "payload", "created_at", "state", "reason", "de
 _OWED = ("pending", "quarantined")  # delivered items owe nothing; their personal fields are gone
 _MAX_ROWID = 2 ** 63 - 1
 _MARK = "recovered_from:"  # sync_state key prefix: this kept file has been read once
+# A damaged database is kept for IT this long after its items were copied out; then it
+# goes, since it still holds what residents entrusted (comments, bookings) and nothing
+# is owed from it any more. docs/configuration.md
+KEEP_DAMAGED_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,33 @@ def recover_kept(path: Path, engine: Engine, *, skip: Path | None = None) -> dic
             continue
         out[kept.name] = recover_outbox(kept, engine)
     return out
+
+
+def forget_recovered(path: Path, engine: Engine, *, now: float | None = None,
+                     keep_days: float = KEEP_DAMAGED_DAYS) -> list[str]:
+    """Delete the damaged databases kept beside ``path`` that were recovered at an
+    earlier start and were moved aside more than ``keep_days`` ago (the time is in the
+    name ``move_aside`` gave them). Returns the names removed."""
+    now = time.time() if now is None else now
+    with engine.connect() as conn:
+        done = {r[0][len(_MARK):] for r in conn.execute(
+            text("SELECT key FROM sync_state WHERE key LIKE :p"), {"p": _MARK + "%"})}
+    removed = []
+    for kept in sorted(path.parent.glob(f"{path.name}.corrupt-*")):
+        if kept.name.endswith(("-wal", "-shm", "-journal")) or kept.name not in done:
+            continue
+        stamp = kept.name[len(path.name) + len(".corrupt-"):][:15]
+        try:
+            moved = time.mktime(time.strptime(stamp, "%Y%m%dT%H%M%S"))
+        except ValueError:  # not a name this kiosk gave: leave it to IT
+            continue
+        if now - moved < keep_days * 86400:
+            continue
+        for side in (kept, *(kept.with_name(kept.name + s) for s in ("-wal", "-shm", "-journal"))):
+            side.unlink(missing_ok=True)
+        log.warning("removed %s: its unsent items were recovered and it was kept %d days", kept.name, keep_days)
+        removed.append(kept.name)
+    return removed
 
 
 def recover_outbox(aside: Path, engine: Engine) -> Recovery:

@@ -2,6 +2,7 @@
 the items it still owed the city recovered into the new database, so they are sent."""
 
 import sqlite3
+import time
 
 from kiosk import outbox
 from kiosk.storage.db import open_database
@@ -94,3 +95,28 @@ def test_items_in_a_database_kept_at_an_earlier_start_are_recovered_once(tmp_pat
     db.close()
     again = open_database(path)
     assert again.notices == [] and _owed(again) == {}
+
+
+def test_a_kept_damaged_database_goes_two_weeks_after_its_items_were_recovered(tmp_path):
+    """It still holds what residents wrote; once its items are copied out and IT had
+    14 days to look, nothing is owed from it and it is removed with its side files."""
+    from kiosk.storage.recovery import KEEP_DAMAGED_DAYS, forget_recovered
+
+    path = tmp_path / "kiosk.db"
+    old = open_database(tmp_path / "old.db")
+    _fill(old, 3)
+    old.close()
+    moved = time.time() - 20 * 86400
+    kept_name = f"kiosk.db.corrupt-{time.strftime('%Y%m%dT%H%M%S', time.localtime(moved))}"
+    (tmp_path / "old.db").rename(tmp_path / kept_name)
+    (tmp_path / (kept_name + "-wal")).write_bytes(b"")
+    unread = tmp_path / f"kiosk.db.corrupt-{time.strftime('%Y%m%dT%H%M%S', time.localtime(moved - 60))}"
+    db = open_database(path)  # recovers both now; neither goes at the start that read it
+    assert (tmp_path / kept_name).exists() and len(_owed(db)) == 3
+    # A file that was never read (no mark) stays whatever its age: it may owe items.
+    unread.write_bytes(b"")
+    assert forget_recovered(path, db.engine, now=moved + (KEEP_DAMAGED_DAYS - 1) * 86400) == []
+    assert forget_recovered(path, db.engine) == [kept_name]
+    assert not (tmp_path / kept_name).exists() and not (tmp_path / (kept_name + "-wal")).exists()
+    assert unread.exists() and len(_owed(db)) == 3  # the recovered items themselves stay owed
+    db.close()
