@@ -29,12 +29,6 @@ EDGE_TOLERANCE_PX = 2
 INK_TOLERANCE = 0.03
 
 
-def arabic_fonts() -> set[str]:
-    """Families fontconfig says cover Arabic (a box-glyph or last-resort font is not one)."""
-    out = subprocess.run(["fc-list", ":lang=ar", "family"], capture_output=True, text=True, timeout=30).stdout
-    return {name.strip() for line in out.splitlines() for name in line.split(",")}
-
-
 def ink(image: QImage, rect) -> dict:
     """Left, right, top and bottom of the dark pixels in ``rect``, and how many there are."""
     gray = image.copy(*rect).convertToFormat(QImage.Format.Format_Grayscale8)
@@ -96,8 +90,8 @@ def test_both_platforms_really_ran(drawn):
 
 
 def test_every_letter_has_a_glyph_in_a_font_that_covers_it(drawn):
-    arabic = arabic_fonts()
     for side, (_, report) in drawn.items():
+        arabic = set(report["arabic_families"])
         for name, line in report["lines"].items():
             assert line["runs"], f"{side} {name}: nothing laid out"
             for run in line["runs"]:

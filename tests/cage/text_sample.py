@@ -5,7 +5,8 @@ screen: run under cage (Wayland) and under xcb by tests/cage/test_text.py to com
 window's own picture once shown and exit (the xcb side); without, stay until killed (the
 cage side). --report writes what Qt made of each line (JSON, see ``report``): the font
 family each run of glyphs was drawn in, glyphs no font had (drawn as boxes), where the
-line stands and in which order its runs read; and which input method Qt loaded.
+line stands and in which order its runs read; the families that have Arabic letters; and
+which input method Qt loaded.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def runs(label) -> list[dict]:
 
 
 def report(window, labels) -> dict:
-    from PySide6.QtGui import QFontInfo, QGuiApplication
+    from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication
 
     lines = {}
     for name, label in labels.items():
@@ -80,6 +81,8 @@ def report(window, labels) -> dict:
                        "runs": runs(label)}
     return {"platform": QGuiApplication.platformName(), "size": [window.width(), window.height()],
             "qt_im_module": os.environ.get("QT_IM_MODULE"), "input_methods": input_method_plugins(),
+            # The families that have Arabic letters (a box-glyph or last-resort font has none).
+            "arabic_families": QFontDatabase.families(QFontDatabase.WritingSystem.Arabic),
             "lines": lines}
 
 
