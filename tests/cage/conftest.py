@@ -5,6 +5,8 @@ Run them alone with ``-m cage``; they skip with the reason when cage cannot star
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.cage.session import CageUnavailable, Display, KioskSession, missing_tools
@@ -30,7 +32,8 @@ def display():
 
 
 def write_device(tmp_path, *, resolution: str = "1920x1080", idle_timeout_s: int = 90,
-                 idle_warning_s: int = 20, extra: str = "", backend_url: str = "http://127.0.0.1:9"):
+                 idle_warning_s: int = 20, extra: str = "", backend_url: str = "http://127.0.0.1:9",
+                 languages: tuple[str, ...] | None = None):
     """A kiosk device file like /etc/welfare-kiosk/device.toml, with the demo catalogue loaded."""
     from kiosk.storage.db import open_database
     from ui.app import load_demo_catalogue
@@ -45,6 +48,7 @@ def write_device(tmp_path, *, resolution: str = "1920x1080", idle_timeout_s: int
         f'[device]\ndata_dir = "{data.as_posix()}"\n'
         f'[ui]\nfullscreen = true\nresolution = "{resolution}"\n'
         f'idle_timeout_s = {idle_timeout_s}\nidle_warning_s = {idle_warning_s}\n'
+        + (f'languages = {json.dumps(list(languages))}\n' if languages else '') +
         # By default nothing listens there: the kiosk is offline, as a test must be.
         f'[backend]\nurl = "{backend_url}"\n{extra}', encoding="utf-8")
     return device
@@ -52,12 +56,14 @@ def write_device(tmp_path, *, resolution: str = "1920x1080", idle_timeout_s: int
 
 @pytest.fixture
 def start_kiosk(display, tmp_path):
-    """start_kiosk(size=(w, h), **device) -> a running KioskSession; stopped after the test."""
+    """start_kiosk(size=(w, h), drop_in={unit variables}, **device) -> a running KioskSession;
+    stopped after the test."""
     sessions: list[KioskSession] = []
 
-    def start(size=(1920, 1080), notify: bool = False, **device_options) -> KioskSession:
+    def start(size=(1920, 1080), notify: bool = False, drop_in: dict[str, str] | None = None,
+              **device_options) -> KioskSession:
         device = write_device(tmp_path, resolution=f"{size[0]}x{size[1]}", **device_options)
-        session = KioskSession(display=display, tmp=tmp_path, device=device, size=size)
+        session = KioskSession(display=display, tmp=tmp_path, device=device, size=size, drop_in=drop_in or {})
         if notify:
             session.open_notify_socket()
         sessions.append(session)

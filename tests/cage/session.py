@@ -167,6 +167,8 @@ class KioskSession:
     log_path: Path | None = None
     starts: int = 0
     app: list[str] | None = None  # another program in cage's place of the kiosk (tests/cage/test_text.py)
+    # Variables a site would set in a drop-in (Environment=, e.g. another XKB_DEFAULT_LAYOUT).
+    drop_in: dict[str, str] = field(default_factory=dict)
 
     # --- the command line and environment of the unit, mapped to this checkout ------
     def command(self) -> list[str]:
@@ -208,6 +210,7 @@ class KioskSession:
         })
         if not Path("/dev/dri").exists():
             env["WLR_RENDERER"] = "pixman"
+        env.update(self.drop_in)
         if self.notify is not None:
             env["NOTIFY_SOCKET"] = self.notify.getsockname()
             env["WATCHDOG_USEC"] = str(int(seconds(self.unit.service["WatchdogSec"]) * 1_000_000))
