@@ -75,16 +75,18 @@ def test_every_interactive_widget_has_a_name_and_is_big_enough(qtbot, make_windo
 
 @pytest.mark.gui
 @pytest.mark.conformance("5.1.4", "WCAG 1.4.4", "WCAG 1.4.10")
-@pytest.mark.parametrize("size", ["normal", "large"])
+@pytest.mark.parametrize("size", ["normal", "larger"])
 @pytest.mark.parametrize("resolution", ["1920x1080", "1280x800"])
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_nothing_is_cut_off(qtbot, make_window, resolution, lang, size):
     """Long Finnish and Swedish words fit: every label and button has room for its text,
-    also with the larger text a resident switched on ("Aa")."""
+    also with the larger text (150 %) a resident switched on ("Aa")."""
     window = make_window(resolution)
     open_every_screen(window)
     window.translator.set_language(lang)
-    window.appearance.set_large(size == "large")
+    # The 150 % step here; 200 % is test_every_scene_reflows_at_200_percent's, scene by scene.
+    from ui.appearance import LARGER, NORMAL
+    window.appearance.set_step(LARGER if size == "larger" else NORMAL)
     cut = []
     for name, screen in window.built_screens().items():
         window.stack.setCurrentWidget(screen)
