@@ -56,16 +56,19 @@ class Engine(Protocol):
 
 
 def _wait_or_cancel(proc: subprocess.Popen, cancelled: Callable[[], bool], timeout_s: float,
-                    on_cancel: Callable[[], None] | None = None) -> None:
+                    on_cancel: Callable[[], None] | None = None) -> str:
+    """``"done"``, ``"cancelled"`` or ``"timeout"`` (the process is stopped in the last two)."""
     deadline = time.monotonic() + timeout_s
     while proc.poll() is None:
-        if cancelled() or time.monotonic() > deadline:
+        late = time.monotonic() > deadline
+        if cancelled() or late:
             proc.kill()
             proc.wait()
             if on_cancel is not None:
                 on_cancel()
-            return
+            return "timeout" if late else "cancelled"
         time.sleep(POLL_S)
+    return "done"
 
 
 class EspeakEngine:
@@ -101,37 +104,85 @@ class EspeakEngine:
 
 
 class SpeechDispatcherEngine:
-    """speech-dispatcher's client: the desktop's own speech service, espeak-ng behind it."""
+    """speech-dispatcher's client: the desktop's own speech service, espeak-ng behind it.
+
+    A speech-dispatcher that cannot open a sound output keeps ``spd-say --wait`` waiting for
+    ever (seen on Debian 12 without a sound server), and one that cannot be reached refuses.
+    Either way the first such sentence is said again through ``fallback`` (espeak-ng), and
+    so is everything after it; ``on_problem`` tells staff once."""
 
     name = "spd-say"
 
-    def __init__(self, exe: str | None = None) -> None:
+    def __init__(self, exe: str | None = None, *, fallback: "Engine | None" = None,
+                 on_problem: Callable[[str], None] | None = None) -> None:
         self.exe = exe or shutil.which("spd-say")
+        self.fallback = fallback
+        self.on_problem = on_problem
+        self.failed: str | None = None   # why speech-dispatcher is no longer used
 
     def has_voice(self, lang: str) -> bool:
+        if self.failed is not None:
+            return self.fallback is not None and self.fallback.has_voice(lang)
         return self.exe is not None and lang in announce.VOICES
 
+    def command(self, utterance: Utterance, volume: int) -> list[str]:
+        # spd-say's volume and rate are -100..100 around the voice's default.
+        return [self.exe, "--wait", "-o", "espeak-ng", "-l", utterance.lang, "-r", "-25",
+                "-i", str(volume * 2 - 100), "--", utterance.text]
+
+    @staticmethod
+    def time_limit_s(text: str) -> float:
+        """Long enough for the sentence at the kiosk's slow rate (about 12 characters a
+        second) twice over, short enough that a stalled server does not leave a person in
+        silence for long."""
+        return 5.0 + len(text) / 6
+
     def say(self, utterance: Utterance, volume: int, cancelled: Callable[[], bool]) -> None:
+        if self.failed is not None and self.fallback is not None:
+            self.fallback.say(utterance, volume, cancelled)
+            return
         if not self.has_voice(utterance.lang):
             raise SpeechUnavailable(f"speech-dispatcher has no voice for {utterance.lang!r}")
-        # spd-say's volume and rate are -100..100 around the voice's default.
-        cmd = [self.exe, "--wait", "-o", "espeak-ng", "-l", utterance.lang, "-r", "-25",
-               "-i", str(volume * 2 - 100), "--", utterance.text]
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(self.command(utterance, volume), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE)
         # Killing the client leaves the server talking: cancel what it is saying too.
-        _wait_or_cancel(proc, cancelled, timeout_s=60,
-                        on_cancel=lambda: subprocess.run([self.exe, "--cancel"], capture_output=True, timeout=5))
+        outcome = _wait_or_cancel(proc, cancelled, timeout_s=self.time_limit_s(utterance.text),
+                                  on_cancel=self._cancel)
+        if outcome == "cancelled":
+            return
+        if outcome == "timeout":
+            reason = (f"speech-dispatcher did not finish a sentence in {self.time_limit_s(utterance.text):.0f} s "
+                      "(no sound output?)")
+        elif proc.returncode != 0:
+            err = (proc.stderr.read() or b"").decode("utf-8", "replace").strip().splitlines()
+            reason = f"spd-say failed ({proc.returncode}): {err[0] if err else 'no message'}"
+        else:
+            return
+        if self.fallback is None:
+            raise SpeechUnavailable(reason)
+        self.failed = reason
+        if self.on_problem is not None:
+            self.on_problem(f"{reason}; speaking through {self.fallback.name} instead")
+        self.fallback.say(utterance, volume, cancelled)
+
+    def _cancel(self) -> None:
+        try:
+            subprocess.run([self.exe, "--cancel"], capture_output=True, timeout=5)
+        except (subprocess.SubprocessError, OSError):
+            pass   # the server is gone: nothing is being said
 
 
 def make_engine(choice: str) -> Engine | None:
-    """``auto``: speech-dispatcher when installed, else espeak-ng; None when neither is."""
-    candidates = {"spd-say": [SpeechDispatcherEngine], "espeak-ng": [EspeakEngine],
-                  "auto": [SpeechDispatcherEngine, EspeakEngine]}[choice]
-    for cls in candidates:
-        engine = cls()
-        if engine.exe is not None:
-            return engine
-    return None
+    """``auto``: speech-dispatcher when installed (espeak-ng standing by should it fail),
+    else espeak-ng; None when neither is."""
+    if choice == "espeak-ng":
+        engine = EspeakEngine()
+        return engine if engine.exe is not None else None
+    espeak = EspeakEngine()
+    spd = SpeechDispatcherEngine(fallback=espeak if choice == "auto" and espeak.exe is not None else None)
+    if spd.exe is not None:
+        return spd
+    return espeak if choice == "auto" and espeak.exe is not None else None
 
 
 def headphones_from_pactl(sinks_text: str) -> bool | None:
@@ -180,6 +231,8 @@ class Speaker:
         self._generation = 0
         self._lock = threading.Lock()
         self.spoken: list[Utterance] = []  # what actually reached the engine, for the log and tests
+        if engine is not None and hasattr(engine, "on_problem") and engine.on_problem is None:
+            engine.on_problem = self._problem   # e.g. speech-dispatcher failed, espeak-ng took over
 
     # -- on the GUI thread ----------------------------------------------------------------
     def interrupt(self) -> int:

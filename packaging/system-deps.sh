@@ -21,6 +21,9 @@ PACKAGES=(
     libxcb-randr0 libxcb-render-util0 libxcb-image0 libnss3 libasound2
     fonts-dejavu-core fonts-noto-core
     libpulse0 libpipewire-0.3-0 espeak-ng
+    # Speech output (kiosk/speech.py): speech-dispatcher with its espeak-ng module, and
+    # pactl, which tells whether headphones are the active output (private texts).
+    speech-dispatcher speech-dispatcher-espeak-ng pulseaudio-utils
     xvfb xauth
     faketime
     # Qt WebEngine (the video call view): what libQt6WebEngineCore and

@@ -19,6 +19,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The kiosk's speech (the idle hint at a first touch) never reaches the machine's own
+# speech-dispatcher: spd-say would start one per run, and without a sound output it waits
+# for ever. Pointed at no server, spd-say refuses at once and espeak-ng takes over
+# (kiosk/speech.py); tests that want the real server start their own
+# (tests/kiosk/test_speech_dispatcher.py).
+os.environ.setdefault("SPEECHD_ADDRESS", "unix_socket:/nonexistent/kiosk-tests-no-speech-dispatcher")
 
 
 FAKETIME_SHIM = Path(__file__).resolve().parent / "faketime"

@@ -348,13 +348,16 @@ def scenes(window):
 
 
 def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | None = None,
-           theme: str = "light") -> list[Path]:
+           theme: str = "light", text_size: str = "normal") -> list[Path]:
+    """``text_size``: the Aa step (ui.appearance.STEP_NAMES) every scene is shown at."""
     from PySide6.QtWidgets import QApplication
 
     from kiosk.catalogue.service import Catalogue
     from kiosk.storage.db import open_database
     from ui.app import load_demo_catalogue
+    from ui.appearance import STEP_NAMES
 
+    step = STEP_NAMES.index(text_size)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -371,13 +374,15 @@ def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | 
                         continue
                     window.reset_for_next_person()
                     window.translator.set_language(lang)
+                    window.appearance.set_step(step)
                     action()
                     # Database work (a queue number) comes back from the runner's thread.
                     wait_for_background(app)
                     # Word-wrapped rows settle their heights over a few layout passes.
                     for _ in range(4):
                         app.processEvents()
-                    path = out / f"{resolution}-{lang}-{name}{'' if theme == 'light' else '-' + theme}.png"
+                    suffix = ("" if theme == "light" else "-" + theme) + ("" if not step else "-" + text_size)
+                    path = out / f"{resolution}-{lang}-{name}{suffix}.png"
                     window.grab().save(str(path))
                     written.append(path)
                 window.close()
@@ -394,9 +399,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--resolution", choices=RESOLUTIONS, action="append")
     p.add_argument("--language", choices=LANGUAGES, action="append")
     p.add_argument("--theme", choices=("light", "dark"), default="light")
+    p.add_argument("--text-size", choices=("normal", "larger", "largest"), default="normal",
+                   help="the Aa step: larger is 150 %%, largest 200 %% of the site's text")
     args = p.parse_args(argv)
     paths = render(Path(args.out), tuple(args.resolution or RESOLUTIONS), tuple(args.language or LANGUAGES),
-                   args.only, args.theme)
+                   args.only, args.theme, args.text_size)
     print(f"wrote {len(paths)} screenshots to {args.out}")
     return 0
 

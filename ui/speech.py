@@ -104,6 +104,8 @@ def control_text(t: Translator, w: QWidget) -> str:
         parts.append(plain(w.currentText()))
     if not w.isEnabled():
         parts.append(t.t("speech.state.unavailable"))
+    if w.accessibleDescription():   # e.g. which text size is on (the Aa button's three steps)
+        parts.append(plain(w.accessibleDescription()))
     return ", ".join(p for p in parts if p)
 
 

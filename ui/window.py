@@ -7,12 +7,13 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from kiosk import flow as places
 from kiosk.config import Config
 from kiosk.flow import KioskFlow, Place
 from ui.appearance import Appearance
+from ui.widgets.page_stack import PageStack
 from ui.i18n import Translator
 from ui.keypad import KeypadNavigation
 from ui.screens.base import Screen
@@ -50,7 +51,8 @@ class KioskWindow(QWidget):
         self.top_bar.home_pressed.connect(flow.home)
         self.top_bar.language_chosen.connect(translator.set_language)
         col.addWidget(self.top_bar)
-        self.stack = QStackedWidget()
+        # Each screen in a page that scrolls when its words need more room (200 % text).
+        self.stack = PageStack()
         col.addWidget(self.stack, 1)
         # A bar under every screen (the signed-in badge): it takes its own room, so it
         # never lies over a screen's buttons.

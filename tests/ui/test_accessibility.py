@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QComboBox, QLabel, QLineEdit, QScroller, QWidget,
                                QScrollArea)
 
@@ -74,16 +75,18 @@ def test_every_interactive_widget_has_a_name_and_is_big_enough(qtbot, make_windo
 
 @pytest.mark.gui
 @pytest.mark.conformance("5.1.4", "WCAG 1.4.4", "WCAG 1.4.10")
-@pytest.mark.parametrize("size", ["normal", "large"])
+@pytest.mark.parametrize("size", ["normal", "larger"])
 @pytest.mark.parametrize("resolution", ["1920x1080", "1280x800"])
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_nothing_is_cut_off(qtbot, make_window, resolution, lang, size):
     """Long Finnish and Swedish words fit: every label and button has room for its text,
-    also with the larger text a resident switched on ("Aa")."""
+    also with the larger text (150 %) a resident switched on ("Aa")."""
     window = make_window(resolution)
     open_every_screen(window)
     window.translator.set_language(lang)
-    window.appearance.set_large(size == "large")
+    # The 150 % step here; 200 % is test_every_scene_reflows_at_200_percent's, scene by scene.
+    from ui.appearance import LARGER, NORMAL
+    window.appearance.set_step(LARGER if size == "larger" else NORMAL)
     cut = []
     for name, screen in window.built_screens().items():
         window.stack.setCurrentWidget(screen)
@@ -131,3 +134,114 @@ def test_lists_scroll_kinetically_under_a_finger_or_mouse(qtbot, window):
     assert len(areas) >= 4
     for area in areas:
         assert QScroller.hasScroller(area.viewport()), area.parent().objectName()
+
+
+# -- 200 % text: every scene of the screenshots ----------------------------------------------------
+# Scenes whose layout does not reflow yet at 200 % (EN 301 549 5.1.4 is "partially supported"
+# for them in docs/accessibility.md); every other scene must show all its words, uncut and
+# not drawn over each other, with touch targets of full size.
+NOT_YET_AT_200 = {
+    "02-home-not-yet", "05-results", "23-booking", "06-results-open-now", "07-search-empty", "08-search-neuvola",
+    "09-search-nothing", "22-nurse-desk", "24-feedback", "26-nurse-desk-visit",
+    "27-nurse-desk-after-no-show", "28-nurse-desk-handover", "32-participation-budget", "33-participation-poll",
+    "33b-participation-poll-why", "35-participation-receipt", "37-participation-propose",
+    "38-participation-results", "39-participation-not-eligible", "43-staff-sign-in",
+}
+
+
+def layout_problems(window, roots) -> list[tuple]:
+    """Words cut, widgets past the window's right edge (there is no sideways scrolling), and
+    widgets of one layout drawn over each other."""
+    from PySide6.QtWidgets import QLayout
+
+    out = []
+    right = window.width()
+    for root in roots:
+        for w in [root, *root.findChildren(QWidget)]:
+            if not w.isVisible():
+                continue
+            r = w.rect().translated(w.mapTo(window, w.rect().topLeft()))
+            if r.right() > right + 1 and not _in_sideways_strip(w):
+                out.append(("past the right edge", type(w).__name__, w.objectName(), r.right()))
+            if isinstance(w, QLabel) and w.text():
+                if w.wordWrap():
+                    need = w.heightForWidth(w.contentsRect().width() + w.margin() * 2)
+                    if need > w.height() + 2:
+                        out.append(("label cut", w.text()[:40], need, w.height()))
+                elif w.sizeHint().width() > w.width() + 2:
+                    out.append(("label cut", w.text()[:40], w.sizeHint().width(), w.width()))
+            if isinstance(w, QAbstractButton) and w.text():
+                if w.fontMetrics().horizontalAdvance(w.text()) > w.contentsRect().width():
+                    out.append(("button cut", w.text()[:40], w.width()))
+            if isinstance(w, INTERACTIVE) and not isinstance(w, QAbstractSlider) and w.height() < 64:
+                out.append(("too small to touch", type(w).__name__, w.objectName(), w.height()))
+            lay = w.layout()
+            if isinstance(lay, QLayout):
+                kids = [lay.itemAt(i).widget() for i in range(lay.count())]
+                kids = [k for k in kids if k is not None and k.isVisible()]
+                for i, a in enumerate(kids):
+                    for b in kids[i + 1:]:
+                        inter = a.geometry().intersected(b.geometry())
+                        if inter.width() > 2 and inter.height() > 2:
+                            out.append(("overlap", a.objectName() or type(a).__name__,
+                                        b.objectName() or type(b).__name__, inter.getRect()))
+    return out
+
+
+def _in_sideways_strip(w) -> bool:
+    """A row of chips that scrolls sideways on purpose (results' filters) may reach past the edge."""
+    p = w.parentWidget()
+    while p is not None:
+        if isinstance(p, QScrollArea) and p.objectName() != "page" and \
+                p.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            return True
+        p = p.parentWidget()
+    return False
+
+
+@pytest.mark.gui
+@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
+@pytest.mark.conformance("5.1.4", "WCAG 1.4.4", "WCAG 1.4.10")
+@pytest.mark.parametrize("resolution, lang", [("1280x800", "fi"), ("1280x800", "sv")])
+def test_every_scene_reflows_at_200_percent(qtbot, tmp_path, resolution, lang):
+    """Each screenshot scene (home, browse, results, service card, booking, queue, feedback,
+    take part, login, staff gate) at the largest text step: the page scrolls, nothing is cut
+    or drawn over something else, and the scenes not listed in NOT_YET_AT_200 have no problem."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.catalogue.service import Catalogue
+    from kiosk.storage.db import open_database
+    from ui import screenshots
+    from ui.app import load_demo_catalogue
+    from ui.appearance import LARGEST
+
+    db = open_database(tmp_path / "kiosk.db")
+    load_demo_catalogue(db)
+    screenshots.seed_participation(db)
+    window = screenshots.demo_window(QApplication.instance(), db, Catalogue(db), tmp_path, resolution)
+    qtbot.addWidget(window)
+    parts = screenshots.parts_of(window)
+    problems, scrolled = {}, 0
+    try:
+        for name, action in screenshots.scenes(window):
+            window.reset_for_next_person()
+            window.translator.set_language(lang)
+            window.appearance.set_step(LARGEST)
+            action()
+            settle(qtbot)
+            assert window.appearance.factor == 2.0
+            covers = [c for c in (parts.login, parts.visitor_login) if c is not None and c.isVisible()]
+            roots = covers or [window.top_bar, window.current_screen()]
+            found = layout_problems(window, roots)
+            if found:
+                problems[name] = found
+            page = window.stack.page_of(window.current_screen())
+            scrolled += page is not None and page.verticalScrollBar().maximum() > 0
+    finally:
+        parts.session_bridge.stop()
+        window.close()
+        settle(qtbot)
+        db.close()
+    unexpected = {name: found[:6] for name, found in problems.items() if name not in NOT_YET_AT_200}
+    assert not unexpected, unexpected
+    assert scrolled >= 3   # the pages that need it scroll instead of squeezing their words

@@ -193,9 +193,13 @@ def test_larger_text_is_one_key_press_away_and_goes_away_for_the_next_person(qtb
     before = heading.font().pointSizeF()
     aa = activate(qtbot, window, "text-size")
     assert window.appearance.large and aa.isChecked()
-    assert heading.font().pointSizeF() > before * 1.2
+    assert heading.font().pointSizeF() >= before * 1.5
     assert QApplication.instance().styleSheet().count(HIGH_CONTRAST.background) > 0
     assert window.has_something_to_reset()
+    larger = aa.accessibleDescription()
+    aa = activate(qtbot, window, "text-size")   # the second press: the largest, 200 %
+    assert heading.font().pointSizeF() == pytest.approx(before * 2, abs=1)
+    assert aa.accessibleDescription() != larger and aa.isChecked()   # the step is said and shown
     window.reset_for_next_person()
     settle(qtbot)
     assert not window.appearance.large and not aa.isChecked()

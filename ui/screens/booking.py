@@ -41,6 +41,7 @@ from ui.background import BackgroundCalls
 from ui.theme import Metrics
 from ui.widgets.calendar import SlotPicker, day_text
 from ui.widgets.qr import QrCodeWidget
+from ui.widgets.reflow import Columns
 from ui.widgets.touch import button, kinetic_scroll_area, label
 
 SERVICE_PAGE, CHANNEL_PAGE, TIME_PAGE, CONFIRM_PAGE, BUSY_PAGE, DONE_PAGE, OFFLINE_PAGE = range(7)
@@ -197,9 +198,7 @@ class BookingScreen(Screen):
         self.pages.addWidget(page)
 
         # confirm
-        page = QWidget()
-        row = QHBoxLayout(page)
-        row.setSpacing(m.gap_px * 2)
+        page, row = self._columns_page(m)
         left = QVBoxLayout()
         left.setSpacing(m.gap_px // 2 + 4)
         self.confirm_heading = plain(role="title")
@@ -225,7 +224,7 @@ class BookingScreen(Screen):
         buttons.addWidget(self.other_time)
         buttons.addWidget(self.confirm_button, 1)
         left.addLayout(buttons)
-        row.addLayout(left, 3)
+        row.add(left, 3)
         right = QVBoxLayout()
         right.setSpacing(m.gap_px // 2)
         self.phone_label = plain(role="heading")
@@ -239,7 +238,7 @@ class BookingScreen(Screen):
         for w in (self.phone_label, self.phone, self.phone_hint, self.pad):
             right.addWidget(w)
         right.addStretch(1)
-        row.addLayout(right, 2)
+        row.add(right, 2)
         self.pages.addWidget(page)
 
         # busy
@@ -253,9 +252,7 @@ class BookingScreen(Screen):
         self.pages.addWidget(page)
 
         # done
-        page = QWidget()
-        row = QHBoxLayout(page)
-        row.setSpacing(m.gap_px * 2)
+        page, row = self._columns_page(m)
         left = QVBoxLayout()
         left.setSpacing(m.gap_px // 2 + 4)
         self.done_heading = plain(role="title")
@@ -272,7 +269,7 @@ class BookingScreen(Screen):
         self.finish.setObjectName("booking-finish")
         self.finish.clicked.connect(lambda: self._on_done(self.place))
         left.addWidget(self.finish)
-        row.addLayout(left, 3)
+        row.add(left, 3)
         right = QVBoxLayout()
         self.qr = QrCodeWidget(size_px=360 if m.touch_px >= 88 else 280)
         self.qr.setObjectName("booking-qr")
@@ -280,7 +277,7 @@ class BookingScreen(Screen):
         right.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         right.addWidget(self.qr_caption)
         right.addStretch(1)
-        row.addLayout(right, 2)
+        row.add(right, 2)
         self.pages.addWidget(page)
 
         # offline: said before a time is chosen, with the ways on from here
@@ -310,6 +307,16 @@ class BookingScreen(Screen):
         self.retranslate()
 
     # -- the flow ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _columns_page(m: Metrics) -> tuple[QWidget, Columns]:
+        """A page whose two columns stand one under the other when they do not fit (200 % text)."""
+        page = QWidget()
+        holder = QVBoxLayout(page)
+        holder.setContentsMargins(0, 0, 0, 0)
+        row = Columns(spacing=m.gap_px * 2)
+        holder.addWidget(row)
+        return page, row
     def spoken(self):
         from ui.speech import describe
         if self.pages.currentIndex() == DONE_PAGE and self.result is not None:

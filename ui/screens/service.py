@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Callable
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.catalogue.domain import Channel, Service, tr as text_in
 from kiosk.flow import KioskFlow, Place
@@ -17,6 +17,7 @@ from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.notices import NoticeList
 from ui.widgets.qr import QrCodeWidget
+from ui.widgets.reflow import Columns
 from ui.widgets.service_row import sector_badge
 from ui.widgets.touch import button, kinetic_scroll_area, label
 
@@ -187,11 +188,13 @@ class ServiceScreen(Screen):
         providers = {p.id: p for p in (s.responsible_provider, *s.producers)}
         for p in providers.values():
             # The badge first: then a long provider name wraps across the whole width.
-            row = QHBoxLayout()
-            row.setSpacing(16)
-            row.addWidget(sector_badge(t, p.sector), 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(mark_catalogue_text(label(text_in(p.names, lang), role="heading", wrap=True), t), 1)
-            self.body.addLayout(row)
+            # At 200 % a long one-word name ("Kansaneläkelaitos") goes under the badge.
+            row = Columns(spacing=16)
+            badge = sector_badge(t, p.sector)
+            badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+            row.add(badge)
+            row.add(mark_catalogue_text(label(text_in(p.names, lang), role="heading", wrap=True), t), 1)
+            self.body.addWidget(row)
         short = text_in(s.short_descriptions, lang)
         if short:
             lead = mark_catalogue_text(label(short), t)
