@@ -307,3 +307,90 @@ def test_a_failed_desk_action_is_said_in_words_not_in_the_code(qtbot, queue_wind
     assert screen.message.text() == "Tätä ei voi tehdä numerolle nyt. Päivitä näkymä."
     screen._error(QueueError("something_new", "raw detail"))
     assert screen.message.text() == "Toiminto ei onnistunut. Päivitä näkymä ja yritä uudelleen."
+
+
+def _ink_height(lab: QLabel) -> int:
+    """How tall the label's text stands on screen: the glyphs' ink, not the line's padding."""
+    from PySide6.QtGui import QFontMetrics
+    lab.ensurePolished()
+    return QFontMetrics(lab.font()).tightBoundingRect(lab.text()).height()
+
+
+def _display(qtbot, queue, tr, metrics, size, **kw):
+    from ui.queue_display import QueueDisplayWindow
+    display = QueueDisplayWindow(queue=queue, tr=tr, metrics=metrics, **kw)
+    qtbot.addWidget(display)
+    display.resize(*size)
+    display.show()
+    qtbot.waitExposed(display)
+    settle(qtbot)
+    return display
+
+
+def _call(q, n: int, rooms=("112", "113")):
+    for i in range(n):
+        q.take_number("health-walkin")
+        q.call_next(["health-walkin"], staff_id="n", room=rooms[i % len(rooms)])
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
+def test_the_display_can_be_read_from_across_a_waiting_room(qtbot, queue_window, size):
+    from ui.i18n import Translator
+    from ui.theme import metrics_for
+
+    window, _ = queue_window(printer_target="")
+    q = queue_window.services[window].queue
+    _call(q, 6)  # one more than the display lists: the oldest drops off
+    display = _display(qtbot, q, Translator("fi"), metrics_for(f"{size[0]}x{size[1]}"), size)
+    width, height = size
+    number = display.findChild(QLabel, "display-number-0")
+    room = display.findChild(QLabel, "display-room-0")
+    assert (number.text(), room.text()) == ("A006", "113")
+    for lab in (number, room):
+        # The digits themselves a sixth of the screen's height, and all of them on screen.
+        assert _ink_height(lab) >= height / 6, (lab.objectName(), _ink_height(lab), height)
+        assert lab.height() >= height / 6
+        from PySide6.QtGui import QFontMetrics
+        assert QFontMetrics(lab.font()).horizontalAdvance(lab.text()) <= lab.width()
+        top_left = lab.mapTo(display, lab.rect().topLeft())
+        assert top_left.x() >= 0 and top_left.x() + lab.width() <= width
+    # The four calls before it, in order, all inside the window.
+    earlier = [display.findChild(QLabel, f"display-number-{i}") for i in range(1, 5)]
+    assert [lab.text() for lab in earlier] == ["A005", "A004", "A003", "A002"]
+    last = display.findChild(QLabel, "display-room-4")
+    assert last.isVisible() and last.mapTo(display, last.rect().bottomLeft()).y() <= height
+    assert _ink_height(earlier[0]) < _ink_height(number)  # the newest stands out by size, not colour alone
+
+
+@pytest.mark.qt_log_ignore(r"Couldn't (load|resolve) va", r"PulseAudioService", r"QSoundEffect", r"ALSA")
+def test_the_display_takes_the_sites_languages_in_turn_and_the_calls_stay(qtbot, queue_window, tmp_path):
+    from ui.i18n import Translator
+    from ui.queue_display import CallAnnouncer
+    from ui.theme import metrics_for
+
+    window, _ = queue_window(printer_target="")
+    q = queue_window.services[window].queue
+    _call(q, 2)
+    announcer = CallAnnouncer(("fi", "so", "ar"), tmp_path / "calls")
+    assert announcer.languages == ("fi", "ar")  # Somali has no voice: shown, not spoken
+    display = _display(qtbot, q, Translator("en"), metrics_for("1920x1080"), (1920, 1080),
+                       languages=("fi", "sv", "ar"), rotate_s=0.3, announcer=announcer)
+    number = display.findChild(QLabel, "display-number-0")
+    where = number.mapTo(display, number.rect().topLeft())
+    assert display.heading.text() == "Vuorossa nyt" and display.room_head.text() == "Huone"
+    qtbot.waitUntil(lambda: display.heading.text() == "Nu på tur", timeout=3000)
+    assert display.room_head.text() == "Rum" and display.earlier_head.text() == "Tidigare uppropade"
+    qtbot.waitUntil(lambda: display.tr_.language == "ar", timeout=3000)
+    settle(qtbot)
+    assert display.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert display.heading.text() == "يُخدم الآن"
+    # The number and the room are the same text in the same place in every language.
+    assert number.text() == "A002" and display.findChild(QLabel, "display-room-0").text() == "113"
+    assert number.mapTo(display, number.rect().topLeft()) == where
+    qtbot.waitUntil(lambda: display.tr_.language == "fi", timeout=3000)  # and round again
+    assert display.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    # A call while rotating is spoken in the voiced languages, in their order.
+    q.take_number("health-walkin")
+    q.call_next(["health-walkin"], staff_id="n", room="112")
+    assert number.text() == "A003"
+    qtbot.waitUntil(lambda: announcer.played[:3] == ["chime.wav", "A003-fi.wav", "A003-ar.wav"], timeout=20000)
