@@ -100,7 +100,8 @@ def attach_queue(window, services: KioskServices, parts: KioskParts | None = Non
     def resident():
         from ui.screens.queue import QueueScreen
         return QueueScreen(flow=window.flow, tr=window.translator, metrics=window.metrics, queue=queue,
-                           catalogue=services.catalogue, printer=config.queue.printer, follow_link=follow)
+                           catalogue=services.catalogue, printer=config.queue.printer, follow_link=follow,
+                           places=services.checkin.places if services.checkin is not None else None)
 
     def nurse():
         from ui.screens.staff_queue import StaffQueueScreen

@@ -42,9 +42,10 @@ def queue_window(make_window, db, catalogue, tmp_path):
 
     printer = tmp_path / "printer.bin"
 
-    def make(printer_target=str(printer), session=None, display=False, resolution="1920x1080", identify=False):
+    def make(printer_target=str(printer), session=None, display=False, resolution="1920x1080", identify=False,
+             places=()):
         extra = (f'[queue]\nlines = ["health-walkin"]\nrooms = ["112", "113"]\nprinter = "{printer_target}"\n'
-                 f'display = {"true" if display else "false"}\n')
+                 f'display = {"true" if display else "false"}\nplaces = {list(places)!r}\n'.replace("'", '"'))
         device = tmp_path / "device-queue.toml"
         device.write_text(f'[device]\ndata_dir = "{(tmp_path / "data").as_posix()}"\n{extra}', encoding="utf-8")
         config = load_config(device)
@@ -93,6 +94,33 @@ def test_resident_takes_a_number_from_the_home_tile(qtbot, queue_window, db):
     click(qtbot, screen.tiles["health-walkin"])
     assert screen.number.text() == "A002" and screen.ahead.text() == "Edelläsi: 1"
     assert "min" in screen.wait.text()
+
+
+@pytest.mark.parametrize("lang, place, wait, caption", [
+    ("fi", "Huone 112, 1. kerros", "Olet seuraavana vuorossa", "Seuraa vuoroasi puhelimella: lue koodi."),
+    ("sv", "Rum 112, våning 1", None, None),
+])
+def test_the_printed_ticket_has_number_service_room_floor_wait_and_the_qr(qtbot, queue_window, tmp_path, lang, place,
+                                                                          wait, caption):
+    from tests.escpos_paper import decode, image_folder, paint
+
+    window, printer = queue_window(places=["health-walkin: 112, 1"])
+    window.translator.set_language(lang)
+    t = window.translator.t
+    click(qtbot, window.screen("home").tiles["queue"])
+    screen = window.current_screen()
+    click(qtbot, screen.tiles["health-walkin"])
+    qtbot.waitUntil(lambda: screen.print_note.text() == t("queue.printed"), timeout=5000)
+    paper = decode(printer.read_bytes())
+    assert paper.cut
+    assert paper.line(screen.number.text()).width == 8  # the number as on screen, huge
+    name = screen.service_name.text()
+    assert name in " ".join(paper.texts)
+    assert paper.line(place).height == 2
+    assert (wait or t("queue.next")) in paper.texts
+    assert [q.payload for q in paper.qr_codes] == [screen.qr.text]  # the same page the screen's code opens
+    assert (caption or t("queue.follow_phone")) in paper.texts
+    paint(paper, str(image_folder(tmp_path) / f"ticket-walk-in-{lang}.png"))
 
 
 def test_a_broken_printer_never_hides_the_number(qtbot, queue_window):
