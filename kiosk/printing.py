@@ -14,9 +14,11 @@ start (it pulls in Pillow and friends), and that is on the network pool.
 
 from __future__ import annotations
 
+import os
 import socket
 import textwrap
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlparse
 
 QR_MAX_BYTES = 700  # a longer link makes a code too dense for a 58 mm roll and a phone's camera
@@ -47,7 +49,23 @@ class TicketPrint:
     qr_caption: str = ""
 
 
+def _escpos_cache() -> None:
+    """python-escpos parses its printer database from YAML at import (a second, several on a
+    busy kiosk) and keeps a pickle of it in a new temporary folder of each process, left
+    behind, unless told where: given one folder of ours, only the first ticket after an update
+    pays. The folder is the user's own cache, never a shared /tmp one (a pickle is code)."""
+    if "ESCPOS_CAPABILITIES_PICKLE_DIR" in os.environ:
+        return
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "welfare-kiosk" / "escpos"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return  # then the library's own temporary folder
+    os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(folder)
+
+
 def render_ticket(ticket: TicketPrint) -> bytes:
+    _escpos_cache()
     from escpos.escpos import QR_ECLEVEL_M
     from escpos.printer import Dummy
 
