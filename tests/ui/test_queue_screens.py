@@ -43,9 +43,10 @@ def queue_window(make_window, db, catalogue, tmp_path):
     printer = tmp_path / "printer.bin"
 
     def make(printer_target=str(printer), session=None, display=False, resolution="1920x1080", identify=False,
-             places=()):
+             places=(), display_languages=()):
         extra = (f'[queue]\nlines = ["health-walkin"]\nrooms = ["112", "113"]\nprinter = "{printer_target}"\n'
-                 f'display = {"true" if display else "false"}\nplaces = {list(places)!r}\n'.replace("'", '"'))
+                 f'display = {"true" if display else "false"}\nplaces = {list(places)!r}\n'
+                 f'display_languages = {list(display_languages)!r}\n'.replace("'", '"'))
         device = tmp_path / "device-queue.toml"
         device.write_text(f'[device]\ndata_dir = "{(tmp_path / "data").as_posix()}"\n{extra}', encoding="utf-8")
         config = load_config(device)
@@ -425,3 +426,18 @@ def test_the_display_takes_the_sites_languages_in_turn_and_the_calls_stay(qtbot,
     q.call_next(["health-walkin"], staff_id="n", room="112")
     assert number.text() == "A003"
     qtbot.waitUntil(lambda: announcer.played[:3] == ["chime.wav", "A003-fi.wav", "A003-ar.wav"], timeout=20000)
+
+
+@pytest.mark.qt_log_ignore(r"Couldn't (load|resolve) va", r"PulseAudioService", r"QSoundEffect", r"ALSA")
+@pytest.mark.parametrize("configured, expected", [(["sv", "ar", "so"], ("sv", "ar", "so")), ([], None)])
+def test_the_display_window_takes_its_languages_from_the_config(qtbot, queue_window, configured, expected):
+    from PySide6.QtWidgets import QApplication
+
+    window, _ = queue_window(printer_target="", display=True, display_languages=configured)
+    display = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "queue-display" and w.isVisible())
+    qtbot.addWidget(display)
+    languages = expected or queue_window.services[window].config.ui.languages  # empty: the kiosk's languages
+    assert display.languages == languages
+    assert display.tr_.language == languages[0] and display.tr_ is not window.translator  # the kiosk's stays
+    assert display.rotation.isActive() and display.rotation.interval() == 10_000  # queue.display_rotate_s
+    assert display.announcer.languages == tuple(lang for lang in languages if lang != "so")
