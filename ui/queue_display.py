@@ -127,6 +127,10 @@ class QueueDisplayWindow(QWidget):
         grid.addWidget(self.number_head, 0, 0)
         grid.addWidget(self.room_head, 0, 1)
         self.earlier_head = label(role="muted", wrap=False)
+        for caption in (self.number_head, self.room_head, self.earlier_head):
+            # Over its column's numbers in every language (Arabic text would otherwise go right).
+            caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
+                                 | Qt.AlignmentFlag.AlignVCenter)
         self.rows: list[tuple[QLabel, QLabel]] = []
         for i in range(ROWS):
             n, r = label(wrap=False), label(wrap=False)
