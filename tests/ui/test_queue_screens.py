@@ -126,6 +126,27 @@ def test_the_printed_ticket_has_number_service_room_floor_wait_and_the_qr(qtbot,
     paint(paper, str(image_folder(tmp_path) / f"ticket-walk-in-{lang}.png"))
 
 
+def test_an_arabic_readers_ticket_is_printed_in_their_catalogue_language(qtbot, queue_window):
+    # A printer's text mode cannot join or order Arabic letters: the screen stays Arabic, the
+    # paper takes the fi/sv/en language the catalogue is shown in.
+    from tests.escpos_paper import decode
+    from ui.i18n import Translator
+
+    window, printer = queue_window(places=["health-walkin: 112, 1"])
+    window.translator.set_language("ar")
+    click(qtbot, window.screen("home").tiles["queue"])
+    screen = window.current_screen()
+    click(qtbot, screen.tiles["health-walkin"])
+    assert screen.ahead.text() == window.translator.t("queue.next")  # Arabic on screen
+    # 20 s: the first ticket of a process imports python-escpos, slow on a busy machine
+    qtbot.waitUntil(lambda: screen.print_note.text() == window.translator.t("queue.printed"), timeout=20000)
+    paper_language = Translator(window.translator.data_language)
+    texts = decode(printer.read_bytes()).texts
+    assert paper_language.t("queue.next") in texts
+    assert paper_language.t("queue.follow_phone") in " ".join(texts)  # wrapped on the paper
+    assert not any("\u0600" <= ch <= "\u06ff" for text in texts for ch in text)
+
+
 def test_a_broken_printer_never_hides_the_number(qtbot, queue_window):
     window, _ = queue_window(printer_target="/nonexistent-dir/lp0")
     window.flow.go("queue")
