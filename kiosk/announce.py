@@ -77,6 +77,11 @@ def speak_to_file(text: str, lang: str, path: Path, *, timeout_s: float = 10.0) 
     return path
 
 
+def voiced(languages) -> tuple[str, ...]:
+    """The languages among ``languages`` that calls can be spoken in, in their order."""
+    return tuple(lang for lang in languages if lang in VOICES)
+
+
 def wav_seconds(path: Path) -> float:
     with wave.open(str(path), "rb") as w:
         return w.getnframes() / w.getframerate()

@@ -100,6 +100,10 @@ class QueueConfig:
     printer: str = _opt(allow_empty=True, doc="'' for none, a device or file path, or tcp://host:9100")
     rooms: tuple[str, ...] = _opt(doc="rooms a nurse can call people to from this kiosk")
     display: bool = _opt(doc="open the queue display as a second window (e.g. on a second screen)")
+    display_languages: tuple[str, ...] = _opt(items=LANGUAGES, allow_empty=True,
+                                              doc="languages the queue display's texts take in turn, and calls are "
+                                                  "spoken in; empty = ui.languages")
+    display_rotate_s: int = _opt(min=3, max=300, doc="seconds the queue display stays in one language")
     places: tuple[str, ...] = _opt(allow_empty=True, doc="where each line is served, printed on the ticket: "
                                                          "'line id: room, floor', e.g. 'laboratory.walk-in: Lab 2, 1'")
     appointments_first: tuple[str, ...] = _opt(allow_empty=True, doc="lines that call appointments at their time "

@@ -116,3 +116,26 @@ def queue_line_name(lines, catalogue, line_id: str, lang: str) -> str:
     line = lines.get(line_id)
     service = catalogue.service(line.service_id) if line is not None and catalogue is not None else None
     return text_in(service.names, lang) if service is not None else line_id
+
+
+def place_text(t: Translator, place) -> str:
+    """Where a line is served (``kiosk.checkin.Place``), for the screen and the ticket; '' unknown."""
+    if place is None or not place.room:
+        return ""
+    return t.t("checkin.room_floor", room=place.room, floor=place.floor) if place.floor \
+        else t.t("checkin.room", room=place.room)
+
+
+def wait_text(t: Translator, est) -> str:
+    """A ``WaitEstimate`` in words: 'You are next', or 'Edelläsi 3, noin 20 min'."""
+    if est.ahead == 0:
+        return t.t("queue.next")
+    return f"{t.t('queue.ticket_lines.ahead', n=est.ahead)}, {t.t('queue.wait', count=est.minutes)}"
+
+
+def paper_translator(t: Translator) -> Translator:
+    """The translator for a printed ticket. A thermal printer's text mode runs left to right
+    and does not join letters, so Arabic would come out as loose letters in reverse order: a
+    right-to-left reader's ticket is printed in the language their catalogue texts are shown
+    in (fi, sv or en, their choice), while the screen stays in Arabic."""
+    return Translator(t.data_language, catalogues=t.catalogues) if t.rtl else t

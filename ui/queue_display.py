@@ -12,12 +12,12 @@ import logging
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from kiosk import announce
 from kiosk.queue import QueueTicket, WalkInQueue
+from ui.bidi import direction
 from ui.i18n import Translator
 from ui.background import BackgroundCalls, OnGuiThread
 from ui.theme import Metrics
@@ -25,7 +25,7 @@ from ui.widgets.touch import label
 from ui.widgets.notices import NoticeList
 
 log = logging.getLogger(__name__)
-ROWS = 6
+ROWS = 5  # the newest call and four earlier ones
 
 
 class CallAnnouncer(QObject):
@@ -36,7 +36,11 @@ class CallAnnouncer(QObject):
     def __init__(self, languages: tuple[str, ...], folder: Path | None = None, *, speak: bool = True,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.languages = languages
+        # A language without a voice (Somali: espeak-ng has none) is shown on the display
+        # only; said once here rather than as a problem at every call.
+        self.languages = announce.voiced(languages)
+        if silent := [lang for lang in languages if lang not in self.languages]:
+            log.info("queue calls are not spoken in %s: no voice", ", ".join(silent))
         self.folder = folder or Path(tempfile.mkdtemp(prefix="queue-calls-"))
         self.speak = speak
         self.runner = BackgroundCalls(self)
@@ -86,38 +90,60 @@ class CallAnnouncer(QObject):
 
 
 class QueueDisplayWindow(QWidget):
+    """The newest call in type a waiting room can read from its far wall, the earlier calls
+    under it, the city's notices at the bottom.
+
+    ``languages``: the static texts (headings, captions) take each in turn for
+    ``rotate_s`` seconds, so every visitor finds their own language within a minute; the
+    numbers and rooms never change with it. Sizes follow the window's height (a display
+    is a television as often as a second monitor): the newest number and its room each
+    stand at least ``BIG_SHARE`` of the height, measured on the digits' ink.
+    """
+
     def __init__(self, *, queue: WalkInQueue, tr: Translator, metrics: Metrics,
-                 announcer: CallAnnouncer | None = None, announcements=None) -> None:
+                 announcer: CallAnnouncer | None = None, announcements=None,
+                 languages: tuple[str, ...] = (), rotate_s: float = 10.0) -> None:
         super().__init__()
         self.setObjectName("queue-display")
         self.queue, self.tr_, self.metrics = queue, tr, metrics
         self.announcer = announcer
+        self.languages = tuple(languages) or (tr.language,)
         col = QVBoxLayout(self)
         # A top-level window: let the window size rule (the offscreen and kiosk
         # platforms cannot take size hints from the layout).
         col.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        col.setContentsMargins(metrics.margin_px * 2, metrics.margin_px, metrics.margin_px * 2, metrics.margin_px)
-        self.heading = label(role="title")
+        self._col = col
+        self.heading = label(role="title", wrap=False)
         col.addWidget(self.heading)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(metrics.gap_px * 4)
-        self.number_head, self.room_head = label(role="muted"), label(role="muted")
+        # The calls keep left-to-right while the texts around them turn to Arabic: a number
+        # that jumped to the other side of the screen every few seconds would be lost.
+        calls = QWidget()
+        calls.setObjectName("display-calls")
+        calls.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        grid = QGridLayout(calls)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.grid = grid
+        self.number_head, self.room_head = label(role="muted", wrap=False), label(role="muted", wrap=False)
         grid.addWidget(self.number_head, 0, 0)
         grid.addWidget(self.room_head, 0, 1)
-        big = QFont(self.font())
-        big.setPointSizeF(metrics.title_pt * 2.2)
-        big.setBold(True)
-        self.rows: list[tuple] = []
+        self.earlier_head = label(role="muted", wrap=False)
+        for caption in (self.number_head, self.room_head, self.earlier_head):
+            # Over its column's numbers in every language (Arabic text would otherwise go right).
+            caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
+                                 | Qt.AlignmentFlag.AlignVCenter)
+        self.rows: list[tuple[QLabel, QLabel]] = []
         for i in range(ROWS):
             n, r = label(wrap=False), label(wrap=False)
             n.setObjectName(f"display-number-{i}")
             r.setObjectName(f"display-room-{i}")
-            for w in (n, r):
-                w.setFont(big)
-            grid.addWidget(n, 1 + i, 0)
-            grid.addWidget(r, 1 + i, 1)
+            if i == 1:
+                grid.addWidget(self.earlier_head, 2, 0, 1, 2)
+            grid.addWidget(n, 1 if i == 0 else 2 + i, 0)
+            grid.addWidget(r, 1 if i == 0 else 2 + i, 1)
             self.rows.append((n, r))
-        col.addLayout(grid)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        col.addWidget(calls)
         self.empty = label(role="heading")
         col.addWidget(self.empty)
         col.addStretch(1)
@@ -135,36 +161,94 @@ class QueueDisplayWindow(QWidget):
             self._notice_timer.setInterval(30_000)
             self._notice_timer.timeout.connect(self.refresh)
             self._notice_timer.start()
+        self.rotation = QTimer(self)
+        self.rotation.setInterval(int(rotate_s * 1000))
+        self.rotation.timeout.connect(self.next_language)
+        if len(self.languages) > 1:
+            self.rotation.start()
         queue.subscribe(OnGuiThread(self, self._on_queue_event))  # events come from the database thread
         tr.on_change(lambda _lang: self.retranslate())
-        self.retranslate()
+        if tr.language != self.languages[0]:
+            tr.set_language(self.languages[0])  # retranslates
+        else:
+            self.retranslate()
+        self.refresh()
+        self._fit()
+
+    # -- languages ------------------------------------------------------------------------
+    def next_language(self) -> None:
+        """The static texts in the next of the site's languages; the calls stay as they are."""
+        i = self.languages.index(self.tr_.language) if self.tr_.language in self.languages else -1
+        self.tr_.set_language(self.languages[(i + 1) % len(self.languages)])
 
     def retranslate(self) -> None:
         t = self.tr_.t
+        self.setLayoutDirection(direction(self.tr_.language))
         self.heading.setText(t("queue_display.title"))
         self.number_head.setText(t("queue_display.number"))
         self.room_head.setText(t("queue_display.room"))
+        self.earlier_head.setText(t("queue_display.earlier"))
         self.empty.setText(t("queue_display.empty"))
         self.notices_head.setText(t("announcements.heading"))
-        self.refresh()
+        self._show_notices()  # a notice is written in several languages: shown in the current one
 
-    def refresh(self) -> None:
+    # -- sizes ----------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        h = max(self.height(), 1)
+        m = max(h // 40, self.metrics.margin_px // 2)
+        self._col.setContentsMargins(m * 2, m, m * 2, m)
+        self._col.setSpacing(m // 2)
+        self.grid.setHorizontalSpacing(m * 4)
+        self.grid.setVerticalSpacing(0)
+        self.heading.setStyleSheet(f"font-size: {round(h * HEADING_SHARE)}px; font-weight: 700;")
+        for w in (self.number_head, self.room_head, self.earlier_head):
+            w.setStyleSheet(f"font-size: {round(h * CAPTION_SHARE)}px;")
+        big = big_pixel_size(h)
+        for i, (n, r) in enumerate(self.rows):
+            size, weight = (big, 800) if i == 0 else (round(h * EARLIER_SHARE), 700)
+            for w in (n, r):
+                w.setStyleSheet(f"font-size: {size}px; font-weight: {weight};")
+
+    # -- calls ----------------------------------------------------------------------------
+    def _show_notices(self) -> None:
         notices = self.announcements.current() if self.announcements is not None else []
         self.notices.show_notices(notices)
         self.notices_head.setVisible(bool(notices))
-        calls = self.queue.recent_calls(ROWS)
+
+    def refresh(self) -> None:
+        self._show_notices()
+        # The city's notices take the room of the two oldest calls: the big call stays big.
+        calls = self.queue.recent_calls(ROWS - 2 if self.notices_head.isVisibleTo(self) else ROWS)
         self.empty.setVisible(not calls)
+        self.earlier_head.setVisible(len(calls) > 1)
+        self.number_head.setVisible(bool(calls))
+        self.room_head.setVisible(bool(calls))
         for i, (n, r) in enumerate(self.rows):
-            if i < len(calls):
-                r.setText(calls[i].room or "")
-                # The newest call stands out by weight and by an arrow, not by colour alone.
-                n.setText(("▶ " if i == 0 else "") + calls[i].label)
-            else:
-                n.setText("")
-                r.setText("")
+            call = calls[i] if i < len(calls) else None
+            n.setText(call.label if call else "")
+            r.setText((call.room or "") if call else "")
+            n.setVisible(call is not None)
+            r.setVisible(call is not None)
 
     def _on_queue_event(self, event: str, ticket: QueueTicket) -> None:
         if event in ("called", "recalled", "finished", "no_show", "transferred", "started"):
             self.refresh()
         if event in ("called", "recalled") and self.announcer is not None:
             self.announcer.announce(ticket)
+
+
+# Shares of the window's height. The newest number and room: their digits' ink at least a
+# sixth of the height (issue 17: read from across a waiting room; a 55-inch screen's sixth
+# is 11 cm, legible at some 10 m). Digits are about 0.73 of a font's pixel size high.
+BIG_SHARE = 1 / 6
+HEADING_SHARE = 0.055
+CAPTION_SHARE = 0.045
+EARLIER_SHARE = 0.075
+
+
+def big_pixel_size(height: int) -> int:
+    return round(height * BIG_SHARE / 0.70)

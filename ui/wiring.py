@@ -100,7 +100,8 @@ def attach_queue(window, services: KioskServices, parts: KioskParts | None = Non
     def resident():
         from ui.screens.queue import QueueScreen
         return QueueScreen(flow=window.flow, tr=window.translator, metrics=window.metrics, queue=queue,
-                           catalogue=services.catalogue, printer=config.queue.printer, follow_link=follow)
+                           catalogue=services.catalogue, printer=config.queue.printer, follow_link=follow,
+                           places=services.checkin.places if services.checkin is not None else None)
 
     def nurse():
         from ui.screens.staff_queue import StaffQueueScreen
@@ -122,8 +123,10 @@ def open_queue_display(window, queue: WalkInQueue, config, *, announcements=None
     from ui.i18n import Translator
     from ui.queue_display import CallAnnouncer, QueueDisplayWindow
 
-    display = QueueDisplayWindow(queue=queue, tr=Translator(config.ui.default_language), metrics=window.metrics,
-                                 announcer=CallAnnouncer(config.ui.languages), announcements=announcements)
+    languages = config.queue.display_languages or config.ui.languages
+    display = QueueDisplayWindow(queue=queue, tr=Translator(languages[0]), metrics=window.metrics,
+                                 announcer=CallAnnouncer(languages), announcements=announcements,
+                                 languages=languages, rotate_s=config.queue.display_rotate_s)
     display.setWindowTitle("Queue display")
     display.resize(*config.window_size)
     display.show()

@@ -1,7 +1,8 @@
 """Ticket printing against a file and a simulated network printer on 127.0.0.1.
 
 No real thermal printer can be attached here; the simulated one is a real TCP
-server that receives the bytes, and the test decodes the ESC/POS it got.
+server that receives the bytes. The bytes are read back by tests/escpos_paper.py (what
+the paper would show: lines, sizes, the QR code's payload, the cut) and painted to an image.
 """
 
 import socket
@@ -9,41 +10,53 @@ import threading
 
 import pytest
 
-from kiosk.printing import PrinterError, TicketPrint, print_ticket, render_ticket
+from kiosk.printing import COLUMNS, PrinterError, TicketPrint, print_ticket, render_ticket
+from tests.escpos_paper import Qr, decode, paint
 
 TICKET = TicketPrint(label="A012", service_name="Hoitajan vastaanotto – Skötarmottagning",
-                     lines=("3 edelläsi / före dig", "noin 20 min", "1.12.2026 10:04"),
-                     qr_payload="https://kiosk.example.fi/q/abc")
+                     place="Huone 112, 1. kerros", wait="Edelläsi 3, noin 20 min", lines=("1.12.2026 10.04",),
+                     qr_payload="https://kiosk.example.fi/q/abc", qr_caption="Seuraa vuoroasi puhelimella: lue koodi.")
 
 
 def decode_text(data: bytes) -> str:
-    """The printable text of an ESC/POS stream (commands stripped), as the paper would show."""
-    out, i = [], 0
-    while i < len(data):
-        b = data[i]
-        if b == 0x1B:  # ESC x [n]
-            i += 3 if data[i + 1:i + 2] in (b"t", b"a", b"E", b"d") else 2
-        elif b == 0x1D:  # GS
-            cmd = data[i + 1:i + 2]
-            if cmd == b"!":
-                i += 3
-            elif cmd == b"V":
-                i += 4
-            elif cmd == b"(":
-                n = data[i + 3] | data[i + 4] << 8
-                i += 5 + n
-        else:
-            out.append(bytes([b]))
-            i += 1
-    return b"".join(out).decode("cp1252")
+    return "\n".join(decode(data).texts)
 
 
-def test_rendered_ticket_holds_number_service_lines_and_qr():
-    data = render_ticket(TICKET)
-    text = decode_text(data)
-    assert "A012" in text and "Skötarmottagning" in text and "noin 20 min" in text
-    assert b"https://kiosk.example.fi/q/abc" in data  # inside the QR store command
-    assert data.startswith(b"\x1b@") and data.endswith(b"\x1dVB\x00")  # init ... cut
+def test_the_ticket_reads_back_with_number_service_place_wait_and_qr(qapp, tmp_path):  # qapp: fonts to paint
+    paper = decode(render_ticket(TICKET))
+    assert paper.initialised and paper.cut
+    # The service wraps at a space (a printer would break "Skötar|mottagning" mid-word).
+    assert paper.texts == ["Hoitajan vastaanotto", "– Skötarmottagning", "A012", "Huone 112, 1. kerros",
+                           "Edelläsi 3, noin 20 min", "1.12.2026 10.04", "Seuraa vuoroasi puhelimella: lue koodi."]
+    number, place = paper.line("A012"), paper.line("Huone 112, 1. kerros")
+    assert (number.width, number.height, number.bold, number.align) == (8, 8, True, "center")
+    assert (place.width, place.height, place.bold) == (2, 2, True)
+    assert paper.line("– Skötarmottagning").width == 2
+    assert (paper.line("Edelläsi 3, noin 20 min").width, paper.line("1.12.2026 10.04").height) == (1, 1)
+    assert paper.qr_codes == [Qr("https://kiosk.example.fi/q/abc", module=6, ec="M", model=2)]
+    kinds = [type(i).__name__ for i in paper.items if getattr(i, "text", None) != ""]
+    assert kinds.index("Qr") == len(kinds) - 2  # under the texts, its caption under it
+    for line in paper.lines:
+        assert len(line.text) * line.width <= COLUMNS, line  # nothing runs off the paper
+    w, h = paint(paper, str(tmp_path / "ticket.png"))
+    assert w == 576 and h > 24 * 8 + 29 * 6
+
+
+@pytest.mark.parametrize("wait", ["Före dig 3, cirka 20 min", "Ees 3, umbes 20 min – õ, š, ž",
+                                  "Перед вами 3, около 20 мин", "Попереду 3, приблизно 20 хв"])
+def test_each_language_prints_in_a_code_page_the_printer_has(wait):
+    paper = decode(render_ticket(TicketPrint(label="A012", service_name="Hälsostation", wait=wait)))
+    assert paper.texts == ["Hälsostation", "A012", wait]
+
+
+def test_a_ticket_without_place_or_link_prints_what_it_has():
+    paper = decode(render_ticket(TicketPrint(label="B004", service_name="Laboratorio", wait="Olet seuraavana")))
+    assert paper.texts == ["Laboratorio", "B004", "Olet seuraavana"] and paper.qr_codes == [] and paper.cut
+
+
+def test_a_link_too_long_for_a_ticket_is_refused():
+    with pytest.raises(PrinterError, match="QR payload too long"):
+        render_ticket(TicketPrint(label="A1", service_name="x", qr_payload="https://x/" + "a" * 800))
 
 
 def test_print_to_a_file(tmp_path):

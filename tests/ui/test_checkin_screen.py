@@ -107,8 +107,19 @@ def test_home_tile_reference_on_the_keyboard_gives_number_room_and_wait(qtbot, c
     assert screen.message.text() == window.translator.t("checkin.outcome.checked_in")
     assert screen.wait.text() == window.translator.t("queue.next")
     window.grab().save(str(tmp_path / f"checkin-ticket-{lang}-{resolution}.png"))
-    qtbot.waitUntil(lambda: printer.exists() and b"B001" in printer.read_bytes(), timeout=5000)
-    assert room.encode("cp1252") in printer.read_bytes()
+    # 20 s: the first ticket of a process imports python-escpos, slow on a busy machine
+    qtbot.waitUntil(lambda: screen.print_note.text() == window.translator.t("queue.printed"), timeout=20000)
+    # The paper read back: the number, the service, room and floor, the wait, the booked
+    # time and the QR code to follow the turn (tests/escpos_paper.py).
+    from tests.escpos_paper import decode, image_folder, paint
+    paper = decode(printer.read_bytes())
+    assert paper.line("B001").width == 8 and paper.line(room).width == 2
+    assert window.translator.t("queue.next") in paper.texts
+    assert any("10.00" in text for text in paper.texts)  # the booked time
+    assert len(paper.qr_codes) == 1 and "/api/v1/queue/tickets/" in paper.qr_codes[0].payload
+    assert window.translator.t("queue.follow_phone") in paper.texts
+    assert paper.cut
+    paint(paper, str(image_folder(tmp_path) / f"ticket-checkin-{lang}-{resolution}.png"))
     with db.sessions() as s:
         kinds = [i.kind for i in s.scalars(select(OutboxItem).order_by(OutboxItem.created_at))]
     assert kinds.count("booking_checkin") == 1

@@ -36,3 +36,11 @@ def test_the_backend_tasks_are_done_against_the_real_backend(qtbot, resolution):
     assert by_task["talk to a nurse"]["result"].startswith("call screen, room remote-doctor")
     assert by_task["talk to a nurse"]["taps"] == 1
     assert by_task["talk to a nurse, no one free"]["result"].startswith("no_one_available: queue")
+    # Check-in (issue 17): a laboratory time starting now was booked first (not counted); the
+    # number comes on the laboratory's walk-in line with its room from queue.places.
+    by_ref = by_task["check in for a booking, by reference"]
+    by_key = by_task["check in for a booking, by the key used to book"]
+    assert by_ref["result"] == "checked_in B001, Huone 204, 2. kerros"
+    assert (by_ref["taps"], by_ref["keys"]) == (3, 8)  # the tile, "type the reference", its 8 characters, Find
+    assert by_key["result"] == "checked_in B002, Huone 204, 2. kerros"
+    assert (by_key["taps"], by_key["keys"]) == (4, 4)  # the tile, "identify", card and PIN, OK

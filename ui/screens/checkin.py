@@ -21,11 +21,11 @@ from kiosk import navigation
 from kiosk.booking import Booking
 from kiosk.catalogue.domain import tr as text_in
 from kiosk.catalogue.hours import LOCAL_TZ
-from kiosk.checkin import CheckInDesk, CheckInResult, Place
+from kiosk.checkin import CheckInDesk, CheckInResult
 from kiosk.flow import KioskFlow, Place as FlowPlace
 from kiosk.printing import TicketPrint, print_ticket
 from ui.background import BackgroundCalls
-from ui.format import address_lines, queue_line_name
+from ui.format import address_lines, paper_translator, place_text, queue_line_name, wait_text
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.screens.booking import booking_lines
@@ -38,13 +38,6 @@ from ui.widgets.touch import Tile, button, label
 log = logging.getLogger(__name__)
 
 CHOOSE, SCAN, TYPE, PICK, RESULT = range(5)
-
-
-def place_text(t: Translator, place: Place | None) -> str:
-    if place is None or not place.room:
-        return ""
-    return t.t("checkin.room_floor", room=place.room, floor=place.floor) if place.floor \
-        else t.t("checkin.room", room=place.room)
 
 
 class CheckInScreen(Screen):
@@ -394,7 +387,7 @@ class CheckInScreen(Screen):
     # -- the paper ticket -----------------------------------------------------------------
     def _print(self, r: CheckInResult) -> None:
         gen = self._generation
-        ticket_print = checkin_ticket(self.tr_, r, self.catalogue, self.checkin, self.follow_link)
+        ticket_print = checkin_ticket(paper_translator(self.tr_), r, self.catalogue, self.checkin, self.follow_link)
         self.print_note.setText(self.tr_.t("queue.printing"))
 
         def done(_result, error) -> None:
@@ -412,13 +405,12 @@ def checkin_ticket(t: Translator, r: CheckInResult, catalogue, checkin: CheckInD
                    follow_link: Callable | None, now: datetime | None = None) -> TicketPrint:
     """The paper ticket: number, service, room and floor, expected wait, the booked time, QR."""
     ticket, est, b = r.ticket, r.estimate, r.booking
-    lines = [place_text(t, r.place)] if r.place and r.place.room else []
-    if est is not None:
-        lines.append(t.t("queue.next") if est.ahead == 0 else
-                     f"{t.t('queue.ticket_lines.ahead', n=est.ahead)}, {t.t('queue.wait', count=est.minutes)}")
+    lines = []
     if b is not None:
         lines.append(booking_lines(t, catalogue, b, b.service_id, b.channel_id)[2])  # the booked time
     lines.append((now or datetime.now(LOCAL_TZ)).astimezone(LOCAL_TZ).strftime("%d.%m.%Y %H.%M"))
     link = follow_link(ticket, t.data_language) if follow_link else None
     name = queue_line_name(checkin.queue.lines, catalogue, ticket.line_id, t.data_language)
-    return TicketPrint(label=ticket.label, service_name=name, lines=tuple(lines), qr_payload=link)
+    return TicketPrint(label=ticket.label, service_name=name, lines=tuple(lines), place=place_text(t, r.place),
+                       wait=wait_text(t, est) if est is not None else "", qr_payload=link,
+                       qr_caption=t.t("queue.follow_phone") if link else "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
@@ -18,13 +18,16 @@ from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.flow import KioskFlow, Place
 from kiosk.printing import TicketPrint, print_ticket
 from kiosk.queue import QueueTicket, WaitEstimate, WalkInQueue
-from ui.format import queue_line_name
+from ui.format import paper_translator, place_text, queue_line_name, wait_text
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.background import BackgroundCalls
 from ui.theme import Metrics
 from ui.widgets.qr import QrCodeWidget
 from ui.widgets.touch import Tile, button, kinetic_scroll_area, label
+
+if TYPE_CHECKING:
+    from kiosk.checkin import Place as LinePlace
 
 log = logging.getLogger(__name__)
 
@@ -35,11 +38,12 @@ FollowLink = Callable[[QueueTicket, str], str]
 class QueueScreen(Screen):
     def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, queue: WalkInQueue, catalogue,
                  printer: str = "", follow_link: FollowLink | None = None,
-                 runner: BackgroundCalls | None = None) -> None:
+                 runner: BackgroundCalls | None = None, places: Mapping[str, LinePlace] | None = None) -> None:
         super().__init__()
         self.flow, self.tr_, self.metrics = flow, tr, metrics
         self.queue, self.catalogue = queue, catalogue
         self.printer = printer
+        self.places = dict(places or {})  # line id -> where it is served (queue.places), for the ticket
         self.follow_link = follow_link
         self.runner = runner or BackgroundCalls(self)
         self.ticket: QueueTicket | None = None
@@ -210,12 +214,13 @@ class QueueScreen(Screen):
     def _print(self, ticket: QueueTicket, est: WaitEstimate) -> None:
         self._print_job += 1
         job = self._print_job
-        t = self.tr_.t
+        t, paper = self.tr_.t, paper_translator(self.tr_)
         when = datetime.now(LOCAL_TZ).strftime("%d.%m.%Y %H.%M")
-        lines = (t("queue.ticket_lines.ahead", n=est.ahead), t("queue.wait", count=est.minutes), when)
         link = self.follow_link(ticket, self.tr_.data_language) if self.follow_link else None
         ticket_print = TicketPrint(label=ticket.label, service_name=self._line_name(ticket.line_id),
-                                   lines=lines, qr_payload=link)
+                                   place=place_text(paper, self.places.get(ticket.line_id)),
+                                   wait=wait_text(paper, est), lines=(when,), qr_payload=link,
+                                   qr_caption=paper.t("queue.follow_phone") if link else "")
 
         def done(_result, error) -> None:
             if job != self._print_job:
