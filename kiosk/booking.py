@@ -44,6 +44,7 @@ from kiosk.catalogue.service import Catalogue
 from kiosk.storage.booking_models import BookingRecord, SlotAllotmentRecord
 from kiosk.storage.db import Database
 from kiosk.storage.models import OutboxItem, SlotRecord
+from kiosk.storage.writes import on_db_thread
 
 CREATED, REQUESTED, CONFIRMED, DENIED, CANCELLED = "created", "requested", "confirmed", "denied", "cancelled"
 STATES = (CREATED, REQUESTED, CONFIRMED, DENIED, CANCELLED)
@@ -250,27 +251,33 @@ class BookingDesk:
             if answer.get("reason") == "slot_taken":
                 raise SlotTaken(slot_id)
             raise BookingError(answer.get("reason") or "rejected", answer.get("detail") or "")
-        with self._db.sessions.begin() as s:
-            # The desk's lock is held since the choice above: the share is as it was then.
-            allotment = s.get(SlotAllotmentRecord, slot_id) if from_share else None
-            if allotment is not None:
-                allotment.used += 1  # the backend uses this place of the share, online or not
-            if answer is not None:
-                state, route = CONFIRMED, ONLINE
-            elif allotment is not None:
-                state, route = CONFIRMED, ALLOTTED
-            else:
-                state, route = REQUESTED, REQUEST
-            record = BookingRecord(id=item_id, ref=ref, subject_key=self.subject_key(subject), service_id=service_id,
-                                   channel_id=channel_id, slot_id=slot_id, starts_at=starts, ends_at=ends,
-                                   state=state, route=route, language=language, created_at=now, updated_at=now)
-            s.add(record)
-            outbox.record(s, "booking", payload, item_id=item_id, now=now)
-            s.execute(update(SlotRecord).where(SlotRecord.id == slot_id).values(booked=SlotRecord.booked + 1))
-            if answer is not None:
-                s.flush()
-                outbox.mark_delivered(s, [item_id], now=now)  # the phone number goes at once
-            return _booking(record)
+
+        # The rows are written by the one database thread (kiosk/storage/writes.py); this
+        # thread, which made the backend call, waits for them.
+        def store():
+            with self._db.sessions.begin() as s:
+                # The desk's lock is held since the choice above: the share is as it was then.
+                allotment = s.get(SlotAllotmentRecord, slot_id) if from_share else None
+                if allotment is not None:
+                    allotment.used += 1  # the backend uses this place of the share, online or not
+                if answer is not None:
+                    state, route = CONFIRMED, ONLINE
+                elif allotment is not None:
+                    state, route = CONFIRMED, ALLOTTED
+                else:
+                    state, route = REQUESTED, REQUEST
+                record = BookingRecord(id=item_id, ref=ref, subject_key=self.subject_key(subject),
+                                       service_id=service_id, channel_id=channel_id, slot_id=slot_id,
+                                       starts_at=starts, ends_at=ends,
+                                       state=state, route=route, language=language, created_at=now, updated_at=now)
+                s.add(record)
+                outbox.record(s, "booking", payload, item_id=item_id, now=now)
+                s.execute(update(SlotRecord).where(SlotRecord.id == slot_id).values(booked=SlotRecord.booked + 1))
+                if answer is not None:
+                    s.flush()
+                    outbox.mark_delivered(s, [item_id], now=now)  # the phone number goes at once
+                return _booking(record)
+        return on_db_thread(store)
 
     def cancel(self, *, subject: str, booking_id: str) -> Booking:
         """The resident cancels one of their own upcoming bookings."""
@@ -280,25 +287,28 @@ class BookingDesk:
     def _cancel_unlocked(self, *, subject: str, booking_id: str) -> Booking:
         """The resident cancels one of their own upcoming bookings."""
         now = self._now()
-        with self._db.sessions.begin() as s:
-            r = s.get(BookingRecord, booking_id)
-            if r is None or r.subject_key != self.subject_key(subject):
-                raise BookingError("unknown_booking", "no such booking of yours")
-            if r.state not in (CONFIRMED, REQUESTED):
-                raise BookingError("not_cancellable", f"the booking is {r.state}")
-            if r.starts_at <= now:
-                raise BookingError("past_slot", "the time has already started")
-            r.state, r.updated_at = CANCELLED, now
-            s.execute(update(SlotRecord).where(SlotRecord.id == r.slot_id, SlotRecord.booked > 0)
-                      .values(booked=SlotRecord.booked - 1))
-            booking_item = s.get(OutboxItem, r.id)
-            sent = None
-            if booking_item is not None and booking_item.state == outbox.DELIVERED:
-                sent = self._record_cancel(s, r, subject, now)
-            # Else the booking itself has not reached the backend yet. The cancellation
-            # is recorded once it has (``refresh_states``): the backend can only cancel
-            # a booking it holds, and both in one push would refuse the cancellation.
-            result = _booking(r)
+
+        def store_cancel():
+            with self._db.sessions.begin() as s:
+                r = s.get(BookingRecord, booking_id)
+                if r is None or r.subject_key != self.subject_key(subject):
+                    raise BookingError("unknown_booking", "no such booking of yours")
+                if r.state not in (CONFIRMED, REQUESTED):
+                    raise BookingError("not_cancellable", f"the booking is {r.state}")
+                if r.starts_at <= now:
+                    raise BookingError("past_slot", "the time has already started")
+                r.state, r.updated_at = CANCELLED, now
+                s.execute(update(SlotRecord).where(SlotRecord.id == r.slot_id, SlotRecord.booked > 0)
+                          .values(booked=SlotRecord.booked - 1))
+                booking_item = s.get(OutboxItem, r.id)
+                sent = None
+                if booking_item is not None and booking_item.state == outbox.DELIVERED:
+                    sent = self._record_cancel(s, r, subject, now)
+                # Else the booking itself has not reached the backend yet. The cancellation
+                # is recorded once it has (``refresh_states``): the backend can only cancel
+                # a booking it holds, and both in one push would refuse the cancellation.
+                return _booking(r), sent
+        result, sent = on_db_thread(store_cancel)
         if sent is not None:
             self._send_now(sent)  # give the place back to others at once; offline the outbox does it later
         return result
@@ -319,11 +329,15 @@ class BookingDesk:
             answer = self.remote.push(item)
         except BackendUnreachable:
             return
-        with self._db.sessions.begin() as s:
-            if answer["status"] in ("accepted", "duplicate"):
-                outbox.mark_delivered(s, [item["id"]])
-            else:
-                outbox.quarantine(s, item["id"], answer.get("reason") or "rejected", answer.get("detail") or "")
+
+        def store_answer():
+            with self._db.sessions.begin() as s:
+                if answer["status"] in ("accepted", "duplicate"):
+                    outbox.mark_delivered(s, [item["id"]])
+                else:
+                    outbox.quarantine(s, item["id"], answer.get("reason") or "rejected",
+                                      answer.get("detail") or "")
+        on_db_thread(store_answer)
 
     # -- reading ------------------------------------------------------------------------------
     def my_bookings(self, subject: str) -> list[Booking]:
@@ -365,36 +379,41 @@ class BookingDesk:
         Returns the bookings that changed."""
         changed, cancels = [], []
         now = self._now()
-        with self._db.sessions.begin() as s:
-            # Cancellations waiting for their booking to reach the backend.
-            for r, state in s.execute(select(BookingRecord, OutboxItem.state)
-                                      .join(OutboxItem, OutboxItem.id == BookingRecord.id)
-                                      .where(BookingRecord.state == CANCELLED, BookingRecord.cancel_item_id.is_(None))):
-                if state == outbox.DELIVERED:
-                    cancels.append(self._record_cancel(s, r, None, now))
-            open_rows = list(s.scalars(select(BookingRecord).where(BookingRecord.state.in_((REQUESTED, CONFIRMED,
-                                                                                             DENIED)))))
-            items = {i.id: i for i in s.scalars(select(OutboxItem).where(
-                OutboxItem.id.in_([r.id for r in open_rows])))} if open_rows else {}
-            for r in open_rows:
-                item = items.get(r.id)
-                before = r.state
-                if item is None:
-                    if r.state == REQUESTED:  # staff discarded the refused request
-                        r.state, r.reason = DENIED, r.reason or "discarded"
-                elif item.state == outbox.DELIVERED and r.state != CONFIRMED:
-                    r.state, r.reason = CONFIRMED, None
-                elif item.state == outbox.QUARANTINED and r.state != DENIED:
-                    r.state, r.reason = DENIED, item.reason
-                elif item.state == outbox.PENDING and r.state == DENIED:  # staff sent it again
-                    r.state, r.reason = REQUESTED, None
-                if r.state != before:
-                    r.updated_at = now
-                    delta = -1 if r.state == DENIED else 1 if before == DENIED else 0
-                    if delta:
-                        s.execute(update(SlotRecord).where(SlotRecord.id == r.slot_id, SlotRecord.booked + delta >= 0)
-                                  .values(booked=SlotRecord.booked + delta))
-                    changed.append(_booking(r))
+
+        def store_states():
+            with self._db.sessions.begin() as s:
+                # Cancellations waiting for their booking to reach the backend.
+                for r, state in s.execute(select(BookingRecord, OutboxItem.state)
+                                          .join(OutboxItem, OutboxItem.id == BookingRecord.id)
+                                          .where(BookingRecord.state == CANCELLED,
+                                                 BookingRecord.cancel_item_id.is_(None))):
+                    if state == outbox.DELIVERED:
+                        cancels.append(self._record_cancel(s, r, None, now))
+                open_rows = list(s.scalars(select(BookingRecord).where(BookingRecord.state.in_((REQUESTED, CONFIRMED,
+                                                                                                 DENIED)))))
+                items = {i.id: i for i in s.scalars(select(OutboxItem).where(
+                    OutboxItem.id.in_([r.id for r in open_rows])))} if open_rows else {}
+                for r in open_rows:
+                    item = items.get(r.id)
+                    before = r.state
+                    if item is None:
+                        if r.state == REQUESTED:  # staff discarded the refused request
+                            r.state, r.reason = DENIED, r.reason or "discarded"
+                    elif item.state == outbox.DELIVERED and r.state != CONFIRMED:
+                        r.state, r.reason = CONFIRMED, None
+                    elif item.state == outbox.QUARANTINED and r.state != DENIED:
+                        r.state, r.reason = DENIED, item.reason
+                    elif item.state == outbox.PENDING and r.state == DENIED:  # staff sent it again
+                        r.state, r.reason = REQUESTED, None
+                    if r.state != before:
+                        r.updated_at = now
+                        delta = -1 if r.state == DENIED else 1 if before == DENIED else 0
+                        if delta:
+                            s.execute(update(SlotRecord)
+                                      .where(SlotRecord.id == r.slot_id, SlotRecord.booked + delta >= 0)
+                                      .values(booked=SlotRecord.booked + delta))
+                        changed.append(_booking(r))
+        on_db_thread(store_states)
         for item in cancels:
             self._send_now(item)
         return changed
@@ -415,17 +434,20 @@ class BookingDesk:
                 select(BookingRecord, OutboxItem.state).join(OutboxItem, OutboxItem.id == BookingRecord.id)
                 .where(BookingRecord.route == ALLOTTED, OutboxItem.state == outbox.PENDING))})
         answer = self.remote.allotments(keep)
-        with self._db.sessions.begin() as s:
-            # Bookings on the kiosk's places that the backend does not have yet.
-            undelivered: dict[str, int] = {}
-            for r in s.scalars(select(BookingRecord).join(OutboxItem, OutboxItem.id == BookingRecord.id)
-                               .where(BookingRecord.route == ALLOTTED, OutboxItem.state == outbox.PENDING)):
-                undelivered[r.slot_id] = undelivered.get(r.slot_id, 0) + 1
-            s.query(SlotAllotmentRecord).delete()
-            for a in answer:
-                s.add(SlotAllotmentRecord(slot_id=a["slot_id"], service_id=a["service_id"], places=int(a["places"]),
-                                          used=int(a["used"]) + undelivered.get(a["slot_id"], 0),
-                                          usable_until=_utc(datetime.fromisoformat(a["usable_until"]))))
+
+        def store_share():
+            with self._db.sessions.begin() as s:
+                # Bookings on the kiosk's places that the backend does not have yet.
+                undelivered: dict[str, int] = {}
+                for r in s.scalars(select(BookingRecord).join(OutboxItem, OutboxItem.id == BookingRecord.id)
+                                   .where(BookingRecord.route == ALLOTTED, OutboxItem.state == outbox.PENDING)):
+                    undelivered[r.slot_id] = undelivered.get(r.slot_id, 0) + 1
+                s.query(SlotAllotmentRecord).delete()
+                for a in answer:
+                    s.add(SlotAllotmentRecord(slot_id=a["slot_id"], service_id=a["service_id"], places=int(a["places"]),
+                                              used=int(a["used"]) + undelivered.get(a["slot_id"], 0),
+                                              usable_until=_utc(datetime.fromisoformat(a["usable_until"]))))
+        on_db_thread(store_share)
         return len(answer)
 
     def on_sync_status(self, status) -> None:

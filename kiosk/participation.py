@@ -609,15 +609,19 @@ class ParticipationDesk:
 
     def _record(self, kind: str, payload: dict, q: Question, *, staff_event: str | None = None) -> Receipt:
         from kiosk import outbox
+        from kiosk.storage.writes import on_db_thread
 
-        with self._db.sessions.begin() as s:
-            item = outbox.record(s, kind, payload, now=self._now())
-            if staff_event:
-                # In the same transaction: who vouched, for which question; not for whom.
-                from kiosk.identity.audit import record_staff_event
+        def store() -> str:
+            with self._db.sessions.begin() as s:
+                item = outbox.record(s, kind, payload, now=self._now())
+                if staff_event:
+                    # In the same transaction: who vouched, for which question; not for whom.
+                    from kiosk.identity.audit import record_staff_event
 
-                record_staff_event(s, VOTE_AUTHORISED, staff_event, detail=f"question={q.id}", now=self._now())
-        return Receipt(item.id, q.id, kind, q.rule)
+                    record_staff_event(s, VOTE_AUTHORISED, staff_event, detail=f"question={q.id}", now=self._now())
+                return item.id
+        # By the one database thread wherever the desk is asked (kiosk/storage/writes.py).
+        return Receipt(on_db_thread(store), q.id, kind, q.rule)
 
 
 def results_rows(q: Question, results: Mapping[str, Any] | None) -> list[tuple[Option, int, int]]:

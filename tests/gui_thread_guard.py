@@ -1,4 +1,6 @@
-"""A guard for GUI tests: the GUI thread must not open a network connection or write SQLite.
+"""A guard for GUI tests: the GUI thread must not open a network connection or write SQLite,
+and the runner's other threads must not write SQLite either: the kiosk's writes are made by
+the one database thread (``kiosk-db``), one after another in the order they were asked for.
 
 Active for tests/ui and tests/video (their conftest's autouse fixture). It fails a test in
 which the main (GUI) thread, while running kiosk UI code, connects a socket (HTTP, a
@@ -6,6 +8,11 @@ datagram to systemd) or sends an INSERT/UPDATE/DELETE through SQLAlchemy. "Runni
 code" means a frame of the ``ui`` package is on the stack: the test body itself may set
 up data directly (``queue.take_number`` in a test is the test's own business), but a
 click that makes a screen write on the GUI thread is caught.
+
+A write from one of the runner's network or speech threads (``kiosk-net-*``,
+``kiosk-speech``) is a violation wherever it comes from: the work there hands its writes to
+the database thread (``kiosk.storage.writes.on_db_thread``). The sync worker's own thread
+writes the outbox's delivery states by design and is not counted.
 
 Not counted as UI code: ``ui/services.py`` and ``ui/app.py`` (the composition root and
 start-up run before the event loop: the demo import and the catalogue load happen
@@ -26,6 +33,8 @@ from pathlib import Path
 UI_DIR = (Path(__file__).resolve().parent.parent / "ui").as_posix() + "/"
 NOT_GUI_CODE = ("services.py", "app.py", "screenshots.py")
 WRITES = ("insert", "update", "delete", "replace")
+# The runner's threads that must hand their writes to the database thread (ui/background.py).
+NOT_WRITERS = ("kiosk-net", "kiosk-speech")
 
 
 def _ui_frame() -> str | None:
@@ -41,6 +50,18 @@ def _ui_frame() -> str | None:
     return None
 
 
+def _caller() -> str:
+    """``path:line function`` of the innermost frame of the kiosk's own code (kiosk, ui, sync)."""
+    root = Path(__file__).resolve().parent.parent.as_posix() + "/"
+    frame = sys._getframe(2)
+    while frame is not None:
+        path = frame.f_code.co_filename.replace("\\", "/")
+        if path.startswith(root) and path[len(root):].split("/", 1)[0] in ("kiosk", "ui", "sync"):
+            return f"{path[len(root):]}:{frame.f_lineno} {frame.f_code.co_name}"
+        frame = frame.f_back
+    return "?"
+
+
 class GuiThreadGuard:
     def __init__(self) -> None:
         self.violations: list[str] = []
@@ -52,11 +73,17 @@ class GuiThreadGuard:
         if where is not None:
             self.violations.append(f"{what} on the GUI thread, from {where}")
 
+    def _check_writer(self, what: str) -> None:
+        name = threading.current_thread().name
+        if name.startswith(NOT_WRITERS):
+            self.violations.append(f"{what} on {name}, not the database thread, from {_caller()}")
+
     # -- SQLAlchemy ------------------------------------------------------------------------
     def before_cursor_execute(self, conn, cursor, statement, parameters, context, executemany) -> None:
         first = statement.lstrip().split(None, 1)[0].lower() if statement.strip() else ""
         if first in WRITES:
             self._check(f"SQLite write {statement.strip()[:60]!r}")
+            self._check_writer(f"SQLite write {statement.strip()[:60]!r}")
 
     @contextmanager
     def watching(self):

@@ -4,7 +4,8 @@ Two kinds of work leave the GUI thread (Anki's ``CollectionOp``/``QueryOp``, Hom
 Assistant's recorder thread):
 
 - **database work** (``BackgroundCalls.db``): one worker thread, so SQLite writes of
-  the kiosk happen one after another in the order they were asked for;
+  the kiosk happen one after another in the order they were asked for; work on the other
+  threads hands its writes to it (``kiosk.storage.writes.on_db_thread``, installed here);
 - **blocking calls** (``BackgroundCalls.run``): network, printer, on a small pool;
 - **speech** (``BackgroundCalls.speech``): one thread of its own, so a long sentence never
   holds a network thread and utterances never overlap (kiosk/speech.py interrupts it).
@@ -28,6 +29,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.storage import writes
+
 log = logging.getLogger(__name__)
 
 Done = Callable[[Any, "BaseException | None"], None]
@@ -39,7 +42,7 @@ class AppRunner:
     """The application's background threads: one for the database, a few for the network."""
 
     def __init__(self, *, network_workers: int = NETWORK_WORKERS) -> None:
-        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-db")
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix=writes.DB_THREAD_PREFIX)
         self._network = ThreadPoolExecutor(max_workers=network_workers, thread_name_prefix="kiosk-net")
         self._speech = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-speech")
         self._pending = 0
@@ -48,6 +51,8 @@ class AppRunner:
         self._closed = False
         # Told about failures that no ``done`` handles; the window shows a message.
         self.report_failure: Callable[[BaseException], None] | None = None
+        # Writes asked on other threads (a booking after the backend's answer) come here.
+        writes.install(self._db)
 
     @property
     def pending(self) -> int:
@@ -88,6 +93,7 @@ class AppRunner:
         self._network.shutdown(wait=False, cancel_futures=True)
         self._speech.shutdown(wait=False, cancel_futures=True)
         self._db.shutdown(wait=wait)
+        writes.uninstall(self._db)  # a write asked from now on runs where it is asked
 
     @property
     def closed(self) -> bool:

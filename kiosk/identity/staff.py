@@ -19,6 +19,7 @@ from kiosk.identity.lockout import LockoutPolicy, clear_attempts, count_attempt,
 from kiosk.identity.session import KioskSession
 from kiosk.storage.db import Database
 from kiosk.storage.identity_models import StaffLockoutRecord, StaffVerifierRecord
+from kiosk.storage.writes import on_db_thread
 
 _hasher = PasswordHasher()
 
@@ -104,40 +105,53 @@ class StaffKey:
         now = self.now()
         table = StaffLockoutRecord.__table__
         # 1. Count the attempt before the slow check (see lockout.count_attempt), committed.
-        with self.db.sessions.begin() as s:
-            attempt = count_attempt(s, table, card_hash, self.policy, now)
-            row = s.scalar(select(StaffVerifierRecord).where(StaffVerifierRecord.card_hash == card_hash))
-            staff_id = row.staff_id if row else audit.UNKNOWN_STAFF
-            who = Identity(STAFF, row.staff_id, row.name, row.role) if row is not None else None
-            if attempt.locked_until is not None:
-                audit.record_staff_event(s, audit.REFUSED_LOCKED, staff_id, site=self.site, now=now)
-            # An unknown card is checked against a hash as costly as this site's real ones.
-            verifier = row.verifier if row is not None else dummy_verifier(
-                s.scalar(select(StaffVerifierRecord.verifier).limit(1)))
+        # Both writes are made by the one database thread (kiosk/storage/writes.py); the
+        # slow check stays on the calling thread and holds up no other write.
+        def count():
+            with self.db.sessions.begin() as s:
+                attempt = count_attempt(s, table, card_hash, self.policy, now)
+                row = s.scalar(select(StaffVerifierRecord).where(StaffVerifierRecord.card_hash == card_hash))
+                staff_id = row.staff_id if row else audit.UNKNOWN_STAFF
+                who = Identity(STAFF, row.staff_id, row.name, row.role) if row is not None else None
+                if attempt.locked_until is not None:
+                    audit.record_staff_event(s, audit.REFUSED_LOCKED, staff_id, site=self.site, now=now)
+                # An unknown card is checked against a hash as costly as this site's real ones.
+                verifier = row.verifier if row is not None else dummy_verifier(
+                    s.scalar(select(StaffVerifierRecord.verifier).limit(1)))
+                return attempt, staff_id, who, verifier
+        attempt, staff_id, who, verifier = on_db_thread(count)
         # Raised after the commit: the refusal and its audit must be stored, not rolled back.
         if attempt.locked_until is not None:
             raise KeyRefused("locked", "too many wrong PINs", locked_until=attempt.locked_until)
         # 2. The slow check, outside any transaction: other attempts are not held up by it.
         ok = _verify(verifier, pin) and who is not None
+
         # 3. The outcome and its audit.
-        with self.db.sessions.begin() as s:
-            if ok:
-                clear_attempts(s, table, card_hash)
-                audit.record_staff_event(s, audit.LOGIN, who.subject, role=who.role, site=self.site, now=now)
-                return who
-            new = attempt.counted
-            audit.record_staff_event(s, audit.LOGIN_FAILED, staff_id, site=self.site, now=now)
-            if new.locked_until is not None:
-                audit.record_staff_event(s, audit.LOCKED_OUT, staff_id, site=self.site, now=now,
-                                         detail=f"until {new.locked_until.isoformat()}")
+        def outcome():
+            with self.db.sessions.begin() as s:
+                if ok:
+                    clear_attempts(s, table, card_hash)
+                    audit.record_staff_event(s, audit.LOGIN, who.subject, role=who.role, site=self.site, now=now)
+                    return None
+                new = attempt.counted
+                audit.record_staff_event(s, audit.LOGIN_FAILED, staff_id, site=self.site, now=now)
+                if new.locked_until is not None:
+                    audit.record_staff_event(s, audit.LOCKED_OUT, staff_id, site=self.site, now=now,
+                                             detail=f"until {new.locked_until.isoformat()}")
+                return new
+        new = on_db_thread(outcome)
+        if new is None:
+            return who
         if new.locked_until is not None:
             raise KeyRefused("locked", "too many wrong PINs", locked_until=new.locked_until)
         raise KeyRefused("wrong_pin", "card or PIN not right", attempts_left=self.policy.attempts_left(new))
 
     def logout(self, identity: Identity, reason: str) -> None:
-        with self.db.sessions.begin() as s:
-            audit.record_staff_event(s, audit.LOGOUT, identity.subject, role=identity.role, detail=reason,
-                                     site=self.site, now=self.now())
+        def store():
+            with self.db.sessions.begin() as s:
+                audit.record_staff_event(s, audit.LOGOUT, identity.subject, role=identity.role, detail=reason,
+                                         site=self.site, now=self.now())
+        on_db_thread(store)
 
     def _session_ended(self, identity: Identity, reason: str) -> None:
         if identity.key == STAFF:

@@ -100,3 +100,12 @@ def make_kiosk(tmp_path, backend, site):
         k.worker.stop()
         k.remote.close()
         k.db.close()
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_guard():
+    """The GUI thread neither connects nor writes, and only the database thread writes
+    (tests/gui_thread_guard.py)."""
+    from tests.gui_thread_guard import guard_fixture
+
+    yield from guard_fixture()

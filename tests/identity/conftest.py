@@ -49,3 +49,12 @@ def start_oidc_provider(tmp_path):
     yield start
     for p in started:
         p.stop()
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_guard():
+    """The GUI thread neither connects nor writes, and only the database thread writes
+    (tests/gui_thread_guard.py)."""
+    from tests.gui_thread_guard import guard_fixture
+
+    yield from guard_fixture()

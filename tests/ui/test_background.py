@@ -68,3 +68,38 @@ def test_after_shutdown_no_work_is_taken(qtbot, runner):
     calls = BackgroundCalls(runner=runner)
     runner.shutdown(wait=True)
     assert calls.db(lambda: 1) is False and runner.idle()
+
+
+def test_a_write_asked_on_a_network_thread_is_made_by_the_database_thread(qtbot, runner):
+    """kiosk/storage/writes.py: network work hands its write over and gets its result (or its
+    error) back; asked on the database thread itself it runs at once (no waiting on itself)."""
+    from kiosk.storage.writes import on_db_thread
+    from ui.background import BackgroundCalls
+
+    calls = BackgroundCalls(runner=runner)
+    seen = []
+
+    def on_network():
+        seen.append(("work", threading.current_thread().name))
+        result = on_db_thread(lambda: seen.append(("write", threading.current_thread().name)) or 42)
+        try:
+            on_db_thread(lambda: 1 / 0)
+        except ZeroDivisionError:
+            seen.append(("error", "back to the caller"))
+        return result
+    got = []
+    calls.run(on_network, lambda result, error: got.append((result, error)))
+    calls.db(lambda: on_db_thread(lambda: seen.append(("nested", threading.current_thread().name))))
+    qtbot.waitUntil(runner.idle, timeout=5000)
+    assert got == [(42, None)]
+    names = dict(seen)
+    assert names["work"].startswith("kiosk-net")
+    assert names["write"].startswith("kiosk-db") and names["nested"].startswith("kiosk-db")
+    assert names["error"] == "back to the caller"
+
+
+def test_after_shutdown_a_write_still_lands_where_it_is_asked(runner):
+    from kiosk.storage.writes import on_db_thread
+
+    runner.shutdown(wait=True)
+    assert on_db_thread(lambda: threading.current_thread().name) == threading.current_thread().name

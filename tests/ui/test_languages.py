@@ -170,6 +170,41 @@ def test_more_than_three_languages_fold_into_one_globe_button(qtbot, make_window
     assert window.top_bar.sizeHint().width() <= 1280
 
 
+def test_opening_the_menu_loads_each_languages_data_off_the_gui_thread(qtbot, make_window, monkeypatch):
+    """Babel reads a locale's data at its first use (40-90 ms): the open menu has it read on
+    the runner, so the switch itself reads nothing on the GUI thread."""
+    import threading
+
+    from PySide6.QtCore import Qt
+
+    from ui import i18n
+
+    window = make_window(resolution="1280x800", extra_ui=ALL)
+    switch = window.top_bar.languages
+    first_use: dict[str, str] = {}  # language -> the thread its data was first asked on
+    real_parse = i18n.Locale.parse
+
+    class SpyLocale:  # a spy around Babel's real Locale.parse: the data is really read
+        @staticmethod
+        def parse(name):
+            first_use.setdefault(name.split("_")[0], threading.current_thread().name)
+            return real_parse(name)
+    monkeypatch.setattr(i18n, "Locale", SpyLocale)
+    i18n.locale.cache_clear()  # earlier tests of this process loaded them already
+    others = set(switch.languages) - {"fi"}
+    try:
+        qtbot.mouseClick(switch.menu_button, Qt.MouseButton.LeftButton)
+        # The network pool's jobs (tests/ui/conftest.background_done waits for the database's only).
+        qtbot.waitUntil(lambda: others <= set(first_use), timeout=20_000)
+        for lang in ("uk", "ar", "sv"):
+            qtbot.mouseClick(switch.buttons[lang], Qt.MouseButton.LeftButton)
+            assert window.translator.language == lang
+            qtbot.mouseClick(switch.menu_button, Qt.MouseButton.LeftButton)
+    finally:
+        i18n.locale.cache_clear()  # no spy left in the cache for later tests
+    assert all(first_use[lang].startswith("kiosk-net") for lang in others), first_use
+
+
 @pytest.mark.gui
 def test_three_languages_stay_as_buttons(window):
     assert window.top_bar.languages.menu_button is None

@@ -114,3 +114,24 @@ def test_a_qr_code_is_made_off_the_gui_thread_and_painted_when_it_arrives(qtbot)
     assert widget.matrix == real("https://example.org/a-service-card-code")
     widget.set_text("")
     assert widget.matrix == ()
+
+
+def test_a_qr_code_is_painted_module_for_module_with_sharp_edges(qtbot):
+    """Painted as one image scaled without smoothing (ui/widgets/qr.py): every module's centre
+    has its module's colour, and no grey appears at the edges a phone camera reads."""
+    from ui.widgets.qr import QrCodeWidget
+
+    widget = QrCodeWidget(size_px=333)  # not a multiple of the module count: a margin is left
+    qtbot.addWidget(widget)
+    widget.set_text("https://example.org/palvelu/äitiysneuvola?lang=fi")
+    qtbot.waitUntil(lambda: bool(widget._matrix), timeout=10000)
+    image = widget.grab().toImage()
+    m = widget.matrix
+    n = len(m)
+    module = 333 // n
+    off = (333 - module * n) // 2
+    wrong = [(x, y) for y in range(n) for x in range(n)
+             if (image.pixelColor(off + x * module + module // 2, off + y * module + module // 2).value() < 128)
+             != m[y][x]]
+    assert wrong == []
+    assert {image.pixelColor(x, off + 5 * module).value() for x in range(333)} <= {0, 255}

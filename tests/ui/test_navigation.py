@@ -44,6 +44,7 @@ def test_home_to_service_card_and_back(qtbot, window):
     click(qtbot, results.list.rows[0])
     card = window.current_screen()
     assert window.flow.current.params == {"service_id": "maternity-clinic"}
+    qtbot.waitUntil(lambda: card.complete)  # the channels come a few frames after the top
     shown = texts(card)
     assert "Maternity clinic" in shown
     assert "City health services" in shown
@@ -76,6 +77,7 @@ def test_browse_by_target_group(qtbot, window):
 def test_service_card_shows_when_a_closed_channel_opens(qtbot, window):
     window.translator.set_language("fi")
     window.flow.go("service", service_id="physiotherapy-voucher")
+    qtbot.waitUntil(lambda: window.current_screen().complete)  # the channels come a few frames later
     shown = texts(window.current_screen())
     # Closed on Tuesday morning; the phone line opens next Monday at 9.
     assert "Suljettu nyt. Avautuu maanantaina klo 9.00" in shown
@@ -159,3 +161,26 @@ def test_markup_in_catalogue_text_is_shown_as_written(qtbot, make_window, db, mi
     labels = [w for w in window.current_screen().findChildren(QLabel) if "Äitiysneuvola" in w.text()]
     assert labels and all(w.textFormat() == Qt.TextFormat.PlainText for w in labels)
     assert any(w.text() == "<b>Äitiysneuvola</b> <img src=x>" for w in labels)
+
+
+def test_a_card_left_half_made_leaves_nothing_on_the_next(qtbot, window):
+    """The card is made in parts (ui/screens/service.py): the top at once, the channels a few
+    frames later. A resident who taps on before the rest is made must see only the next card."""
+    from PySide6.QtWidgets import QApplication
+    window.translator.set_language("en")
+    window.flow.go("service")  # the card screen made, empty
+    window.flow.back()
+    card = window.screen("service")
+    card.SLICE_S = 0  # one part per event-loop turn: the test can stop in the middle
+    window.flow.go("service", service_id="maternity-clinic")
+    assert "Maternity clinic" in texts(card)
+    assert not card.complete and "Kontulantie 1" not in texts(card)  # the channels come later
+    QApplication.processEvents()  # one part of the rest
+    assert not card.complete
+    window.flow.back()
+    window.flow.go("service", service_id="physiotherapy-voucher")
+    qtbot.waitUntil(lambda: card.complete)
+    shown = texts(card)
+    assert "Maternity clinic" not in shown and "Kontulantie 1" not in shown
+    assert "Physiotherapy with a service voucher" in shown
+    assert card.body is card._content.layout()  # the half-made part gave the card's layout back

@@ -380,7 +380,7 @@ class ParticipationScreen(Screen):
             else:
                 self.questions, self.closed = result
             self._fill(LIST_PAGE)
-        self.runner.run(lambda: (self.desk.open_questions(), self.desk.closed_questions()), got)
+        self.runner.db(lambda: (self.desk.open_questions(), self.desk.closed_questions()), got)
 
     def _open_question(self, q: Question) -> None:
         self.current, self.picks, self.problem_text = q, [], ""
@@ -408,7 +408,7 @@ class ParticipationScreen(Screen):
             return
         self.problem_text = ""
         if q.type == IDEAS:
-            self.runner.run(lambda: self.desk.ideas(q.id), self._ideas_loaded)
+            self.runner.db(lambda: self.desk.ideas(q.id), self._ideas_loaded)
             self._show(IDEAS_PAGE)
         else:
             self._show(CHOOSE_PAGE)
@@ -473,7 +473,8 @@ class ParticipationScreen(Screen):
         if q is None or identity is None:
             return
         self.r_cast.setEnabled(False)
-        self.runner.run(lambda: self.desk.cast_vote(identity, q.id, picks, why or None), self._recorded)
+        # Database work only (the outbox sends it): on the database thread, in the writes' order.
+        self.runner.db(lambda: self.desk.cast_vote(identity, q.id, picks, why or None), self._recorded)
 
     def _recorded(self, receipt, error) -> None:
         self.r_cast.setEnabled(True)
@@ -489,7 +490,7 @@ class ParticipationScreen(Screen):
         identity = self.identity
         if identity is None:
             return
-        self.runner.run(lambda: self.desk.support_idea(identity, idea.id), self._recorded)
+        self.runner.db(lambda: self.desk.support_idea(identity, idea.id), self._recorded)
 
     def _send_idea(self) -> None:
         q, identity = self.current, self.identity
@@ -500,7 +501,7 @@ class ParticipationScreen(Screen):
             self._say(self.p_problem, self.tr_.t("participation.idea.incomplete"))
             return
         lang = self.tr_.data_language
-        self.runner.run(lambda: self.desk.propose_idea(
+        self.runner.db(lambda: self.desk.propose_idea(
             identity, q.id, title=title, text=text, category=category.property("option_id"),
             district=district.property("option_id") if district is not None else None, language=lang),
             self._recorded)

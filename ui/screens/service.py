@@ -1,11 +1,20 @@
-"""The service card: everything a resident needs from the product card, in plain words."""
+"""The service card: everything a resident needs from the product card, in plain words.
+
+A rich card is some 75 labels; made, polished and laid out in one go it held the GUI thread
+for about 40 ms. The card is therefore made in parts: the top of the card (name, providers,
+cost, for whom, the description) at once, so what fills the screen is there in the same
+frame, and the rest (channels, contact, feedback) in slices of at most about half a frame
+per event-loop turn. ``complete`` says whether every part is made; ``finish()`` makes the
+rest now (speech, and tests that read the whole card, call it).
+"""
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
-from typing import Callable
+from typing import Callable, Iterator
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.catalogue.domain import Channel, Service, tr as text_in
@@ -26,6 +35,9 @@ TEXT_SECTIONS = ("descriptions", "user_instructions", "goal", "content", "output
 
 
 class ServiceScreen(Screen):
+    # Work per event-loop turn after the top of the card (as in ui/widgets/service_list.py).
+    SLICE_S = 0.006
+
     def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, catalogue,
                  now: Callable[[], datetime], announcements=None) -> None:
         super().__init__()
@@ -62,6 +74,11 @@ class ServiceScreen(Screen):
         side_col.addWidget(self.qr_hint)
         side_col.addStretch(1)
         row.addWidget(side, 0, Qt.AlignmentFlag.AlignTop)
+        self._parts_left: Iterator[None] | None = None  # the parts of the card still to make
+        self._more = QTimer(self)
+        self._more.setSingleShot(True)
+        self._more.setInterval(0)
+        self._more.timeout.connect(self._next_slice)
 
     # -- building the card -----------------------------------------------------------------
     def _clear_body(self) -> None:
@@ -165,17 +182,63 @@ class ServiceScreen(Screen):
     def _languages(self, codes) -> str:
         return self.tr_.join(self.tr_.t(f"language.{c}.name") for c in codes if c in LANGUAGES) or "–"
 
+    def _drop_parts(self) -> None:
+        """Forget the parts still to come (closing them puts ``body`` back to the card's own)."""
+        self._more.stop()
+        if self._parts_left is not None:
+            self._parts_left.close()
+            self._parts_left = None
+
     def _build(self) -> None:
         self._stale = False
+        self._drop_parts()
         self._clear_body()
-        t, lang, s = self.tr_, self.tr_.data_language, self.service
+        self.area.verticalScrollBar().setValue(0)
+        s = self.service
         if s is None:
-            self.body.addWidget(label(t.t("service.missing"), role="heading"))
+            self.body.addWidget(label(self.tr_.t("service.missing"), role="heading"))
             self.body.addStretch(1)
             self.qr.set_text("")
             self.qr.setVisible(False)
             self.qr_hint.setText("")
             return
+        # The code first: it is made on the runner's pool and arrives while the parts are made.
+        self.qr.setVisible(True)
+        self.qr.set_text(qr_text(self.tr_, s, self.tr_.data_language))
+        self.qr.setAccessibleName(self.tr_.t("service.qr_name"))
+        self.qr_hint.setText(self.tr_.t("service.qr_hint"))
+        self._parts_left = self._parts(s)
+        for top_done in self._parts_left:  # the top of the card, whatever it costs
+            if top_done:
+                break
+        self._more.start()
+
+    @property
+    def complete(self) -> bool:
+        """Every part of the card is made (tests and speech wait on this)."""
+        return self._parts_left is None
+
+    def finish(self) -> None:
+        """Make the parts of the card still to come, now."""
+        self._more.stop()
+        if self._parts_left is not None:
+            for _ in self._parts_left:
+                pass
+            self._parts_left = None
+
+    def _next_slice(self) -> None:
+        if self._parts_left is None:
+            return
+        started = time.perf_counter()
+        for _ in self._parts_left:
+            if time.perf_counter() - started >= self.SLICE_S:
+                self._more.start()
+                return
+        self._parts_left = None
+
+    def _parts(self, s: Service) -> Iterator[bool]:
+        """Adds the card to ``body`` one part per step; yields True once the top is made."""
+        t, lang = self.tr_, self.tr_.data_language
         self.body.addWidget(mark_catalogue_text(label(text_in(s.names, lang), role="title"), t))
         if t.data_is_fallback:
             self.body.addWidget(self._fallback_note())
@@ -207,13 +270,41 @@ class ServiceScreen(Screen):
         self._section(t.t("service.for_whom"), t.join(t.label("target_group", g) for g in s.target_groups))
         self._section(t.t("service.languages"), self._languages(s.languages))
         self._section(t.t("service.life_events"), ", ".join(t.label("life_event", e) for e in s.life_events))
-        for field in TEXT_SECTIONS:
+        self._section(t.t(f"service.section.{TEXT_SECTIONS[0]}"), text_in(getattr(s, TEXT_SECTIONS[0]), lang),
+                      catalogue_text=True)
+        yield True  # with the description, the top of the card fills the screen
+        # The rest is made into a hidden part of the card, each widget polished as it is made,
+        # and shown once whole: made into the shown card, every slice laid out and painted
+        # the whole card again (10-15 ms a turn).
+        top, rest = self.body, QWidget()
+        self.body = QVBoxLayout(rest)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.setSpacing(top.spacing())
+        rest.hide()
+        top.addWidget(rest)
+        top.addStretch(1)
+        try:
+            yield from self._rest_of_card(s, rest)
+        finally:
+            self.body = top
+        rest.show()
+
+    def _rest_of_card(self, s: Service, rest: QWidget) -> Iterator[bool]:
+        t, lang = self.tr_, self.tr_.data_language
+
+        def polished() -> bool:
+            for w in rest.findChildren(QWidget):
+                w.ensurePolished()
+            return False
+        for field in TEXT_SECTIONS[1:]:
             self._section(t.t(f"service.section.{field}"), text_in(getattr(s, field), lang), catalogue_text=True)
+            yield polished()
         if s.channels:
             self.body.addSpacing(self.metrics.gap_px // 2)
             self.body.addWidget(label(t.t("service.reach"), role="heading"))
             for ch in s.channels:
                 self.body.addWidget(self._channel_card(ch))
+                yield polished()
         contact = s.responsible_provider.contact
         self._section(t.t("service.contact"),
                       t.t("service.phone", phone=contact["phone"]) if contact.get("phone") else "",
@@ -227,12 +318,7 @@ class ServiceScreen(Screen):
                 context="service_card"))
             self.body.addSpacing(self.metrics.gap_px // 2)
             self.body.addWidget(fb, 0, Qt.AlignmentFlag.AlignLeft)
-        self.body.addStretch(1)
-        self.qr.setVisible(True)
-        self.qr.set_text(qr_text(t, s, lang))
-        self.qr.setAccessibleName(t.t("service.qr_name"))
-        self.qr_hint.setText(t.t("service.qr_hint"))
-        self.area.verticalScrollBar().setValue(0)
+        yield polished()
 
     # -- screen ----------------------------------------------------------------------------
     def enter(self, place: Place) -> None:
@@ -249,6 +335,7 @@ class ServiceScreen(Screen):
         """The card read top to bottom, then the side (QR, channels). In a UI language the
         catalogue has no text in, the card's own text is read with its own language's voice."""
         from ui.speech import describe
+        self.finish()
         t = self.tr_
         if not t.data_is_fallback:
             return describe(t, self, self.title())
@@ -267,5 +354,6 @@ class ServiceScreen(Screen):
     def clear(self) -> None:
         self.service = None
         self.service_id = None
+        self._drop_parts()
         self._clear_body()
         self.qr.set_text("")

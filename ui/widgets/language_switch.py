@@ -8,9 +8,10 @@ language, each written in that language and script.
 
 from __future__ import annotations
 
+import logging
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QWidget
 
@@ -19,7 +20,12 @@ from ui.input_tap import unwatch_window_input, watch_window_input
 from ui.theme import Metrics
 from ui.widgets.touch import button
 
+log = logging.getLogger(__name__)
+
 INLINE_AT_MOST = 3
+# The inline buttons' languages are loaded this long after the switch is made: after start-up
+# and the first paint, which then do not share the interpreter with the loading.
+WARM_AFTER_MS = 2000
 
 
 def globe_icon(size: int, color: str = "#1a1a1a") -> QIcon:
@@ -106,6 +112,31 @@ class LanguageSwitch(QWidget):
         for lang, b in self.buttons.items():
             b.clicked.connect(lambda _=False, lang=lang: self._choose(lang))
         self.retranslate()
+        self._calls = None  # made at the first warm-up (ui.background.BackgroundCalls)
+        self._warmed: set[str] = {tr.language}
+        if self.panel is None:
+            # A few buttons in sight from the start: their languages' data is loaded soon
+            # after start (about 1.5 MB each). Behind the menu, only once the menu opens:
+            # eight languages would cost some 12 MB of idle memory for a kiosk nobody used.
+            QTimer.singleShot(WARM_AFTER_MS, self, self.warm_languages)
+
+    def warm_languages(self) -> None:
+        """Load each offered language's CLDR data on the runner, one job per language, so the
+        first switch to it does not read it on the GUI thread (ui.i18n.warm_locale)."""
+        from ui.background import BackgroundCalls
+        from ui.i18n import warm_locale
+
+        for lang in self.languages:
+            if lang in self._warmed:
+                continue
+            if self._calls is None:
+                self._calls = BackgroundCalls(self)
+            self._warmed.add(lang)
+            self._calls.run(lambda lang=lang: warm_locale(lang), self._warmed_one)
+
+    def _warmed_one(self, lang, error) -> None:
+        if error is not None:  # not fatal: the data is then read at the switch, as before
+            log.warning("language data not loaded ahead: %s", error)
 
     def open_panel(self) -> None:
         if self.panel is None or self.menu_button is None:
@@ -126,6 +157,7 @@ class LanguageSwitch(QWidget):
             x = below.x() + anchor.width() - self.panel.width()
         x = max(0, min(x, top.width() - self.panel.width()))
         self.panel.move(x, below.y() + 4)
+        self.warm_languages()  # before a finger reaches a language (a few hundred ms)
         self.panel.show()
         self.panel.raise_()
         watch_window_input(top, self)  # not the QApplication: see ui/input_tap.py

@@ -116,10 +116,14 @@ class ServiceList(QWidget):
         # Until the rows made cover the viewport (at least two, however small it is now).
         spacing = self._col.spacing()
         height = max(self.area.viewport().height(), 2 * self.metrics.touch_px)
-        filled = [0]
+        filled = [0, 0]  # height of the rows measured so far, how many of them
 
         def enough() -> bool:
-            filled[0] = sum(r.sizeHint().height() + spacing for r in self._rows)
+            # Only the rows made since the last look: a row's size hint lays it out (0.1 ms),
+            # and summing all of them at every row cost a few ms per key press.
+            for r in self._rows[filled[1]:]:
+                filled[0] += r.sizeHint().height() + spacing
+            filled[1] = len(self._rows)
             return len(self._rows) >= 2 and filled[0] >= height
         self._make_rows(until=enough)
         self._schedule()
