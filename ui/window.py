@@ -160,6 +160,7 @@ class KioskWindow(QWidget):
     def _forget_person(self) -> None:
         self.overlay.hide()
         self.appearance.reset()
+        self.keypad.forget()
         for screen in self._screens.values():
             screen.clear()
         if self._gate is not None:
