@@ -348,7 +348,7 @@ def scenes(window):
 
 
 def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | None = None,
-           theme: str = "light") -> list[Path]:
+           theme: str = "light", large: bool = False) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.catalogue.service import Catalogue
@@ -371,13 +371,16 @@ def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | 
                         continue
                     window.reset_for_next_person()
                     window.translator.set_language(lang)
+                    if large:
+                        window.appearance.set_large(True)   # the "Aa" button
                     action()
                     # Database work (a queue number) comes back from the runner's thread.
                     wait_for_background(app)
                     # Word-wrapped rows settle their heights over a few layout passes.
                     for _ in range(4):
                         app.processEvents()
-                    path = out / f"{resolution}-{lang}-{name}{'' if theme == 'light' else '-' + theme}.png"
+                    suffix = ('' if theme == 'light' else '-' + theme) + ('-large' if large else '')
+                    path = out / f"{resolution}-{lang}-{name}{suffix}.png"
                     window.grab().save(str(path))
                     written.append(path)
                 window.close()
@@ -394,9 +397,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--resolution", choices=RESOLUTIONS, action="append")
     p.add_argument("--language", choices=LANGUAGES, action="append")
     p.add_argument("--theme", choices=("light", "dark"), default="light")
+    p.add_argument("--large", action="store_true", help='with larger text and high contrast (the "Aa" button)')
     args = p.parse_args(argv)
     paths = render(Path(args.out), tuple(args.resolution or RESOLUTIONS), tuple(args.language or LANGUAGES),
-                   args.only, args.theme)
+                   args.only, args.theme, args.large)
     print(f"wrote {len(paths)} screenshots to {args.out}")
     return 0
 

@@ -180,12 +180,14 @@ QLabel[role="tile-sub"] {{ color: {p.on_tile}; }}
 QLabel[role="small"] {{ color: {p.muted}; font-size: {m.small_pt}pt; }}
 QLabel[role="open"] {{ color: {p.open}; font-weight: 700; }}
 QLabel[role="closed"] {{ color: {p.closed}; font-weight: 700; }}
-QLabel[role="badge-public"] {{ background: {p.public}; color: {p.on_badge}; border-radius: 8px;
+QFrame[role="badge-public"] {{ background: {p.public}; color: {p.on_badge}; border-radius: 8px;
     padding: 4px 14px; font-weight: 700; font-size: {m.small_pt}pt; }}
-QLabel[role="badge-private"] {{ background: {p.private}; color: {p.on_badge}; border-radius: 8px;
+QFrame[role="badge-private"] {{ background: {p.private}; color: {p.on_badge}; border-radius: 8px;
     padding: 4px 14px; font-weight: 700; font-size: {m.small_pt}pt; }}
-QLabel[role="badge-third_sector"] {{ background: {p.third_sector}; color: {p.on_badge}; border-radius: 8px;
+QFrame[role="badge-third_sector"] {{ background: {p.third_sector}; color: {p.on_badge}; border-radius: 8px;
     padding: 4px 14px; font-weight: 700; font-size: {m.small_pt}pt; }}
+QFrame[role="badge-public"] QLabel, QFrame[role="badge-private"] QLabel, QFrame[role="badge-third_sector"] QLabel {{
+    background: transparent; color: {p.on_badge}; padding: 0px; font-weight: 700; font-size: {m.small_pt}pt; }}
 QLabel[role="badge-voucher"] {{ background: transparent; color: {p.text}; border: 2px solid {p.text};
     border-radius: 8px; padding: 2px 12px; font-weight: 700; font-size: {m.small_pt}pt; }}
 QLabel[role="notice"] {{ background: {p.warning}; color: {p.on_warning}; padding: 16px;

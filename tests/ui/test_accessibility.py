@@ -112,6 +112,10 @@ def cut_words(name: str, root: QWidget) -> list[tuple]:
             need = w.heightForWidth(w.width())
             if need > w.height() + 2:
                 cut.append((name, w.text()[:40], "height", need, w.height()))
+            # Wrapping breaks between words only: one word longer than the room is cut at the side.
+            longest = max(w.text().split(), key=w.fontMetrics().horizontalAdvance, default="")
+            if w.fontMetrics().horizontalAdvance(longest) > w.contentsRect().width() + 2:
+                cut.append((name, w.text()[:40], "word", longest, w.contentsRect().width()))
         elif w.sizeHint().width() > w.width() + 2:
             cut.append((name, w.text()[:40], "width", w.sizeHint().width(), w.width()))
     for w in root.findChildren(QAbstractButton):
@@ -148,11 +152,14 @@ def test_the_cut_check_counts_padding_and_borders(qtbot):
     host = QWidget()
     col = QVBoxLayout(host)
     fitting = QPushButton("Kuntoutusohjaus")
+    fitting.setStyleSheet("padding: 0px; border: none;")   # whatever the app's style sheet says
     padded = QPushButton("Kuntoutusohjaus")
     padded.setStyleSheet("padding: 0px 40px; border: 6px solid black;")
     tag = QLabel("Kuntoutusohjaus")
     tag.setStyleSheet("padding: 4px 40px; border: 3px solid black;")
-    for w in (fitting, padded, tag):
+    long_word = QLabel("Kuntoutusohjaus")
+    long_word.setWordWrap(True)   # wraps, but only between words
+    for w in (fitting, padded, tag, long_word):
         col.addWidget(w)
     qtbot.addWidget(host)
     host.show()
@@ -160,9 +167,10 @@ def test_the_cut_check_counts_padding_and_borders(qtbot):
     for w in (fitting, padded, tag):
         # Room for the bare words and a little more, never for the padding too.
         w.setFixedWidth(w.fontMetrics().horizontalAdvance(w.text()) + 20)
+    long_word.setFixedWidth(long_word.fontMetrics().horizontalAdvance("Kuntoutus"))
     settle(qtbot)
     found = [c[1:3] for c in cut_words("test", host)]
-    assert found == [("Kuntoutusohjaus", "width"), ("Kuntoutusohjaus", "button")], found
+    assert found == [("Kuntoutusohjaus", "width"), ("Kuntoutusohjaus", "word"), ("Kuntoutusohjaus", "button")], found
     assert padded.contentsRect().width() == padded.width()   # what the old check looked at
 
 
