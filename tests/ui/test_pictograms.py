@@ -26,7 +26,6 @@ EVERY_CODE = ([("home", "find")] + [("home", name) for name, _m, _p in COMING_TI
               + [("sector", c) for c in SECTORS] + [("channel", c) for c in CHANNEL_KINDS])
 
 
-@pytest.mark.conformance("5.1.3.1", "WCAG 1.1.1")
 @pytest.mark.parametrize("kind, code", EVERY_CODE)
 def test_everything_a_resident_chooses_from_has_a_drawing(kind, code):
     name = icons.icon_for(kind, code)
@@ -74,7 +73,7 @@ def _mirror(points: set, width: int) -> set:
 
 
 @pytest.mark.gui
-@pytest.mark.conformance("WCAG 1.4.11")
+@pytest.mark.conformance("WCAG 1.1.1", "WCAG 1.4.11")
 def test_a_tile_pictogram_is_drawn_in_the_tiles_text_colour_also_in_high_contrast(qtbot, window):
     tile = window.screen("home").tiles["queue"]
     settle(qtbot)
