@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, 
                                QPlainTextEdit, QScrollArea, QTextEdit, QWidget)
 
 from ui.input_tap import watch_window_input
+from ui.theme import LIGHT, focus_ring
 
 BACK_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_Back)
 HELP_KEYS = (Qt.Key.Key_F1, Qt.Key.Key_Help)
@@ -122,7 +123,9 @@ class KeypadNavigation(QObject):
     back_pressed = Signal()   # after the Back key pressed a button (speech can say where it went)
 
     def __init__(self, window: QWidget, *, double_press_ms: int = 0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 ring_colours: Callable[[], tuple[str, str]] = lambda: focus_ring(LIGHT),
+                 ring_radius: int = 0) -> None:
         super().__init__(window)
         self.window = window
         self.double_press_ms = double_press_ms
@@ -133,6 +136,8 @@ class KeypadNavigation(QObject):
         self.keys_used = False   # the ring shows only after a key, until the next touch
         self._ring: FocusRing | None = None
         self._ringed: QWidget | None = None
+        self._ring_colours = ring_colours   # the theme in use now (the "Aa" button changes it)
+        self._ring_radius = ring_radius
         # Nothing is chosen at start: the window holds the focus (ClickFocus: a touch on an
         # empty part of a screen gives it back, and Tab and the arrows never stop on it).
         window.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -228,13 +233,6 @@ class KeypadNavigation(QObject):
         if new is None or new.window() is self.window:
             self._place_ring(new)
 
-    def _colours(self) -> tuple[str, str]:
-        from ui.theme import focus_ring
-        return focus_ring(self.window.appearance.palette)
-
-    def _radius(self) -> int:
-        return self.window.metrics.radius_px
-
     def _place_ring(self, focus: QWidget | None) -> None:
         ring = self._ring if self._ring is not None and shiboken6.isValid(self._ring) else None
         if self._ringed is not None and shiboken6.isValid(self._ringed):
@@ -248,7 +246,7 @@ class KeypadNavigation(QObject):
             return
         if ring is None:
             # The control the ring lay on was deleted, and the ring with it: a new one.
-            ring = self._ring = FocusRing(self._colours, self._radius)
+            ring = self._ring = FocusRing(self._ring_colours, lambda: self._ring_radius)
         ring.follow(focus)
         self._ringed = focus
         focus.installEventFilter(self)   # only its resizes (see eventFilter)
