@@ -169,7 +169,9 @@ def metrics_for(resolution: str) -> Metrics:
 
 
 def stylesheet(p: Palette, m: Metrics) -> str:
-    """One application-wide style sheet; widgets pick styles by ``role`` property."""
+    """One application-wide style sheet; widgets pick styles by ``role`` property. The focus
+    ring is no part of it: ui/keypad.py paints it, only while keys are used (the style's own
+    focus tint, ``outline``, would show on a button just touched)."""
     return f"""
 QWidget {{ background: {p.background}; color: {p.text}; font-size: {m.body_pt}pt; }}
 QLabel {{ background: transparent; }}
@@ -220,6 +222,7 @@ QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 10px; min-
 QFrame[role="overlay"] {{ background: rgba(0, 0, 0, 150); }}
 QFrame[role="overlay-card"] {{ background: {p.overlay}; border-radius: {m.radius_px}px; }}
 QFrame[role="overlay-card"] QLabel {{ color: {p.on_overlay}; background: transparent; }}
+QPushButton:focus {{ outline: none; }}
 """
 
 

@@ -183,6 +183,10 @@ def test_the_focused_button_is_drawn_with_the_ring(qtbot, window):
     settle(qtbot)
     outer, inner = (c.lower() for c in focus_ring(THEMES["light"]))
     assert (_edge(tile, 1), _edge(tile, RING_LINE_PX + 1)) == (outer, inner)
+    # Inside the ring the fill is the tile's own, the colour the ring's contrast is checked
+    # against (the style's focus tint would have shaded it).
+    image = tile.grab().toImage()
+    assert image.pixelColor(image.width() // 2, image.height() - 12).name() == THEMES["light"].tile.lower()
     press(qtbot, window, Qt.Key.Key_Down)
     settle(qtbot)
     assert _edge(tile, 1) != outer and _edge(tile, RING_LINE_PX + 1) != inner
