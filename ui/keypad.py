@@ -142,7 +142,7 @@ class KeypadNavigation(QObject):
         # empty part of a screen gives it back, and Tab and the arrows never stop on it).
         window.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         window.setFocus(Qt.FocusReason.OtherFocusReason)
-        QApplication.instance().focusChanged.connect(self._focus_moved)
+        self._focus_watched = False
         watch_window_input(window, self)
 
     # -- the filter ------------------------------------------------------------------------
@@ -227,7 +227,18 @@ class KeypadNavigation(QObject):
     def _show_ring(self, on: bool) -> None:
         if on != self.keys_used:
             self.keys_used = on
+            self._watch_focus(on)
             self._place_ring(QApplication.focusWidget())
+
+    def _watch_focus(self, on: bool) -> None:
+        # focusChanged wraps every widget that gets focus, the video view's too (the crash
+        # ui/input_tap.py tells of): connected only while the ring is shown, as speech does.
+        app = QApplication.instance()
+        if on and not self._focus_watched:
+            app.focusChanged.connect(self._focus_moved)
+        elif not on and self._focus_watched:
+            app.focusChanged.disconnect(self._focus_moved)
+        self._focus_watched = on
 
     def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is None or new.window() is self.window:
@@ -254,6 +265,7 @@ class KeypadNavigation(QObject):
     def forget(self) -> None:
         """The next person starts as the first did: no ring, the focus on the window."""
         self.keys_used = False
+        self._watch_focus(False)
         self._place_ring(None)
         self.window.setFocus(Qt.FocusReason.OtherFocusReason)
 
