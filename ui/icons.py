@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette, QPixmap, QTransform
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
@@ -97,19 +97,12 @@ class Pictogram(QLabel):
         self.em = em
         self._size = 0
         self.setObjectName(f"icon-{name}")
-        self.setProperty("decorative", True)
         preload()   # screens are built at start or on a tap, never read from disk while painting
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._fit()
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAccessibleName("")
-
-    def set_name(self, name: str) -> None:
-        if name != self.name:
-            self.name = name
-            self.setObjectName(f"icon-{name}")
-            self.update()
 
     def colour(self) -> str:
         return self.palette().color(QPalette.ColorRole.WindowText).name()
@@ -132,9 +125,8 @@ class Pictogram(QLabel):
     def paintEvent(self, _event) -> None:
         ratio = self.devicePixelRatioF()
         image = pixmap(self.name, round(self._size * ratio), self.colour(), self.mirrored())
-        image.setDevicePixelRatio(ratio)
         painter = QPainter(self)
-        painter.drawPixmap(0, 0, image)
+        painter.drawPixmap(QRect(0, 0, self._size, self._size), image)   # the cached one, unchanged
         painter.end()
 
     def changeEvent(self, event) -> None:
