@@ -83,6 +83,7 @@ WCAG_22 = [
     ("WCAG 2.4.6", "Headings and labels (AA)"),
     ("WCAG 2.4.7", "Focus visible (AA)"),
     ("WCAG 2.4.11", "Focus not obscured (minimum) (AA)"),
+    ("WCAG 2.4.13", "Focus appearance (AAA)"),
     ("WCAG 2.5.1", "Pointer gestures (A)"),
     ("WCAG 2.5.7", "Dragging movements (AA)"),
     ("WCAG 2.5.8", "Target size (minimum) (AA)"),
@@ -111,6 +112,8 @@ PARTIAL = {
     "WCAG 1.4.4": "Text reaches 200 %; some scenes are still cut at that size (see 5.1.4).",
     "WCAG 1.4.10": "Pages scroll up and down only; the scenes named under 5.1.4 still overflow at 200 %.",
     "WCAG 2.4.3": "Focus order is the widgets' order; checked on the screens the keypad tests walk.",
+    "WCAG 1.1.1": "The pictograms are decorative and silent beside their words (tested); the QR codes' "
+                  "and other images' text alternatives are not yet checked by a test.",
     "5.1.6.1": "Every flow is walked by keypad; the video call itself needs the web engine, not run offscreen.",
 }
 

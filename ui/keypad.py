@@ -11,6 +11,11 @@ Qt buttons and fields works by keypad without knowing it.
   the login screen its own back button, otherwise the top bar's Back, or Home when there
   is no Back.
 - A Help key (F1, Help) emits ``help_requested``: speech output repeats what it last said.
+- The focus ring is seen only while keys are used (like the web's ``:focus-visible``):
+  at start the focus is on the window itself, so nothing looks chosen; the first arrow or
+  Tab puts it on the first control, and a touch hides the ring again. The ring is painted
+  over the control's edge in two tones (``ui.theme.focus_ring``), so it stands out from a
+  dark action button and from a light page alike.
 - Double-press rejection (``ui.double_press_ms``): a second press of the same control
   within that time is dropped, for hands that tremble. It applies to touch and mouse
   presses only; a keypad debounces in hardware and a card reader "types" fast.
@@ -21,11 +26,14 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QLineEdit,
                                QPlainTextEdit, QScrollArea, QTextEdit, QWidget)
 
 from ui.input_tap import watch_window_input
+from ui.theme import LIGHT, focus_ring
 
 BACK_KEYS = (Qt.Key.Key_Escape, Qt.Key.Key_Back)
 HELP_KEYS = (Qt.Key.Key_F1, Qt.Key.Key_Help)
@@ -35,6 +43,46 @@ PREVIOUS_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Left)
 _TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
 _PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin)
 _RELEASES = (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd)
+# What the ring is drawn on: our own controls only (never inside a web view's widgets).
+_RINGED = (QAbstractButton, *_TEXT_FIELDS)
+RING_LINE_PX = 3   # each of the two lines; 6 px in all
+
+
+class FocusRing(QWidget):
+    """The two-tone ring, a child laid over the focused control: it moves, scrolls and is
+    clipped with it, and lets every touch through to it."""
+
+    def __init__(self, colours, radius) -> None:
+        super().__init__()
+        self._colours = colours   # () -> (outer, inner)
+        self._radius = radius     # () -> corner radius in px, the controls' own
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setObjectName("focus-ring")
+
+    def follow(self, control: QWidget) -> None:
+        if self.parentWidget() is not control:
+            self.setParent(control)
+        self.setGeometry(control.rect())
+        self.show()
+        self.raise_()
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        outer, inner = self._colours()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        r = float(self._radius())
+        half = RING_LINE_PX / 2
+        for i, colour in enumerate((outer, inner)):
+            inset = half + i * RING_LINE_PX
+            painter.setPen(QPen(QColor(colour), RING_LINE_PX))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            rect = QRectF(self.rect()).adjusted(inset, inset, -inset, -inset)
+            corner = max(0.0, r - inset)
+            painter.drawRoundedRect(rect, corner, corner)
+        painter.end()
 
 
 def mark_back(button: QAbstractButton) -> QAbstractButton:
@@ -75,7 +123,9 @@ class KeypadNavigation(QObject):
     back_pressed = Signal()   # after the Back key pressed a button (speech can say where it went)
 
     def __init__(self, window: QWidget, *, double_press_ms: int = 0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 ring_colours: Callable[[], tuple[str, str]] = lambda: focus_ring(LIGHT),
+                 ring_radius: int = 0) -> None:
         super().__init__(window)
         self.window = window
         self.double_press_ms = double_press_ms
@@ -83,15 +133,32 @@ class KeypadNavigation(QObject):
         self._last_press: tuple[int, float] | None = None   # (id of the control, when)
         self.rejected = 0   # presses dropped as double presses (for the log and tests)
         self._eat_release = False
+        self.keys_used = False   # the ring shows only after a key, until the next touch
+        self._ring: FocusRing | None = None
+        self._ringed: QWidget | None = None
+        self._ring_colours = ring_colours   # the theme in use now (the "Aa" button changes it)
+        self._ring_radius = ring_radius
+        # Nothing is chosen at start: the window holds the focus (ClickFocus: a touch on an
+        # empty part of a screen gives it back, and Tab and the arrows never stop on it).
+        window.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        window.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._focus_watched = False
         watch_window_input(window, self)
 
     # -- the filter ------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if obj is self._ringed:
+            if kind == QEvent.Type.Resize and self._ring is not None and shiboken6.isValid(self._ring):
+                self._ring.setGeometry(self._ringed.rect())
+            return False
         if kind == QEvent.Type.KeyPress:
+            self._show_ring(True)
             focus = QApplication.focusWidget()
             # Where the person is: the focused control, or the window when nothing has the focus.
             return self._key(focus if focus is not None and focus.window() is self.window else self.window, event)
+        if kind in _PRESSES:
+            self._show_ring(False)
         if kind in _PRESSES and self.double_press_ms > 0:
             button = self._button_at(event)
             if button is not None and self._reject_double(button):
@@ -155,6 +222,52 @@ class KeypadNavigation(QObject):
             self.move(forward, focus)
             return True
         return False
+
+    # -- the focus ring ------------------------------------------------------------------------
+    def _show_ring(self, on: bool) -> None:
+        if on != self.keys_used:
+            self.keys_used = on
+            self._watch_focus(on)
+            self._place_ring(QApplication.focusWidget())
+
+    def _watch_focus(self, on: bool) -> None:
+        # focusChanged wraps every widget that gets focus, the video view's too (the crash
+        # ui/input_tap.py tells of): connected only while the ring is shown, as speech does.
+        app = QApplication.instance()
+        if on and not self._focus_watched:
+            app.focusChanged.connect(self._focus_moved)
+        elif not on and self._focus_watched:
+            app.focusChanged.disconnect(self._focus_moved)
+        self._focus_watched = on
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or new.window() is self.window:
+            self._place_ring(new)
+
+    def _place_ring(self, focus: QWidget | None) -> None:
+        ring = self._ring if self._ring is not None and shiboken6.isValid(self._ring) else None
+        if self._ringed is not None and shiboken6.isValid(self._ringed):
+            self._ringed.removeEventFilter(self)
+        self._ringed = None
+        wanted = (self.keys_used and focus is not None and focus is not self.window
+                  and isinstance(focus, _RINGED) and focus.window() is self.window)
+        if not wanted:
+            if ring is not None:
+                ring.hide()
+            return
+        if ring is None:
+            # The control the ring lay on was deleted, and the ring with it: a new one.
+            ring = self._ring = FocusRing(self._ring_colours, lambda: self._ring_radius)
+        ring.follow(focus)
+        self._ringed = focus
+        focus.installEventFilter(self)   # only its resizes (see eventFilter)
+
+    def forget(self) -> None:
+        """The next person starts as the first did: no ring, the focus on the window."""
+        self.keys_used = False
+        self._watch_focus(False)
+        self._place_ring(None)
+        self.window.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- what the keys do --------------------------------------------------------------------
     def move(self, forward: bool, focus: QWidget | None = None) -> None:

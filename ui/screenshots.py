@@ -401,7 +401,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--theme", choices=("light", "dark"), default="light")
     p.add_argument("--text-size", choices=("normal", "larger", "largest"), default="normal",
                    help="the Aa step: larger is 150 %%, largest 200 %% of the site's text")
+    p.add_argument("--large", action="store_true", help='the same as --text-size larger (one tap on "Aa")')
     args = p.parse_args(argv)
+    if args.large and args.text_size == "normal":
+        args.text_size = "larger"
     paths = render(Path(args.out), tuple(args.resolution or RESOLUTIONS), tuple(args.language or LANGUAGES),
                    args.only, args.theme, args.text_size)
     print(f"wrote {len(paths)} screenshots to {args.out}")

@@ -3,8 +3,9 @@
 Every text colour the theme uses is listed in ``text_pairs()`` so a test can check
 WCAG contrast for each: >= 4.5:1 in the light and dark themes, >= 7:1 in the high-contrast
 theme that a resident switches on with the "Aa" button (ui/appearance.py), together with
-larger text (``enlarged``, up to 200 %). The keypad's focus ring (``focus``, 6 px) is >= 3:1 against the
-page, cards and tiles around it. Sizes are in points for text (body >= 20 pt at
+larger text (``enlarged``, up to 200 %). The keypad's focus ring (``focus`` outside, ``focus_inner``
+inside, 3 px each, drawn by ui/keypad.py) is two-tone (WCAG technique C40): its two colours
+are >= 9:1 apart, so one of them is >= 3:1 against any fill or page it lies on. Sizes are in points for text (body >= 20 pt at
 1920x1080) and pixels for touch targets (>= 64 px tall at 1080p, i.e. >= 12 mm on
 a 24" screen); the 1280x800 layout scales them down a little, never below 64 px.
 """
@@ -37,7 +38,8 @@ class Palette:
     on_overlay: str
     warning: str        # notices on the staff screen
     on_warning: str
-    focus: str          # the keypad's focus ring: >= 3:1 against the page, cards and tiles it borders
+    focus: str          # the keypad's focus ring, outer line: it borders the page
+    focus_inner: str    # its inner line, on the control's own fill; >= 9:1 against ``focus``
 
 
 LIGHT = Palette(
@@ -47,7 +49,7 @@ LIGHT = Palette(
     open="#146B34", closed="#A3201B",
     public="#0A4F8F", private="#6A2C91", third_sector="#146B34", on_badge="#FFFFFF",
     overlay="#111418", on_overlay="#FFFFFF", warning="#FFF1C2", on_warning="#3D2E00",
-    focus="#C2410C",
+    focus="#111418", focus_inner="#FFB347",
 )
 
 DARK = Palette(
@@ -57,7 +59,7 @@ DARK = Palette(
     open="#7BE0A0", closed="#FF9D97",
     public="#8CC4FF", private="#D7B0F5", third_sector="#7BE0A0", on_badge="#06131F",
     overlay="#F3F5F7", on_overlay="#101316", warning="#4A3B00", on_warning="#FFF1C2",
-    focus="#FFB347",
+    focus="#FFB347", focus_inner="#101316",
 )
 
 # Yellow and white on black: the combination low-vision residents ask for, every text >= 7:1.
@@ -68,12 +70,13 @@ HIGH_CONTRAST = Palette(
     open="#8CF5A6", closed="#FFB0AB",
     public="#9DD5FF", private="#E8C2FF", third_sector="#8CF5A6", on_badge="#000000",
     overlay="#FFFFFF", on_overlay="#000000", warning="#FFE500", on_warning="#000000",
-    focus="#00E1FF",
+    focus="#00E1FF", focus_inner="#000000",
 )
 
 THEMES = {"light": LIGHT, "dark": DARK}
 HIGH_CONTRAST_MIN = 7.0   # WCAG 1.4.6 (AAA); the ordinary themes keep 1.4.3's 4.5:1
 FOCUS_MIN = 3.0           # WCAG 1.4.11 / 2.4.13: a focus indicator against what it borders
+FOCUS_TONES_MIN = 9.0     # WCAG C40: the two lines of a two-tone ring against each other
 
 
 def text_pairs(p: Palette) -> list[tuple[str, str, str]]:
@@ -98,12 +101,24 @@ def text_pairs(p: Palette) -> list[tuple[str, str, str]]:
     ]
 
 
+def focus_ring(p: Palette) -> tuple[str, str]:
+    """The ring's (outer, inner) line colours."""
+    return p.focus, p.focus_inner
+
+
+def focus_neighbours(p: Palette) -> list[tuple[str, str]]:
+    """(what, colour) for everything the focus ring is drawn on or next to: the pages around
+    a control and every control's own fill (the ring lies on the control's edge)."""
+    return [("page", p.background), ("card", p.surface), ("tile", p.tile),
+            ("action button", p.primary), ("chosen button", p.selected),
+            ("countdown card", p.overlay), ("staff notice", p.warning)]
+
+
 def focus_pairs(p: Palette) -> list[tuple[str, str, str]]:
-    """(what, ring colour, neighbour) for every colour the focus ring is drawn next to."""
-    # Around an action button the ring borders the page; against the button's own fill it
-    # is set apart by its width (6 px instead of 2), not by colour. The thicker border takes
-    # its room from the padding, so a focused button's words are not squeezed.
-    return [("page", p.focus, p.background), ("card", p.focus, p.surface), ("tile", p.focus, p.tile)]
+    """(what, the ring's better line there, neighbour): the line of the two that stands out
+    more from each neighbour; a test wants it >= FOCUS_MIN."""
+    return [(what, max(focus_ring(p), key=lambda line: contrast_ratio(line, colour)), colour)
+            for what, colour in focus_neighbours(p)]
 
 
 def _luminance(hex_colour: str) -> float:
@@ -160,7 +175,9 @@ def metrics_for(resolution: str) -> Metrics:
 
 
 def stylesheet(p: Palette, m: Metrics) -> str:
-    """One application-wide style sheet; widgets pick styles by ``role`` property."""
+    """One application-wide style sheet; widgets pick styles by ``role`` property. The focus
+    ring is no part of it: ui/keypad.py paints it, only while keys are used (the style's own
+    focus tint, ``outline``, would show on a button just touched)."""
     return f"""
 QWidget {{ background: {p.background}; color: {p.text}; font-size: {m.body_pt}pt; }}
 QLabel {{ background: transparent; }}
@@ -171,12 +188,14 @@ QLabel[role="tile-sub"] {{ color: {p.on_tile}; }}
 QLabel[role="small"] {{ color: {p.muted}; font-size: {m.small_pt}pt; }}
 QLabel[role="open"] {{ color: {p.open}; font-weight: 700; }}
 QLabel[role="closed"] {{ color: {p.closed}; font-weight: 700; }}
-QLabel[role="badge-public"] {{ background: {p.public}; color: {p.on_badge}; border-radius: 8px;
+QFrame[role="badge-public"] {{ background: {p.public}; color: {p.on_badge}; border-radius: 8px;
     padding: 4px 14px; font-weight: 700; font-size: {m.small_pt}pt; }}
-QLabel[role="badge-private"] {{ background: {p.private}; color: {p.on_badge}; border-radius: 8px;
+QFrame[role="badge-private"] {{ background: {p.private}; color: {p.on_badge}; border-radius: 8px;
     padding: 4px 14px; font-weight: 700; font-size: {m.small_pt}pt; }}
-QLabel[role="badge-third_sector"] {{ background: {p.third_sector}; color: {p.on_badge}; border-radius: 8px;
+QFrame[role="badge-third_sector"] {{ background: {p.third_sector}; color: {p.on_badge}; border-radius: 8px;
     padding: 4px 14px; font-weight: 700; font-size: {m.small_pt}pt; }}
+QFrame[role="badge-public"] QLabel, QFrame[role="badge-private"] QLabel, QFrame[role="badge-third_sector"] QLabel {{
+    background: transparent; color: {p.on_badge}; padding: 0px; font-weight: 700; font-size: {m.small_pt}pt; }}
 QLabel[role="badge-voucher"] {{ background: transparent; color: {p.text}; border: 2px solid {p.text};
     border-radius: 8px; padding: 2px 12px; font-weight: 700; font-size: {m.small_pt}pt; }}
 QLabel[role="notice"] {{ background: {p.warning}; color: {p.on_warning}; padding: 16px;
@@ -209,11 +228,7 @@ QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 10px; min-
 QFrame[role="overlay"] {{ background: rgba(0, 0, 0, 150); }}
 QFrame[role="overlay-card"] {{ background: {p.overlay}; border-radius: {m.radius_px}px; }}
 QFrame[role="overlay-card"] QLabel {{ color: {p.on_overlay}; background: transparent; }}
-QPushButton:focus, QPushButton[role="primary"]:focus, QPushButton[role="tab"]:focus,
-QPushButton:checked:focus {{ border: 6px solid {p.focus}; padding: 4px 20px; }}
-QPushButton[role="tile"]:focus, QPushButton[role="row"]:focus, QPushButton[role="tile-main"]:focus,
-QPushButton[role="key"]:focus {{ border: 6px solid {p.focus}; padding: 0px; }}
-QLineEdit:focus {{ border: 5px solid {p.focus}; }}
+QPushButton:focus {{ outline: none; }}
 """
 
 

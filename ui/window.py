@@ -17,7 +17,7 @@ from ui.widgets.page_stack import PageStack
 from ui.i18n import Translator
 from ui.keypad import KeypadNavigation
 from ui.screens.base import Screen
-from ui.theme import Metrics
+from ui.theme import Metrics, focus_ring
 from ui.widgets.overlay import Overlay
 from ui.widgets.topbar import TopBar
 
@@ -72,7 +72,9 @@ class KioskWindow(QWidget):
         translator.on_change(lambda _lang: self.retranslate())
         self.idle_watch = None  # ui.idle_watch.IdleWatch, made by create_window
         # Arrows, Enter, Back and Help for every screen (ui/keypad.py); speech hooks help_requested.
-        self.keypad = KeypadNavigation(self, double_press_ms=config.ui.double_press_ms)
+        self.keypad = KeypadNavigation(self, double_press_ms=config.ui.double_press_ms,
+                                       ring_colours=lambda: focus_ring(self.appearance.palette),
+                                       ring_radius=metrics.radius_px)
 
     # -- screens ---------------------------------------------------------------------------
     def register_screen(self, name: str, factory: Callable[[], Screen]) -> None:
@@ -162,6 +164,7 @@ class KioskWindow(QWidget):
     def _forget_person(self) -> None:
         self.overlay.hide()
         self.appearance.reset()
+        self.keypad.forget()
         for screen in self._screens.values():
             screen.clear()
         if self._gate is not None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QComboBox, QLabel, QLineEdit, QScroller, QWidget,
-                               QScrollArea)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QComboBox, QLabel, QLineEdit, QPushButton, QScroller,
+                               QScrollArea, QStyle, QStyleOptionButton, QWidget)
 
 from tests.ui.conftest import settle
 from ui.theme import THEMES, contrast_ratio, metrics_for, text_pairs
@@ -99,21 +99,82 @@ def test_nothing_is_cut_off(qtbot, make_window, resolution, lang, size):
                 if not win.contains(r):
                     cut.append((name, type(w).__name__, w.objectName(), "outside the screen", r.getRect()))
         for root in (window.top_bar, screen):
-            for w in root.findChildren(QLabel):
-                if not w.isVisibleTo(root) or not w.text():
-                    continue
-                if w.wordWrap():
-                    need = w.heightForWidth(w.contentsRect().width() + w.margin() * 2)
-                    if need > w.height() + 2:
-                        cut.append((name, w.text()[:40], "height", need, w.height()))
-                elif w.sizeHint().width() > w.width() + 2:
-                    cut.append((name, w.text()[:40], "width", w.sizeHint().width(), w.width()))
-            for w in root.findChildren(QAbstractButton):
-                if not w.isVisibleTo(root) or not w.text():
-                    continue
-                if w.fontMetrics().horizontalAdvance(w.text()) > w.contentsRect().width():
-                    cut.append((name, w.text(), "button", w.width()))
+            cut += cut_words(name, root)
     assert not cut, cut
+
+
+def cut_words(name: str, root: QWidget) -> list[tuple]:
+    """Every visible label and button under ``root`` whose words do not fit where they are drawn."""
+    cut: list[tuple] = []
+    for w in root.findChildren(QLabel):
+        if not w.isVisibleTo(root) or not w.text():
+            continue
+        # A label's style-sheet padding and border are its contents margins, and
+        # heightForWidth and sizeHint count them: both are asked for the whole widget.
+        if w.wordWrap():
+            need = w.heightForWidth(w.width())
+            if need > w.height() + 2:
+                cut.append((name, w.text()[:40], "height", need, w.height()))
+            # Wrapping breaks between words only: one word longer than the room is cut at the side.
+            longest = max(w.text().split(), key=w.fontMetrics().horizontalAdvance, default="")
+            if w.fontMetrics().horizontalAdvance(longest) > w.contentsRect().width() + 2:
+                cut.append((name, w.text()[:40], "word", longest, w.contentsRect().width()))
+        elif w.sizeHint().width() > w.width() + 2:
+            cut.append((name, w.text()[:40], "width", w.sizeHint().width(), w.width()))
+    for w in root.findChildren(QAbstractButton):
+        if not w.isVisibleTo(root) or not w.text():
+            continue
+        room = button_text_room(w)
+        fm = w.fontMetrics()
+        if fm.horizontalAdvance(w.text()) > room.width() or fm.height() > room.height():
+            cut.append((name, w.text(), "button", (fm.horizontalAdvance(w.text()), fm.height()),
+                        room.getRect(), w.size().toTuple()))
+    return cut
+
+
+def button_text_room(w: QAbstractButton):
+    """Where a button's words are drawn: inside its style-sheet border and padding (and beside
+    its icon), not its whole geometry, which is all that ``contentsRect()`` knows of."""
+    if not isinstance(w, QPushButton):
+        return w.contentsRect()
+    opt = QStyleOptionButton()
+    w.initStyleOption(opt)
+    room = w.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, w)
+    if not w.icon().isNull():
+        room.setLeft(room.left() + w.iconSize().width() + 4)
+    return room
+
+
+@pytest.mark.gui
+@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
+def test_the_cut_check_counts_padding_and_borders(qtbot):
+    """Words that fit a widget's geometry but not the room inside its padding and border are
+    cut on screen: the check above must see them."""
+    from PySide6.QtWidgets import QVBoxLayout
+
+    host = QWidget()
+    col = QVBoxLayout(host)
+    fitting = QPushButton("Kuntoutusohjaus")
+    fitting.setStyleSheet("padding: 0px; border: none;")   # whatever the app's style sheet says
+    padded = QPushButton("Kuntoutusohjaus")
+    padded.setStyleSheet("padding: 0px 40px; border: 6px solid black;")
+    tag = QLabel("Kuntoutusohjaus")
+    tag.setStyleSheet("padding: 4px 40px; border: 3px solid black;")
+    long_word = QLabel("Kuntoutusohjaus")
+    long_word.setWordWrap(True)   # wraps, but only between words
+    for w in (fitting, padded, tag, long_word):
+        col.addWidget(w)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    for w in (fitting, padded, tag):
+        # Room for the bare words and a little more, never for the padding too.
+        w.setFixedWidth(w.fontMetrics().horizontalAdvance(w.text()) + 20)
+    long_word.setFixedWidth(long_word.fontMetrics().horizontalAdvance("Kuntoutus"))
+    settle(qtbot)
+    found = [c[1:3] for c in cut_words("test", host)]
+    assert found == [("Kuntoutusohjaus", "width"), ("Kuntoutusohjaus", "word"), ("Kuntoutusohjaus", "button")], found
+    assert padded.contentsRect().width() == padded.width()   # what the old check looked at
 
 
 def _in_scroll_area(w) -> bool:

@@ -8,6 +8,7 @@ from kiosk import flow as places
 from kiosk.catalogue.vocab import LIFE_EVENTS, TARGET_GROUPS
 from kiosk.flow import KioskFlow, Place
 from ui.i18n import Translator
+from ui.icons import icon_for
 from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.touch import Tile, button, kinetic_scroll_area, label
@@ -95,7 +96,7 @@ class BrowseScreen(Screen):
             tile.deleteLater()
         self.tiles = {}
         for i, code in enumerate(shown):
-            tile = Tile(int(self.metrics.tile_px * 0.8))
+            tile = Tile(int(self.metrics.tile_px * 0.8), icon=icon_for(self.tab, code))
             tile.setObjectName(f"{self.tab}-{code}")
             tile.clicked.connect(lambda _=False, code=code: self.flow.go(places.RESULTS, **{self.tab: code}))
             self.grid.addWidget(tile, i // self.columns, i % self.columns)

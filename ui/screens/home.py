@@ -12,6 +12,7 @@ from kiosk.announcements import AnnouncementBoard
 from kiosk.config import ModulesConfig
 from kiosk.flow import KioskFlow
 from ui.i18n import Translator
+from ui.icons import icon_for
 from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.notices import NoticeBoard
@@ -54,7 +55,7 @@ class HomeScreen(Screen):
         grid.setSpacing(metrics.gap_px)
         self.tiles: dict[str, Tile] = {}
         # The one thing every visitor can do stands out in the action colour.
-        find = Tile(metrics.tile_px, role="tile-main")
+        find = Tile(metrics.tile_px, role="tile-main", icon=icon_for("home", "find"))
         find.setObjectName("tile-find")
         find.clicked.connect(lambda: flow.go(places.BROWSE))
         self.tiles["find"] = find
@@ -63,7 +64,7 @@ class HomeScreen(Screen):
         cols = 3 if len(shown) > 4 else 2
         grid.addWidget(find, 0, 0, 1, cols)
         for i, (name, place) in enumerate(shown):
-            tile = Tile(metrics.tile_px)
+            tile = Tile(metrics.tile_px, icon=icon_for("home", name))
             tile.setObjectName(f"tile-{name}")
             tile.clicked.connect(lambda _=False, name=name, place=place: self._open(name, place))
             self.tiles[name] = tile

@@ -22,6 +22,7 @@ from kiosk.flow import KioskFlow, Place
 from ui.format import address_lines, channel_status, qr_text, weekly_hours
 from ui.bidi import mark_catalogue_text
 from ui.i18n import DATA_LANGUAGES, LANGUAGES, Translator
+from ui.icons import Pictogram, icon_for
 from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.notices import NoticeList
@@ -148,7 +149,17 @@ class ServiceScreen(Screen):
         col.setSpacing(6)
         title = t.label("channel", ch.kind)
         name = t.isolate(text_in(ch.names, lang))
-        col.addWidget(label(f"{title}: {name}" if name else title, role="heading"))
+        heading = label(f"{title}: {name}" if name else title, role="heading")
+        icon = icon_for("channel", ch.kind)
+        if icon:
+            # The channel's pictogram before its name (a pin, a phone, a camera).
+            row = QHBoxLayout()
+            row.setSpacing(14)
+            row.addWidget(Pictogram(icon, em=1.2), 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(heading, 1)
+            col.addLayout(row)
+        else:
+            col.addWidget(heading)
         status = channel_status(t, ch, self.now())
         if status is not None:
             col.addWidget(label(status[0], role=status[1]))

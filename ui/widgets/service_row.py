@@ -4,16 +4,33 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy
+
 from kiosk.catalogue.domain import Service, tr as text_in
 from ui.bidi import mark_catalogue_text
 from ui.format import service_status
 from ui.i18n import Translator
+from ui.icons import Pictogram, icon_for
 from ui.widgets.touch import RichButton, label
 
 
-def sector_badge(t: Translator, sector: str):
-    badge = label(t.label("sector", sector), role=f"badge-{sector}", wrap=False)
+def sector_badge(t: Translator, sector: str) -> QFrame:
+    """Who provides it: the sector's pictogram and word on its colour (never colour alone)."""
+    badge = QFrame()
+    badge.setProperty("role", f"badge-{sector}")
     badge.setObjectName(f"badge-{sector}")
+    row = QHBoxLayout(badge)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(8)
+    name = icon_for("sector", sector)
+    if name:
+        row.addWidget(Pictogram(name, em=1.0), 0, Qt.AlignmentFlag.AlignVCenter)
+    words = label(t.label("sector", sector), wrap=False)
+    words.setObjectName(f"badge-{sector}-words")
+    row.addWidget(words, 0, Qt.AlignmentFlag.AlignVCenter)
+    badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    badge.setAccessibleName(words.text())
     return badge
 
 

@@ -7,7 +7,7 @@ labels let mouse and touch events through to the button.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QScroller, QScrollerProperties,
                                QSizePolicy, QVBoxLayout, QWidget)
 
@@ -121,19 +121,68 @@ class RichButton(QPushButton):
 
 
 class Tile(RichButton):
-    """A large home or browse tile: a title, a line of explanation, maybe a count."""
+    """A large home or browse tile: a title, a line of explanation, maybe a count; with a
+    pictogram (``ui/icons.py``) before the words when ``icon`` names one."""
 
-    def __init__(self, min_height: int, parent: QWidget | None = None, role: str = "tile") -> None:
+    def __init__(self, min_height: int, parent: QWidget | None = None, role: str = "tile",
+                 icon: str | None = None) -> None:
         super().__init__(role, min_height, parent)
         self.title = self.add(label(role="heading"))
         self.subtitle = self.add(label(role="tile-sub"))
         self.body.addStretch(1)
+        self.icon = None
+        if icon:
+            from ui.icons import Pictogram
+            # Beside the words, in the margin before them rather than in a nested row: the
+            # tile's height for its width stays the one column of words' (a nested row gave
+            # the words less height than they need with larger text at 1280x800).
+            self.icon = Pictogram(icon, em=1.5, parent=self)
+            self.icon.installEventFilter(self)   # it grows with larger text
+            self._place_icon()
+
+    def _place_icon(self) -> None:
+        side, top, bottom, gap = 28, 18, 18, 20
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        size = self.icon.width()
+        # Beside the words when their longest word still fits beside it; above them when not
+        # (larger text in a narrow tile: "vuoronumero" must not be cut at the tile's edge).
+        words = [self.title.fontMetrics().horizontalAdvance(w) for w in self.title.text().split()]
+        words += [self.subtitle.fontMetrics().horizontalAdvance(w) for w in self.subtitle.text().split()]
+        beside = self.width() - 2 * side - size - gap >= max(words, default=0)
+        if beside:
+            before, over = size + gap, 0
+        else:
+            before, over = 0, size + 10
+        if rtl:
+            self.body.setContentsMargins(side, top + over, side + before, bottom)
+            self.icon.move(self.width() - side - size, top)
+        else:
+            self.body.setContentsMargins(side + before, top + over, side, bottom)
+            self.icon.move(side, top)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.icon and event.type() == QEvent.Type.Resize:
+            self._place_icon()
+        return False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.icon is not None:
+            self._place_icon()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if self.icon is not None and event.type() in (QEvent.Type.LayoutDirectionChange, QEvent.Type.StyleChange,
+                                                      QEvent.Type.FontChange):
+            self._place_icon()
 
     def set_texts(self, title: str, subtitle: str = "") -> None:
         self.title.setText(title)
         self.subtitle.setText(subtitle)
         self.subtitle.setVisible(bool(subtitle))
         self.setAccessibleName(f"{title}. {subtitle}" if subtitle else title)
+        if self.icon is not None:
+            self._place_icon()
         self.updateGeometry()
 
 
