@@ -65,13 +65,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def load_demo_catalogue(db) -> str | None:
     """Import the demo catalogue when the kiosk has none; returns what was imported."""
-    from kiosk.catalogue.importer import CatalogueError, import_catalogue, load_file
-    from kiosk.storage.models import ServiceRecord
     from sqlalchemy import func, select
 
-    with db.sessions() as s:
-        if s.scalar(select(func.count()).select_from(ServiceRecord)):
+    from kiosk.storage.models import ServiceRecord
+
+    with db.engine.connect() as conn:
+        if conn.scalar(select(func.count()).select_from(ServiceRecord.__table__)):
             return None
+    # The importer (and its validation rules) only when there is something to import:
+    # a warm start does not load it.
+    from kiosk.catalogue.importer import CatalogueError, import_catalogue, load_file
+
     source = DEMO_CATALOGUE if DEMO_CATALOGUE.exists() else FALLBACK_CATALOGUE
     try:
         result = import_catalogue(db, load_file(source))
