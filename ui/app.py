@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     # the demo import and the catalogue load.
     if args.demo:
         load_demo_catalogue(db)
-    catalogue = Catalogue(db)
+    catalogue = Catalogue(db, index_later=True)  # home has no search: the index is built after ready
 
     # The composition root: every service once, from the configuration.
     # --exit-when-ready measures start-up only: no sync thread, no network.
@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     prepare_application()  # must precede QApplication for the call view's later lazy start
     app = QApplication(sys.argv[:1])
     app.setApplicationName("welfare-kiosk")
-    from ui.background import app_runner
+    from ui.background import BackgroundCalls, app_runner
     runner = app_runner()  # made now, so that aboutToQuit shuts it down
     window = create_window(config, catalogue, app=app, services=services)
     from ui.wiring import attach_services
@@ -200,6 +200,10 @@ def main(argv: list[str] | None = None) -> int:
             app.exit(0)
         QTimer.singleShot(0, ready)
 
+    # After the first paint, off the GUI thread: the search index (tens of ms). A search
+    # typed before it is done builds it (or waits for it) itself.
+    background = BackgroundCalls(app)
+    QTimer.singleShot(0, lambda: background.run(catalogue.prepare_index))
     start_liveness(app, window)
     rc = app.exec()
     runner.shutdown(wait=True)  # aboutToQuit did it already when the loop quit; a second call is harmless

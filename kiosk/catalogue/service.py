@@ -10,6 +10,7 @@ index of the other.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -62,21 +63,49 @@ def _channel(r) -> Channel:  # a ChannelRecord or a row of its table
                    accessibility=r.accessibility or {}, languages=tuple(r.languages or ()))
 
 
+class _Index:
+    """A snapshot's search index, built now or at its first use (once, whichever thread asks)."""
+
+    def __init__(self, services: list[Service], *, now: bool) -> None:
+        self._services = services
+        self._lock = threading.Lock()
+        self._index: SearchIndex | None = SearchIndex(services) if now else None
+
+    def get(self) -> SearchIndex:
+        index = self._index
+        if index is None:
+            with self._lock:
+                if self._index is None:
+                    self._index = SearchIndex(self._services)
+                index = self._index
+        return index
+
+
 @dataclass(frozen=True)
 class _Snapshot:
     providers: dict[str, Provider]
     services: dict[str, Service]
     ordered: list[Service]
     meta: dict
-    index: SearchIndex
+    _index: _Index
+
+    @property
+    def index(self) -> SearchIndex:
+        return self._index.get()
 
 
 class Catalogue:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, index_later: bool = False) -> None:
+        """``index_later``: the first load leaves the search index to ``prepare_index()`` or
+        the first search, so that the kiosk's start does not wait for it (home has no search)."""
         self._db = db
-        self.reload()
+        self.reload(index_now=not index_later)
 
-    def reload(self) -> None:
+    def prepare_index(self) -> None:
+        """Build the search index now if it is not built yet (off the GUI thread, after start)."""
+        self._snapshot._index.get()
+
+    def reload(self, *, index_now: bool = True) -> None:
         # Five Core queries, one per table: the ORM's relationships loaded each service's
         # channels and producers separately (two queries per service, most of the start's
         # catalogue load), and the rows only become domain objects anyway.
@@ -106,7 +135,7 @@ class Catalogue:
             meta = {m.key: m.value for m in conn.execute(select(CatalogueMetaRecord.__table__))}
         # Built whole before the swap: the index is the slow part (tens of ms per hundred services).
         self._snapshot = _Snapshot(providers=providers, services={s.id: s for s in services}, ordered=services,
-                              meta=meta, index=SearchIndex(services))
+                                   meta=meta, _index=_Index(services, now=index_now))
 
     @property
     def meta(self) -> dict:
