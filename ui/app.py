@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     runner = app_runner()  # made now, so that aboutToQuit shuts it down
     window = create_window(config, catalogue, app=app, services=services)
     from ui.wiring import attach_services
-    attach_services(window, services, app=app)
+    parts = attach_services(window, services, app=app)
     if services.sync_worker is not None:
         services.sync_worker.start()
     if config.ui.fullscreen or args.fullscreen:
@@ -204,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     # typed before it is done builds it (or waits for it) itself.
     background = BackgroundCalls(app)
     QTimer.singleShot(0, lambda: background.run(catalogue.prepare_index))
+    QTimer.singleShot(0, parts.build_deferred)  # the login covers, on the GUI thread, before anyone taps
     start_liveness(app, window)
     rc = app.exec()
     runner.shutdown(wait=True)  # aboutToQuit did it already when the loop quit; a second call is harmless
