@@ -24,7 +24,7 @@ NOT_AT_START = (
     "alembic",                         # only when the schema is not at its newest revision
     "rapidfuzz",                       # typo search: loaded when the search screen opens
     "qrcode",                          # a QR code's matrix, made when a screen shows one
-    "requests", "urllib3",             # HTTP: the sync worker and the backend clients
+    "requests", "urllib3",             # HTTP: --exit-when-ready starts no sync worker, nothing else sends
     "jwt", "cryptography",             # the phone key's token check
     "PySide6.QtMultimedia",            # the session warning's sound
     "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets",  # the video call
