@@ -193,7 +193,6 @@ def attach_sync(window, services: KioskServices, parts: KioskParts):
 def attach_identity(window, services: KioskServices, parts: KioskParts):
     """One door, one key: the login cover, the session countdown and wipe, the staff gate."""
     from kiosk.identity.session import NEXT_PERSON
-    from ui.screens.login import LoginKeys, LoginScreen
     from ui.session_bridge import SessionBridge
 
     session = services.session
@@ -206,22 +205,23 @@ def attach_identity(window, services: KioskServices, parts: KioskParts):
             if identity.key == STAFF:
                 parts.runner.db(lambda: staff.logout(identity, reason))
         session.on_end(audit_logout)
-    keys = LoginKeys(phone=services.phone_key, card=services.card_key, staff=services.staff_key)
     parts.session_bridge = SessionBridge(session, window=window, tr=window.translator, metrics=window.metrics)
+
+    def cover(for_session, *, staff_key, **extra):
+        # Imported here too: the login module, its PIN pad and QR widget are not needed for home.
+        from ui.screens.login import LoginKeys, LoginScreen
+        return LoginScreen(parent=window, tr=window.translator, metrics=window.metrics, session=for_session,
+                           keys=LoginKeys(phone=services.phone_key, card=services.card_key, staff=staff_key),
+                           languages=window.config.ui.languages, go_home=window.flow.home,
+                           appearance=window.appearance, **extra)
     _later(parts, "login", session,
-           lambda: LoginScreen(parent=window, tr=window.translator, metrics=window.metrics, session=session,
-                               keys=keys, after_login=lambda i: i.is_staff and window.flow.go("staff"),
-                               languages=window.config.ui.languages, go_home=window.flow.home,
-                               appearance=window.appearance))
+           lambda: cover(session, staff_key=services.staff_key,
+                         after_login=lambda i: i.is_staff and window.flow.go("staff")))
     window.flow.on_reset(lambda: session.end(NEXT_PERSON))  # an idle reset means the next person
     _guard_staff_places(window, session=session, staff_key=services.staff_key is not None)
     if services.visitor_session is not None:
         _later(parts, "visitor_login", services.visitor_session,
-               lambda: LoginScreen(parent=window, tr=window.translator, metrics=window.metrics,
-                                   session=services.visitor_session,
-                                   keys=LoginKeys(phone=keys.phone, card=keys.card, staff=None),
-                                   languages=window.config.ui.languages, go_home=window.flow.home,
-                                   appearance=window.appearance))
+               lambda: cover(services.visitor_session, staff_key=None))
     window.idle_watch.holds.append(lambda: session.is_open)
     return session
 
