@@ -167,8 +167,11 @@ class AnnouncementBoard:
 
         from kiosk.storage.models import CatalogueEntryRecord
 
-        with self._db.sessions() as s:
-            rows = list(s.scalars(select(CatalogueEntryRecord.data).where(CatalogueEntryRecord.kind == KIND)))
+        entries = CatalogueEntryRecord.__table__
+        # A Core read: home shows the notices at start, and this is its only query there;
+        # the ORM's query machinery would be built up just for it.
+        with self._db.engine.connect() as conn:
+            rows = list(conn.scalars(select(entries.c.data).where(entries.c.kind == KIND)))
         out = []
         for d in rows:
             problems: list[str] = []

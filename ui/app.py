@@ -65,13 +65,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def load_demo_catalogue(db) -> str | None:
     """Import the demo catalogue when the kiosk has none; returns what was imported."""
-    from kiosk.catalogue.importer import CatalogueError, import_catalogue, load_file
-    from kiosk.storage.models import ServiceRecord
     from sqlalchemy import func, select
 
-    with db.sessions() as s:
-        if s.scalar(select(func.count()).select_from(ServiceRecord)):
+    from kiosk.storage.models import ServiceRecord
+
+    with db.engine.connect() as conn:
+        if conn.scalar(select(func.count()).select_from(ServiceRecord.__table__)):
             return None
+    # The importer (and its validation rules) only when there is something to import:
+    # a warm start does not load it.
+    from kiosk.catalogue.importer import CatalogueError, import_catalogue, load_file
+
     source = DEMO_CATALOGUE if DEMO_CATALOGUE.exists() else FALLBACK_CATALOGUE
     try:
         result = import_catalogue(db, load_file(source))
@@ -162,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     # the demo import and the catalogue load.
     if args.demo:
         load_demo_catalogue(db)
-    catalogue = Catalogue(db)
+    catalogue = Catalogue(db, index_later=True)  # home has no search: the index is built after ready
 
     # The composition root: every service once, from the configuration.
     # --exit-when-ready measures start-up only: no sync thread, no network.
@@ -176,11 +180,11 @@ def main(argv: list[str] | None = None) -> int:
     prepare_application()  # must precede QApplication for the call view's later lazy start
     app = QApplication(sys.argv[:1])
     app.setApplicationName("welfare-kiosk")
-    from ui.background import app_runner
+    from ui.background import BackgroundCalls, app_runner
     runner = app_runner()  # made now, so that aboutToQuit shuts it down
     window = create_window(config, catalogue, app=app, services=services)
     from ui.wiring import attach_services
-    attach_services(window, services, app=app)
+    parts = attach_services(window, services, app=app)
     if services.sync_worker is not None:
         services.sync_worker.start()
     if config.ui.fullscreen or args.fullscreen:
@@ -196,6 +200,11 @@ def main(argv: list[str] | None = None) -> int:
             app.exit(0)
         QTimer.singleShot(0, ready)
 
+    # After the first paint, off the GUI thread: the search index (tens of ms). A search
+    # typed before it is done builds it (or waits for it) itself.
+    background = BackgroundCalls(app)
+    QTimer.singleShot(0, lambda: background.run(catalogue.prepare_index))
+    QTimer.singleShot(0, parts.build_deferred)  # the login covers, on the GUI thread, before anyone taps
     start_liveness(app, window)
     rc = app.exec()
     runner.shutdown(wait=True)  # aboutToQuit did it already when the loop quit; a second call is harmless

@@ -49,3 +49,48 @@ def guard_singletons() -> bool:
         ctypes.c_ssize_t.from_address(id(obj)).value += _RESERVE
     _guarded = True
     return True
+
+
+_QT_CORE = "PySide6.QtCore"
+
+
+class _GuardOnLoad:  # an importlib Loader (importlib.abc would import importlib.resources here)
+    """Runs QtCore's own loader, then the guard: no signal can exist before QtCore does."""
+
+    def __init__(self, loader) -> None:
+        self._loader = loader
+
+    def create_module(self, spec):
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module) -> None:
+        self._loader.exec_module(module)
+        module.__loader__ = module.__spec__.loader = self._loader  # the module looks as if we were never here
+        guard_singletons()
+
+
+class _WatchForQtCore:  # a meta path finder
+    def find_spec(self, fullname, path, target=None):
+        if fullname != _QT_CORE:
+            return None
+        sys.meta_path.remove(self)  # once is enough
+        for finder in sys.meta_path:
+            spec = finder.find_spec(fullname, path, target) if hasattr(finder, "find_spec") else None
+            if spec is not None:
+                if spec.loader is not None:
+                    spec.loader = _GuardOnLoad(spec.loader)
+                return spec
+        return None
+
+
+def guard_when_qt_loads() -> None:
+    """The guard as soon as PySide6's QtCore is imported, not before.
+
+    Importing ``ui`` must not import Qt itself: once shiboken is loaded, it reads the source
+    of every module imported after it (looking for "PySide6", its ``__feature__`` switch),
+    and keeps those lines in ``linecache``. The kiosk's start imports SQLAlchemy and its own
+    core before Qt; read behind Qt that cost about 250 ms CPU and 20 MB at start."""
+    if _QT_CORE in sys.modules:
+        guard_singletons()
+    elif not any(isinstance(f, _WatchForQtCore) for f in sys.meta_path):
+        sys.meta_path.insert(0, _WatchForQtCore())

@@ -202,9 +202,13 @@ class SpeechOutput(QObject):
         window.overlay.installEventFilter(self)
         self._scene_pending = False
         for cover in covers():
-            if cover is not None:  # the login cover: a scene of its own, its pages too
-                cover.installEventFilter(self)
-                self._follow_pages(cover)
+            if cover is not None:
+                self.follow_cover(cover)
+
+    def follow_cover(self, cover: QWidget) -> None:
+        """The login cover: a scene of its own, its pages too (also for a cover built later)."""
+        cover.installEventFilter(self)
+        self._follow_pages(cover)
 
     # -- what is said ---------------------------------------------------------------------
     def scene(self) -> list[Utterance]:

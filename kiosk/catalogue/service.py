@@ -10,6 +10,7 @@ index of the other.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -19,8 +20,8 @@ from kiosk.catalogue import hours as hours_mod
 from kiosk.catalogue.domain import (Channel, OpeningException, OpeningHours, Provider, Service, Slot, TimeRange)
 from kiosk.catalogue.search import SearchIndex
 from kiosk.storage.db import Database
-from kiosk.storage.models import (CatalogueMetaRecord, ChannelRecord, ProviderRecord, ServiceRecord,
-                                  SlotRecord)
+from kiosk.storage.models import (CatalogueMetaRecord, ChannelRecord, ProviderRecord, ServiceProducerRecord,
+                                  ServiceRecord, SlotRecord)
 
 
 @dataclass(frozen=True)
@@ -51,15 +52,33 @@ def _hours(raw: dict) -> OpeningHours | None:
         always_open=raw.get("always_open", False))
 
 
-def _provider(r: ProviderRecord) -> Provider:
+def _provider(r) -> Provider:  # a ProviderRecord or a row of its table
     return Provider(id=r.id, names=r.names, sector=r.sector, organiser_type=r.organiser_type,
                     business_id=r.business_id, contact=r.contact or {}, accepts_vouchers=r.accepts_vouchers)
 
 
-def _channel(r: ChannelRecord) -> Channel:
+def _channel(r) -> Channel:  # a ChannelRecord or a row of its table
     return Channel(id=r.id, service_id=r.service_id, kind=r.kind, names=r.names or {}, address=r.address or {},
                    phone=r.phone, url=r.url, opening_hours=_hours(r.opening_hours),
                    accessibility=r.accessibility or {}, languages=tuple(r.languages or ()))
+
+
+class _Index:
+    """A snapshot's search index, built now or at its first use (once, whichever thread asks)."""
+
+    def __init__(self, services: list[Service], *, now: bool) -> None:
+        self._services = services
+        self._lock = threading.Lock()
+        self._index: SearchIndex | None = SearchIndex(services) if now else None
+
+    def get(self) -> SearchIndex:
+        index = self._index
+        if index is None:
+            with self._lock:
+                if self._index is None:
+                    self._index = SearchIndex(self._services)
+                index = self._index
+        return index
 
 
 @dataclass(frozen=True)
@@ -68,19 +87,40 @@ class _Snapshot:
     services: dict[str, Service]
     ordered: list[Service]
     meta: dict
-    index: SearchIndex
+    _index: _Index
+
+    @property
+    def index(self) -> SearchIndex:
+        return self._index.get()
 
 
 class Catalogue:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, index_later: bool = False) -> None:
+        """``index_later``: the first load leaves the search index to ``prepare_index()`` or
+        the first search, so that the kiosk's start does not wait for it (home has no search)."""
         self._db = db
-        self.reload()
+        self.reload(index_now=not index_later)
 
-    def reload(self) -> None:
-        with self._db.sessions() as s:
-            providers = {r.id: _provider(r) for r in s.scalars(select(ProviderRecord))}
+    def prepare_index(self) -> None:
+        """Build the search index now if it is not built yet (off the GUI thread, after start)."""
+        self._snapshot._index.get()
+
+    def reload(self, *, index_now: bool = True) -> None:
+        # Five Core queries, one per table: the ORM's relationships loaded each service's
+        # channels and producers separately (two queries per service, most of the start's
+        # catalogue load), and the rows only become domain objects anyway.
+        providers_t, services_t = ProviderRecord.__table__, ServiceRecord.__table__
+        channels_t, producers_t = ChannelRecord.__table__, ServiceProducerRecord.__table__
+        with self._db.engine.connect() as conn:
+            providers = {r.id: _provider(r) for r in conn.execute(select(providers_t))}
+            channels: dict[str, list[Channel]] = {}
+            for c in conn.execute(select(channels_t).order_by(channels_t.c.id)):
+                channels.setdefault(c.service_id, []).append(_channel(c))
+            producers: dict[str, list[Provider]] = {}
+            for p in conn.execute(select(producers_t).order_by(producers_t.c.service_id, producers_t.c.provider_id)):
+                producers.setdefault(p.service_id, []).append(providers[p.provider_id])
             services: list[Service] = []
-            for r in s.scalars(select(ServiceRecord).order_by(ServiceRecord.id)):
+            for r in conn.execute(select(services_t).order_by(services_t.c.id)):
                 services.append(Service(
                     id=r.id, names=r.names, short_descriptions=r.short_descriptions, descriptions=r.descriptions,
                     user_instructions=r.user_instructions or {}, goal=r.goal or {}, content=r.content or {},
@@ -90,12 +130,12 @@ class Catalogue:
                     keywords={k: tuple(v) for k, v in (r.keywords or {}).items()},
                     languages=tuple(r.languages or ()),
                     responsible_provider=providers[r.responsible_provider_id],
-                    producers=tuple(providers[p.provider_id] for p in r.producers),
-                    channels=tuple(_channel(c) for c in r.channels)))
-            meta = {m.key: m.value for m in s.scalars(select(CatalogueMetaRecord))}
+                    producers=tuple(producers.get(r.id, ())),
+                    channels=tuple(channels.get(r.id, ()))))
+            meta = {m.key: m.value for m in conn.execute(select(CatalogueMetaRecord.__table__))}
         # Built whole before the swap: the index is the slow part (tens of ms per hundred services).
         self._snapshot = _Snapshot(providers=providers, services={s.id: s for s in services}, ordered=services,
-                              meta=meta, index=SearchIndex(services))
+                                   meta=meta, _index=_Index(services, now=index_now))
 
     @property
     def meta(self) -> dict:

@@ -39,3 +39,30 @@ def test_searching_during_reloads_never_sees_half_a_catalogue(db, catalogue, min
         worker.join(30)
     assert reloads == list(range(6)) and reads > 6
     assert catalogue.service("maternity-clinic") is not None  # the full one came last
+
+
+def test_an_index_left_for_later_is_built_once_by_whichever_thread_asks_first(db, catalogue, monkeypatch):
+    """The kiosk's start loads the catalogue without its search index (home has no search);
+    the index is then built once, by the background call or by the first search, never twice."""
+    import kiosk.catalogue.service as service_mod
+    from kiosk.catalogue.service import Catalogue
+
+    builds = []
+    real = service_mod.SearchIndex
+
+    def counting(services):
+        builds.append(threading.current_thread().name)
+        return real(services)
+    monkeypatch.setattr(service_mod, "SearchIndex", counting)
+    later = Catalogue(db, index_later=True)
+    assert builds == [] and len(later) == len(catalogue)  # the services are there, the index is not
+    threads = [threading.Thread(target=later.prepare_index, name=f"kiosk-net-{i}") for i in range(4)]
+    for t in threads:
+        t.start()
+    found = [s.id for s in later.search("neuvola", "fi")]
+    for t in threads:
+        t.join(30)
+    assert len(builds) == 1
+    assert found == [s.id for s in catalogue.search("neuvola", "fi")] and found
+    later.reload()  # a reload (the sync thread's) builds its index before the swap, as before
+    assert len(builds) == 2

@@ -430,3 +430,21 @@ def test_a_notice_from_the_city_reaches_the_home_screen_after_a_sync(qtbot, wire
     assert toggle is not None and not toggle.isVisible()
     assert kiosk.sync_worker.sync_once().enrolled
     qtbot.waitUntil(lambda: toggle.isVisible() and "Neuvola suljettu tänään" in toggle.text(), timeout=10_000)
+
+
+def test_the_login_covers_are_built_after_start_or_at_the_first_key_needed(wired, qtbot):
+    """Start-up pays for home only: the login covers are built by build_deferred() (main()
+    calls it after the first paint) or when a key is first needed, whichever comes first."""
+    window, kiosk = wired(f"http://127.0.0.1:{free_port()}")
+    assert kiosk.built("login") is None and kiosk.built("visitor_login") is None
+    resumed = []
+    kiosk.session.require("booking.confirm", resumed.append)  # a personal action before the idle build
+    login = kiosk.built("login")
+    assert login is not None and login.isVisible()
+    assert kiosk.speech.scene() == login.spoken() and login.spoken()  # spoken over the screen, as before
+    kiosk.build_deferred()
+    assert kiosk.login is login and kiosk.built("visitor_login") is not None  # each built once
+    login.go_back()
+    assert not login.isVisible()
+    kiosk.session.require("booking.confirm", resumed.append)  # now the cover's own listener shows it
+    assert login.isVisible() and resumed == []
