@@ -72,7 +72,9 @@ def _scenes(window):
         ("12-idle-countdown", lambda: (flow.go(places.BROWSE), window.idle_watch.show_countdown(12))),
     ]
     if richest is not None:
-        scenes.append(("10-service-card", lambda: flow.go(places.SERVICE, service_id=richest.id)))
+        # The card is made in slices after its top (ui/screens/service.py): a scene shows it whole.
+        scenes.append(("10-service-card", lambda: (flow.go(places.SERVICE, service_id=richest.id),
+                                                   window.screen(places.SERVICE).finish())))
     scenes += _service_scenes(window)
     return scenes
 
