@@ -14,11 +14,13 @@ words why not and what to do next (``CheckInResult.outcome``):
 
 Each arrival, late acceptance and no-show is a ``booking_checkin`` outbox item written in
 the same transaction as the local change (and the ticket), so it reaches the city once,
-online or later. Everything here works offline for the bookings this kiosk holds.
+online or later. Everything here works offline for the bookings this kiosk holds: its own and
+the site's of today and tomorrow, pulled at each sync (``BookingDesk.refresh_site_bookings``).
 """
 
 from __future__ import annotations
 
+import hmac
 import re
 import threading
 import uuid
@@ -26,10 +28,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterable, Mapping
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from kiosk import outbox
-from kiosk.booking import CANCELLED, CONFIRMED, DENIED, REQUESTED, Booking, BookingDesk, _booking
+from kiosk.booking import (CANCELLED, CONFIRMED, DENIED, REQUESTED, SITE, Booking, BookingDesk, _booking,
+                           site_subject_mac)
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.queue import QueueTicket, WaitEstimate, WalkInQueue
 from kiosk.queue_order import NORMAL, PRIORITY_CLASSES
@@ -155,8 +158,15 @@ class CheckInDesk:
                 q = q.where(BookingRecord.ref == norm)
             elif subject:
                 lo, hi = self._today_bounds()
-                q = q.where(BookingRecord.subject_key == self.bookings.subject_key(subject),
+                own_key = self.bookings.subject_key(subject)
+                q = q.where(or_(BookingRecord.subject_key == own_key, BookingRecord.origin == SITE),
                             BookingRecord.starts_at >= lo, BookingRecord.starts_at < hi)
+                # A booking pulled for the site names its booker by a keyed hash of its own
+                # (kiosk.booking.site_subject_mac): one HMAC per pulled booking of today.
+                return [_booking(r) for r in s.scalars(q.order_by(BookingRecord.starts_at))
+                        if r.subject_key == own_key and r.origin != SITE
+                        or r.origin == SITE and r.subject_mac_key and r.subject_key
+                        and hmac.compare_digest(r.subject_key, site_subject_mac(r.subject_mac_key, r.id, subject))]
             else:
                 return []
             return [_booking(r) for r in s.scalars(q.order_by(BookingRecord.starts_at))]
