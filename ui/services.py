@@ -200,9 +200,10 @@ def build_services(config: Config, db: Database, catalogue, *, sync: bool = True
             log.warning("queue.places: %s", exc)
             notices.append(f"queue.places: {exc}")
             places = {}
+        # The kiosk's rule is the default; a service's channel may set its own (catalogue ``checkin``).
         checkin = CheckInDesk(db, queue, booking, rule=CheckInRule(early_min=config.queue.checkin_early_min,
                                                                    late_min=config.queue.checkin_late_min),
-                              places=places, now=now)
+                              places=places, catalogue=catalogue, now=now)
 
     feedback = None
     if config.modules.feedback:

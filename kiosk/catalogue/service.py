@@ -59,7 +59,8 @@ def _provider(r: ProviderRecord) -> Provider:
 def _channel(r: ChannelRecord) -> Channel:
     return Channel(id=r.id, service_id=r.service_id, kind=r.kind, names=r.names or {}, address=r.address or {},
                    phone=r.phone, url=r.url, opening_hours=_hours(r.opening_hours),
-                   accessibility=r.accessibility or {}, languages=tuple(r.languages or ()))
+                   accessibility=r.accessibility or {}, languages=tuple(r.languages or ()),
+                   checkin=dict(r.checkin or {}))
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,8 @@ def test_qr_from_the_reader_and_the_outcomes_that_are_not_a_check_in(qtbot, chec
     background_done(qtbot)
     background_done(qtbot)
     settle(qtbot)
-    assert screen.message.text() == "Olet etuajassa. Voit ilmoittautua klo 11.30 alkaen."
+    assert screen.message.text() == ("Olet etuajassa. Voit ilmoittautua klo 11.30 alkaen. Tähän palveluun voi "
+                                     "ilmoittautua aikaisintaan 30 minuuttia ennen varattua aikaa.")
     assert not screen.number.isVisible()
     assert screen.action_buttons["take_number"].isVisible() and not screen.action_buttons["book_again"].isVisible()
     tap(qtbot, screen.action_buttons["take_number"])

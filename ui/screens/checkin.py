@@ -325,7 +325,11 @@ class CheckInScreen(Screen):
         t = self.tr_
         b = r.booking
         if r.outcome == "early" and r.opens_at is not None:
-            return t.t("checkin.outcome.early", time=t.time(r.opens_at.astimezone(LOCAL_TZ)))
+            text = t.t("checkin.outcome.early", time=t.time(r.opens_at.astimezone(LOCAL_TZ)))
+            # The service's own rule in words, so "from 9.45" does not look arbitrary.
+            return f"{text} {t.t('checkin.rule.early', count=r.rule.early_min)}" if r.rule else text
+        if r.outcome == "late" and r.rule is not None:
+            return f"{t.t('checkin.rule.late', count=r.rule.late_min)} {t.t('checkin.outcome.late')}"
         if r.outcome == "other_day" and b is not None:
             return t.t("checkin.outcome.other_day", day=day_text(t, b.starts_at.astimezone(LOCAL_TZ).date()))
         if r.outcome == "wrong_place":
