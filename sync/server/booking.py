@@ -273,7 +273,8 @@ def site_bookings(sessions: sessionmaker[Session], site: str, *, now: datetime |
     now = now or _now()
     today = now.astimezone(LOCAL_TZ).date()
     lo = datetime.combine(today, time(0), LOCAL_TZ).astimezone(timezone.utc)
-    hi = datetime.combine(today + timedelta(days=protocol.SITE_BOOKING_DAYS), time(0), LOCAL_TZ).astimezone(timezone.utc)
+    last = today + timedelta(days=protocol.SITE_BOOKING_DAYS)
+    hi = datetime.combine(last, time(0), LOCAL_TZ).astimezone(timezone.utc)
     key = secrets.token_hex(32)  # one key per answer: the hashes of two answers cannot be matched
     with sessions() as s:
         slots = {sl.id: sl for sl in s.scalars(select(Slot).where(Slot.site_id == site, Slot.starts_at >= lo,
