@@ -87,7 +87,9 @@ def test_booked_at_kiosk_a_checked_in_at_kiosk_b_offline_and_delivered_once(make
     b.worker.client.base_url = b.desk.remote.client.base_url  # the backend is away for the worker too
     clock = Clock(slots_start - timedelta(minutes=10))
     desk = checkin_desk(b, clock)
+    [by_qr] = desk.find(qr=f"Varaustunnus: {by_ref.ref}\n{a.desk.status_url(by_ref)}")  # A's confirmation QR
     [found] = desk.find(ref=by_ref.ref.lower().replace("-", " "))
+    assert by_qr.id == found.id == by_ref.id and found.origin == SITE
     assert desk.check_in(found.id).outcome == CHECKED_IN
     clock.t = slots_start + timedelta(hours=2, minutes=-5)
     [found] = desk.find(subject="resident-key")
