@@ -29,6 +29,7 @@ and is purged once the backend has it.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 import secrets
 import threading
@@ -49,6 +50,7 @@ from kiosk.storage.writes import on_db_thread
 CREATED, REQUESTED, CONFIRMED, DENIED, CANCELLED = "created", "requested", "confirmed", "denied", "cancelled"
 STATES = (CREATED, REQUESTED, CONFIRMED, DENIED, CANCELLED)
 ONLINE, ALLOTTED, REQUEST = "online", "allotted", "request"
+OWN, SITE = "own", "site"  # a booking's origin: made here, or pulled (the route of a pulled one is "site" too)
 BOOKABLE_CHANNELS = ("visit", "video")
 LANGUAGES = ("fi", "sv", "en")
 _REF_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at a desk
@@ -78,6 +80,7 @@ class BookingRemote(Protocol):
     def push(self, item: dict) -> dict: ...          # one outbox item -> its result
     def availability(self, channel_id: str) -> list[dict]: ...
     def allotments(self, keep: list[str]) -> list[dict]: ...
+    def site_bookings(self) -> dict: ...            # protocol.SITE_BOOKINGS, checked
 
 
 # -- phone numbers ----------------------------------------------------------------------
@@ -123,6 +126,15 @@ class Booking:
     route: str
     language: str
     reason: str | None = None
+    origin: str = "own"  # "site": made elsewhere for this site, pulled from the backend
+
+
+def site_subject_mac(key: str, booking_id: str, subject: str) -> str:
+    """The keyed hash by which a booking pulled from the backend (made at another kiosk)
+    names its booker (protocol.SITE_BOOKING): the backend makes it, the kiosk checks a
+    resident's key against it. Keyed per answer and per booking, so it neither gives the
+    subject back nor links one person's bookings."""
+    return hmac.new(bytes.fromhex(key), f"{booking_id}:{subject}".encode(), hashlib.sha256).hexdigest()
 
 
 def _utc(dt: datetime) -> datetime:
@@ -132,7 +144,7 @@ def _utc(dt: datetime) -> datetime:
 def _booking(r: BookingRecord) -> Booking:
     return Booking(id=r.id, ref=r.ref, service_id=r.service_id, channel_id=r.channel_id, slot_id=r.slot_id,
                    starts_at=r.starts_at, ends_at=r.ends_at, state=r.state, route=r.route,
-                   language=r.language, reason=r.reason)
+                   language=r.language, reason=r.reason, origin=r.origin or OWN)
 
 
 def _ref() -> str:
@@ -450,6 +462,56 @@ class BookingDesk:
         on_db_thread(store_share)
         return len(answer)
 
+    def refresh_site_bookings(self) -> int:
+        """Renew the site's bookings of today and tomorrow from the backend, so that check-in
+        works offline for bookings made at other kiosks, on the phone or the web; how many the
+        backend listed. Raises BackendUnreachable when offline (the old copy stays)."""
+        if self.remote is None:
+            return 0
+        answer = self.remote.site_bookings()  # outside the lock: HTTP never holds up a booking
+        with self._lock:
+            return self._store_site_bookings(answer)
+
+    def _store_site_bookings(self, answer: dict) -> int:
+        now = self._now()
+        lo = _utc(datetime.fromisoformat(answer["window_start"]))
+        listed = {b["booking_id"]: b for b in answer["bookings"]}
+        with self._db.sessions.begin() as s:
+            have = {r.id: r for r in s.scalars(select(BookingRecord).where(BookingRecord.id.in_(list(listed))))} \
+                if listed else {}
+            for bid, b in listed.items():
+                state = CANCELLED if b["state"] == "cancelled" else CONFIRMED
+                r = have.get(bid)
+                if r is not None and r.origin != SITE:
+                    # The kiosk's own booking: the same row, never a second one. Only a
+                    # cancellation made elsewhere (another kiosk, the city) is news for it.
+                    if state == CANCELLED and r.state in (CONFIRMED, REQUESTED):
+                        r.state, r.reason, r.updated_at = CANCELLED, "cancelled_elsewhere", now
+                        r.cancel_item_id = r.cancel_item_id or "elsewhere"  # nothing of ours to send
+                    continue
+                fields = dict(ref=b["ref"], service_id=b["service_id"], channel_id=b["channel_id"],
+                              slot_id=b["slot_id"], starts_at=_utc(datetime.fromisoformat(b["start"])),
+                              ends_at=_utc(datetime.fromisoformat(b["end"])), subject_key=b.get("subject_mac") or "",
+                              subject_mac_key=answer["key"] if b.get("subject_mac") else None)
+                if r is None:
+                    s.add(BookingRecord(id=bid, state=state, route=SITE, origin=SITE, language="",
+                                        created_at=now, updated_at=now, **fields))
+                    continue
+                changed = r.state != state and r.state in (CONFIRMED, CANCELLED)
+                for k, v in fields.items():
+                    setattr(r, k, v)
+                if changed:
+                    r.state, r.updated_at = state, now
+            # Pulled rows the backend no longer lists: from before today they are done with
+            # (nothing personal stays longer than it must); within the window a booking
+            # that vanished is gone unless someone already arrived for it.
+            for r in s.scalars(select(BookingRecord).where(BookingRecord.origin == SITE)):
+                if r.id in listed:
+                    continue
+                if r.starts_at < lo or r.arrival is None:
+                    s.delete(r)
+        return len(listed)
+
     def on_sync_status(self, status) -> None:
         """Register as ``SyncWorker.after_sync(desk.on_sync_status)``: it runs on the sync
         thread (it sends HTTP), never on the GUI thread. After each successful sync:
@@ -463,7 +525,8 @@ class BookingDesk:
     def after_sync(self) -> None:
         """Call after each successful sync (on the sync thread): states, then the share."""
         self.refresh_states()
-        try:
-            self.refresh_allotments()
-        except BackendUnreachable:
-            pass
+        for renew in (self.refresh_allotments, self.refresh_site_bookings):
+            try:
+                renew()
+            except BackendUnreachable:
+                pass

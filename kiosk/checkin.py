@@ -14,11 +14,14 @@ words why not and what to do next (``CheckInResult.outcome``):
 
 Each arrival, late acceptance and no-show is a ``booking_checkin`` outbox item written in
 the same transaction as the local change (and the ticket), so it reaches the city once,
-online or later. Everything here works offline for the bookings this kiosk holds.
+online or later. Everything here works offline for the bookings this kiosk holds: its own and
+the site's of today and tomorrow, pulled at each sync (``BookingDesk.refresh_site_bookings``).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hmac
 import re
 import threading
 import uuid
@@ -26,10 +29,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterable, Mapping
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from kiosk import outbox
-from kiosk.booking import CANCELLED, CONFIRMED, DENIED, REQUESTED, Booking, BookingDesk, _booking
+from kiosk.booking import (CANCELLED, CONFIRMED, DENIED, REQUESTED, SITE, Booking, BookingDesk, _booking,
+                           site_subject_mac)
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.queue import QueueTicket, WaitEstimate, WalkInQueue
 from kiosk.queue_order import NORMAL, PRIORITY_CLASSES
@@ -65,6 +69,15 @@ class CheckInRule:
     late_min: int = 10
 
 
+def rule_of(checkin: Mapping[str, int] | None, default: CheckInRule) -> CheckInRule:
+    """A catalogue channel's ``checkin`` (docs/catalogue-format.md) as a rule; ``default``
+    (the kiosk's [queue] checkin_early_min/checkin_late_min) where it has none."""
+    if not checkin:
+        return default
+    return CheckInRule(early_min=int(checkin.get("early_min", default.early_min)),
+                       late_min=int(checkin.get("late_min", default.late_min)))
+
+
 @dataclass(frozen=True)
 class Place:
     """Where a line is served, as configured (``queue.places``): printed on the ticket."""
@@ -82,6 +95,7 @@ class CheckInResult:
     opens_at: datetime | None = None  # early: when check-in opens
     line_id: str | None = None
     place: Place | None = None
+    rule: CheckInRule | None = None  # the service's rule the outcome was decided by (its words say it)
 
 
 @dataclass(frozen=True)
@@ -124,8 +138,11 @@ def parse_places(entries: Iterable[str]) -> dict[str, Place]:
 class CheckInDesk:
     def __init__(self, db: Database, queue: WalkInQueue, bookings: BookingDesk, *,
                  rule: CheckInRule = CheckInRule(), places: Mapping[str, Place] | None = None,
-                 now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
+                 catalogue=None, now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)) -> None:
+        """``rule``: the kiosk's default; a service's channel in ``catalogue`` (a
+        kiosk.catalogue.service.Catalogue) may set its own (``rule_for``)."""
         self._db = db
+        self.catalogue = catalogue
         self.queue = queue
         self.bookings = bookings
         self.rule = rule
@@ -155,8 +172,15 @@ class CheckInDesk:
                 q = q.where(BookingRecord.ref == norm)
             elif subject:
                 lo, hi = self._today_bounds()
-                q = q.where(BookingRecord.subject_key == self.bookings.subject_key(subject),
+                own_key = self.bookings.subject_key(subject)
+                q = q.where(or_(BookingRecord.subject_key == own_key, BookingRecord.origin == SITE),
                             BookingRecord.starts_at >= lo, BookingRecord.starts_at < hi)
+                # A booking pulled for the site names its booker by a keyed hash of its own
+                # (kiosk.booking.site_subject_mac): one HMAC per pulled booking of today.
+                return [_booking(r) for r in s.scalars(q.order_by(BookingRecord.starts_at))
+                        if r.subject_key == own_key and r.origin != SITE
+                        or r.origin == SITE and r.subject_mac_key and r.subject_key
+                        and hmac.compare_digest(r.subject_key, site_subject_mac(r.subject_mac_key, r.id, subject))]
             else:
                 return []
             return [_booking(r) for r in s.scalars(q.order_by(BookingRecord.starts_at))]
@@ -167,6 +191,17 @@ class CheckInDesk:
         if booking.channel_id in self.queue.lines:
             return booking.channel_id
         return next((lid for lid, line in self.queue.lines.items() if line.service_id == booking.service_id), None)
+
+    def rule_for(self, booking: Booking, line_id: str | None = None) -> CheckInRule:
+        """The rule of the booked channel, else of the line that serves it, else the kiosk's."""
+        service = self.catalogue.service(booking.service_id) if self.catalogue is not None else None
+        if service is not None:
+            by_id = {c.id: c for c in service.channels}
+            for channel_id in (booking.channel_id, line_id or self.line_for(booking)):
+                channel = by_id.get(channel_id)
+                if channel is not None and channel.checkin:
+                    return rule_of(channel.checkin, self.rule)
+        return self.rule
 
     # -- checking in ----------------------------------------------------------------------
     def check_in(self, booking_id: str, *, priority: int = NORMAL) -> CheckInResult:
@@ -193,36 +228,36 @@ class CheckInDesk:
             if line_id is None:
                 return CheckInResult(WRONG_PLACE, b), None
             place = self.places.get(line_id)
+            rule = self.rule_for(b, line_id)
             if r.ticket_id:  # checked in before (a second tap, a reprint): the same ticket
                 ticket = self.queue.ticket(r.ticket_id)
-                return CheckInResult(ALREADY, b, ticket, line_id=line_id, place=place), None
+                return CheckInResult(ALREADY, b, ticket, line_id=line_id, place=place, rule=rule), None
             if r.arrival == NO_SHOW:
-                return CheckInResult(LATE, b, line_id=line_id, place=place), None
+                return CheckInResult(LATE, b, line_id=line_id, place=place, rule=rule), None
             local_day = r.starts_at.astimezone(LOCAL_TZ).date()
             today = now.astimezone(LOCAL_TZ).date()
             if local_day != today:
-                return CheckInResult(OTHER_DAY, b, line_id=line_id, place=place), None
-            opens = r.starts_at - timedelta(minutes=self.rule.early_min)
+                return CheckInResult(OTHER_DAY, b, line_id=line_id, place=place, rule=rule), None
+            opens = r.starts_at - timedelta(minutes=rule.early_min)
             if now < opens:
-                return CheckInResult(EARLY, b, opens_at=opens, line_id=line_id, place=place), None
-            if now > r.starts_at + timedelta(minutes=self.rule.late_min):
+                return CheckInResult(EARLY, b, opens_at=opens, line_id=line_id, place=place, rule=rule), None
+            if now > r.starts_at + timedelta(minutes=rule.late_min):
                 if r.arrival is None:
                     r.arrival, r.arrived_at = LATE_WAITING, now
                     self._record(s, r, "arrived_late", now)
-                return CheckInResult(LATE, _booking(r), line_id=line_id, place=place), None
+                return CheckInResult(LATE, _booking(r), line_id=line_id, place=place, rule=rule), None
             if r.state not in (CONFIRMED, REQUESTED):
                 return CheckInResult(NOT_FOUND, b), None
             ticket = self.queue.take_number(line_id, priority=priority, booking_id=r.id,
                                             appointment_at=r.starts_at, counts_from=r.starts_at, session=s)
             r.arrival, r.arrived_at, r.ticket_id = ARRIVED, now, ticket.id
             self._record(s, r, "arrived", now, ticket_id=ticket.id)
-            return CheckInResult(CHECKED_IN, _booking(r), ticket, line_id=line_id, place=place), ticket
+            return CheckInResult(CHECKED_IN, _booking(r), ticket, line_id=line_id, place=place, rule=rule), ticket
 
     def _with_estimate(self, result: CheckInResult) -> CheckInResult:
         if result.ticket is None or result.ticket.status != "waiting":
             return result
-        return CheckInResult(result.outcome, result.booking, result.ticket, self.queue.estimate(result.ticket.id),
-                             result.opens_at, result.line_id, result.place)
+        return dataclasses.replace(result, estimate=self.queue.estimate(result.ticket.id))
 
     def _record(self, s, r: BookingRecord, event: str, now: datetime, **extra) -> None:
         payload = {"booking_item_id": r.id, "event": event, "service_id": r.service_id,
@@ -291,10 +326,11 @@ class CheckInDesk:
                 if line_id is None or line_id not in wanted:
                     continue
                 ticket = self.queue.ticket(r.ticket_id) if r.ticket_id in tickets else None
-                out.append(Appointment(b, self._status(r, ticket, now), line_id, ticket, r.arrived_at))
+                out.append(Appointment(b, self._status(r, ticket, now, self.rule_for(b, line_id)), line_id, ticket,
+                                       r.arrived_at))
             return out
 
-    def _status(self, r: BookingRecord, ticket: QueueTicket | None, now: datetime) -> str:
+    def _status(self, r: BookingRecord, ticket: QueueTicket | None, now: datetime, rule: CheckInRule) -> str:
         if ticket is not None:
             if ticket.status in ("called", "serving"):
                 return CALLED
@@ -305,7 +341,7 @@ class CheckInDesk:
             return ACCEPTED if r.arrival == ACCEPTED else ARRIVED
         if r.arrival == NO_SHOW:
             return NO_SHOW
-        if r.arrival == LATE_WAITING or now > r.starts_at + timedelta(minutes=self.rule.late_min):
+        if r.arrival == LATE_WAITING or now > r.starts_at + timedelta(minutes=rule.late_min):
             return LATE_NOW
         return NOT_YET
 

@@ -115,6 +115,9 @@ class QueueConfig:
     urgent_head_start_min: int = _opt(min=0, max=240, doc="the same for an urgent number")
     checkin_early_min: int = _opt(min=0, max=240, doc="check-in for a booked time opens this many minutes before it")
     checkin_late_min: int = _opt(min=0, max=120, doc="after this many minutes past the time the nurse decides")
+    priority_questions: tuple[str, ...] = _opt(allow_empty=True,
+                                               doc="lines whose new tickets ask the resident one or two yes/no "
+                                                   "questions that give a priority class; '*' = every line")
 
 
 @dataclass(frozen=True)

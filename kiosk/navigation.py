@@ -18,9 +18,11 @@ from typing import Any, Callable, Mapping
 from kiosk import flow as places
 from kiosk.flow import (CALL_BACK, CALL_FAILED, CALL_FEEDBACK, CALL_HOME, KioskFlow, Place, after_booking,
                         after_call, may_open, staff_only)
+from kiosk.priority_questions import asks_on
 from kiosk.video import FROM_APPOINTMENT, FROM_ON_DEMAND, FROM_SPECIALIST
 
-__all__ = ["Step", "follow", "module_places", "booking_done", "checkin_next_steps", "checkin_step", "VideoCallNavigation", "after_booking",
+__all__ = ["Step", "follow", "module_places", "booking_done", "checkin_next_steps", "checkin_step", "after_ticket",
+           "priority_answered", "VideoCallNavigation", "after_booking",
            "after_call", "may_open", "staff_only", "staff_key_opened"]
 
 # How a step moves the flow.
@@ -115,6 +117,23 @@ def checkin_step(choice: str, *, service_id: str | None = None, channel_id: str 
     if choice == "again":
         return Step(STAY, CHECKIN)
     return Step(HOME, end_session=True)  # done: the resident's key, if one was used, closes
+
+
+# -- a priority class from the resident's answers (issue 17) -----------------------------------
+PRIORITY = "priority"
+
+
+def after_ticket(ticket_id: str, line_id: str, asking_lines: frozenset[str] | tuple[str, ...]) -> Step:
+    """After a walk-in number or a check-in gave a ticket: the questions where the line asks
+    them (``[queue] priority_questions``), else stay with the ticket."""
+    if asks_on(line_id, asking_lines):
+        return Step(GO, PRIORITY, {"ticket_id": ticket_id, "line_id": line_id})
+    return Step(STAY)
+
+
+def priority_answered() -> Step:
+    """Answered or skipped: back to the ticket, which shows the place the answers gave."""
+    return Step(BACK)
 
 
 # -- after a booking ------------------------------------------------------------------------

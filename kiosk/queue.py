@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kiosk.catalogue.hours import LOCAL_TZ
-from kiosk.queue_order import OrderRule, in_order
+from kiosk.queue_order import PRIORITY_CLASSES, OrderRule, in_order
 from kiosk.storage.db import Database
 from kiosk.storage.queue_models import QueueTicketRecord
 
@@ -339,6 +339,19 @@ class WalkInQueue:
                 raise QueueError("same_line")
             r.line_id, r.status, r.room, r.called_by, r.called_at = to_line_id, WAITING, None, None, None
         return self._change(ticket_id, "transferred", OPEN_STATES, move)
+
+    def set_priority(self, ticket_id: str, priority: int, *, from_resident: bool = False) -> QueueTicket:
+        """A waiting ticket's priority class: from the resident's answers (kiosk/priority_questions.py)
+        or changed by the nurse at the desk. Only the class code is kept. The resident's answers
+        never overrule a class already on the ticket (the nurse's word stands)."""
+        if priority not in PRIORITY_CLASSES:
+            raise QueueError("bad_priority", f"priority is one of {sorted(PRIORITY_CLASSES)}")
+
+        def apply(r: QueueTicketRecord) -> None:
+            if from_resident and r.priority:
+                raise QueueError("priority_set", "the ticket already has a priority class")
+            r.priority = priority
+        return self._change(ticket_id, "priority", (WAITING,), apply)
 
     def _change(self, ticket_id: str, event: str, allowed: tuple[str, ...], apply) -> QueueTicket:
         with self._db.sessions.begin() as s:

@@ -60,6 +60,17 @@ class BookingRemote:
             raise BackendUnreachable(str(exc)) from None
         return _checked_list(data, "allotments", ("slot_id", "service_id", "places", "used", "usable_until"))
 
+    def site_bookings(self) -> dict:
+        """The site's bookings for today and tomorrow (protocol.SITE_BOOKINGS), checked."""
+        try:
+            data = self._ready()._call("GET", "/booking/site")
+        except SyncError as exc:
+            raise BackendUnreachable(str(exc)) from None
+        try:
+            return protocol.check_site_bookings(data)
+        except protocol.ProtocolError as exc:
+            raise BackendUnreachable(str(BadResponse(f"the backend's site bookings: {exc}"))) from None
+
     def day_view(self, channel_id: str, day: str) -> dict:
         """The staff day view of one channel (``day`` as YYYY-MM-DD)."""
         try:

@@ -174,7 +174,7 @@ def _record(kind: str, d: dict):
             id=ch["id"], service_id=d["id"], kind=ch["kind"], names=ch.get("names") or {},
             address=ch.get("address") or {}, phone=ch.get("phone"), url=ch.get("url"),
             opening_hours=ch.get("opening_hours") or {}, accessibility=ch.get("accessibility") or {},
-            languages=ch.get("languages") or []) for ch in d["channels"]]
+            languages=ch.get("languages") or [], checkin=ch.get("checkin") or {}) for ch in d["channels"]]
         return rec
     return SlotRecord(id=d["id"], channel_id=d["channel_id"],
                       starts_at=datetime.fromisoformat(d["start"]).astimezone(timezone.utc),

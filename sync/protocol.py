@@ -232,6 +232,36 @@ ITEM_RESULT = Shape("ItemResult", "results[]", {"id": str, "status": str}, {"rea
                            "reason": "why rejected: one of " + ", ".join(REASONS)})
 PUSH_ANSWER = Shape("PushAnswer", "push answer", {"results": list}, each={"results": ITEM_RESULT})
 HEARTBEAT_ANSWER = Shape("HeartbeatAnswer", "heartbeat answer", {"protocol": int, "server_time": str})
+# The site's bookings for today and tomorrow (issue 17): what a check-in at any kiosk of the
+# site needs, offline too, and nothing more. No name, no phone, no subject: only a keyed hash
+# of the booker's subject (HMAC-SHA256 with the answer's ``key`` over "<booking_id>:<subject>"),
+# so the kiosk can tell whether the key a resident shows booked it, and a reader of the
+# kiosk's file can neither read a subject nor tell that two bookings are one person's.
+SITE_BOOKING_STATES = ("confirmed", "cancelled")
+SITE_BOOKING_DAYS = 2  # today and tomorrow, Helsinki time
+SITE_BOOKING = Shape(
+    "SiteBooking", "bookings[]",
+    {"booking_id": str, "ref": str, "service_id": str, "channel_id": str, "slot_id": str, "start": str, "end": str,
+     "state": str},
+    {"subject_mac": str},
+    limits={"booking_id": Limit(36, 36), "ref": Limit(1, 16), "service_id": Limit(1, 64),
+            "channel_id": Limit(1, 64), "slot_id": Limit(1, 64), "start": Limit(max_length=64),
+            "end": Limit(max_length=64), "state": Limit(max_length=16),
+            "subject_mac": Limit(64, 64, r"^[0-9a-f]{64}$")},
+    notes={"booking_id": "the id of the booking item (as the kiosk that made it sent it)",
+           "ref": "the reference people read aloud, e.g. ABCD-EFGH",
+           "state": "confirmed or cancelled",
+           "subject_mac": "HMAC-SHA256(key, '<booking_id>:<subject>') in hex; missing when the backend no longer "
+                          "holds the subject"})
+SITE_BOOKINGS = Shape(
+    "SiteBookings", "site bookings", {"site": str, "key": str, "window_start": str, "window_end": str,
+                                       "bookings": list},
+    each={"bookings": SITE_BOOKING},
+    limits={"key": Limit(64, 64, r"^[0-9a-f]{64}$"), "bookings": Limit(max_length=20000)},
+    notes={"key": "a fresh random key for this answer's subject_mac values (hex)",
+           "window_start": "start of today, Helsinki time, ISO 8601",
+           "window_end": "end of tomorrow, Helsinki time, ISO 8601",
+           "bookings": "every booking of the site whose time starts in [window_start, window_end)"})
 CATALOGUE_CHANGE = Shape("CatalogueChange", "changes[]", {"kind": str, "id": str, "deleted": bool}, {"data": dict})
 CATALOGUE_PAGE = Shape("CataloguePage", "catalogue page", {"site": str, "cursor": str, "more": bool, "changes": list},
                        each={"changes": CATALOGUE_CHANGE},
@@ -338,5 +368,27 @@ def check_heartbeat(data: Any) -> dict:
     return _obj(data, HEARTBEAT_ANSWER.what, HEARTBEAT_ANSWER)
 
 
+def check_site_bookings(data: Any) -> dict:
+    """The site's bookings: each well formed, times readable, states known, ids unique."""
+    from datetime import datetime
+
+    _obj(data, SITE_BOOKINGS.what, SITE_BOOKINGS)
+    seen = set()
+    for i, b in enumerate(data["bookings"]):
+        if not is_item_id(b["booking_id"]) or b["booking_id"] in seen:
+            raise ProtocolError(f"bookings[{i}].booking_id: not a lowercase UUID, or given twice")
+        seen.add(b["booking_id"])
+        if b["state"] not in SITE_BOOKING_STATES:
+            raise ProtocolError(f"bookings[{i}].state: {b['state']!r} is not one of {', '.join(SITE_BOOKING_STATES)}")
+        for key in ("start", "end"):
+            try:
+                if datetime.fromisoformat(b[key]).tzinfo is None:
+                    raise ValueError
+            except ValueError:
+                raise ProtocolError(f"bookings[{i}].{key}: not an ISO 8601 time with its UTC offset") from None
+    return data
+
+
 __all__ = ["ITEM_KINDS", "PROTOCOL_VERSION", "API_PREFIX", "REASONS", "ProtocolError", "content_hash",
-           "item_problems", "json_value_problems", "json_body_problems", "time_problem", "queue_ticket_problems", "request_problems", "check_enrolment", "check_push_results", "check_catalogue_page", "check_heartbeat"]
+           "item_problems", "json_value_problems", "json_body_problems", "time_problem", "queue_ticket_problems", "request_problems", "check_enrolment", "check_push_results", "check_catalogue_page", "check_heartbeat",
+           "check_site_bookings"]

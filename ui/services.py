@@ -50,6 +50,8 @@ class KioskServices:
     announcements: Any = None            # kiosk.announcements.AnnouncementBoard (the city's notices)
     checkin: Any = None                  # kiosk.checkin.CheckInDesk: arriving for a booked time (issue 17)
     speaker: Any = None                  # kiosk.speech.Speaker (speech output; its engine runs on the speech thread)
+    # Lines whose new tickets ask the resident's priority questions (kiosk/priority_questions.py).
+    priority_lines: frozenset[str] = frozenset()
     # Told every sync status, on the sync thread (the UI's SyncBridge joins here).
     status_listeners: list[Callable[[Any], None]] = field(default_factory=list)
 
@@ -149,6 +151,7 @@ def build_services(config: Config, db: Database, catalogue, *, sync: bool = True
         session.on_end(lambda _identity, _reason: visitor.end(LOGOUT))
 
     queue = walk_in = None
+    priority_lines: frozenset[str] = frozenset()
     if config.modules.queue:
         from kiosk.walk_in import WalkInDesk
         lines, problems = queue_lines(config, catalogue)
@@ -160,6 +163,10 @@ def build_services(config: Config, db: Database, catalogue, *, sync: bool = True
                                 default_service_minutes=config.queue.default_service_min,
                                 order_rule=order_rule(config))
             walk_in = WalkInDesk(db)
+            asked = set(config.queue.priority_questions)
+            for unknown in sorted(asked - {"*"} - {line.id for line in lines}):
+                notices.append(f"queue.priority_questions: {unknown} is not a queue line of this kiosk")
+            priority_lines = frozenset(asked)
         else:
             log.info("no walk-in queue lines on this kiosk")
 
@@ -200,9 +207,10 @@ def build_services(config: Config, db: Database, catalogue, *, sync: bool = True
             log.warning("queue.places: %s", exc)
             notices.append(f"queue.places: {exc}")
             places = {}
+        # The kiosk's rule is the default; a service's channel may set its own (catalogue ``checkin``).
         checkin = CheckInDesk(db, queue, booking, rule=CheckInRule(early_min=config.queue.checkin_early_min,
                                                                    late_min=config.queue.checkin_late_min),
-                              places=places, now=now)
+                              places=places, catalogue=catalogue, now=now)
 
     feedback = None
     if config.modules.feedback:
@@ -223,5 +231,6 @@ def build_services(config: Config, db: Database, catalogue, *, sync: bool = True
                              sync_worker=worker, staff_key=staff, card_key=card, phone_key=phone,
                              visitor_session=visitor, queue=queue, walk_in=walk_in, feedback=feedback,
                              participation=participation, announcements=announcements,
-                             status_listeners=listeners, checkin=checkin, speaker=speaker)
+                             status_listeners=listeners, checkin=checkin, speaker=speaker,
+                             priority_lines=priority_lines)
     return services

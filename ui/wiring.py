@@ -132,7 +132,15 @@ def attach_queue(window, services: KioskServices, parts: KioskParts | None = Non
         from ui.screens.queue import QueueScreen
         return QueueScreen(flow=window.flow, tr=window.translator, metrics=window.metrics, queue=queue,
                            catalogue=services.catalogue, printer=config.queue.printer, follow_link=follow,
-                           places=services.checkin.places if services.checkin is not None else None)
+                           places=services.checkin.places if services.checkin is not None else None,
+                           priority_lines=services.priority_lines)
+
+    def priority():
+        from ui.screens.priority import PriorityScreen
+        screen = PriorityScreen(flow=window.flow, tr=window.translator, metrics=window.metrics, queue=queue)
+        if services.session is not None:
+            services.session.on_wipe("priority", lambda *_: screen.clear())
+        return screen
 
     def nurse():
         from ui.screens.staff_queue import StaffQueueScreen
@@ -143,6 +151,8 @@ def attach_queue(window, services: KioskServices, parts: KioskParts | None = Non
 
     window.register_screen("queue", resident)
     window.register_screen("staff_queue", nurse)
+    if services.priority_lines:
+        window.register_screen(navigation.PRIORITY, priority)
     if config.queue.display:
         display = open_queue_display(window, queue, config, announcements=services.announcements)
         if parts is not None:
@@ -344,7 +354,8 @@ def attach_checkin(window, services: KioskServices, parts: KioskParts | None = N
         from ui.screens.checkin import CheckInScreen
         screen = CheckInScreen(flow=window.flow, tr=window.translator, metrics=window.metrics, checkin=desk,
                                catalogue=services.catalogue, session=session, printer=config.queue.printer,
-                               follow_link=follow, end_session=lambda: session.end(LOGOUT))
+                               follow_link=follow, end_session=lambda: session.end(LOGOUT),
+                               priority_lines=services.priority_lines)
         session.on_wipe("checkin", lambda *_: screen.clear())
         return screen
     window.register_screen(navigation.CHECKIN, build)

@@ -58,6 +58,7 @@ class Channel:
     opening_hours: OpeningHours | None
     accessibility: Text
     languages: tuple[str, ...]
+    checkin: Mapping[str, int] = field(default_factory=dict)  # {"early_min", "late_min"}: the service's own rule
 
 
 @dataclass(frozen=True)

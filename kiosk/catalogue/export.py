@@ -50,7 +50,8 @@ def export_catalogue(db: Database) -> dict:
             out["channels"] = []
             for ch in sv.channels:
                 c = {"id": ch.id, "kind": ch.kind}
-                for k in ("names", "address", "phone", "url", "opening_hours", "accessibility", "languages"):
+                for k in ("names", "address", "phone", "url", "opening_hours", "accessibility", "languages",
+                          "checkin"):
                     if getattr(ch, k):
                         c[k] = getattr(ch, k)
                 if ch.id in slots:

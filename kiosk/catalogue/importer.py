@@ -190,6 +190,11 @@ class _Checker:
             self.err(path, f"expected a whole number from 1 to {hi}")
 
 
+def _minutes(c: _Checker, path: str, value: Any, hi: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= hi:
+        c.err(path, f"expected a whole number of minutes from 0 to {hi}")
+
+
 def _slot_rule_checks(c: _Checker) -> tuple[dict, dict]:
     def times(p: str, v: Any) -> None:
         if not isinstance(v, list) or not v:
@@ -279,7 +284,8 @@ def validate(data: Any) -> list[str]:
             c.obj(p, ch, {"id": unique("channel"), "kind": c.choice(vocab.CHANNEL_KINDS)},
                   {"names": c.text(), "address": address, "phone": c.string(), "url": url,
                    "opening_hours": c.opening_hours, "accessibility": c.text(),
-                   "languages": c.choices(None), "slots": slots, "slot_rules": slot_rules})
+                   "languages": c.choices(None), "slots": slots, "slot_rules": slot_rules,
+                   "checkin": checkin})
             if isinstance(ch, dict):
                 kind = ch.get("kind")
                 if kind == "visit" and not ch.get("address"):
@@ -294,6 +300,11 @@ def validate(data: Any) -> list[str]:
                         channels_with_rules.add(ch["id"])
                     for sub, problem in rules.slot_rule_problems(ch.get("id"), weekly):
                         c.err(f"{p}.{sub}", problem)
+
+    def checkin(path: str, value: Any) -> None:
+        # The service's own rule for arriving for a booked time (issue 17, kiosk/checkin.py).
+        c.obj(path, value, {"early_min": lambda p, v: _minutes(c, p, v, 240),
+                            "late_min": lambda p, v: _minutes(c, p, v, 120)}, {})
 
     def address(path: str, value: Any) -> None:
         c.obj(path, value, {"street": c.text(), "postal_code": c.string(re.compile(r"^\d{5}$"), "a postal code"),
@@ -405,7 +416,8 @@ def import_catalogue(db: Database, data: Any, *, today: date | None = None) -> I
                 rec.channels.append(ChannelRecord(
                     id=ch["id"], kind=ch["kind"], names=ch.get("names") or {}, address=ch.get("address") or {},
                     phone=ch.get("phone"), url=ch.get("url"), opening_hours=ch.get("opening_hours") or {},
-                    accessibility=ch.get("accessibility") or {}, languages=ch.get("languages") or []))
+                    accessibility=ch.get("accessibility") or {}, languages=ch.get("languages") or [],
+                    checkin=ch.get("checkin") or {}))
                 n_channels += 1
             s.add(rec)
         s.flush()

@@ -779,8 +779,8 @@ def apply_local_additions(doc: dict, local: dict, providers: dict[str, dict],
             providers[pid].update(extra)
     channels = {ch["id"]: ch for sv in doc["services"] for ch in sv["channels"]}
     for cid, extra in entries("channels").items():
-        if not isinstance(extra, dict) or set(extra) - {"slots", "slot_rules", "accessibility"}:
-            errors.append(f"{where}: channels.{cid}: only slots, slot_rules and accessibility can be added")
+        if not isinstance(extra, dict) or set(extra) - {"slots", "slot_rules", "accessibility", "checkin"}:
+            errors.append(f"{where}: channels.{cid}: only slots, slot_rules, accessibility and checkin can be added")
         elif cid not in channels:
             not_applied.append(f"{where}: channels.{cid}: no such channel in this import (ids are "
                                "<PTV channel id>.<first 8 of the service id>); not applied")

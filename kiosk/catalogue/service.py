@@ -60,7 +60,8 @@ def _provider(r) -> Provider:  # a ProviderRecord or a row of its table
 def _channel(r) -> Channel:  # a ChannelRecord or a row of its table
     return Channel(id=r.id, service_id=r.service_id, kind=r.kind, names=r.names or {}, address=r.address or {},
                    phone=r.phone, url=r.url, opening_hours=_hours(r.opening_hours),
-                   accessibility=r.accessibility or {}, languages=tuple(r.languages or ()))
+                   accessibility=r.accessibility or {}, languages=tuple(r.languages or ()),
+                   checkin=dict(r.checkin or {}))
 
 
 class _Index:

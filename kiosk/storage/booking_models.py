@@ -11,8 +11,11 @@ from kiosk.storage.models import Base, UTCDateTime
 
 
 class BookingRecord(Base):
-    """One booking made at this kiosk. ``id`` is the id of its ``booking`` outbox item,
-    so the backend stores it once whichever way it travels (online at once, or later)."""
+    """One booking made at this kiosk, or one of its site's bookings pulled from the backend
+    (``origin`` "site": made at another kiosk, on the phone or the web) so that check-in works
+    offline for it. ``id`` is the id of its ``booking`` outbox item, so the backend stores it
+    once whichever way it travels (online at once, or later), and a pulled booking the kiosk
+    made itself is the same row."""
 
     __tablename__ = "bookings"
     __table_args__ = (Index("ix_bookings_subject", "subject_key", "starts_at"),)
@@ -39,6 +42,11 @@ class BookingRecord(Base):
     arrival: Mapped[str | None] = mapped_column(String(16))
     arrived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     ticket_id: Mapped[str | None] = mapped_column(String(36))
+    # "own" (made here) or "site" (pulled, kiosk/booking.py refresh_site_bookings). A pulled
+    # row's subject_key is the backend's keyed hash of the booker's subject under
+    # subject_mac_key (kiosk.booking.site_subject_mac), or empty when the backend has none.
+    origin: Mapped[str] = mapped_column(String(8), default="own", server_default="own")
+    subject_mac_key: Mapped[str | None] = mapped_column(String(64))
 
 
 class SlotAllotmentRecord(Base):

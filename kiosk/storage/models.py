@@ -102,6 +102,9 @@ class ChannelRecord(Base):
     opening_hours: Mapped[dict] = mapped_column(JSON, default=dict)
     accessibility: Mapped[dict] = mapped_column(JSON, default=dict)
     languages: Mapped[list] = mapped_column(JSON, default=list)
+    # The service's rule for arriving for a booked time: {"early_min", "late_min"} or empty
+    # (the kiosk's [queue] checkin_early_min/checkin_late_min apply), issue 17.
+    checkin: Mapped[dict | None] = mapped_column(JSON, default=dict)
 
     service: Mapped[ServiceRecord] = relationship(back_populates="channels")
 

@@ -22,10 +22,16 @@
   is final: the same item sent again (a lost answer, staff's Resend) is denied again,
   even when a place has freed up since, so phone, kiosk and day view never disagree.
 - **Staff day view** per channel: every slot of a day with its bookings.
+- **The site's bookings** for today and tomorrow (``site_bookings``), which every kiosk of
+  the site pulls at each sync so that a check-in works offline for a booking made at
+  another kiosk: ids, references, times and states, and a keyed hash of the booker's
+  subject under a key made afresh for each answer (``kiosk.booking.site_subject_mac``).
+  Never a name, a phone number or the subject itself.
 """
 
 # No ``from __future__ import annotations``: FastAPI reads the route annotations at run time.
 import html
+import secrets
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Annotated
 
@@ -37,11 +43,13 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk import outbox
+from kiosk.booking import site_subject_mac
 from kiosk.catalogue.hours import LOCAL_TZ
 from sync import protocol
 from sync.server.devices import BackendError, DeviceIdentity, authenticate
+from sync.server.wire import SiteBookings
 from sync.server.models import (BookingCancellation, BookingDenial, BookingShare, CatalogueEntry, Item, Site,
-                                SlotAllotment, Slot)
+                                SlotAllotment, Slot, slot_id_of)
 
 # Unused allotted places of a slot that starts within this long go back to everyone;
 # the kiosk stops treating them as its own at the same moment.
@@ -258,6 +266,39 @@ def day_view(sessions: sessionmaker[Session], site: str, channel_id: str, day: d
          "bookings": by_slot.get(sl.id, [])} for sl in slots]}
 
 
+def site_bookings(sessions: sessionmaker[Session], site: str, *, now: datetime | None = None) -> dict:
+    """Every booking of ``site`` whose time starts today or tomorrow (Helsinki time), as a
+    check-in needs it (protocol.SITE_BOOKINGS). Bookings that were denied never became
+    items, so they are not here; cancelled ones are, so a kiosk holding one learns of it."""
+    now = now or _now()
+    today = now.astimezone(LOCAL_TZ).date()
+    lo = datetime.combine(today, time(0), LOCAL_TZ).astimezone(timezone.utc)
+    last = today + timedelta(days=protocol.SITE_BOOKING_DAYS)
+    hi = datetime.combine(last, time(0), LOCAL_TZ).astimezone(timezone.utc)
+    key = secrets.token_hex(32)  # one key per answer: the hashes of two answers cannot be matched
+    with sessions() as s:
+        slots = {sl.id: sl for sl in s.scalars(select(Slot).where(Slot.site_id == site, Slot.starts_at >= lo,
+                                                                  Slot.starts_at < hi))}
+        # Through the index on the payload's slot: each sync of each kiosk asks this.
+        items = list(s.scalars(select(Item).where(Item.site_id == site, Item.kind == "booking",
+                                                  slot_id_of(Item.payload).in_(list(slots))))) if slots else []
+        cancelled = set(s.scalars(select(BookingCancellation.booking_item_id).where(
+            BookingCancellation.booking_item_id.in_([i.id for i in items])))) if items else set()
+    out = []
+    for i in sorted(items, key=lambda i: (_utc(slots[i.payload["slot_id"]].starts_at), i.id)):
+        p, sl = i.payload, slots[i.payload["slot_id"]]
+        if not p.get("booking_ref"):
+            continue  # a booking from a kiosk before references: nobody can name it at check-in
+        row = {"booking_id": i.id, "ref": p["booking_ref"], "service_id": p["service_id"],
+               "channel_id": p.get("channel_id") or sl.channel_id, "slot_id": sl.id,
+               "start": _utc(sl.starts_at).isoformat(), "end": _utc(sl.ends_at).isoformat(),
+               "state": "cancelled" if i.id in cancelled else "confirmed"}
+        if p.get("subject"):
+            row["subject_mac"] = site_subject_mac(key, i.id, p["subject"])
+        out.append(row)
+    return {"site": site, "key": key, "window_start": lo.isoformat(), "window_end": hi.isoformat(), "bookings": out}
+
+
 def booking_status(sessions: sessionmaker[Session], booking_id: str) -> dict | None:
     """What a resident's phone sees: the state and the time, nothing personal."""
     with sessions() as s:
@@ -359,6 +400,11 @@ def booking_router(sessions: sessionmaker[Session]) -> APIRouter:
              channel_id: Annotated[str, Query(pattern=ID_PATTERN)]) -> dict:
         return {"channel_id": channel_id, "slots": availability(sessions, who.site, channel_id)}
 
+    @router.get("/site", response_model=SiteBookings)
+    def site(who: Annotated[DeviceIdentity, Depends(device)]) -> dict:
+        # Always the caller's own site: the token says which, so no kiosk can ask for another's.
+        return site_bookings(sessions, who.site)
+
     @router.get("/day")
     def staff_day(who: Annotated[DeviceIdentity, Depends(device)],
                   channel_id: Annotated[str, Query(pattern=ID_PATTERN)], day: Annotated[date, Query()]) -> dict:
@@ -375,4 +421,4 @@ def booking_router(sessions: sessionmaker[Session]) -> APIRouter:
 
 
 __all__ = ["allot", "availability", "booking_router", "booking_status", "day_view", "give_back_place",
-           "record_denial", "take_open_place", "take_place_of_share", "set_booking_share", "take_allotted_place", "take_expired_place", "RELEASE_BEFORE"]
+           "record_denial", "site_bookings", "take_open_place", "take_place_of_share", "set_booking_share", "take_allotted_place", "take_expired_place", "RELEASE_BEFORE"]

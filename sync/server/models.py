@@ -77,6 +77,11 @@ class day_of(_PayloadText):  # noqa: N801
     inherit_cache = True
 
 
+class slot_id_of(_PayloadText):  # noqa: N801
+    field = "slot_id"
+    inherit_cache = True
+
+
 @compiles(_PayloadText)
 @compiles(_PayloadText, "sqlite")
 def _payload_text_sqlite(element, compiler, **kw) -> str:
@@ -105,7 +110,9 @@ class Item(Base):
     # A resident's phone looks its queue ticket up by id every 20 s, and the page then
     # reads that site's day: both indexed, so neither reads the whole queue history.
     __table_args__ = (Index("ix_items_queue_ticket_id", ticket_id_of(payload)),
-                      Index("ix_items_queue_day", "site_id", "kind", day_of(payload)))
+                      Index("ix_items_queue_day", "site_id", "kind", day_of(payload)),
+                      # Every kiosk asks for its site's bookings of two days at each sync (issue 17).
+                      Index("ix_items_booking_slot", "site_id", "kind", slot_id_of(payload)))
 
 
 class Slot(Base):

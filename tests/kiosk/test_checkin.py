@@ -4,6 +4,8 @@ times are fixed instants, so the tests pass at any hour (and under faketime)."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -165,3 +167,47 @@ def test_text_helpers():
                                                                   "x": Place("112", "")}
     with pytest.raises(CheckInError):
         parse_places(["no colon here"])
+
+
+def test_a_service_sets_its_own_rule_in_the_catalogue_and_the_kiosk_rule_is_the_default(db, mini_catalogue_data,
+                                                                                           clock):
+    """The dental clinic says 15 min early / 5 late in its channel's ``checkin``; the health
+    station says nothing and keeps the kiosk's 30 / 10."""
+    from kiosk.catalogue.importer import import_catalogue, validate
+    from kiosk.catalogue.service import Catalogue
+
+    data = json.loads(json.dumps(mini_catalogue_data))
+    [visit] = [ch for sv in data["services"] for ch in sv["channels"] if ch["id"] == "maternity-visit"]
+    visit["checkin"] = {"early_min": 15, "late_min": 5}
+    assert validate(data) == []
+    bad = json.loads(json.dumps(data))
+    [ch] = [c for sv in bad["services"] for c in sv["channels"] if c["id"] == "maternity-visit"]
+    ch["checkin"] = {"early_min": -1, "late_min": 5, "extra": 1}
+    problems = validate(bad)
+    assert any("checkin.early_min" in p and "0 to 240" in p for p in problems)
+    assert any("checkin.extra" in p for p in problems)
+    import_catalogue(db, data)
+    catalogue = Catalogue(db)
+    with db.sessions.begin() as s:
+        for n, minutes in enumerate((0, 60)):
+            start = T0 + timedelta(minutes=minutes)
+            s.add(SlotRecord(id=f"slot-{n}", channel_id="maternity-visit", starts_at=start,
+                             ends_at=start + timedelta(minutes=45), capacity=3, booked=0))
+    bookings = BookingDesk(db, catalogue, remote=None, now=clock)
+    queue = WalkInQueue(db, lines_from_channels([("maternity-visit", "maternity-clinic")]), now=clock,
+                        outbox=outbox.record, order_rule=OrderRule())
+    checkin = CheckInDesk(db, queue, bookings, rule=CheckInRule(early_min=30, late_min=10), catalogue=catalogue,
+                          now=clock)
+    first, second = book(bookings, "slot-0"), book(bookings, "slot-1", who="resident-2")
+
+    clock.t = T0 - timedelta(minutes=20)  # inside the kiosk's 30, outside the clinic's 15
+    early = checkin.check_in(first.id)
+    assert early.outcome == EARLY and early.opens_at == T0 - timedelta(minutes=15)
+    assert early.rule == CheckInRule(15, 5)
+    clock.t = T0 + timedelta(minutes=60 + 7)  # the kiosk's 10 would still be on time
+    late = checkin.check_in(second.id)
+    assert late.outcome == LATE and late.rule.late_min == 5
+    assert checkin.rule_for(checkin.find(ref=first.ref)[0]) == CheckInRule(15, 5)
+    # A booking of a service without a rule of its own: the kiosk's.
+    plain = dataclasses.replace(first, service_id="health-station", channel_id="health-walkin")
+    assert checkin.rule_for(plain) == CheckInRule(30, 10)

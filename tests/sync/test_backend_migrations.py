@@ -16,7 +16,7 @@ from sqlalchemy.orm import sessionmaker
 
 from tests.conftest import REPO
 
-EXPRESSION_INDEXES = {"ix_items_queue_ticket_id", "ix_items_queue_day"}
+EXPRESSION_INDEXES = {"ix_items_queue_ticket_id", "ix_items_queue_day", "ix_items_booking_slot"}
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

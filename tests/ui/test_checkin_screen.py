@@ -4,6 +4,7 @@ printed ticket, and the outcomes that are not a check-in, each with its way on."
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
@@ -142,7 +143,8 @@ def test_qr_from_the_reader_and_the_outcomes_that_are_not_a_check_in(qtbot, chec
     background_done(qtbot)
     background_done(qtbot)
     settle(qtbot)
-    assert screen.message.text() == "Olet etuajassa. Voit ilmoittautua klo 11.30 alkaen."
+    assert screen.message.text() == ("Olet etuajassa. Voit ilmoittautua klo 11.30 alkaen. Tähän palveluun voi "
+                                     "ilmoittautua aikaisintaan 30 minuuttia ennen varattua aikaa.")
     assert not screen.number.isVisible()
     assert screen.action_buttons["take_number"].isVisible() and not screen.action_buttons["book_again"].isVisible()
     tap(qtbot, screen.action_buttons["take_number"])
@@ -158,6 +160,31 @@ def test_qr_from_the_reader_and_the_outcomes_that_are_not_a_check_in(qtbot, chec
     settle(qtbot)
     assert screen.message.text().startswith("Varausta ei löytynyt.")
     assert screen.action_buttons["again"].isVisible()
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+@pytest.mark.parametrize("resolution", ["1920x1080", "1280x800"])
+def test_too_early_and_too_late_say_the_services_minutes(qtbot, checkin_window, tmp_path, lang, resolution):
+    window, services, clock = checkin_window(resolution)
+    window.translator.set_language(lang)
+    early, late = book(services, "mv-2"), book(services, "mv-0")
+    t = window.translator.t
+    shots = os.environ.get("H6_SHOTS") or str(tmp_path)
+    for booking, now, words in ((early, SLOT_AT, t("checkin.rule.early", count=30)),
+                                (late, SLOT_AT + timedelta(minutes=25), t("checkin.rule.late", count=10))):
+        clock["now"] = now
+        window.flow.home()
+        window.flow.go("checkin")
+        screen = window.current_screen()
+        tap(qtbot, screen.tiles["ref"])
+        type_on_keyboard(qtbot, screen, booking.ref)
+        tap(qtbot, screen.find_button)
+        settle(qtbot)
+        assert words in screen.message.text() and screen.message.isVisible()
+        assert screen.message.visibleRegion().boundingRect().size() == screen.message.size()
+        window.grab().save(os.path.join(shots, f"checkin-{'early' if booking is early else 'late'}-{lang}-"
+                                               f"{resolution}.png"))
+        screen.clear()
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])

@@ -1,5 +1,7 @@
 """Resident and nurse queue flows in the real window, and the queue display."""
 
+import os
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -213,6 +215,31 @@ def test_nurse_calls_recalls_serves_and_records_the_outcome(qtbot, queue_window,
     assert q.ticket(c.id).status == "no_show"
     settle(qtbot)
     assert "1 ei saapunut" in screen.today.text() and "3 numeroa" in screen.today.text()
+
+
+def test_nurse_changes_the_priority_class_of_a_waiting_number(qtbot, queue_window):
+    from kiosk.queue_order import NEEDS_HELP, NORMAL, URGENT
+
+    session = StaffSession(NURSE)
+    window, _ = queue_window(printer_target="", session=session, resolution="1280x800")
+    q = queue_window.services[window].queue
+    a, b = q.take_number("health-walkin"), q.take_number("health-walkin")
+    q.set_priority(b.id, NEEDS_HELP, from_resident=True)  # what the resident answered
+    window.flow.go("staff_queue")
+    background_done(qtbot)
+    screen = window.current_screen()
+    assert not screen.priority_box.isVisible()  # nothing chosen yet: the list keeps its room
+    click(qtbot, screen.findChild(type(screen.room_chips["112"]), f"waiting-{b.label}"))
+    settle(qtbot)
+    assert screen.priority_buttons[NEEDS_HELP].isChecked() and screen.priority_buttons[URGENT].isVisible()
+    for chip in screen.priority_buttons.values():  # all four fit beside each other on the small screen
+        assert chip.visibleRegion().boundingRect().size() == chip.size(), chip.objectName()
+    if os.environ.get("H6_SHOTS"):
+        window.grab().save(os.path.join(os.environ["H6_SHOTS"], "staff-priority-fi-1280x800.png"))
+    click(qtbot, screen.priority_buttons[URGENT])
+    assert q.ticket(b.id).priority == URGENT
+    click(qtbot, screen.priority_buttons[NORMAL])
+    assert q.ticket(b.id).priority == NORMAL and q.ticket(a.id).priority == NORMAL
 
 
 # This machine has no sound card (a kiosk has one): QtMultimedia says so at start, and

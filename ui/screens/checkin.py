@@ -10,6 +10,7 @@ background and a failing printer only adds a note: the number is always on scree
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from datetime import datetime
 from typing import Callable
@@ -43,8 +44,10 @@ CHOOSE, SCAN, TYPE, PICK, RESULT = range(5)
 class CheckInScreen(Screen):
     def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, checkin: CheckInDesk, catalogue,
                  session, printer: str = "", follow_link: Callable | None = None,
-                 runner: BackgroundCalls | None = None, end_session: Callable[[], None] | None = None) -> None:
+                 runner: BackgroundCalls | None = None, end_session: Callable[[], None] | None = None,
+                 priority_lines: frozenset[str] = frozenset()) -> None:
         super().__init__()
+        self.priority_lines = priority_lines  # lines whose new tickets ask the priority questions
         self.flow, self.tr_, self.metrics = flow, tr, metrics
         self.checkin, self.catalogue, self.session = checkin, catalogue, session
         self.printer, self.follow_link = printer, follow_link
@@ -206,6 +209,17 @@ class CheckInScreen(Screen):
     def enter(self, place: FlowPlace) -> None:
         if self.result is None:
             self._show_page(CHOOSE)
+        elif self.result.ticket is not None and self.result.outcome == "checked_in":
+            self._refresh_estimate()  # back from the priority questions: the ticket may have moved ahead
+
+    def _refresh_estimate(self) -> None:
+        result, gen = self.result, self._generation
+
+        def done(est, error) -> None:
+            if error is None and gen == self._generation and self.result is result:
+                self.result = dataclasses.replace(result, estimate=est)
+                self._show_result(self.result)
+        self.runner.db(lambda: self.checkin.queue.estimate(result.ticket.id), done)
 
     def clear(self) -> None:
         self._generation += 1
@@ -311,6 +325,9 @@ class CheckInScreen(Screen):
             self._show_result(result)
             if result.ticket is not None and self.printer and result.outcome == "checked_in":
                 self._print(result)
+            if result.ticket is not None and result.outcome == "checked_in":
+                navigation.follow(self.flow, navigation.after_ticket(result.ticket.id, result.ticket.line_id,
+                                                                     self.priority_lines))
         self.runner.db(lambda: self.checkin.check_in(booking_id), done)
 
     # -- the result -----------------------------------------------------------------------
@@ -318,7 +335,11 @@ class CheckInScreen(Screen):
         t = self.tr_
         b = r.booking
         if r.outcome == "early" and r.opens_at is not None:
-            return t.t("checkin.outcome.early", time=t.time(r.opens_at.astimezone(LOCAL_TZ)))
+            text = t.t("checkin.outcome.early", time=t.time(r.opens_at.astimezone(LOCAL_TZ)))
+            # The service's own rule in words, so "from 9.45" does not look arbitrary.
+            return f"{text} {t.t('checkin.rule.early', count=r.rule.early_min)}" if r.rule else text
+        if r.outcome == "late" and r.rule is not None:
+            return f"{t.t('checkin.rule.late', count=r.rule.late_min)} {t.t('checkin.outcome.late')}"
         if r.outcome == "other_day" and b is not None:
             return t.t("checkin.outcome.other_day", day=day_text(t, b.starts_at.astimezone(LOCAL_TZ).date()))
         if r.outcome == "wrong_place":

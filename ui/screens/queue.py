@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable, Mapping
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk import navigation
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.flow import KioskFlow, Place
 from kiosk.printing import TicketPrint, print_ticket
@@ -38,8 +39,10 @@ FollowLink = Callable[[QueueTicket, str], str]
 class QueueScreen(Screen):
     def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, queue: WalkInQueue, catalogue,
                  printer: str = "", follow_link: FollowLink | None = None,
-                 runner: BackgroundCalls | None = None, places: Mapping[str, LinePlace] | None = None) -> None:
+                 runner: BackgroundCalls | None = None, places: Mapping[str, LinePlace] | None = None,
+                 priority_lines: frozenset[str] = frozenset()) -> None:
         super().__init__()
+        self.priority_lines = priority_lines  # lines whose new tickets ask the priority questions
         self.flow, self.tr_, self.metrics = flow, tr, metrics
         self.queue, self.catalogue = queue, catalogue
         self.printer = printer
@@ -136,6 +139,17 @@ class QueueScreen(Screen):
         if self.ticket is None:
             self.pages.setCurrentIndex(0)
             self._refresh_lines()
+        else:  # back from the priority questions: the answers may have moved the ticket ahead
+            self._refresh_estimate()
+
+    def _refresh_estimate(self) -> None:
+        ticket, job = self.ticket, self._print_job
+
+        def done(est, error) -> None:
+            if error is None and job == self._print_job and self.ticket is ticket:
+                self._estimate = est
+                self._show_ticket(ticket, est, print_status=None)
+        self.runner.db(lambda: self.queue.estimate(ticket.id), done)
 
     def clear(self) -> None:
         self.ticket = None
@@ -218,6 +232,7 @@ class QueueScreen(Screen):
             self.pages.setCurrentIndex(1)
             if self.printer:
                 self._print(ticket, est)
+            navigation.follow(self.flow, navigation.after_ticket(ticket.id, ticket.line_id, self.priority_lines))
         self.runner.db(work, done)
 
     def _show_ticket(self, ticket: QueueTicket, est: WaitEstimate, print_status: str | None) -> WaitEstimate:

@@ -123,6 +123,22 @@ class StaffQueueScreen(Screen):
             rgrid.addWidget(b, 1 + i // 2, i % 2)
         self.reasons_box.hide()
         left.addWidget(self.reasons_box)
+        # The chosen number's priority class: the nurse's word, also over the resident's answers.
+        # Shown only while a number is chosen: the waiting list keeps its room otherwise.
+        self.priority_box = QWidget()
+        prow = QHBoxLayout(self.priority_box)
+        prow.setContentsMargins(0, 0, 0, 0)
+        self.priority_label = label()
+        prow.addWidget(self.priority_label)
+        self.priority_buttons = {}
+        for cls, code in PRIORITY_CLASSES.items():
+            b = ChoiceChip(m.touch_px, f"priority-{code}")
+            b.clicked.connect(lambda _=False, c=cls: self._set_priority(c))
+            self.priority_buttons[cls] = b
+            prow.addWidget(b)
+        prow.addStretch(1)
+        self.priority_box.hide()
+        left.addWidget(self.priority_box)
         row.addLayout(left, 2)
 
         # Right: room, call next, the person called, outcome. Scrolls on a small screen.
@@ -259,6 +275,9 @@ class StaffQueueScreen(Screen):
             chip.set_label(r, f"{t('staff_queue.room')} {r}")
         self._texts(self.call_next, t("staff_queue.call_next"))
         self._texts(self.call_selected, t("staff_queue.call_selected"))
+        self.priority_label.setText(t("staff_queue.priority"))
+        for cls, b in self.priority_buttons.items():
+            b.set_label(t(f"queue.priority.{PRIORITY_CLASSES[cls]}"), t(f"queue.priority.{PRIORITY_CLASSES[cls]}"))
         self.reason_label.setText(t("staff_queue.reason"))
         for code, b in self.reason_buttons.items():
             self._texts(b, t(f"reason.{code}"))
@@ -435,6 +454,10 @@ class StaffQueueScreen(Screen):
         for b in self.outcomes.values():
             b.setEnabled(cur is not None)
         self.call_selected.setEnabled(self.selected is not None)
+        chosen = next((w for w in waiting if w.id == self.selected), None)
+        self.priority_box.setVisible(chosen is not None)
+        for cls, b in self.priority_buttons.items():
+            b.setChecked(chosen is not None and chosen.priority == cls)
         self.call_next.setEnabled(bool(waiting) and cur is None)
         waits = [s.average_wait_min for s in lines if s.average_wait_min is not None]
         longest = [s.longest_wait_min for s in lines if s.longest_wait_min is not None]
@@ -516,6 +539,11 @@ class StaffQueueScreen(Screen):
         queue, subject, room = self.queue, self._nurse().subject, self.room
         self._do(lambda: queue.call_next(list(queue.lines), staff_id=subject, room=room),
                  lambda ticket: setattr(self, "current", ticket))
+
+    def _set_priority(self, cls: int) -> None:
+        queue, selected = self.queue, self.selected
+        if selected is not None:
+            self._do(lambda: queue.set_priority(selected, cls))
 
     def _call_selected(self, reason: str) -> None:
         queue, subject, room, selected = self.queue, self._nurse().subject, self.room, self.selected
