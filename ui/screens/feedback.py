@@ -378,6 +378,7 @@ class FeedbackScreen(Screen):
         for b in self.scores:
             b.setChecked(False)
         self.comment.clear()
+        self.keyboard.reset()
         self.box.forget()
         self.pages.setCurrentIndex(CHOOSE_PAGE)
 
