@@ -73,6 +73,7 @@ def _scenes(window):
         ("08-search-neuvola", search("neuvola")),
         ("09-search-nothing", search("xyzzy")),
         ("09b-search-other-letters", lambda: (search("")(), window.screen(places.SEARCH).keyboard.next_layout())),
+        ("09c-search-digits", lambda: (search("")(), window.screen(places.SEARCH).keyboard.toggle_digits())),
         ("11-staff", lambda: _as_nurse(window, lambda: flow.go(places.STAFF))),
         ("13-sync-status", lambda: _as_nurse(window, lambda: flow.go("sync_status") if flow.knows("sync_status")
                                              else None)),

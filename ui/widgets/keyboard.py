@@ -63,6 +63,11 @@ ARABIC = KeyboardLayout("arabic", "أبج", (
     ("ئ", "ء", "ؤ", "ر", "لا", "ى", "ة", "و", "ز", "ظ", "ذ"),
 ), ("،", ".", "-"))
 
+# Digits and signs, a tap away from the letters ("123"), as on a phone; Arabic has its own
+# digits too (١٢), beside the Western ones that Finnish addresses and times use.
+DIGITS = KeyboardLayout("digits", "123", ("1234567890", "?!:;()/@€", "+=%&*#"), (",", ".", "-"))
+ARABIC_DIGITS = KeyboardLayout("arabic_digits", "123", ("1234567890", "١٢٣٤٥٦٧٨٩٠", "؟!:()/%+"), ("،", ".", "-"))
+
 LAYOUTS = {layout.name: layout for layout in (LATIN, ESTONIAN, RUSSIAN, UKRAINIAN, ARABIC)}
 LANGUAGE_LAYOUT = {"fi": "latin", "sv": "latin", "en": "latin", "so": "latin", "et": "estonian",
                    "ru": "russian", "uk": "ukrainian", "ar": "arabic"}
@@ -99,7 +104,6 @@ class OnScreenKeyboard(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(max(6, metrics.gap_px // 2 - 2))
         self.keys: dict[str, QPushButton] = {}
-        self._digit_keys: list[QPushButton] = []
         # The keys every layout has, made once: a keypad's focus stays on them across a switch.
         self.erase = self._key("⌫")
         self.erase.setObjectName("key-erase")
@@ -108,6 +112,10 @@ class OnScreenKeyboard(QWidget):
         self.layout_key = self._key("")
         self.layout_key.setObjectName("key-layout")
         self.layout_key.clicked.connect(self.next_layout)
+        self.digits_key = self._key("123")
+        self.digits_key.setObjectName("key-digits")
+        self.digits_key.clicked.connect(self.toggle_digits)
+        self.letters: KeyboardLayout | None = None  # the letters to go back to from the digits
         self.clear_all = self._key("")
         self.clear_all.setObjectName("key-clear")
         self.clear_all.clicked.connect(self.cleared)
@@ -121,7 +129,7 @@ class OnScreenKeyboard(QWidget):
         self.retranslate()
 
     def _key(self, text: str) -> QPushButton:
-        b = QPushButton(text)
+        b = QPushButton(text, self)  # never a window of its own, even before the grid holds it
         b.setProperty("role", "key")
         # A tap never takes the focus from the text field, but a keypad can walk to the keys.
         b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -142,16 +150,20 @@ class OnScreenKeyboard(QWidget):
         if layout is self.current:
             return
         self.current = layout
-        for b in [*self.keys.values(), *self._digit_keys, *self._punctuation]:
+        for b in {*self.keys.values(), *self._punctuation}:
             self.grid.removeWidget(b)
             b.hide()
             b.setParent(None)  # out of the focus chain now, not at the next event loop turn
             b.deleteLater()
-        for b in (self.erase, self.layout_key, self.clear_all, self.space):
+        for b in (self.erase, self.layout_key, self.digits_key, self.clear_all, self.space):
             self.grid.removeWidget(b)
-        self.keys, self._digit_keys, self._punctuation = {}, [], []
+        on_digits = layout in (DIGITS, ARABIC_DIGITS)
+        if not on_digits:
+            self.letters = layout
+        self.keys, self._punctuation = {}, []
         rows = layout.keys()
-        columns = _grid_columns(rows)
+        # As wide as the widest layout offered: the keyboard keeps its size across a switch.
+        columns = max(_grid_columns(k.keys()) for k in (*self.offered, layout, self._digit_layout()))
         chain: list[QPushButton] = []
         top = 0
         if self.digits:
@@ -172,24 +184,31 @@ class OnScreenKeyboard(QWidget):
         self.grid.addWidget(self.erase, top + 2, end, 1, min(4, columns - end))
         chain.append(self.erase)
         bottom, col = top + 3, 0
-        switch = len(self.offered) > 1
+        switch = len(self.offered) > 1 and not on_digits
         self.layout_key.setVisible(switch)
         if switch:
             self.grid.addWidget(self.layout_key, bottom, 0, 1, 4)
             col = 4
             chain.append(self.layout_key)
-        self.grid.addWidget(self.clear_all, bottom, col, 1, 5)
-        chain.append(self.clear_all)
+        self.digits_key.setVisible(not self.latin_only)
+        if not self.latin_only:
+            self.grid.addWidget(self.digits_key, bottom, col, 1, 4 if on_digits else 3)
+            col += 4 if on_digits else 3
+            chain.append(self.digits_key)
         marks = ("-",) if self.latin_only else layout.punctuation  # a code has a hyphen, never a comma
         space_end = columns - 2 * len(marks)
-        self.grid.addWidget(self.space, bottom, col + 5, 1, space_end - col - 5)
+        clear = 6 if space_end - col - 6 >= 5 else 5  # "Стереть всё" needs the room
+        self.grid.addWidget(self.clear_all, bottom, col, 1, clear)
+        chain.append(self.clear_all)
+        self.grid.addWidget(self.space, bottom, col + clear, 1, space_end - col - clear)
         chain.append(self.space)
         for i, ch in enumerate(marks):
             b = self._letter(ch)
             self.grid.addWidget(b, bottom, space_end + 2 * i, 1, 2)
             self._punctuation.append(b)
+            self.keys[ch] = b
             chain.append(b)
-        for b in [*self.keys.values(), *self._punctuation]:
+        for b in self.keys.values():
             b.show()  # now: a layout shows a new child of a visible keyboard only at the next turn
         for c in range(self.grid.columnCount()):
             self.grid.setColumnStretch(c, 1 if c < columns else 0)
@@ -203,17 +222,35 @@ class OnScreenKeyboard(QWidget):
     def next_layout(self) -> None:
         if len(self.offered) < 2:
             return
-        i = self.offered.index(self.current) if self.current in self.offered else -1
+        i = self.offered.index(self.letters) if self.letters in self.offered else -1
         self.show_layout(self.offered[(i + 1) % len(self.offered)])
+
+    def _digit_layout(self) -> KeyboardLayout:
+        return ARABIC_DIGITS if self._language == "ar" else DIGITS
+
+    def toggle_digits(self) -> None:
+        if self.current in (DIGITS, ARABIC_DIGITS):
+            self.show_layout(self.letters or self.offered[0])
+        else:
+            self.show_layout(self._digit_layout())
 
     def reset(self) -> None:
         """The next person: the UI language's own layout again."""
         self.show_layout(self.offered[0])
 
     def _label_switch(self) -> None:
-        if len(self.offered) < 2 or self.current is None:
+        t = self.tr_.t
+        if self.current in (DIGITS, ARABIC_DIGITS) and self.letters is not None:
+            self.digits_key.setText(self.letters.script)
+            name = t("keyboard.layout.switch", layout=t(f"keyboard.layout.{self.letters.name}"))
+        else:
+            self.digits_key.setText(DIGITS.script)
+            name = t("keyboard.layout.switch", layout=t("keyboard.layout.digits"))
+        self.digits_key.setAccessibleName(name)
+        self.digits_key.setToolTip(name)
+        if len(self.offered) < 2 or self.letters not in self.offered:
             return
-        target = self.offered[(self.offered.index(self.current) + 1) % len(self.offered)]
+        target = self.offered[(self.offered.index(self.letters) + 1) % len(self.offered)]
         self.layout_key.setText(target.script)
         name = self.tr_.t("keyboard.layout.switch", layout=self.tr_.t(f"keyboard.layout.{target.name}"))
         self.layout_key.setAccessibleName(name)
