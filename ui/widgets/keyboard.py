@@ -37,7 +37,7 @@ KEY_MIN_PX = 64
 @dataclass(frozen=True)
 class KeyboardLayout:
     name: str
-    script: str          # what the switch key says to reach this layout: "ABC", "АБВ", "أبج"
+    script: str          # latin, cyrillic, arabic or digits: the switch key says "ABC", "АБВ", "أبج", "123"
     rows: tuple[str, str, str] | tuple[tuple[str, ...], ...]
     punctuation: tuple[str, ...]   # beside the space bar
 
@@ -47,17 +47,17 @@ class KeyboardLayout:
 
 # The Finnish and Swedish keyboard's letters (their object names key-<letter> are what
 # tests/cage taps), with the apostrophe that Somali and English need (and Finnish: vaa'an).
-LATIN = KeyboardLayout("latin", "ABC", ("qwertyuiopå", "asdfghjklöä", "zxcvbnm'"), (",", ".", "-"))
+LATIN = KeyboardLayout("latin", "latin", ("qwertyuiopå", "asdfghjklöä", "zxcvbnm'"), (",", ".", "-"))
 # The Estonian keyboard: ü õ where Finnish has å, ö ä as in Finnish, š ž (AltGr on a PC) in reach.
-ESTONIAN = KeyboardLayout("estonian", "ABC", ("qwertyuiopüõ", "asdfghjklöä", "zxcvbnmšž"), (",", ".", "-"))
+ESTONIAN = KeyboardLayout("estonian", "latin", ("qwertyuiopüõ", "asdfghjklöä", "zxcvbnmšž"), (",", ".", "-"))
 # ЙЦУКЕН; ё and ъ, which a PC keyboard hides at its edges, at the rows' ends.
-RUSSIAN = KeyboardLayout("russian", "АБВ", ("йцукенгшщзхъ", "фывапролджэё", "ячсмитьбю"), (",", ".", "-"))
+RUSSIAN = KeyboardLayout("russian", "cyrillic", ("йцукенгшщзхъ", "фывапролджэё", "ячсмитьбю"), (",", ".", "-"))
 # The Ukrainian keyboard: ї є where Russian has ъ э, і for ы, ґ at the row's end, and the
 # apostrophe, which Ukrainian writes inside words (м'ясо, п'ять).
-UKRAINIAN = KeyboardLayout("ukrainian", "АБВ", ("йцукенгшщзхї", "фівапролджєґ", "ячсмитьбю'"), (",", ".", "-"))
+UKRAINIAN = KeyboardLayout("ukrainian", "cyrillic", ("йцукенгшщзхї", "фівапролджєґ", "ячсмитьбю'"), (",", ".", "-"))
 # The Arabic 101 keyboard's letter rows from its left edge; ذ (its ` key) ends the bottom row
 # and لا is one key, as there. The Arabic comma beside the space bar.
-ARABIC = KeyboardLayout("arabic", "أبج", (
+ARABIC = KeyboardLayout("arabic", "arabic", (
     tuple("ضصثقفغعهخحجد"),
     tuple("شسيبلاتنمكط"),
     ("ئ", "ء", "ؤ", "ر", "لا", "ى", "ة", "و", "ز", "ظ", "ذ"),
@@ -65,8 +65,8 @@ ARABIC = KeyboardLayout("arabic", "أبج", (
 
 # Digits and signs, a tap away from the letters ("123"), as on a phone; Arabic has its own
 # digits too (١٢), beside the Western ones that Finnish addresses and times use.
-DIGITS = KeyboardLayout("digits", "123", ("1234567890", "?!:;()/@€", "+=%&*#"), (",", ".", "-"))
-ARABIC_DIGITS = KeyboardLayout("arabic_digits", "123", ("1234567890", "١٢٣٤٥٦٧٨٩٠", "؟!:()/%+"), ("،", ".", "-"))
+DIGITS = KeyboardLayout("digits", "digits", ("1234567890", "?!:;()/@€", "+=%&*#"), (",", ".", "-"))
+ARABIC_DIGITS = KeyboardLayout("arabic_digits", "digits", ("1234567890", "١٢٣٤٥٦٧٨٩٠", "؟!:()/%+"), ("،", ".", "-"))
 
 LAYOUTS = {layout.name: layout for layout in (LATIN, ESTONIAN, RUSSIAN, UKRAINIAN, ARABIC)}
 LANGUAGE_LAYOUT = {"fi": "latin", "sv": "latin", "en": "latin", "so": "latin", "et": "estonian",
@@ -76,7 +76,7 @@ LANGUAGE_LAYOUT = {"fi": "latin", "sv": "latin", "en": "latin", "so": "latin", "
 def layouts_for(language: str) -> list[KeyboardLayout]:
     """The language's own layout first, then Latin unless its own is Latin already."""
     own = LAYOUTS[LANGUAGE_LAYOUT.get(language, "latin")]
-    return [own] if own.script == LATIN.script else [own, LATIN]
+    return [own] if own.script == "latin" else [own, LATIN]
 
 
 def _grid_columns(rows: tuple[tuple[str, ...], ...]) -> int:
@@ -238,20 +238,24 @@ class OnScreenKeyboard(QWidget):
         """The next person: the UI language's own layout again."""
         self.show_layout(self.offered[0])
 
+    def _script(self, layout: KeyboardLayout) -> str:
+        """A script named in itself, the same in every language (keyboard.script.*)."""
+        return "123" if layout.script == "digits" else self.tr_.t(f"keyboard.script.{layout.script}")
+
     def _label_switch(self) -> None:
         t = self.tr_.t
         if self.current in (DIGITS, ARABIC_DIGITS) and self.letters is not None:
-            self.digits_key.setText(self.letters.script)
+            self.digits_key.setText(self._script(self.letters))
             name = t("keyboard.layout.switch", layout=t(f"keyboard.layout.{self.letters.name}"))
         else:
-            self.digits_key.setText(DIGITS.script)
+            self.digits_key.setText(self._script(DIGITS))
             name = t("keyboard.layout.switch", layout=t("keyboard.layout.digits"))
         self.digits_key.setAccessibleName(name)
         self.digits_key.setToolTip(name)
         if len(self.offered) < 2 or self.letters not in self.offered:
             return
         target = self.offered[(self.offered.index(self.letters) + 1) % len(self.offered)]
-        self.layout_key.setText(target.script)
+        self.layout_key.setText(self._script(target))
         name = self.tr_.t("keyboard.layout.switch", layout=self.tr_.t(f"keyboard.layout.{target.name}"))
         self.layout_key.setAccessibleName(name)
         self.layout_key.setToolTip(name)
@@ -277,5 +281,4 @@ class OnScreenKeyboard(QWidget):
             if offered != self.offered or self.current is not offered[0]:
                 self.offered, self.current = offered, None
                 self.show_layout(offered[0])
-        else:
-            self._label_switch()
+        self._label_switch()
