@@ -197,7 +197,7 @@ class OnScreenKeyboard(QWidget):
             chain.append(self.digits_key)
         marks = ("-",) if self.latin_only else layout.punctuation  # a code has a hyphen, never a comma
         space_end = columns - 2 * len(marks)
-        clear = 6 if space_end - col - 6 >= 5 else 5  # "Стереть всё" needs the room
+        clear = min(8, max(5, (space_end - col) // 2))  # "Kustuta kõik", "Стереть всё" need the room
         self.grid.addWidget(self.clear_all, bottom, col, 1, clear)
         chain.append(self.clear_all)
         self.grid.addWidget(self.space, bottom, col + clear, 1, space_end - col - clear)
