@@ -216,6 +216,7 @@ class ParticipationScreen(Screen):
 
     def _build_propose(self) -> QWidget:
         page, col = self._page()
+        col.setSpacing(max(4, self.m.gap_px // 4))  # two fields, chips and a full keyboard at 1280x800
         self.p_heading = plain(role="title")
         col.addWidget(self.p_heading)
         self.p_title = QLineEdit()
