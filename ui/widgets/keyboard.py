@@ -38,7 +38,7 @@ KEY_MIN_PX = 64
 class KeyboardLayout:
     name: str
     script: str          # latin, cyrillic, arabic or digits: the switch key says "ABC", "АБВ", "أبج", "123"
-    rows: tuple[str, str, str] | tuple[tuple[str, ...], ...]
+    rows: tuple[str | tuple[str, ...], ...]  # a key per letter; a tuple where one key types two (لا)
     punctuation: tuple[str, ...]   # beside the space bar
 
     def keys(self) -> tuple[tuple[str, ...], ...]:
