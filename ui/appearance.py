@@ -54,7 +54,7 @@ class Appearance:
 
     def apply(self) -> None:
         m = self.text_metrics
-        font = QFont(["Noto Sans", "DejaVu Sans"])
+        font = QFont(["Noto Sans", "Noto Sans Arabic", "DejaVu Sans"])  # Arabic in an Arabic face (fonts-noto-core)
         font.setPointSizeF(m.body_pt)
         # Setting either re-polishes every widget alive, so only a change is applied (a second
         # window, a test run that builds many, or the same theme chosen again cost nothing).

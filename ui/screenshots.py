@@ -24,6 +24,12 @@ FIXED_NOW = datetime(2026, 11, 24, 10, 15, tzinfo=ZoneInfo("Europe/Helsinki"))
 RESOLUTIONS = ("1920x1080", "1280x800")
 
 
+# A comment as a resident would type it, with a Finnish place name and a number inside.
+SAMPLE_COMMENTS = {"fi": "Kiitos, hyvä palvelu Kontulassa", "sv": "Tack, bra service i Gårdsbacka",
+                   "en": "Thanks, good service in Kontula", "et": "Aitäh, väga hea teenindus, õde oli lahke",
+                   "so": "Mahadsanid, adeegga Kontula waa fiican yahay", "ru": "Спасибо, всё было хорошо в Kontula 12",
+                   "uk": "Дякую, м'яко й швидко, Kontula 12", "ar": "شكرا، خدمة جيدة في Kontula ١٢"}
+
 # The demo kiosk's queue lines (config/demo.toml).
 DEMO_QUEUE_LINES = ["nurse-walk-in.walk-in", "laboratory.walk-in", "senior-info.walk-in", "kela-service-point.walk-in"]
 
@@ -66,6 +72,8 @@ def _scenes(window):
         ("07-search-empty", search("")),
         ("08-search-neuvola", search("neuvola")),
         ("09-search-nothing", search("xyzzy")),
+        ("09b-search-other-letters", lambda: (search("")(), window.screen(places.SEARCH).keyboard.next_layout())),
+        ("09c-search-digits", lambda: (search("")(), window.screen(places.SEARCH).keyboard.toggle_digits())),
         ("11-staff", lambda: _as_nurse(window, lambda: flow.go(places.STAFF))),
         ("13-sync-status", lambda: _as_nurse(window, lambda: flow.go("sync_status") if flow.knows("sync_status")
                                              else None)),
@@ -164,6 +172,16 @@ def _service_scenes(window):
     for name, place in (("23-booking", "booking"), ("24-feedback", "feedback"), ("25-video-offline", "video")):
         if flow.knows(place):
             out.append((name, lambda place=place: flow.go(place)))
+    if flow.knows("feedback"):
+        def feedback_comment():
+            from PySide6.QtWidgets import QApplication
+            service = parts.services.catalogue.all_services()[0]
+            flow.go("feedback", service_id=service.id)
+            screen = window.screen("feedback")
+            screen.smileys[3].click()
+            wait_for_background(QApplication.instance())  # the smiley is stored on the database thread
+            screen.comment.setText(SAMPLE_COMMENTS.get(window.translator.language, SAMPLE_COMMENTS["en"]))
+        out.append(("24b-feedback-comment", feedback_comment))
     if parts.services.participation is not None:
         out += _participation_scenes(window)
     if flow.knows("booking"):

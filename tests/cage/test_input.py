@@ -25,9 +25,9 @@ from tests.cage.test_session import keep, settled_screenshot
 pytestmark = pytest.mark.slow
 
 LANGUAGES = ("fi", "sv", "en", "ar")
-# Typed on the on-screen keyboard: Finnish, Swedish, and Latin letters on the Arabic screen
-# (the catalogue has no Arabic text, so the keys stay Latin: ui/widgets/keyboard.py).
-ON_SCREEN = {"fi": "pöytä", "sv": "åbo", "ar": "kela"}
+# Typed on the on-screen keyboard: Finnish, Swedish, and on the Arabic screen the Arabic
+# keys it offers first (ui/widgets/keyboard.py): كيلا, Kela in Arabic letters.
+ON_SCREEN = {"fi": "pöytä", "sv": "åbo", "ar": "كيلا"}
 # Typed on a USB keyboard (xdotool names the keys by their US legends; cage maps them with
 # the unit's XKB_DEFAULT_LAYOUT=fi): s ä ä t ö, then i d, the dead acute key, e.
 PHYSICAL_FI = [("säätö", ["s", "apostrophe", "apostrophe", "t", "semicolon"]),
@@ -141,7 +141,7 @@ def test_the_on_screen_keyboard_types_nordic_letters_under_wayland(start_kiosk, 
     kiosk.tap("search-sv", "key-clear")
     kiosk.choose_language("sv", "ar")
     kiosk.type_on_screen("ar", ON_SCREEN["ar"])
-    kiosk.field_shows("ar", ON_SCREEN["ar"], "kela typed on the keys of the Arabic screen")
+    kiosk.field_shows("ar", ON_SCREEN["ar"], "كيلا typed on the Arabic keys of the Arabic screen")
     keep_settled(session, tmp_path / f"keyboard-ar-{suffix}.png")
 
     # Nothing but the kiosk showed itself: no input method panel, no other window.

@@ -162,7 +162,7 @@ class FeedbackScreen(Screen):
         # optional details
         page = QWidget()
         col = QVBoxLayout(page)
-        col.setSpacing(m.gap_px // 2 + 4)
+        col.setSpacing(m.gap_px // 2)  # Arabic lines are taller: the keyboard still fits at 1280x800
         self.thanks = plain(role="title")
         self.thanks.setObjectName("feedback-thanks")
         self.more = plain(role="muted")
@@ -199,6 +199,13 @@ class FeedbackScreen(Screen):
         row.addWidget(self.send)
         row.addWidget(self.done)
         col.addLayout(row)
+        # The field takes no more than the core keeps: said when it is full, not silently.
+        self.comment_limit = plain(role="notice")
+        self.comment_limit.setObjectName("feedback-comment-limit")
+        self.comment_limit.hide()
+        self.comment.textChanged.connect(
+            lambda text: self.comment_limit.setVisible(len(text) >= COMMENT_MAX))
+        col.addWidget(self.comment_limit)
         self.keyboard = OnScreenKeyboard(tr=tr, metrics=m)
         self.keyboard.attach(self.comment)
         col.addWidget(self.keyboard)
@@ -361,6 +368,7 @@ class FeedbackScreen(Screen):
             b.setAccessibleName(t.t("feedback.nps.score", n=n))
         self.comment.setPlaceholderText(t.t("feedback.comment.label"))
         self.comment.setAccessibleName(t.t("feedback.comment.label"))
+        self.comment_limit.setText(t.t("feedback.comment.limit", n=COMMENT_MAX))
         self.keyboard.retranslate()
         self.done.setText(t.t("booking.done.finish"))
         self.done.setAccessibleName(t.t("booking.done.finish"))
@@ -378,6 +386,7 @@ class FeedbackScreen(Screen):
         for b in self.scores:
             b.setChecked(False)
         self.comment.clear()
+        self.keyboard.reset()
         self.box.forget()
         self.pages.setCurrentIndex(CHOOSE_PAGE)
 

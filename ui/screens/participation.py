@@ -216,15 +216,20 @@ class ParticipationScreen(Screen):
 
     def _build_propose(self) -> QWidget:
         page, col = self._page()
+        col.setSpacing(max(4, self.m.gap_px // 4))  # two fields, chips and a full keyboard at 1280x800
         self.p_heading = plain(role="title")
         col.addWidget(self.p_heading)
         self.p_title = QLineEdit()
         self.p_title.setObjectName("idea-title")
         self.p_text = QLineEdit()
         self.p_text.setObjectName("idea-text")
-        for f in (self.p_title, self.p_text):
+        # Title and text side by side: at 1280x800 the keyboard needs the height.
+        fields = QHBoxLayout()
+        fields.setSpacing(self.m.gap_px)
+        for f, stretch in ((self.p_title, 1), (self.p_text, 2)):
             f.setMinimumHeight(self.m.touch_px)
-            col.addWidget(f)
+            fields.addWidget(f, stretch)
+        col.addLayout(fields)
         self.p_active = self.p_title
         self.p_title.selectionChanged.connect(lambda: setattr(self, "p_active", self.p_title))
         self.p_title.cursorPositionChanged.connect(lambda *_: setattr(self, "p_active", self.p_title))
@@ -789,6 +794,8 @@ class ParticipationScreen(Screen):
                        (self.n_go, "participation.in_person.continue")):
             b.setText(t(key))
             b.setAccessibleName(t(key))
+        for k in (self.why_keyboard, self.p_keyboard, self.n_keyboard):
+            k.retranslate()  # its words, and the new language's letters first
         self._fill(self.pages.currentIndex())
 
     def clear(self) -> None:
@@ -798,6 +805,8 @@ class ParticipationScreen(Screen):
         self.ideas, self.problem_text = [], ""
         for f in (self.why_field, self.p_title, self.p_text, self.n_code):
             f.clear()
+        for k in (self.why_keyboard, self.p_keyboard, self.n_keyboard):
+            k.reset()
         self.qr.set_text("")
         self.pages.setCurrentIndex(LIST_PAGE)
 

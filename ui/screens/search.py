@@ -46,6 +46,10 @@ class SearchScreen(Screen):
         self.status = label(role="muted")
         self.status.setObjectName("search-status")
         results.addWidget(self.status)
+        # The catalogue speaks fi/sv/en: a resident typing Arabic or Russian is told so first.
+        self.languages = label(role="muted")
+        self.languages.setObjectName("search-languages")
+        results.addWidget(self.languages)
         self.list = ServiceList(tr=tr, metrics=metrics, now=now, compact=True)
         self.list.chosen.connect(lambda sid: flow.go(places.SERVICE, service_id=sid))
         results.addWidget(self.list, 1)
@@ -94,8 +98,11 @@ class SearchScreen(Screen):
         t = self.tr_.t
         self.field.setPlaceholderText(t("search.placeholder"))
         self.field.setAccessibleName(t("search.field"))
+        self.languages.setText(t("search.languages"))
+        self.languages.setVisible(self.tr_.data_is_fallback)
         self.keyboard.retranslate()
         self._search()  # the ranking favours the language in use
 
     def clear(self) -> None:
         self.field.clear()
+        self.keyboard.reset()

@@ -54,11 +54,13 @@ class ServiceRow(RichButton):
             voucher = label(t.t("results.row.voucher"), role="badge-voucher", wrap=False)
             voucher.setObjectName("badge-voucher")
         status = service_status(t, service, now)
-        # Compact (beside the search keyboard): the name, then badges and status on one line,
-        # so four rows fit at 1280x800; provider and summary are still read out, and on the card.
+        # Compact (beside the search keyboard): the name, the badges, the status, so four rows
+        # fit at 1280x800; provider and summary are still read out, and on the card. The status
+        # has a line of its own: beside a keyboard of 64 px keys the badges leave it no room.
         if compact:
-            status_label = label(status[0], role=status[1]) if status is not None else label("")
-            self.add_row(*(sector_badge(t, s) for s in sectors), *([voucher] if voucher else []), status_label)
+            self.add_row(*(sector_badge(t, s) for s in sectors), *([voucher] if voucher else []), label(""))
+            if status is not None:
+                self.add(label(status[0], role=status[1]))
         else:
             # The provider on a line of its own: beside the badges it left them no room with
             # larger text ("Aa") at 1280x800.
