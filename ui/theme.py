@@ -208,6 +208,7 @@ QPushButton {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.bo
     border-radius: {m.radius_px}px; padding: 8px 24px; min-height: {m.touch_px - 20}px; font-weight: 600; }}
 QPushButton:pressed {{ background: {p.tile}; }}
 QPushButton:checked {{ background: {p.selected}; color: {p.on_selected}; border-color: {p.selected}; }}
+QPushButton[role="tab"] {{ padding: 6px 22px; border-width: 4px; }}  /* the same size checked or not */
 QPushButton[role="tab"]:checked {{ background: {p.tile}; color: {p.on_tile}; border: 4px solid {p.primary}; }}
 QPushButton[role="primary"] {{ background: {p.primary}; color: {p.on_primary}; border-color: {p.primary}; }}
 QPushButton[role="tile"], QPushButton[role="row"] {{ background: {p.tile}; color: {p.on_tile};
@@ -219,6 +220,7 @@ QPushButton[role="tile-main"] {{ background: {p.primary}; color: {p.on_primary};
 QPushButton[role="tile-main"] QLabel {{ color: {p.on_primary}; }}
 QPushButton[role="tile"]:pressed, QPushButton[role="row"]:pressed {{ border-color: {p.primary}; }}
 QPushButton[role="key"] {{ padding: 0px; font-size: {m.tile_pt}pt; min-height: {m.touch_px - 8}px; }}
+QPushButton[role="key"][words="true"] {{ font-size: {m.body_pt}pt; }}
 QLineEdit {{ background: {p.background}; color: {p.text}; border: 3px solid {p.primary};
     border-radius: {m.radius_px}px; padding: 8px 16px; min-height: {m.touch_px - 24}px;
     font-size: {m.tile_pt}pt; }}

@@ -121,6 +121,9 @@ class OnScreenKeyboard(QWidget):
         self.clear_all.clicked.connect(self.cleared)
         self.space = self._key("")
         self.space.setObjectName("key-space")
+        # Words, not a letter: in the body size, so "Mellanslag" fits its bar with larger text.
+        for b in (self.clear_all, self.space):
+            b.setProperty("words", True)
         self.space.clicked.connect(lambda: self.typed.emit(" "))
         self._punctuation: list[QPushButton] = []
         self._language: str | None = None

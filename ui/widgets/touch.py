@@ -138,6 +138,10 @@ class Tile(RichButton):
             # the words less height than they need with larger text at 1280x800).
             self.icon = Pictogram(icon, em=1.5, parent=self)
             self.icon.installEventFilter(self)   # it grows with larger text
+            # The words' own font may change after the tile's (a style sheet reaches the
+            # children last): the longest word is measured again then.
+            self.title.installEventFilter(self)
+            self.subtitle.installEventFilter(self)
             self._place_icon()
 
     def _place_icon(self) -> None:
@@ -163,6 +167,9 @@ class Tile(RichButton):
     def eventFilter(self, obj, event) -> bool:
         if obj is self.icon and event.type() == QEvent.Type.Resize:
             self._place_icon()
+        elif obj in (self.title, self.subtitle) and event.type() in (QEvent.Type.FontChange,
+                                                                     QEvent.Type.StyleChange):
+            self._place_icon()
         return False
 
     def resizeEvent(self, event) -> None:
@@ -181,6 +188,8 @@ class Tile(RichButton):
         self.subtitle.setText(subtitle)
         self.subtitle.setVisible(bool(subtitle))
         self.setAccessibleName(f"{title}. {subtitle}" if subtitle else title)
+        if self.icon is not None:
+            self._place_icon()   # beside or above the words depends on the longest of them
         if self.icon is not None:
             self._place_icon()
         self.updateGeometry()
