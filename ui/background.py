@@ -85,6 +85,16 @@ class AppRunner:
             self._pending = max(0, self._pending - 1)
             self._pending_db = max(0, self._pending_db - is_db)
 
+    def settle_job(self, job: "_Job") -> None:
+        """Count ``job`` as handed back, once, whichever way it ended (delivered, its handle
+        gone before the result could be delivered, or gone before the job ran)."""
+        with self._lock:
+            if job.settled:
+                return
+            job.settled = True
+            self._pending = max(0, self._pending - 1)
+            self._pending_db = max(0, self._pending_db - job.is_db)
+
     def shutdown(self, wait: bool = True) -> None:
         """Stop taking work; let the database thread finish what it holds (a write the
         person was told about must land), drop network calls not yet started."""
@@ -123,6 +133,13 @@ def set_app_runner(runner: AppRunner | None) -> AppRunner | None:
     return previous
 
 
+class _Job:
+    __slots__ = ("is_db", "settled")
+
+    def __init__(self, is_db: bool) -> None:
+        self.is_db, self.settled = is_db, False
+
+
 class BackgroundCalls(QObject):
     """A screen's handle on the app's runner: work off the GUI thread, ``done`` back on it."""
 
@@ -132,6 +149,13 @@ class BackgroundCalls(QObject):
         super().__init__(parent)
         self.runner = runner or app_runner()
         self._finished.connect(self._deliver)
+        # Results emitted but not yet delivered die with this handle (a queued signal to a
+        # deleted object is dropped): they are counted as handed back then, or the runner
+        # would never be idle again (tests wait on it; so does the reset for the next person).
+        owed: set[_Job] = set()
+        self._owed = owed
+        runner_ = self.runner
+        self.destroyed.connect(lambda *_: [runner_.settle_job(j) for j in list(owed)])
 
     def run(self, work: Callable[[], Any], done: Done | None = None) -> bool:
         """Blocking calls (network, printer) on the network pool."""
@@ -146,20 +170,26 @@ class BackgroundCalls(QObject):
         return self._start(self.runner._db, work, done)
 
     def _start(self, pool: ThreadPoolExecutor, work: Callable[[], Any], done: Done | None) -> bool:
+        ticket = _Job(pool is self.runner._db)
+        runner, owed = self.runner, self._owed
+
         def job() -> None:
             try:
                 result, error = work(), None
             except BaseException as exc:  # handed to the GUI thread, never lost
                 result, error = None, exc
             try:
-                self._finished.emit(done, result, error, (work, is_db))
+                self._finished.emit(done, result, error, (work, ticket))
             except RuntimeError:  # the handle's screen is gone: nobody to tell
-                self.runner.settled(is_db)
-        is_db = pool is self.runner._db
-        return self.runner._submit(pool, job)
+                runner.settle_job(ticket)
+        owed.add(ticket)
+        if not runner._submit(pool, job):
+            owed.discard(ticket)
+            return False
+        return True
 
     def _deliver(self, done: Done | None, result: Any, error: BaseException | None, origin) -> None:
-        work, is_db = origin
+        work, ticket = origin
         try:
             if done is not None:
                 done(result, error)
@@ -168,7 +198,8 @@ class BackgroundCalls(QObject):
         except Exception as exc:  # a failing callback is reported like failing work
             self._report(exc, done)
         finally:
-            self.runner.settled(is_db)
+            self._owed.discard(ticket)
+            self.runner.settle_job(ticket)
 
     def _report(self, error: BaseException, where) -> None:
         log.error("background work %s failed", getattr(where, "__qualname__", where),

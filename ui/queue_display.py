@@ -207,6 +207,11 @@ class QueueDisplayWindow(QWidget):
         self.heading.setStyleSheet(f"font-size: {round(h * HEADING_SHARE)}px; font-weight: 700;")
         for w in (self.number_head, self.room_head, self.earlier_head):
             w.setStyleSheet(f"font-size: {round(h * CAPTION_SHARE)}px;")
+        # The texts that rotate through the languages keep one height: an Arabic face's line
+        # is taller than a Latin one's, and the calls under them must not jump at each turn.
+        for w, share in ((self.heading, HEADING_SHARE), (self.number_head, CAPTION_SHARE),
+                         (self.room_head, CAPTION_SHARE), (self.earlier_head, CAPTION_SHARE)):
+            w.setFixedHeight(round(h * share * 1.7))
         big = big_pixel_size(h)
         for i, (n, r) in enumerate(self.rows):
             size, weight = (big, 800) if i == 0 else (round(h * EARLIER_SHARE), 700)

@@ -103,3 +103,41 @@ def test_after_shutdown_a_write_still_lands_where_it_is_asked(runner):
 
     runner.shutdown(wait=True)
     assert on_db_thread(lambda: threading.current_thread().name) == threading.current_thread().name
+
+
+@pytest.mark.parametrize("when", ["emitted, not yet delivered", "before the job ran"])
+def test_work_whose_screen_is_gone_still_counts_as_handed_back(qtbot, runner, when):
+    """A screen deleted while its work was out: the queued result is dropped with it, and the
+    runner must still become idle (the tests wait on that; a leak once hung every later test)."""
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    from ui.background import BackgroundCalls
+
+    owner = QObject()
+    calls = BackgroundCalls(owner, runner=runner)
+    started, release, emitted = threading.Event(), threading.Event(), threading.Event()
+    delivered = []
+
+    def work():
+        started.set()
+        release.wait(5)
+        return 1
+
+    if when == "before the job ran":
+        calls.run(work, lambda r, e: delivered.append(r))
+        assert started.wait(5)
+        shiboken6.delete(owner)   # gone while the work runs: its emit will find no receiver
+        release.set()
+    else:
+        release.set()
+        calls.run(lambda: emitted.set() or 1, lambda r, e: delivered.append(r))
+        assert emitted.wait(5)
+        threading.Event().wait(0.2)   # the result is queued for the GUI thread by now
+        shiboken6.delete(owner)       # before the event loop could deliver it
+    qtbot.waitUntil(runner.idle, timeout=5000)
+    assert delivered == [] and runner.pending == 0
+    calls2 = BackgroundCalls(runner=runner)
+    calls2.db(lambda: 2, lambda r, e: delivered.append(r))
+    qtbot.waitUntil(runner.idle, timeout=5000)
+    assert delivered == [2]
