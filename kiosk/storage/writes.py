@@ -25,23 +25,31 @@ T = TypeVar("T")
 # ThreadPoolExecutor names its threads "<prefix>_<n>" (ui/background.py uses this prefix).
 DB_THREAD_PREFIX = "kiosk-db"
 
-_installed: Executor | None = None
+# The installed database threads, newest last: the newest is the one used. A second runner
+# (a tool, a test's own) that starts and stops must give the thread back to the one before
+# it, not leave every later write to run where it is asked.
+_installed: list[Executor] = []
 _lock = threading.Lock()
 
 
 def install(executor: Executor) -> None:
     """The application's database thread (a single-worker executor named ``kiosk-db``)."""
-    global _installed
     with _lock:
-        _installed = executor
+        if executor in _installed:
+            _installed.remove(executor)
+        _installed.append(executor)
 
 
 def uninstall(executor: Executor) -> None:
-    """Forget ``executor`` if it is the one installed (a runner shutting down)."""
-    global _installed
+    """Forget ``executor`` (a runner shutting down); the one installed before it is used again."""
     with _lock:
-        if _installed is executor:
-            _installed = None
+        if executor in _installed:
+            _installed.remove(executor)
+
+
+def _current() -> Executor | None:
+    with _lock:
+        return _installed[-1] if _installed else None
 
 
 def on_database_thread() -> bool:
@@ -50,7 +58,7 @@ def on_database_thread() -> bool:
 
 def on_db_thread(write: Callable[[], T]) -> T:
     """Run ``write`` on the database thread and return its result (or raise its error)."""
-    executor = _installed
+    executor = _current()
     if executor is None or on_database_thread():
         return write()
     try:

@@ -141,3 +141,25 @@ def test_work_whose_screen_is_gone_still_counts_as_handed_back(qtbot, runner, wh
     calls2.db(lambda: 2, lambda r, e: delivered.append(r))
     qtbot.waitUntil(runner.idle, timeout=5000)
     assert delivered == [2]
+
+
+def test_a_second_runner_that_stops_gives_the_database_thread_back(qtbot):
+    """A tool's or a test's own runner started and stopped after the app's must not leave
+    the app's writes to run on whatever thread asks (they ran on network threads once)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kiosk.storage import writes
+    from ui.background import AppRunner
+
+    first = AppRunner()
+    try:
+        second = AppRunner()
+        second.shutdown(wait=True)
+        with ThreadPoolExecutor(1, thread_name_prefix="kiosk-net") as net:
+            where = net.submit(lambda: writes.on_db_thread(lambda: threading.current_thread().name)).result(5)
+        assert where.startswith(writes.DB_THREAD_PREFIX)
+        assert first._db._thread_name_prefix == writes.DB_THREAD_PREFIX
+        ran_on_first = first._db.submit(lambda: threading.current_thread()).result(5)
+        assert where == ran_on_first.name
+    finally:
+        first.shutdown(wait=True)
