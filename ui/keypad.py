@@ -138,9 +138,11 @@ class KeypadNavigation(QObject):
         self._ringed: QWidget | None = None
         self._ring_colours = ring_colours   # the theme in use now (the "Aa" button changes it)
         self._ring_radius = ring_radius
-        # Nothing is chosen at start: the window holds the focus (ClickFocus: a touch on an
-        # empty part of a screen gives it back, and Tab and the arrows never stop on it).
-        window.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # Nothing is chosen at start: the window holds the focus. NoFocus, not ClickFocus:
+        # a tap on a control that takes no focus (an on-screen key) would otherwise pass the
+        # focus up to the window and take it, and the cursor, from the field being typed in
+        # (seen under cage). setFocus() still gives it the focus; Tab never stops on it.
+        window.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         window.setFocus(Qt.FocusReason.OtherFocusReason)
         self._focus_watched = False
         watch_window_input(window, self)
