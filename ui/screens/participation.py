@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLayout, QLineEdit, QPushButton,
                                QStackedWidget, QVBoxLayout, QWidget)
 
@@ -27,6 +27,8 @@ from ui.screens.base import Screen
 from ui.screens.booking import plain
 from ui.screens.participation_widgets import BudgetBar, Pictogram, ResultBar
 from ui.theme import Metrics
+from ui.widgets.column_area import ColumnArea
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.qr import QrCodeWidget
 from ui.widgets.touch import RichButton, button, kinetic_scroll_area
@@ -71,6 +73,7 @@ class ParticipationScreen(Screen):
         self.receipt: Receipt | None = None
         self.problem_text = ""
         self._gen = 0
+        self._row_areas: list[ColumnArea] = []
         outer = QVBoxLayout(self)
         outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         outer.setContentsMargins(metrics.margin_px, metrics.margin_px // 2, metrics.margin_px, metrics.margin_px // 2)
@@ -81,6 +84,7 @@ class ParticipationScreen(Screen):
                       self._build_in_person):
             self.pages.addWidget(build())
         self.retranslate()
+        self._follow_text_size()
 
     # -- building ----------------------------------------------------------------------
     def _page(self) -> tuple[QWidget, QVBoxLayout]:
@@ -96,8 +100,23 @@ class ParticipationScreen(Screen):
         rows.setSpacing(self.m.gap_px // 2)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.addStretch(1)
-        col.addWidget(kinetic_scroll_area(inner), 1)
+        area = kinetic_scroll_area(inner, ColumnArea())
+        self._row_areas.append(area)
+        col.addWidget(area, 1)
         return rows
+
+    def changeEvent(self, event) -> None:   # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._follow_text_size()
+
+    def _follow_text_size(self) -> None:
+        """At the site's text a page fits the screen and its list scrolls between the heading
+        and the buttons; with larger text ("Aa") the page scrolls, and the list stands whole
+        in it rather than in the sliver of height left over."""
+        enlarged = self.font().pointSizeF() > self.m.body_pt * 1.2
+        for area in self._row_areas:
+            area.set_whole(enlarged)
 
     @staticmethod
     def _say(notice: QLabel, text: str) -> None:
@@ -234,14 +253,10 @@ class ParticipationScreen(Screen):
         self.p_title.selectionChanged.connect(lambda: setattr(self, "p_active", self.p_title))
         self.p_title.cursorPositionChanged.connect(lambda *_: setattr(self, "p_active", self.p_title))
         self.p_text.cursorPositionChanged.connect(lambda *_: setattr(self, "p_active", self.p_text))
-        # Topic and district side by side: the keyboard needs the height.
-        chips = QHBoxLayout()
-        self.category_row = QHBoxLayout()
-        self.district_row = QHBoxLayout()
-        chips.addLayout(self.category_row)
-        chips.addSpacing(self.m.gap_px * 2)
-        chips.addLayout(self.district_row)
-        col.addLayout(chips)
+        # Topic and district on one line while they fit (the keyboard needs the height), on
+        # more lines with larger text.
+        self.chips = FlowLayout(spacing=max(4, self.m.gap_px // 2))
+        col.addLayout(self.chips)
         self.category_group = QButtonGroup(self)
         self.district_group = QButtonGroup(self)
         self.p_problem = plain(role="notice")
@@ -698,24 +713,29 @@ class ParticipationScreen(Screen):
         self.p_title.setAccessibleName(t("participation.idea.title"))
         self.p_text.setPlaceholderText(t("participation.idea.text"))
         self.p_text.setAccessibleName(t("participation.idea.text"))
-        for row, group, items, prefix in ((self.category_row, self.category_group,
-                                           [(c.id, text_in(c.label, lang)) for c in q.categories], "category"),
-                                          (self.district_row, self.district_group,
-                                           [(d, q.district_name(d, lang)) for d in q.districts
-                                            if q.district_name(d, lang)], "district")):
-            while row.count():
-                w = row.takeAt(0).widget()
-                if w is not None:
+        while self.chips.count():
+            w = self.chips.takeAt(0).widget()
+            if w is not None:
+                for group in (self.category_group, self.district_group):
                     group.removeButton(w)
-                    w.deleteLater()
+                w.hide()
+                w.deleteLater()
+        for group, items, prefix in ((self.category_group,
+                                      [(c.id, text_in(c.label, lang)) for c in q.categories], "category"),
+                                     (self.district_group,
+                                      [(d, q.district_name(d, lang)) for d in q.districts
+                                       if q.district_name(d, lang)], "district")):
+            if prefix == "district" and items and self.chips.count():
+                gap = QWidget()   # topics and districts apart, as two groups
+                gap.setFixedSize(self.m.gap_px * 2, 1)
+                self.chips.addWidget(gap)
             for oid, text in items:
                 b = button(text, t(f"participation.idea.{prefix}_named", name=text), min_height=self.m.touch_px)
                 b.setCheckable(True)
                 b.setProperty("option_id", oid)
                 b.setObjectName(f"{prefix}-{oid}")
                 group.addButton(b)
-                row.addWidget(b)
-            row.addStretch(1)
+                self.chips.addWidget(b)
         self._say(self.p_problem, "")
 
     def _fill_review(self) -> None:

@@ -12,7 +12,7 @@ import logging
 from datetime import datetime, timezone
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.flow import FOLLOW_UP, STAFF_QUEUE, KioskFlow, Place
@@ -26,80 +26,12 @@ from ui.format import queue_line_name
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
+from ui.widgets.column_area import ColumnArea
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.reflow import Columns
 from ui.widgets.touch import ChoiceChip, Tile, button, kinetic_scroll_area, label
 
 log = logging.getLogger(__name__)
-
-
-class ColumnArea(QScrollArea):
-    """One of the desk's columns: it scrolls on its own while the columns stand side by side
-    (the nurse keeps Call next in sight while the list scrolls), and shows all of itself when
-    they stand one under the other at large text (then only the page scrolls: a scroll area
-    inside a scrolling page would squeeze the list to a sliver)."""
-
-    def __init__(self, content: QWidget | None = None) -> None:
-        super().__init__()
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        if content is not None:
-            self.setWidget(content)
-        self.whole = False
-
-    def set_whole(self, on: bool) -> None:
-        if on == self.whole:
-            return
-        self.whole = on
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on
-                                        else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        if on:
-            self.verticalScrollBar().setValue(0)
-        self.updateGeometry()
-
-    def _content_height(self, width: int) -> int:
-        content = self.widget()
-        if content is None:
-            return 0
-        need = content.minimumSizeHint().height()
-        if content.hasHeightForWidth():
-            need = max(need, content.heightForWidth(width))
-        return need
-
-    def minimumSizeHint(self) -> QSize:   # noqa: N802 (Qt's name)
-        hint = super().minimumSizeHint()
-        content = self.widget()
-        # As wide as the column's widest button or word (Columns stacks the columns when the
-        # screen has less), with room for the scroll bar in either state so the choice is stable.
-        width = (content.minimumSizeHint().width() if content is not None else 0) + \
-            self.verticalScrollBar().sizeHint().width()
-        height = self._content_height(self.width()) if self.whole else hint.height()
-        return QSize(max(width, hint.width()), height)
-
-    def sizeHint(self) -> QSize:   # noqa: N802
-        # Side by side the column takes the height it is given and never asks the page for
-        # its content's: the page would scroll and the column's foot fall below the fold.
-        hint = super().sizeHint()
-        return QSize(hint.width(), self.minimumSizeHint().height())
-
-    def hasHeightForWidth(self) -> bool:   # noqa: N802
-        return self.whole
-
-    def heightForWidth(self, width: int) -> int:   # noqa: N802
-        return self._content_height(width) if self.whole else super().heightForWidth(width)
-
-    def event(self, event) -> bool:
-        # The content changed its needs (another language, text size, the handover's
-        # buttons): the column's width, and its height when whole, change with them.
-        if event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
-        return super().event(event)
-
-    def viewportEvent(self, event) -> bool:   # noqa: N802
-        if event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
-        return super().viewportEvent(event)
 
 
 class DeskColumns(Columns):
