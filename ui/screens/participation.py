@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLayout, QLineEdit, QPushButton,
                                QStackedWidget, QVBoxLayout, QWidget)
 
@@ -35,6 +35,25 @@ from ui.widgets.touch import RichButton, button, kinetic_scroll_area
 
 (LIST_PAGE, QUESTION_PAGE, CHOOSE_PAGE, IDEAS_PAGE, PROPOSE_PAGE, REVIEW_PAGE, RECEIPT_PAGE, RESULTS_PAGE,
  IN_PERSON_PAGE) = range(9)
+
+
+class _Page(QWidget):
+    """One page of taking part. Only the page shown counts for the size: a QStackedWidget
+    asks for the size of its tallest page, and with larger text (the lists standing whole)
+    a short page such as the receipt got the height of the longest list, most of it empty."""
+
+    def _hidden(self) -> bool:
+        stack = self.parentWidget()
+        return isinstance(stack, QStackedWidget) and stack.currentWidget() is not self
+
+    def sizeHint(self) -> QSize:   # noqa: N802 (Qt's name)
+        return QSize(0, 0) if self._hidden() else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:   # noqa: N802
+        return QSize(0, 0) if self._hidden() else super().minimumSizeHint()
+
+    def heightForWidth(self, width: int) -> int:   # noqa: N802
+        return 0 if self._hidden() else super().heightForWidth(width)
 
 
 def euros(t: Translator, amount: int) -> str:
@@ -83,12 +102,14 @@ class ParticipationScreen(Screen):
                       self._build_propose, self._build_review, self._build_receipt, self._build_results,
                       self._build_in_person):
             self.pages.addWidget(build())
+        self.pages.currentChanged.connect(
+            lambda _i: [self.pages.widget(i).updateGeometry() for i in range(self.pages.count())])
         self.retranslate()
         self._follow_text_size()
 
     # -- building ----------------------------------------------------------------------
     def _page(self) -> tuple[QWidget, QVBoxLayout]:
-        page = QWidget()
+        page = _Page()
         col = QVBoxLayout(page)
         col.setSpacing(self.m.gap_px)
         col.setContentsMargins(0, 0, 0, 0)
