@@ -497,7 +497,7 @@ class ParticipationScreen(Screen):
             if mark is not None:
                 mark.setText(self.tr_.t("participation.picked") if b.isChecked() else "")
             # Qt style sheets cannot match a label by its parent's :checked state.
-            for lab in b.findChildren(QLabel):
+            for lab in [*b.findChildren(QLabel), *b.findChildren(Pictogram)]:
                 lab.setStyleSheet(f"color: {self.on_selected}" if b.isChecked() and self.on_selected else "")
 
     def _to_review(self) -> None:
@@ -651,7 +651,8 @@ class ParticipationScreen(Screen):
                 line.setStyleSheet("background: transparent")
                 h = QHBoxLayout(line)
                 h.setContentsMargins(0, 0, 0, 0)
-                h.addWidget(Pictogram(o.pictogram, size_px=max(48, self.m.touch_px - 16)))
+                h.setSpacing(self.m.gap_px)
+                h.addWidget(Pictogram(o.pictogram, size_px=max(48, self.m.touch_px - 16)), 0, Qt.AlignmentFlag.AlignTop)
                 texts = QVBoxLayout()
                 texts.addWidget(plain(f"{label} · {euros(self.tr_, o.cost)}", role="heading"))
                 district = q.district_name(o.district, lang) if o.district else ""
@@ -810,9 +811,11 @@ class ParticipationScreen(Screen):
             numbers = t("participation.results.numbers", total=str(k + other), kiosk=str(k), other=str(other))
             bar = ResultBar(max(28, self.m.touch_px // 3))
             bar.set_values(k, other, top, f"{name}: {numbers}")
-            self.result_grid.addWidget(plain(name), n, 0)
-            self.result_grid.addWidget(bar, n, 1)
-            self.result_grid.addWidget(plain(numbers), n, 2)
+            # The name and its numbers on a line (the numbers wrap), the bar under them across
+            # the whole width: beside the words, at 200 % text the bars had a third of the screen.
+            self.result_grid.addWidget(plain(name, role="heading"), 2 * n, 0, Qt.AlignmentFlag.AlignTop)
+            self.result_grid.addWidget(plain(numbers), 2 * n, 1)
+            self.result_grid.addWidget(bar, 2 * n + 1, 0, 1, 2)
         self.result_grid.setColumnStretch(1, 1)
 
     # -- Screen -----------------------------------------------------------------------------
