@@ -748,9 +748,7 @@ class ParticipationScreen(Screen):
                                       [(d, q.district_name(d, lang)) for d in q.districts
                                        if q.district_name(d, lang)], "district")):
             if prefix == "district" and items and self.chips.count():
-                gap = QWidget()   # topics and districts apart, as two groups
-                gap.setFixedSize(self.m.gap_px * 2, 1)
-                self.chips.addWidget(gap)
+                self.chips.add_group_gap(self.m.gap_px * 2)   # topics and districts apart, as two groups
             for oid, text in items:
                 b = button(text, t(f"participation.idea.{prefix}_named", name=text), min_height=self.m.touch_px)
                 b.setCheckable(True)

@@ -69,15 +69,39 @@ class FlowLayout(QLayout):
     def _shown(self) -> list[QLayoutItem]:
         return [i for i in self._items if not (i.widget() is not None and i.widget().isHidden())]
 
+    def add_group_gap(self, width: int) -> None:
+        """Room between two groups of buttons (an idea's topics and its districts): a group
+        that does not fit whole in what is left of a line starts the next line."""
+        gap = QWidget()
+        gap.setFixedSize(width, 1)
+        gap.setProperty("flow_group_gap", True)
+        self.addWidget(gap)
+
     def _place(self, rect: QRect, *, move: bool) -> int:
         """Puts the items in lines inside ``rect`` (when ``move``); returns the height used."""
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         rtl = self.parentWidget() is not None and self.parentWidget().layoutDirection() == Qt.LayoutDirection.RightToLeft
         x, y, line_height = area.x(), area.y(), 0
-        for item in self._shown():
+        shown = self._shown()
+        for n, item in enumerate(shown):
             hint = item.sizeHint().expandedTo(item.minimumSize())
             width = min(hint.width(), max(area.width(), 1))
+            if item.widget() is not None and item.widget().property("flow_group_gap"):
+                group = 0
+                for after in shown[n + 1:]:
+                    if after.widget() is not None and after.widget().property("flow_group_gap"):
+                        break
+                    group += after.sizeHint().width() + self._gap
+                if x > area.x() and x + width + group > area.x() + area.width():
+                    x, y, line_height = area.x(), y + line_height + self._gap, 0   # the group on a line of its own
+                    if move:
+                        item.setGeometry(QRect(area.x(), y, 0, 0))
+                    continue
+                if x == area.x():
+                    if move:
+                        item.setGeometry(QRect(area.x(), y, 0, 0))
+                    continue   # no room kept at the start of a line
             if x > area.x() and x + width > area.x() + area.width():
                 x, y, line_height = area.x(), y + line_height + self._gap, 0
             if move:
