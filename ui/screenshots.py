@@ -398,8 +398,9 @@ def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | 
                     action()
                     # Database work (a queue number) comes back from the runner's thread.
                     wait_for_background(app)
-                    # Word-wrapped rows settle their heights over a few layout passes.
-                    for _ in range(4):
+                    # Word-wrapped rows settle their heights over a few layout passes, one per
+                    # level of widgets between a list that stands whole and its page.
+                    for _ in range(10):
                         app.processEvents()
                     suffix = ("" if theme == "light" else "-" + theme) + ("" if not step else "-" + text_size)
                     path = out / f"{resolution}-{lang}-{name}{suffix}.png"

@@ -375,6 +375,46 @@ def test_the_desk_fits_at_1280x800_in_every_state(qtbot, queue_window, db, catal
     assert screen.actions_area.horizontalScrollBar().value() == 0 and _cut_widgets(screen) == []
 
 
+@pytest.mark.conformance("5.1.4", "WCAG 1.4.10")
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_the_desk_fits_its_page_and_stands_its_columns_one_under_the_other_at_200_percent(
+        qtbot, queue_window, lang):
+    """Issue 16: at 1280x800 the desk grew taller than its page (the right column's foot fell
+    below the fold); at 200 % its right column went past the screen's right edge."""
+    from ui.appearance import LARGEST, NORMAL
+
+    window, _ = queue_window(printer_target="", session=EndingStaffSession(NURSE), resolution="1280x800")
+    window.translator.set_language(lang)
+    q = queue_window.services[window].queue
+    for _ in range(12):
+        q.take_number("health-walkin")
+    window.flow.go("staff_queue")
+    background_done(qtbot)  # the desk's snapshot comes from the database thread
+    settle(qtbot)
+    screen = window.current_screen()
+    page = window.stack.page_of(screen)
+    columns = (screen.list_area, screen.appointments_area, screen.actions_area)
+
+    def right_edge(w):
+        return w.mapTo(window, w.rect().topRight()).x()
+
+    # The site's text: side by side, each column scrolls on its own, the page does not.
+    assert not screen.desk_view.stacked and page.verticalScrollBar().maximum() == 0
+    assert screen.list_area.verticalScrollBar().maximum() > 0   # twelve people do not fit: the list scrolls
+    window.appearance.set_step(LARGEST)
+    settle(qtbot)
+    assert screen.desk_view.stacked
+    assert page.verticalScrollBar().maximum() > 0   # one scroll bar, the page's
+    for area in columns:
+        assert area.verticalScrollBar().maximum() == 0, area.objectName()   # shown whole, nothing hidden inside
+        assert right_edge(area.widget()) <= window.width()
+    assert all(c.isVisible() and c.height() >= 64 for c in screen._waiting_chips.values())
+    assert _cut_widgets(screen) == []
+    window.appearance.set_step(NORMAL)
+    settle(qtbot)
+    assert not screen.desk_view.stacked and page.verticalScrollBar().maximum() == 0
+
+
 def test_a_failed_desk_action_is_said_in_words_not_in_the_code(qtbot, queue_window):
     from kiosk.queue import QueueError
 

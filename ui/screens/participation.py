@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLayout, QLineEdit, QPushButton,
                                QStackedWidget, QVBoxLayout, QWidget)
 
@@ -27,12 +27,33 @@ from ui.screens.base import Screen
 from ui.screens.booking import plain
 from ui.screens.participation_widgets import BudgetBar, Pictogram, ResultBar
 from ui.theme import Metrics
+from ui.widgets.column_area import ColumnArea
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.qr import QrCodeWidget
 from ui.widgets.touch import RichButton, button, kinetic_scroll_area
 
 (LIST_PAGE, QUESTION_PAGE, CHOOSE_PAGE, IDEAS_PAGE, PROPOSE_PAGE, REVIEW_PAGE, RECEIPT_PAGE, RESULTS_PAGE,
  IN_PERSON_PAGE) = range(9)
+
+
+class _Page(QWidget):
+    """One page of taking part. Only the page shown counts for the size: a QStackedWidget
+    asks for the size of its tallest page, and with larger text (the lists standing whole)
+    a short page such as the receipt got the height of the longest list, most of it empty."""
+
+    def _hidden(self) -> bool:
+        stack = self.parentWidget()
+        return isinstance(stack, QStackedWidget) and stack.currentWidget() is not self
+
+    def sizeHint(self) -> QSize:   # noqa: N802 (Qt's name)
+        return QSize(0, 0) if self._hidden() else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:   # noqa: N802
+        return QSize(0, 0) if self._hidden() else super().minimumSizeHint()
+
+    def heightForWidth(self, width: int) -> int:   # noqa: N802
+        return 0 if self._hidden() else super().heightForWidth(width)
 
 
 def euros(t: Translator, amount: int) -> str:
@@ -71,6 +92,7 @@ class ParticipationScreen(Screen):
         self.receipt: Receipt | None = None
         self.problem_text = ""
         self._gen = 0
+        self._row_areas: list[ColumnArea] = []
         outer = QVBoxLayout(self)
         outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         outer.setContentsMargins(metrics.margin_px, metrics.margin_px // 2, metrics.margin_px, metrics.margin_px // 2)
@@ -80,11 +102,14 @@ class ParticipationScreen(Screen):
                       self._build_propose, self._build_review, self._build_receipt, self._build_results,
                       self._build_in_person):
             self.pages.addWidget(build())
+        self.pages.currentChanged.connect(
+            lambda _i: [self.pages.widget(i).updateGeometry() for i in range(self.pages.count())])
         self.retranslate()
+        self._follow_text_size()
 
     # -- building ----------------------------------------------------------------------
     def _page(self) -> tuple[QWidget, QVBoxLayout]:
-        page = QWidget()
+        page = _Page()
         col = QVBoxLayout(page)
         col.setSpacing(self.m.gap_px)
         col.setContentsMargins(0, 0, 0, 0)
@@ -96,8 +121,23 @@ class ParticipationScreen(Screen):
         rows.setSpacing(self.m.gap_px // 2)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.addStretch(1)
-        col.addWidget(kinetic_scroll_area(inner), 1)
+        area = kinetic_scroll_area(inner, ColumnArea())
+        self._row_areas.append(area)
+        col.addWidget(area, 1)
         return rows
+
+    def changeEvent(self, event) -> None:   # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._follow_text_size()
+
+    def _follow_text_size(self) -> None:
+        """At the site's text a page fits the screen and its list scrolls between the heading
+        and the buttons; with larger text ("Aa") the page scrolls, and the list stands whole
+        in it rather than in the sliver of height left over."""
+        enlarged = self.font().pointSizeF() > self.m.body_pt * 1.2
+        for area in self._row_areas:
+            area.set_whole(enlarged)
 
     @staticmethod
     def _say(notice: QLabel, text: str) -> None:
@@ -234,14 +274,10 @@ class ParticipationScreen(Screen):
         self.p_title.selectionChanged.connect(lambda: setattr(self, "p_active", self.p_title))
         self.p_title.cursorPositionChanged.connect(lambda *_: setattr(self, "p_active", self.p_title))
         self.p_text.cursorPositionChanged.connect(lambda *_: setattr(self, "p_active", self.p_text))
-        # Topic and district side by side: the keyboard needs the height.
-        chips = QHBoxLayout()
-        self.category_row = QHBoxLayout()
-        self.district_row = QHBoxLayout()
-        chips.addLayout(self.category_row)
-        chips.addSpacing(self.m.gap_px * 2)
-        chips.addLayout(self.district_row)
-        col.addLayout(chips)
+        # Topic and district on one line while they fit (the keyboard needs the height), on
+        # more lines with larger text.
+        self.chips = FlowLayout(spacing=max(4, self.m.gap_px // 2))
+        col.addLayout(self.chips)
         self.category_group = QButtonGroup(self)
         self.district_group = QButtonGroup(self)
         self.p_problem = plain(role="notice")
@@ -461,7 +497,7 @@ class ParticipationScreen(Screen):
             if mark is not None:
                 mark.setText(self.tr_.t("participation.picked") if b.isChecked() else "")
             # Qt style sheets cannot match a label by its parent's :checked state.
-            for lab in b.findChildren(QLabel):
+            for lab in [*b.findChildren(QLabel), *b.findChildren(Pictogram)]:
                 lab.setStyleSheet(f"color: {self.on_selected}" if b.isChecked() and self.on_selected else "")
 
     def _to_review(self) -> None:
@@ -615,7 +651,8 @@ class ParticipationScreen(Screen):
                 line.setStyleSheet("background: transparent")
                 h = QHBoxLayout(line)
                 h.setContentsMargins(0, 0, 0, 0)
-                h.addWidget(Pictogram(o.pictogram, size_px=max(48, self.m.touch_px - 16)))
+                h.setSpacing(self.m.gap_px)
+                h.addWidget(Pictogram(o.pictogram, size_px=max(48, self.m.touch_px - 16)), 0, Qt.AlignmentFlag.AlignTop)
                 texts = QVBoxLayout()
                 texts.addWidget(plain(f"{label} · {euros(self.tr_, o.cost)}", role="heading"))
                 district = q.district_name(o.district, lang) if o.district else ""
@@ -698,24 +735,27 @@ class ParticipationScreen(Screen):
         self.p_title.setAccessibleName(t("participation.idea.title"))
         self.p_text.setPlaceholderText(t("participation.idea.text"))
         self.p_text.setAccessibleName(t("participation.idea.text"))
-        for row, group, items, prefix in ((self.category_row, self.category_group,
-                                           [(c.id, text_in(c.label, lang)) for c in q.categories], "category"),
-                                          (self.district_row, self.district_group,
-                                           [(d, q.district_name(d, lang)) for d in q.districts
-                                            if q.district_name(d, lang)], "district")):
-            while row.count():
-                w = row.takeAt(0).widget()
-                if w is not None:
+        while self.chips.count():
+            w = self.chips.takeAt(0).widget()
+            if w is not None:
+                for group in (self.category_group, self.district_group):
                     group.removeButton(w)
-                    w.deleteLater()
+                w.hide()
+                w.deleteLater()
+        for group, items, prefix in ((self.category_group,
+                                      [(c.id, text_in(c.label, lang)) for c in q.categories], "category"),
+                                     (self.district_group,
+                                      [(d, q.district_name(d, lang)) for d in q.districts
+                                       if q.district_name(d, lang)], "district")):
+            if prefix == "district" and items and self.chips.count():
+                self.chips.add_group_gap(self.m.gap_px * 2)   # topics and districts apart, as two groups
             for oid, text in items:
                 b = button(text, t(f"participation.idea.{prefix}_named", name=text), min_height=self.m.touch_px)
                 b.setCheckable(True)
                 b.setProperty("option_id", oid)
                 b.setObjectName(f"{prefix}-{oid}")
                 group.addButton(b)
-                row.addWidget(b)
-            row.addStretch(1)
+                self.chips.addWidget(b)
         self._say(self.p_problem, "")
 
     def _fill_review(self) -> None:
@@ -769,9 +809,11 @@ class ParticipationScreen(Screen):
             numbers = t("participation.results.numbers", total=str(k + other), kiosk=str(k), other=str(other))
             bar = ResultBar(max(28, self.m.touch_px // 3))
             bar.set_values(k, other, top, f"{name}: {numbers}")
-            self.result_grid.addWidget(plain(name), n, 0)
-            self.result_grid.addWidget(bar, n, 1)
-            self.result_grid.addWidget(plain(numbers), n, 2)
+            # The name and its numbers on a line (the numbers wrap), the bar under them across
+            # the whole width: beside the words, at 200 % text the bars had a third of the screen.
+            self.result_grid.addWidget(plain(name, role="heading"), 2 * n, 0, Qt.AlignmentFlag.AlignTop)
+            self.result_grid.addWidget(plain(numbers), 2 * n, 1)
+            self.result_grid.addWidget(bar, 2 * n + 1, 0, 1, 2)
         self.result_grid.setColumnStretch(1, 1)
 
     # -- Screen -----------------------------------------------------------------------------

@@ -1,14 +1,15 @@
 """Painted parts of the participation screens: the budget bar, project pictograms and
 result bars. Painted in code (no image files, no emoji font); every one carries its
-meaning in text as well, so colour or shape is never the only cue."""
+meaning in text as well, so colour or shape is never the only cue. The pictograms are
+drawn in the colour of the words beside them (the theme's, high contrast included) and
+grow with the text, as ``ui/icons.py``'s do."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-INK = QColor("#1A1A1A")
 SPENT = QColor("#0B5FA5")
 LEFT = QColor("#DDE8F3")
 OTHER = QColor("#9BC4E8")
@@ -38,7 +39,7 @@ class BudgetBar(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         r = QRectF(1, 1, self.width() - 2, self.height() - 2)
-        p.setPen(QPen(INK, 2))
+        p.setPen(QPen(self.palette().color(QPalette.ColorRole.WindowText), 2))   # the theme's, seen on any
         p.setBrush(LEFT)
         p.drawRoundedRect(r, 8, 8)
         share = min(1.0, self.spent / self.total)
@@ -50,25 +51,40 @@ class BudgetBar(QWidget):
 
 
 class Pictogram(QWidget):
-    """A simple line drawing for a budgeting project (bench, tree, playground, ...)."""
+    """A simple line drawing for a budgeting project (bench, tree, playground, ...), at least
+    ``size_px`` square and ``em`` lines of its font tall, in its font's colour."""
 
-    def __init__(self, name: str = "", size_px: int = 64) -> None:
+    def __init__(self, name: str = "", size_px: int = 64, em: float = 2.0) -> None:
         super().__init__()
         self.name = name if name in PICTOGRAMS else ""
-        self.setFixedSize(size_px, size_px)
+        self.min_px, self.em = size_px, em
+        self._fit()
 
     def set_name(self, name: str) -> None:
         self.name = name if name in PICTOGRAMS else ""
+        self.update()
+
+    def _fit(self) -> None:
+        size = max(self.min_px, round(self.fontMetrics().height() * self.em))
+        if size != self.width() or size != self.height():
+            self.setFixedSize(size, size)
+
+    def changeEvent(self, event) -> None:   # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()   # larger text ("Aa"): a larger drawing
         self.update()
 
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         s = min(self.width(), self.height())
-        p.setPen(QPen(INK, max(3, s // 16), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-        p.setBrush(QColor("#E9F2E4"))
-        p.drawRoundedRect(QRectF(2, 2, s - 4, s - 4), s / 6, s / 6)
+        # The words' colour from the style sheet: dark on light, white or yellow in high contrast,
+        # the selected row's own text colour when the project is picked.
+        ink = self.palette().color(QPalette.ColorRole.WindowText)
+        p.setPen(QPen(ink, max(3, s // 16), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRoundedRect(QRectF(2, 2, s - 4, s - 4), s / 6, s / 6)
         u = s / 10
         n = self.name
         if n == "bench":

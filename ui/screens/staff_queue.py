@@ -12,7 +12,7 @@ import logging
 from datetime import datetime, timezone
 from typing import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.flow import FOLLOW_UP, STAFF_QUEUE, KioskFlow, Place
@@ -26,9 +26,37 @@ from ui.format import queue_line_name
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
+from ui.widgets.column_area import ColumnArea
+from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.reflow import Columns
 from ui.widgets.touch import ChoiceChip, Tile, button, kinetic_scroll_area, label
 
 log = logging.getLogger(__name__)
+
+
+class DeskColumns(Columns):
+    """The waiting list and the nurse's actions side by side while they fit, the actions under
+    the list when they do not (200 % text, or Swedish at 1280x800); its ``ColumnArea``s follow."""
+
+    def __init__(self, spacing: int) -> None:
+        super().__init__(spacing=spacing)
+        self.areas: list[ColumnArea] = []
+
+    def resizeEvent(self, event) -> None:   # noqa: N802
+        super().resizeEvent(event)
+        self._follow()
+
+    def event(self, event) -> bool:
+        # Another language or text size changes the columns' widths but not the desk's own:
+        # no resize comes, so the choice is made again when the layout asks.
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._arrange(self.width())
+            self._follow()
+        return super().event(event)
+
+    def _follow(self) -> None:
+        for area in self.areas:
+            area.set_whole(self.stacked)
 
 
 class StaffQueueScreen(Screen):
@@ -72,14 +100,13 @@ class StaffQueueScreen(Screen):
         lcol.addStretch(1)
         outer.addWidget(self.locked)
 
-        self.desk_view = QWidget()
-        row = QHBoxLayout(self.desk_view)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(m.gap_px * 2)
+        self.desk_view = DeskColumns(spacing=m.gap_px * 2)
         outer.addWidget(self.desk_view, 1)
 
         # Left: the waiting list.
-        left = QVBoxLayout()
+        left_box = QWidget()
+        left = QVBoxLayout(left_box)
+        left.setContentsMargins(0, 0, 0, 0)
         self.waiting_heading = label(role="heading")
         left.addWidget(self.waiting_heading)
         self.today = label(role="small")
@@ -90,18 +117,15 @@ class StaffQueueScreen(Screen):
         self._waiting_chips: dict[str, ChoiceChip] = {}  # by ticket id, in the list's order
         self._nobody = None  # "nobody is waiting", made with the first snapshot
         self.list_col.setSpacing(m.gap_px // 2)
-        left.addWidget(kinetic_scroll_area(self.list_box), 1)
+        self.list_area = kinetic_scroll_area(self.list_box, ColumnArea())
+        left.addWidget(self.list_area, 1)
         # Today's appointments of these lines: arrived, not yet, late, no-show (issue 17).
         self.appointments_heading = label(role="heading")
         self.appointments_box = QWidget()
         self.appointments_col = QVBoxLayout(self.appointments_box)
         self.appointments_col.setSpacing(m.gap_px // 2)
         # A plain scroll area, as the actions column: its buttons must act on the first tap.
-        self.appointments_area = QScrollArea()
-        self.appointments_area.setWidgetResizable(True)
-        self.appointments_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.appointments_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.appointments_area.setWidget(self.appointments_box)
+        self.appointments_area = ColumnArea(self.appointments_box)
         left.addWidget(self.appointments_heading)
         left.addWidget(self.appointments_area, 1)
         self.appointments_heading.setVisible(checkin is not None)
@@ -126,20 +150,22 @@ class StaffQueueScreen(Screen):
         # The chosen number's priority class: the nurse's word, also over the resident's answers.
         # Shown only while a number is chosen: the waiting list keeps its room otherwise.
         self.priority_box = QWidget()
-        prow = QHBoxLayout(self.priority_box)
-        prow.setContentsMargins(0, 0, 0, 0)
+        pcol = QVBoxLayout(self.priority_box)
+        pcol.setContentsMargins(0, 0, 0, 0)
         self.priority_label = label()
-        prow.addWidget(self.priority_label)
+        pcol.addWidget(self.priority_label)
+        # The classes wrap onto a second line when they do not fit beside each other.
+        prow = FlowLayout(spacing=m.gap_px // 2)
+        pcol.addLayout(prow)
         self.priority_buttons = {}
         for cls, code in PRIORITY_CLASSES.items():
             b = ChoiceChip(m.touch_px, f"priority-{code}")
             b.clicked.connect(lambda _=False, c=cls: self._set_priority(c))
             self.priority_buttons[cls] = b
             prow.addWidget(b)
-        prow.addStretch(1)
         self.priority_box.hide()
         left.addWidget(self.priority_box)
-        row.addLayout(left, 2)
+        self.desk_view.add(left_box, 2)
 
         # Right: room, call next, the person called, outcome. Scrolls on a small screen.
         right_box = QWidget()
@@ -221,16 +247,13 @@ class StaffQueueScreen(Screen):
         right.addStretch(1)
         # A plain scroll area: every tap on these buttons must act at once, never be held
         # back to see whether it becomes a flick (staff can use the scroll bar).
-        actions_area = QScrollArea()
-        actions_area.setWidgetResizable(True)
-        actions_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        actions_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        actions_area.setWidget(right_box)
+        actions_area = ColumnArea(right_box)
         # The column only ever scrolls up and down.
         bar = actions_area.horizontalScrollBar()
         bar.valueChanged.connect(lambda v: bar.setValue(0) if v else None)
         self.actions_area = actions_area
-        row.addWidget(actions_area, 3)
+        self.desk_view.add(actions_area, 3)
+        self.desk_view.areas = [self.list_area, self.appointments_area, actions_area]
 
         # Queue events come from the database thread: handed to the GUI thread first.
         queue.subscribe(OnGuiThread(self, lambda _event, _ticket: self._refresh() if self.isVisible() else None))
@@ -623,7 +646,22 @@ class StaffQueueScreen(Screen):
                                          and self.flow.knows("booking"))
         if visit is not None:
             # The next step must be in sight, not below the fold of a small screen.
-            QTimer.singleShot(0, lambda: self.actions_area.ensureWidgetVisible(self.handover_box))
+            QTimer.singleShot(0, lambda: self._bring_into_view(self.handover_box))
+
+    def _bring_into_view(self, widget: QWidget) -> None:
+        """Scrolls the column, or the page when the columns stand one under the other."""
+        area = self.actions_area
+        if area.whole:
+            # The page learns the screen's new height from posted layout requests (one per
+            # nesting level): it must know it before it can scroll to the new foot.
+            from PySide6.QtWidgets import QApplication
+            for _ in range(4):
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            area = self.parentWidget()
+            while area is not None and not isinstance(area, QScrollArea):
+                area = area.parentWidget()
+        if area is not None:
+            area.ensureWidgetVisible(widget)
 
     def _hand_over(self, to: str) -> None:
         if self.last_visit is None:

@@ -195,9 +195,10 @@ class Tile(RichButton):
         self.updateGeometry()
 
 
-def kinetic_scroll_area(content: QWidget) -> QScrollArea:
-    """A scroll area that follows a finger (and a mouse drag, so tests can drive it)."""
-    area = QScrollArea()
+def kinetic_scroll_area(content: QWidget, area: QScrollArea | None = None) -> QScrollArea:
+    """A scroll area that follows a finger (and a mouse drag, so tests can drive it);
+    ``area``: a scroll area of one's own kind to make so."""
+    area = area if area is not None else QScrollArea()
     area.setWidgetResizable(True)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -1,0 +1,46 @@
+"""ui/widgets/flow_layout.py: a row of buttons wraps instead of pushing the page past the edge."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from tests.ui.conftest import settle
+from ui.widgets.flow_layout import FlowLayout
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
+def test_buttons_wrap_and_a_group_moves_to_a_line_of_its_own(qtbot):
+    host = QWidget()
+    col = QVBoxLayout(host)
+    col.setContentsMargins(0, 0, 0, 0)
+    flow = FlowLayout(spacing=8)
+    col.addLayout(flow)
+    col.addStretch(1)
+    topics = [QPushButton(t) for t in ("Puistot", "Liikunta", "Kulttuuri")]
+    places = [QPushButton(t) for t in ("Kontula", "Kurkimäki", "Vesala")]
+    for b in topics:
+        flow.addWidget(b)
+    flow.add_group_gap(32)
+    for b in places:
+        flow.addWidget(b)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    one_line = flow.sizeHint().width()
+    host.resize(one_line + 10, 400)
+    settle(qtbot)
+    assert len({b.y() for b in topics + places}) == 1   # room for all: one line
+    # Room for the topics and one place only: the places go to the next line together.
+    host.resize(sum(b.width() for b in topics) + 16 + 32 + places[0].width() + 20, 400)
+    settle(qtbot)
+    assert len({b.y() for b in topics}) == 1 and len({b.y() for b in places}) == 1
+    assert places[0].y() > topics[0].y() and places[0].x() == topics[0].x()
+    assert all(b.geometry().right() <= host.width() for b in topics + places)
+    # Narrower than two buttons: one a line, the layout asks for the height that takes.
+    host.resize(max(b.width() for b in topics + places) + 4, 800)
+    settle(qtbot)
+    assert len({b.y() for b in topics + places}) == 6
+    assert flow.heightForWidth(host.width()) >= sum(b.height() for b in topics + places)
