@@ -65,10 +65,6 @@ class BrowseScreen(Screen):
         self.grid = QGridLayout(self._grid_host)
         self.grid.setContentsMargins(0, 0, 12, 0)
         self.grid.setSpacing(metrics.gap_px)
-        # Columns of one width (as on home): sized by their words, the column with the
-        # shortest words was squeezed until "sairastuminen" no longer fitted with larger text.
-        for c in range(self.columns):
-            self.grid.setColumnStretch(c, 1)
         self.area = kinetic_scroll_area(self._grid_host)
         col.addWidget(self.area, 1)
         self.tiles: dict[str, Tile] = {}

@@ -71,10 +71,6 @@ class HomeScreen(Screen):
             grid.addWidget(tile, 1 + i // cols, i % cols)
         for r in range(grid.rowCount()):
             grid.setRowStretch(r, 1)
-        # Columns of one width: sized by their words, the column whose tile has the shortest
-        # words was squeezed until "vuoronumero" no longer fitted with larger text.
-        for c in range(cols):
-            grid.setColumnStretch(c, 1)
         tiles = QWidget()
         tiles.setLayout(grid)
         grid.setContentsMargins(0, 0, 0, 0)

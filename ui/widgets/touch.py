@@ -164,12 +164,21 @@ class Tile(RichButton):
             self.body.setContentsMargins(side + before, top + over, side, bottom)
             self.icon.move(side, top)
 
+    def minimumSizeHint(self):   # noqa: N802 (Qt's name)
+        # Never narrower than its longest word (with the pictogram above the words): a grid
+        # squeezed the tile with the shortest words until "vuoronumero" was cut with larger text.
+        hint = super().minimumSizeHint()
+        words = [self.title.fontMetrics().horizontalAdvance(w) for w in self.title.text().split()]
+        words += [self.subtitle.fontMetrics().horizontalAdvance(w) for w in self.subtitle.text().split()]
+        return hint.expandedTo(QSize(max(words, default=0) + 2 * 28 + 4, 0))
+
     def eventFilter(self, obj, event) -> bool:
         if obj is self.icon and event.type() == QEvent.Type.Resize:
             self._place_icon()
         elif obj in (self.title, self.subtitle) and event.type() in (QEvent.Type.FontChange,
                                                                      QEvent.Type.StyleChange):
             self._place_icon()
+            self.updateGeometry()
         return False
 
     def resizeEvent(self, event) -> None:
@@ -190,6 +199,7 @@ class Tile(RichButton):
         self.setAccessibleName(f"{title}. {subtitle}" if subtitle else title)
         if self.icon is not None:
             self._place_icon()   # beside or above the words depends on the longest of them
+        self.updateGeometry()    # the longest word sets the narrowest the tile may be
         if self.icon is not None:
             self._place_icon()
         self.updateGeometry()
