@@ -20,6 +20,8 @@ flow, with its generation and thread; a collection on any thread holds the GIL, 
 thread waits for it too). The collector is set up as the kiosk's ``main()`` sets it once
 ready (``ui.app.tune_garbage_collector``); ``--gc default`` leaves Python's defaults, for
 comparison. ``rss_after_mb`` is the process's RSS after every flow's rounds.
+``gui_thread_sql`` counts the SQL statements the GUI thread ran in a flow's later rounds,
+by the kiosk UI code that ran them (the target is none: ui/background.py runs them).
 
     python -m benchmarks.ui_flows [--rounds 5] [--gc app|default]
 """
@@ -110,6 +112,29 @@ class GcPauses:
         gc.callbacks.remove(self)
 
 
+class GuiThreadSql:
+    """SQL statements run on the GUI (main) thread, by the innermost ``ui/`` frame."""
+
+    UI = (Path(__file__).resolve().parent.parent / "ui").as_posix() + "/"
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def __call__(self, conn, cursor, statement, parameters, context, executemany) -> None:
+        import threading
+        if threading.current_thread() is not threading.main_thread():
+            return
+        frame, where = sys._getframe(1), "?"
+        while frame is not None:
+            path = frame.f_code.co_filename.replace("\\", "/")
+            if path.startswith(self.UI):
+                where = f"ui/{path[len(self.UI):]}:{frame.f_code.co_name}"
+                break
+            frame = frame.f_back
+        key = f"{statement.lstrip().split(None, 1)[0].upper()} {where}"
+        self.seen[key] = self.seen.get(key, 0) + 1
+
+
 def run(rounds: int = 5, gc_policy: str = "app") -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QTimer
@@ -139,6 +164,10 @@ def run(rounds: int = 5, gc_policy: str = "app") -> dict:
             if tune is not None:
                 tuned = tune(window)
         collections = GcPauses().__enter__()
+        from sqlalchemy import event
+        from sqlalchemy.engine import Engine
+        sql = GuiThreadSql()
+        event.listen(Engine, "before_cursor_execute", sql)
 
         gaps: list[float] = []
         cpu_gaps: list[float] = []  # the GUI thread's own CPU time in each gap
@@ -176,6 +205,8 @@ def run(rounds: int = 5, gc_policy: str = "app") -> dict:
                 gaps.clear()
                 cpu_gaps.clear()
                 collections.pauses.clear()
+                if r == 1:
+                    sql.seen.clear()  # the first round builds screens: counted from the second
                 last[0], last[1] = time.perf_counter(), time.thread_time()
                 heartbeat.start()
                 for i, step in enumerate(steps):
@@ -211,8 +242,11 @@ def run(rounds: int = 5, gc_policy: str = "app") -> dict:
                              "max_gc_pause_thread": gc_worst[2],
                              # After the first round: how many collections of each generation, the longest.
                              "gc_per_generation": {g: [n, round(ms, 1)] for g, (n, ms) in gc_by_generation.items()},
+                             "gui_thread_sql": dict(sql.seen),
                              "rss_after_mb": round(_rss_mb(), 1)}
+            sql.seen.clear()
         collections.__exit__()
+        event.remove(Engine, "before_cursor_execute", sql)
         window.close()
         db.close()
         worst = max(r["max_stall_ms"] for r in results.values())
@@ -244,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'':26} longest gc pause {r['max_gc_pause_ms']:.1f} ms (generation {r['max_gc_pause_generation']}, "
               f"{r['max_gc_pause_thread'] or '-'}), per generation [n, ms] {r['gc_per_generation']}, "
               f"rss after {r['rss_after_mb']:.1f} MB")
+        print(f"{'':26} SQL on the GUI thread (later rounds): {r['gui_thread_sql'] or 'none'}")
     print(f"worst {result['worst_max_stall_ms']} ms, target <= {TARGET_STALL_MS} ms, load {result['load_avg']}")
     print(f"saved to {save_results('ui_flows', result)}")
     return 0

@@ -32,7 +32,8 @@ def slot_reads():
 def open_card(qtbot, window, service_id: str):
     window.flow.go("service", service_id=service_id)
     card = window.current_screen()
-    qtbot.waitUntil(lambda: card.complete and card.free_times_known)
+    # The card is made in slices after its top: on a loaded machine that takes seconds.
+    qtbot.waitUntil(lambda: card.complete and card.free_times_known, timeout=20000)
     settle(qtbot)
     return card
 
