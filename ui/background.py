@@ -22,6 +22,7 @@ is logged and reported to the application's failure reporter (the window shows i
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -123,6 +124,9 @@ def set_app_runner(runner: AppRunner | None) -> AppRunner | None:
     return previous
 
 
+_job_ids = itertools.count()
+
+
 class BackgroundCalls(QObject):
     """A screen's handle on the app's runner: work off the GUI thread, ``done`` back on it."""
 
@@ -132,6 +136,22 @@ class BackgroundCalls(QObject):
         super().__init__(parent)
         self.runner = runner or app_runner()
         self._finished.connect(self._deliver)
+        # Jobs whose result is not handed back yet (id -> is_db). A result queued to a handle
+        # that is then deleted with its screen is never delivered: Qt drops the event. Those
+        # jobs are settled when the handle goes, or the runner would wait on them for ever
+        # (``db_idle``, which tests and the flow benchmark wait on).
+        undelivered: dict[int, bool] = {}
+        lock = threading.Lock()
+        self._undelivered, self._undelivered_lock = undelivered, lock
+        runner_ = self.runner
+
+        def settle_undelivered(*_args) -> None:
+            with lock:
+                left = list(undelivered.values())
+                undelivered.clear()
+            for is_db in left:
+                runner_.settled(is_db)
+        self.destroyed.connect(settle_undelivered)
 
     def run(self, work: Callable[[], Any], done: Done | None = None) -> bool:
         """Blocking calls (network, printer) on the network pool."""
@@ -146,20 +166,35 @@ class BackgroundCalls(QObject):
         return self._start(self.runner._db, work, done)
 
     def _start(self, pool: ThreadPoolExecutor, work: Callable[[], Any], done: Done | None) -> bool:
+        is_db = pool is self.runner._db
+        undelivered, lock, runner = self._undelivered, self._undelivered_lock, self.runner
+        with lock:
+            job_id = next(_job_ids)
+            undelivered[job_id] = is_db
+
         def job() -> None:
             try:
                 result, error = work(), None
             except BaseException as exc:  # handed to the GUI thread, never lost
                 result, error = None, exc
             try:
-                self._finished.emit(done, result, error, (work, is_db))
+                self._finished.emit(done, result, error, (work, is_db, job_id))
             except RuntimeError:  # the handle's screen is gone: nobody to tell
-                self.runner.settled(is_db)
-        is_db = pool is self.runner._db
-        return self.runner._submit(pool, job)
+                with lock:
+                    mine = undelivered.pop(job_id, None) is not None
+                if mine:
+                    runner.settled(is_db)
+        if not runner._submit(pool, job):
+            with lock:
+                undelivered.pop(job_id, None)
+            return False
+        return True
 
     def _deliver(self, done: Done | None, result: Any, error: BaseException | None, origin) -> None:
-        work, is_db = origin
+        work, is_db, job_id = origin
+        with self._undelivered_lock:
+            if self._undelivered.pop(job_id, None) is None:
+                return  # settled already
         try:
             if done is not None:
                 done(result, error)

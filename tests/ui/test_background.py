@@ -103,3 +103,36 @@ def test_after_shutdown_a_write_still_lands_where_it_is_asked(runner):
 
     runner.shutdown(wait=True)
     assert on_db_thread(lambda: threading.current_thread().name) == threading.current_thread().name
+
+
+@pytest.mark.parametrize("handed_back", ["queued", "after"])
+def test_work_whose_screen_is_gone_does_not_hold_the_runner(qtbot, runner, handed_back):
+    """A result on its way to a screen deleted meanwhile is dropped, and the runner is idle
+    again: db_idle() is what tests and the flow benchmark wait on."""
+    from PySide6.QtCore import QCoreApplication, QObject
+    from shiboken6 import delete
+
+    from ui.background import BackgroundCalls
+
+    screen = QObject()
+    calls = BackgroundCalls(screen, runner=runner)
+    release, finished = threading.Event(), threading.Event()
+
+    def work():
+        release.wait(5)
+        return "late"
+
+    delivered = []
+    calls.db(work, lambda result, error: delivered.append(result))
+    calls.db(lambda: finished.set())
+    if handed_back == "queued":  # the results are queued to the handle before it goes
+        release.set()
+        assert finished.wait(5)
+        delete(screen)
+    else:  # the handle goes while the work still runs
+        delete(screen)
+        release.set()
+        assert finished.wait(5)
+    QCoreApplication.processEvents()
+    qtbot.waitUntil(runner.db_idle, timeout=5000)
+    assert runner.pending == 0 and delivered == []
