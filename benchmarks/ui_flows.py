@@ -15,12 +15,21 @@ On a loaded machine a gap also holds the time the GUI thread waited for a CPU (o
 GIL), which no change to the kiosk shortens. Each gap is therefore also measured in the GUI
 thread's own CPU time (``max_stall_cpu_ms``): the work the kiosk itself did in that gap.
 
-    python -m benchmarks.ui_flows [--rounds 5]
+The garbage collector's pauses are timed through ``gc.callbacks`` (``max_gc_pause_ms`` per
+flow, with its generation and thread; a collection on any thread holds the GIL, so the GUI
+thread waits for it too). The collector is set up as the kiosk's ``main()`` sets it once
+ready (``ui.app.tune_garbage_collector``); ``--gc default`` leaves Python's defaults, for
+comparison. ``rss_after_mb`` is the process's RSS after every flow's rounds.
+``gui_thread_sql`` counts the SQL statements the GUI thread ran in a flow's later rounds,
+by the kiosk UI code that ran them (the target is none: ui/background.py runs them).
+
+    python -m benchmarks.ui_flows [--rounds 5] [--gc app|default]
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import sys
@@ -79,7 +88,54 @@ def _flows(window, parts):
     return flows
 
 
-def run(rounds: int = 5) -> dict:
+class GcPauses:
+    """Every collection's wall time, generation and thread, from ``gc.callbacks``."""
+
+    def __init__(self) -> None:
+        self.pauses: list[tuple[float, int, str]] = []
+        self._started: dict[int, float] = {}
+
+    def __call__(self, phase: str, info: dict) -> None:
+        import threading
+        ident = threading.get_ident()
+        if phase == "start":
+            self._started[ident] = time.perf_counter()
+        elif ident in self._started:
+            ms = (time.perf_counter() - self._started.pop(ident)) * 1000
+            self.pauses.append((ms, info["generation"], threading.current_thread().name))
+
+    def __enter__(self) -> "GcPauses":
+        gc.callbacks.append(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        gc.callbacks.remove(self)
+
+
+class GuiThreadSql:
+    """SQL statements run on the GUI (main) thread, by the innermost ``ui/`` frame."""
+
+    UI = (Path(__file__).resolve().parent.parent / "ui").as_posix() + "/"
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def __call__(self, conn, cursor, statement, parameters, context, executemany) -> None:
+        import threading
+        if threading.current_thread() is not threading.main_thread():
+            return
+        frame, where = sys._getframe(1), "?"
+        while frame is not None:
+            path = frame.f_code.co_filename.replace("\\", "/")
+            if path.startswith(self.UI):
+                where = f"ui/{path[len(self.UI):]}:{frame.f_code.co_name}"
+                break
+            frame = frame.f_back
+        key = f"{statement.lstrip().split(None, 1)[0].upper()} {where}"
+        self.seen[key] = self.seen.get(key, 0) + 1
+
+
+def run(rounds: int = 5, gc_policy: str = "app") -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -101,6 +157,17 @@ def run(rounds: int = 5) -> dict:
         runner = app_runner()
         for _ in range(5):
             app.processEvents()
+        tuned = None
+        if gc_policy == "app":
+            import ui.app
+            tune = getattr(ui.app, "tune_garbage_collector", None)  # absent in a base tree before it
+            if tune is not None:
+                tuned = tune(window)
+        collections = GcPauses().__enter__()
+        from sqlalchemy import event
+        from sqlalchemy.engine import Engine
+        sql = GuiThreadSql()
+        event.listen(Engine, "before_cursor_execute", sql)
 
         gaps: list[float] = []
         cpu_gaps: list[float] = []  # the GUI thread's own CPU time in each gap
@@ -130,11 +197,16 @@ def run(rounds: int = 5) -> dict:
             per_round_cpu = []
             step_worst = [0.0] * len(steps)
             step_worst_cpu = [0.0] * len(steps)
+            gc_worst: tuple[float, int, str] = (0.0, -1, "")
+            gc_by_generation = {g: [0, 0.0] for g in range(3)}  # collections, longest ms
             for r in range(rounds):
                 window.reset_for_next_person()
                 settle()
                 gaps.clear()
                 cpu_gaps.clear()
+                collections.pauses.clear()
+                if r == 1:
+                    sql.seen.clear()  # the first round builds screens: counted from the second
                 last[0], last[1] = time.perf_counter(), time.thread_time()
                 heartbeat.start()
                 for i, step in enumerate(steps):
@@ -147,6 +219,11 @@ def run(rounds: int = 5) -> dict:
                         step_worst[i] = max(step_worst[i], max(step_gaps) * 1000)
                         step_worst_cpu[i] = max(step_worst_cpu[i], max(cpu_gaps[max(before - 1, 0):]) * 1000)
                 heartbeat.stop()
+                if r and collections.pauses:
+                    gc_worst = max(gc_worst, max(collections.pauses))
+                    for ms, generation, _thread in collections.pauses:
+                        gc_by_generation[generation][0] += 1
+                        gc_by_generation[generation][1] = max(gc_by_generation[generation][1], ms)
                 per_round.append(max(gaps) * 1000 if gaps else 0.0)
                 per_round_cpu.append(max(cpu_gaps) * 1000 if cpu_gaps else 0.0)
             later = per_round[1:] or per_round
@@ -159,26 +236,49 @@ def run(rounds: int = 5) -> dict:
                              "worst_step": 1 + max(range(len(steps)), key=step_worst.__getitem__),
                              "worst_step_ms": round(max(step_worst), 1),
                              "step_max_ms": [round(x, 1) for x in step_worst],
-                             "step_max_cpu_ms": [round(x, 1) for x in step_worst_cpu]}
+                             "step_max_cpu_ms": [round(x, 1) for x in step_worst_cpu],
+                             "max_gc_pause_ms": round(gc_worst[0], 1),
+                             "max_gc_pause_generation": gc_worst[1],
+                             "max_gc_pause_thread": gc_worst[2],
+                             # After the first round: how many collections of each generation, the longest.
+                             "gc_per_generation": {g: [n, round(ms, 1)] for g, (n, ms) in gc_by_generation.items()},
+                             "gui_thread_sql": dict(sql.seen),
+                             "rss_after_mb": round(_rss_mb(), 1)}
+            sql.seen.clear()
+        collections.__exit__()
+        event.remove(Engine, "before_cursor_execute", sql)
         window.close()
         db.close()
         worst = max(r["max_stall_ms"] for r in results.values())
-        return {"rounds": rounds, "flows": results, "worst_max_stall_ms": worst,
+        return {"rounds": rounds, "gc": gc_policy, "gc_tuned": tuned, "flows": results, "worst_max_stall_ms": worst,
                 "target_stall_ms": TARGET_STALL_MS, "met": worst <= TARGET_STALL_MS,
                 "load_avg": [round(x, 2) for x in os.getloadavg()]}
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.ui_flows", description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--gc", choices=("app", "default"), default="app",
+                    help="the garbage collector as the kiosk sets it once ready, or Python's defaults")
     args = ap.parse_args(argv)
-    result = run(rounds=args.rounds)
+    result = run(rounds=args.rounds, gc_policy=args.gc)
     for name, r in result["flows"].items():
         print(f"{name:26} max stall {r['max_stall_ms']:6.1f} ms, cpu {r['max_stall_cpu_ms']:5.1f} ms  (first pass {r['first_pass_max_stall_ms']:.1f} ms, "
               f"worst after step {r['worst_step']}: {r['worst_step_ms']:.1f} ms)")
         print(f"{'':26} per step: {r['step_max_ms']}, cpu {r['step_max_cpu_ms']}")
+        print(f"{'':26} longest gc pause {r['max_gc_pause_ms']:.1f} ms (generation {r['max_gc_pause_generation']}, "
+              f"{r['max_gc_pause_thread'] or '-'}), per generation [n, ms] {r['gc_per_generation']}, "
+              f"rss after {r['rss_after_mb']:.1f} MB")
+        print(f"{'':26} SQL on the GUI thread (later rounds): {r['gui_thread_sql'] or 'none'}")
     print(f"worst {result['worst_max_stall_ms']} ms, target <= {TARGET_STALL_MS} ms, load {result['load_avg']}")
     print(f"saved to {save_results('ui_flows', result)}")
     return 0

@@ -22,6 +22,7 @@ is logged and reported to the application's failure reporter (the window shows i
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -85,16 +86,6 @@ class AppRunner:
             self._pending = max(0, self._pending - 1)
             self._pending_db = max(0, self._pending_db - is_db)
 
-    def settle_job(self, job: "_Job") -> None:
-        """Count ``job`` as handed back, once, whichever way it ended (delivered, its handle
-        gone before the result could be delivered, or gone before the job ran)."""
-        with self._lock:
-            if job.settled:
-                return
-            job.settled = True
-            self._pending = max(0, self._pending - 1)
-            self._pending_db = max(0, self._pending_db - job.is_db)
-
     def shutdown(self, wait: bool = True) -> None:
         """Stop taking work; let the database thread finish what it holds (a write the
         person was told about must land), drop network calls not yet started."""
@@ -133,11 +124,7 @@ def set_app_runner(runner: AppRunner | None) -> AppRunner | None:
     return previous
 
 
-class _Job:
-    __slots__ = ("is_db", "settled")
-
-    def __init__(self, is_db: bool) -> None:
-        self.is_db, self.settled = is_db, False
+_job_ids = itertools.count()
 
 
 class BackgroundCalls(QObject):
@@ -149,13 +136,22 @@ class BackgroundCalls(QObject):
         super().__init__(parent)
         self.runner = runner or app_runner()
         self._finished.connect(self._deliver)
-        # Results emitted but not yet delivered die with this handle (a queued signal to a
-        # deleted object is dropped): they are counted as handed back then, or the runner
-        # would never be idle again (tests wait on it; so does the reset for the next person).
-        owed: set[_Job] = set()
-        self._owed = owed
+        # Jobs whose result is not handed back yet (id -> is_db). A result queued to a handle
+        # that is then deleted with its screen is never delivered: Qt drops the event. Those
+        # jobs are settled when the handle goes, or the runner would wait on them for ever
+        # (``db_idle``, which tests and the flow benchmark wait on).
+        undelivered: dict[int, bool] = {}
+        lock = threading.Lock()
+        self._undelivered, self._undelivered_lock = undelivered, lock
         runner_ = self.runner
-        self.destroyed.connect(lambda *_: [runner_.settle_job(j) for j in list(owed)])
+
+        def settle_undelivered(*_args) -> None:
+            with lock:
+                left = list(undelivered.values())
+                undelivered.clear()
+            for is_db in left:
+                runner_.settled(is_db)
+        self.destroyed.connect(settle_undelivered)
 
     def run(self, work: Callable[[], Any], done: Done | None = None) -> bool:
         """Blocking calls (network, printer) on the network pool."""
@@ -170,8 +166,11 @@ class BackgroundCalls(QObject):
         return self._start(self.runner._db, work, done)
 
     def _start(self, pool: ThreadPoolExecutor, work: Callable[[], Any], done: Done | None) -> bool:
-        ticket = _Job(pool is self.runner._db)
-        runner, owed = self.runner, self._owed
+        is_db = pool is self.runner._db
+        undelivered, lock, runner = self._undelivered, self._undelivered_lock, self.runner
+        with lock:
+            job_id = next(_job_ids)
+            undelivered[job_id] = is_db
 
         def job() -> None:
             try:
@@ -179,17 +178,23 @@ class BackgroundCalls(QObject):
             except BaseException as exc:  # handed to the GUI thread, never lost
                 result, error = None, exc
             try:
-                self._finished.emit(done, result, error, (work, ticket))
+                self._finished.emit(done, result, error, (work, is_db, job_id))
             except RuntimeError:  # the handle's screen is gone: nobody to tell
-                runner.settle_job(ticket)
-        owed.add(ticket)
+                with lock:
+                    mine = undelivered.pop(job_id, None) is not None
+                if mine:
+                    runner.settled(is_db)
         if not runner._submit(pool, job):
-            owed.discard(ticket)
+            with lock:
+                undelivered.pop(job_id, None)
             return False
         return True
 
     def _deliver(self, done: Done | None, result: Any, error: BaseException | None, origin) -> None:
-        work, ticket = origin
+        work, is_db, job_id = origin
+        with self._undelivered_lock:
+            if self._undelivered.pop(job_id, None) is None:
+                return  # settled already
         try:
             if done is not None:
                 done(result, error)
@@ -198,8 +203,7 @@ class BackgroundCalls(QObject):
         except Exception as exc:  # a failing callback is reported like failing work
             self._report(exc, done)
         finally:
-            self._owed.discard(ticket)
-            self.runner.settle_job(ticket)
+            self.runner.settled(is_db)
 
     def _report(self, error: BaseException, where) -> None:
         log.error("background work %s failed", getattr(where, "__qualname__", where),

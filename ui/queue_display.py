@@ -2,8 +2,11 @@
 spoken call in the configured languages.
 
 It runs as a second top-level window of the kiosk process (on a second screen, or on
-its own device in display mode), listening to the queue directly, so it changes in
-the same event-loop turn as the nurse's tap.
+its own device in display mode), listening to the queue directly, so a call shows in
+the same event-loop turn as the queue's event: drawn from the event's own ticket. The
+list of recent calls is read on the runner's database thread and drawn when back (at
+start, and after every event, which the read then confirms); the GUI thread never
+waits for SQLite.
 """
 
 from __future__ import annotations
@@ -108,6 +111,9 @@ class QueueDisplayWindow(QWidget):
         self.queue, self.tr_, self.metrics = queue, tr, metrics
         self.announcer = announcer
         self.languages = tuple(languages) or (tr.language,)
+        self.runner = BackgroundCalls(self)
+        self._calls: list[QueueTicket] = []  # newest call first, as last read or told
+        self._asked = 0  # the newest read asked for: an older answer is not drawn
         col = QVBoxLayout(self)
         # A top-level window: let the window size rule (the offscreen and kiosk
         # platforms cannot take size hints from the layout).
@@ -225,9 +231,24 @@ class QueueDisplayWindow(QWidget):
         self.notices_head.setVisible(bool(notices))
 
     def refresh(self) -> None:
+        """The notices now, the calls as known now, and the calls read again off the GUI thread."""
         self._show_notices()
+        self._draw()
+        self._asked += 1
+        asked, queue = self._asked, self.queue
+
+        def done(calls, error) -> None:
+            if error is not None:
+                log.warning("recent calls not read: %s", error)  # the calls shown stay
+                return
+            if asked == self._asked:
+                self._calls = calls
+                self._draw()
+        self.runner.db(lambda: queue.recent_calls(ROWS), done)
+
+    def _draw(self) -> None:
         # The city's notices take the room of the two oldest calls: the big call stays big.
-        calls = self.queue.recent_calls(ROWS - 2 if self.notices_head.isVisibleTo(self) else ROWS)
+        calls = self._calls[:ROWS - 2 if self.notices_head.isVisibleTo(self) else ROWS]
         self.empty.setVisible(not calls)
         self.earlier_head.setVisible(len(calls) > 1)
         self.number_head.setVisible(bool(calls))
@@ -240,6 +261,9 @@ class QueueDisplayWindow(QWidget):
             r.setVisible(call is not None)
 
     def _on_queue_event(self, event: str, ticket: QueueTicket) -> None:
+        if event in ("called", "recalled"):
+            # At once, from the event: the newest call on top (the read after it confirms).
+            self._calls = [ticket, *(c for c in self._calls if c.id != ticket.id)][:ROWS]
         if event in ("called", "recalled", "finished", "no_show", "transferred", "started"):
             self.refresh()
         if event in ("called", "recalled") and self.announcer is not None:

@@ -163,3 +163,36 @@ def test_a_second_runner_that_stops_gives_the_database_thread_back(qtbot):
         assert where == ran_on_first.name
     finally:
         first.shutdown(wait=True)
+
+
+@pytest.mark.parametrize("handed_back", ["queued", "after"])
+def test_work_whose_screen_is_gone_does_not_hold_the_runner(qtbot, runner, handed_back):
+    """A result on its way to a screen deleted meanwhile is dropped, and the runner is idle
+    again: db_idle() is what tests and the flow benchmark wait on."""
+    from PySide6.QtCore import QCoreApplication, QObject
+    from shiboken6 import delete
+
+    from ui.background import BackgroundCalls
+
+    screen = QObject()
+    calls = BackgroundCalls(screen, runner=runner)
+    release, finished = threading.Event(), threading.Event()
+
+    def work():
+        release.wait(5)
+        return "late"
+
+    delivered = []
+    calls.db(work, lambda result, error: delivered.append(result))
+    calls.db(lambda: finished.set())
+    if handed_back == "queued":  # the results are queued to the handle before it goes
+        release.set()
+        assert finished.wait(5)
+        delete(screen)
+    else:  # the handle goes while the work still runs
+        delete(screen)
+        release.set()
+        assert finished.wait(5)
+    QCoreApplication.processEvents()
+    qtbot.waitUntil(runner.db_idle, timeout=5000)
+    assert runner.pending == 0 and delivered == []

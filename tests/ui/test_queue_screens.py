@@ -556,3 +556,31 @@ def test_the_waits_on_the_line_tiles_are_read_off_the_gui_thread(qtbot, queue_wi
     tile = window.current_screen().tiles["health-walkin"]
     assert on_gui == []
     assert tile.subtitle.isVisible() and "1" in tile.subtitle.text()
+
+
+def test_the_display_reads_its_calls_on_the_database_thread(qtbot, queue_window):
+    """The recent calls are read off the GUI thread (at start and after each event) and
+    drawn when back; a call still shows at once, from the event's own ticket."""
+    import threading
+
+    from ui.i18n import Translator
+    from ui.theme import metrics_for
+
+    window, _ = queue_window(printer_target="")
+    q = queue_window.services[window].queue
+    _call(q, 2)
+    read_on: list[str] = []
+    real = q.recent_calls
+
+    def recorded(limit: int = 6):  # a spy: the real query runs, the thread is noted
+        read_on.append(threading.current_thread().name)
+        return real(limit)
+    q.recent_calls = recorded
+    display = _display(qtbot, q, Translator("fi"), metrics_for("1920x1080"), (1920, 1080))
+    number = display.findChild(QLabel, "display-number-0")
+    assert number.text() == "A002" and display.findChild(QLabel, "display-number-1").text() == "A001"
+    _call(q, 1)
+    assert number.text() == "A003"  # at once, before any read came back
+    settle(qtbot)
+    assert [display.findChild(QLabel, f"display-number-{i}").text() for i in range(3)] == ["A003", "A002", "A001"]
+    assert read_on and all(name.startswith("kiosk-db") for name in read_on), read_on

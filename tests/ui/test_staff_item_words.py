@@ -14,6 +14,8 @@ from ui.screens.staff import describe_outbox_item
 from ui.screens.sync_status import SyncStatusScreen
 from ui.theme import metrics_for
 
+from tests.ui.conftest import background_done
+
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")]
 
 SECRET = "Matti Meikäläinen 040 123"  # what a person wrote or who they are: never on screen
@@ -55,6 +57,7 @@ def test_each_kind_in_words_without_payload_or_personal_data(qtbot, db, catalogu
                               sync_now=lambda: None, staff=lambda: "nurse-anna", catalogue=catalogue,
                               now=lambda: created)
     qtbot.addWidget(screen)
+    background_done(qtbot)  # the outbox is read on the database thread
     texts = " | ".join(lab.text() for lab in screen.findChildren(QLabel))
     headline = next(lab.text() for lab in screen.findChildren(QLabel) if lab.objectName() == "quarantine-item")
     words = CATALOGUES[lang]

@@ -49,11 +49,12 @@ def _quarantine(db, kind="booking", reason="slot_taken"):
     return item.id
 
 
-def test_status_shows_offline_pending_and_last_problem(screen, db):
+def test_status_shows_offline_pending_and_last_problem(qtbot, screen, db):
     with db.sessions.begin() as s:
         outbox.record(s, "staff_audit", {"staff_id": "p", "event": "o"})
     screen.set_status(SyncStatus(online=False, enrolled=True, last_error="cannot reach the backend",
                                  last_sync_at=datetime(2026, 11, 25, 8, 0, tzinfo=timezone.utc), pending=1))
+    background_done(qtbot)  # the outbox is read on the database thread
     assert screen.connection.text() == TEXTS["en"]["sync.offline"]
     assert screen.pending.text() == "Waiting to be sent: 1"
     assert "10:00" in screen.last_sync.text()  # Helsinki time
@@ -70,6 +71,7 @@ def test_revoked_device_is_told_plainly(screen):
 def test_quarantined_item_shows_reason_without_personal_data_and_can_be_retried(qtbot, screen, db):
     item_id = _quarantine(db)
     screen.refresh()
+    background_done(qtbot)  # the outbox is read on the database thread
     card = screen.findChild(object, f"quarantined-{item_id}")
     texts = " ".join(lab.text() for lab in card.findChildren(type(screen.pending)))
     assert "the time was already taken" in texts and "+358" not in texts
@@ -85,6 +87,7 @@ def test_quarantined_item_shows_reason_without_personal_data_and_can_be_retried(
 def test_discard_needs_confirmation_and_is_logged(qtbot, screen, db):
     item_id = _quarantine(db, kind="queue_ticket", reason="unknown_kind")
     screen.refresh()
+    background_done(qtbot)  # the outbox is read on the database thread
     qtbot.mouseClick(screen.find_button(f"discard-{item_id}"), Qt.MouseButton.LeftButton)
     with db.sessions() as s:
         assert s.get(OutboxItem, item_id) is not None  # nothing happened yet
@@ -101,11 +104,12 @@ def test_discard_needs_confirmation_and_is_logged(qtbot, screen, db):
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv"])
-def test_every_text_follows_the_language(screen, db, lang):
+def test_every_text_follows_the_language(qtbot, screen, db, lang):
     _quarantine(db)
     screen.set_status(SyncStatus(online=True, enrolled=True))
     screen.tr_.set_language(lang)
     screen.retranslate()
+    background_done(qtbot)  # the outbox is read on the database thread
     shown = [lab.text() for lab in screen.findChildren(type(screen.pending)) if lab.isVisible() and lab.text()]
     english = {v for v in TEXTS["en"].values() if "{" not in v}
     assert shown and not english & set(shown)
@@ -121,3 +125,26 @@ def test_bridge_delivers_worker_status_on_the_gui_thread(qtbot, screen):
         threading.Thread(target=bridge.on_status, args=(SyncStatus(online=False, enrolled=True),)).start()
     assert seen_on == [QApplication.instance().thread()]
     assert screen.connection.text() == TEXTS["en"]["sync.offline"]
+
+
+def test_the_outbox_is_read_on_the_database_thread(qtbot, db):
+    """Counts and set-aside items come from the runner's database thread, drawn when back."""
+    import threading
+
+    review = outbox.OutboxReview(db)
+    read_on: list[str] = []
+    for name in ("counts", "quarantined_items"):
+        real = getattr(review, name)
+
+        def recorded(*a, _real=real, **kw):  # a spy: the real query runs, the thread is noted
+            read_on.append(threading.current_thread().name)
+            return _real(*a, **kw)
+        setattr(review, name, recorded)
+    item_id = _quarantine(db)
+    screen = SyncStatusScreen(tr=Translator("en"), metrics=metrics_for("1920x1080"), review=review,
+                              sync_now=lambda: None, staff=lambda: "nurse-anna")
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: screen.outbox_known)
+    assert screen.findChild(object, f"quarantined-{item_id}") is not None
+    assert screen.pending.text() == "Waiting to be sent: 0"
+    assert len(read_on) == 2 and all(name.startswith("kiosk-db") for name in read_on), read_on

@@ -6,10 +6,15 @@ cost, for whom, the description) at once, so what fills the screen is there in t
 frame, and the rest (channels, contact, feedback) in slices of at most about half a frame
 per event-loop turn. ``complete`` says whether every part is made; ``finish()`` makes the
 rest now (speech, and tests that read the whole card, call it).
+
+Whether a channel has a free time to book (one small query per bookable channel) is read on
+the runner's database thread while the card is made; a channel's "book here" button is
+added when the answer is back (``free_times_known``), so the card never waits for SQLite.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from datetime import datetime
 from typing import Callable, Iterator
@@ -19,6 +24,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWi
 
 from kiosk.catalogue.domain import Channel, Service, tr as text_in
 from kiosk.flow import KioskFlow, Place
+from ui.background import BackgroundCalls
 from ui.format import address_lines, channel_status, qr_text, weekly_hours
 from ui.bidi import mark_catalogue_text
 from ui.i18n import DATA_LANGUAGES, LANGUAGES, Translator
@@ -30,6 +36,8 @@ from ui.widgets.qr import QrCodeWidget
 from ui.widgets.reflow import Columns
 from ui.widgets.service_row import sector_badge
 from ui.widgets.touch import button, kinetic_scroll_area, label
+
+log = logging.getLogger(__name__)
 
 # Product-card sections in the order a resident asks about them.
 TEXT_SECTIONS = ("descriptions", "user_instructions", "goal", "content", "outputs", "quality")
@@ -51,6 +59,11 @@ class ServiceScreen(Screen):
         self.service: Service | None = None
         self.service_id: str | None = None
         self._stale = False  # the language changed while the card was hidden
+        self.runner = BackgroundCalls(self)
+        # The channels with a free time to book, once the database thread has said (None: asked).
+        self._bookable: frozenset[str] | None = None
+        self._asked = 0  # which card's question an answer belongs to
+        self._book_places: dict[str, tuple[QVBoxLayout, Channel]] = {}  # channel cards made so far
         row = QHBoxLayout(self)
         row.setContentsMargins(metrics.margin_px, metrics.margin_px // 2, metrics.margin_px, metrics.margin_px // 2)
         row.setSpacing(metrics.gap_px * 2)
@@ -179,16 +192,51 @@ class ServiceScreen(Screen):
         access = text_in(ch.accessibility, lang)
         if access:
             col.addWidget(label(t.t("service.accessibility", text=access)))
-        # The way from reading about a service to using it, where this kiosk can.
-        if (ch.kind in ("visit", "video") and self.flow.knows("booking")
-                and self.catalogue.free_slots(ch.id, limit=1, after=self.now())):
-            book = button(t.t("service.book_here"), t.t("service.book_here"), role="primary",
-                          min_height=self.metrics.touch_px)
-            book.setObjectName(f"book-{ch.id}")
-            book.clicked.connect(lambda _=False, sid=ch.service_id, cid=ch.id:
-                                 self.flow.go("booking", service_id=sid, channel_id=cid))
-            col.addWidget(book, 0, Qt.AlignmentFlag.AlignLeft)
+        # The way from reading about a service to using it, where this kiosk can: the button
+        # now if the free times are known, else when they are.
+        self._book_places[ch.id] = (col, ch)
+        if self._bookable is not None and ch.id in self._bookable:
+            self._add_book_button(col, ch)
         return card
+
+    def _add_book_button(self, col: QVBoxLayout, ch: Channel) -> None:
+        t = self.tr_
+        book = button(t.t("service.book_here"), t.t("service.book_here"), role="primary",
+                      min_height=self.metrics.touch_px)
+        book.setObjectName(f"book-{ch.id}")
+        book.clicked.connect(lambda _=False, sid=ch.service_id, cid=ch.id:
+                             self.flow.go("booking", service_id=sid, channel_id=cid))
+        col.addWidget(book, 0, Qt.AlignmentFlag.AlignLeft)
+
+    @property
+    def free_times_known(self) -> bool:
+        """The database thread has said which channels can be booked (tests wait on this)."""
+        return self._bookable is not None
+
+    def _ask_free_times(self, s: Service) -> None:
+        self._asked += 1
+        self._bookable = None
+        channels = [ch.id for ch in s.channels if ch.kind in ("visit", "video")] if self.flow.knows("booking") else []
+        if not channels:
+            self._bookable = frozenset()
+            return
+        asked, catalogue, after = self._asked, self.catalogue, self.now()
+
+        def free() -> frozenset[str]:
+            return frozenset(cid for cid in channels if catalogue.free_slots(cid, limit=1, after=after))
+
+        def done(bookable, error) -> None:
+            if asked != self._asked:
+                return  # another card (or this one again) was asked for since
+            if error is not None:
+                # No button is the safe side: the card promises no booking it cannot show.
+                log.warning("free times for %s not read: %s", s.id, error)
+                bookable = frozenset()
+            self._bookable = bookable
+            for cid, (col, ch) in self._book_places.items():
+                if cid in bookable:
+                    self._add_book_button(col, ch)
+        self.runner.db(free, done)
 
     def _languages(self, codes) -> str:
         return self.tr_.join(self.tr_.t(f"language.{c}.name") for c in codes if c in LANGUAGES) or "–"
@@ -204,6 +252,7 @@ class ServiceScreen(Screen):
         self._stale = False
         self._drop_parts()
         self._clear_body()
+        self._book_places = {}
         self.area.verticalScrollBar().setValue(0)
         s = self.service
         if s is None:
@@ -218,6 +267,7 @@ class ServiceScreen(Screen):
         self.qr.set_text(qr_text(self.tr_, s, self.tr_.data_language))
         self.qr.setAccessibleName(self.tr_.t("service.qr_name"))
         self.qr_hint.setText(self.tr_.t("service.qr_hint"))
+        self._ask_free_times(s)  # answered while the top of the card is made
         self._parts_left = self._parts(s)
         for top_done in self._parts_left:  # the top of the card, whatever it costs
             if top_done:
@@ -367,4 +417,6 @@ class ServiceScreen(Screen):
         self.service_id = None
         self._drop_parts()
         self._clear_body()
+        self._book_places = {}
+        self._asked += 1  # an answer still on its way is for nobody
         self.qr.set_text("")

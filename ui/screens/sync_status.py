@@ -4,7 +4,9 @@ which staff can send again or discard (after a confirmation; the discard is logg
 
 Given its services as keyword arguments: an ``OutboxReview`` (kiosk/outbox.py) and a
 ``sync_now`` callable; status arrives through ``set_status()`` (connect it to
-``SyncBridge.status_changed``). It never opens a database session or a connection.
+``SyncBridge.status_changed``). It never opens a database session or a connection on the
+GUI thread: the outbox's counts and set-aside items are read on the runner's database
+thread and drawn when back (``outbox_known``); the status itself is drawn at once.
 """
 
 from __future__ import annotations
@@ -48,6 +50,9 @@ class SyncStatusScreen(Screen):
         self._sync_now, self._staff = sync_now, staff
         self.status = None
         self._items: list[QuarantinedItem] = []
+        self._pending_count = 0
+        self._read: int | None = None  # the outbox read drawn last (None: none back yet)
+        self._asked = 0
         self._confirming: str | None = None
         self._error: str | None = None
 
@@ -144,9 +149,28 @@ class SyncStatusScreen(Screen):
     def retranslate(self) -> None:
         self.refresh()
 
+    @property
+    def outbox_known(self) -> bool:
+        """The newest outbox read asked for is drawn (tests wait on this)."""
+        return self._read == self._asked
+
     def refresh(self) -> None:
+        """The status now; the outbox's counts and items read again off the GUI thread."""
+        self._draw()
+        self._asked += 1
+        asked, review = self._asked, self.review
+
+        def done(result, error) -> None:
+            if error is not None:
+                raise error  # logged and shown by the runner; the last counts stay
+            if asked == self._asked:
+                self._pending_count, self._items = result
+                self._read = asked
+                self._draw()
+        self.runner.db(lambda: (review.counts().pending, review.quarantined_items()), done)
+
+    def _draw(self) -> None:
         st = self.status
-        counts = self.review.counts()
         if st is None or st.online is None and st.enrolled:
             text = self._t("sync.unknown")
         elif st.revoked:
@@ -160,7 +184,7 @@ class SyncStatusScreen(Screen):
         self.connection.setText(text)
         when = st.last_sync_at if st is not None else None
         self.last_sync.setText(self._t("sync.last_sync", when=self._format_time(when)) if when else self._t("sync.never"))
-        self.pending.setText(self._t("sync.pending", count=counts.pending))
+        self.pending.setText(self._t("sync.pending", count=self._pending_count))
         error = st.last_error if st is not None else None
         if st is not None and st.enrolment_refused:
             error = None  # the heading above says it, translated; the log has the details
@@ -173,7 +197,6 @@ class SyncStatusScreen(Screen):
         self.sync_button.setText(self._t("sync.syncing" if syncing else "sync.sync_now"))
         self.sync_button.setAccessibleName(self.sync_button.text())
         self.sync_button.setEnabled(not syncing)
-        self._items = self.review.quarantined_items()
         self.quarantine_heading.setText(self._t("sync.quarantined_heading", count=len(self._items)))
         self.action_error.setVisible(bool(self._error))
         if self._error:
@@ -241,7 +264,7 @@ class SyncStatusScreen(Screen):
 
     def _ask(self, item_id: str | None) -> None:
         self._confirming = item_id
-        self.refresh()
+        self._draw()  # the same items, one asking to confirm: nothing to read
 
     def _retry(self, item_id: str) -> None:
         review, staff = self.review, self._staff()
