@@ -1,4 +1,5 @@
-"""Columns side by side while they fit, one under the other when they do not (WCAG 1.4.10).
+"""Columns side by side while they fit, one under the other when they do not; rows of
+widgets that wrap onto new lines (WCAG 1.4.10).
 
 A screen that puts its words on the left and a QR code, a keypad or a second list on the
 right needs at 200 % text (ui/appearance.py) more width than a 1280x800 screen has. In a
@@ -8,7 +9,7 @@ the second column moves under the first and the page scrolls (ui/widgets/page_st
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QBoxLayout, QLayout, QWidget
 
 
@@ -62,3 +63,79 @@ class Columns(QWidget):
             for i, stretch in enumerate(self._stretches):
                 self.box.setStretch(i, 0 if want == QBoxLayout.Direction.TopToBottom else stretch)
             self.updateGeometry()
+
+
+class FlowLayout(QLayout):
+    """Widgets in a row while they fit, the rest on the next line (after Qt's flow layout
+    example): badges beside a service's name, smileys, suggestion buttons. A widget wider than
+    the whole row (a badge of long words at 200 % beside the search keyboard) gets the row's
+    width and the height it needs there, so its words wrap instead of being cut."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+        super().__init__(parent)
+        self._items: list = []
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(spacing)
+
+    def addItem(self, item) -> None:   # noqa: N802 (Qt's name)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):   # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):   # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):   # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:   # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:   # noqa: N802
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:   # noqa: N802
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:   # noqa: N802
+        # Everything on one line.
+        shown = self._shown()
+        m = self.contentsMargins()
+        width = sum(i.sizeHint().width() for i in shown) + self.spacing() * max(0, len(shown) - 1)
+        height = max((i.sizeHint().height() for i in shown), default=0)
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def minimumSize(self) -> QSize:   # noqa: N802
+        # As narrow as the widest item's minimum: everything else goes onto more lines.
+        size = QSize()
+        for item in self._shown():
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _shown(self) -> list:
+        return [i for i in self._items if not i.isEmpty()]
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        m = self.contentsMargins()
+        room = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        rtl = self.parentWidget() is not None and self.parentWidget().layoutDirection() == Qt.LayoutDirection.RightToLeft
+        gap = self.spacing()
+        x, y, line = room.x(), room.y(), 0
+        for item in self._shown():
+            hint = item.sizeHint()
+            w = min(hint.width(), room.width())
+            h = item.heightForWidth(w) if item.hasHeightForWidth() and w < hint.width() else hint.height()
+            if x > room.x() and x + w > room.right() + 1:
+                x, y, line = room.x(), y + line + gap, 0
+            if move:
+                left = room.right() + 1 - (x - room.x()) - w if rtl else x
+                item.setGeometry(QRect(QPoint(left, y), QSize(w, h)))
+            x += w + gap
+            line = max(line, h)
+        return y + line - rect.y() + m.bottom()

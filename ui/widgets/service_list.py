@@ -166,6 +166,16 @@ class ServiceList(QWidget):
                 self._col.insertWidget(i, row)
             row.show()  # at once, not on the next event-loop turn, so a quick tap finds it
             self._rows.append(row)
+        self._fit_content()
+
+    def _fit_content(self) -> None:
+        # The scroll area gives the rows their room one event-loop turn after they came, and by
+        # then the next slice has come: every row shown was squeezed below the height its words
+        # need (200 % text) until the last slice. The room is given now instead.
+        width = self._content.width()
+        need = self._content.heightForWidth(width)
+        if need > self._content.height():
+            self._content.resize(width, need)
 
     def retranslate(self) -> None:
         self._rebuild()
