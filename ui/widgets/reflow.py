@@ -9,13 +9,17 @@ the second column moves under the first and the page scrolls (ui/widgets/page_st
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QBoxLayout, QLayout, QWidget
 
 
 class Columns(QWidget):
-    def __init__(self, spacing: int = 0, parent: QWidget | None = None) -> None:
+    def __init__(self, spacing: int = 0, parent: QWidget | None = None, last_on_top: bool = False) -> None:
+        """``last_on_top``: stacked, the last column comes first (the search's keyboard above
+        its results: one types, then looks)."""
         super().__init__(parent)
+        self._stacked_direction = (QBoxLayout.Direction.BottomToTop if last_on_top
+                                   else QBoxLayout.Direction.TopToBottom)
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(spacing)
@@ -30,7 +34,7 @@ class Columns(QWidget):
 
     @property
     def stacked(self) -> bool:
-        return self.box.direction() == QBoxLayout.Direction.TopToBottom
+        return self.box.direction() == self._stacked_direction
 
     def _widths(self) -> list[int]:
         out = []
@@ -54,14 +58,21 @@ class Columns(QWidget):
         self._arrange(event.size().width())
         super().resizeEvent(event)
 
+    def event(self, event) -> bool:
+        # A column's minimum changed (another text size, another language) at the same width:
+        # side by side or stacked is decided again, not only at the next resize.
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._arrange(self.width())
+        return super().event(event)
+
     def _arrange(self, width: int) -> None:
-        want = (QBoxLayout.Direction.TopToBottom if width < self.side_by_side_width()
-                else QBoxLayout.Direction.LeftToRight)
+        stack = width < self.side_by_side_width()
+        want = self._stacked_direction if stack else QBoxLayout.Direction.LeftToRight
         if want != self.box.direction():
             self.box.setDirection(want)
             # One under the other, no column takes the height from the other.
             for i, stretch in enumerate(self._stretches):
-                self.box.setStretch(i, 0 if want == QBoxLayout.Direction.TopToBottom else stretch)
+                self.box.setStretch(i, 0 if stack else stretch)
             self.updateGeometry()
 
 
