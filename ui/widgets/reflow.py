@@ -82,9 +82,10 @@ class FlowLayout(QLayout):
     the whole row (a badge of long words at 200 % beside the search keyboard) gets the row's
     width and the height it needs there, so its words wrap instead of being cut."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8, centred: bool = False) -> None:
         super().__init__(parent)
         self._items: list = []
+        self.centred = centred  # each line in the middle of the row (the feedback's suggestions)
         self.setContentsMargins(0, 0, 0, 0)
         self.setSpacing(spacing)
 
@@ -137,16 +138,28 @@ class FlowLayout(QLayout):
         room = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         rtl = self.parentWidget() is not None and self.parentWidget().layoutDirection() == Qt.LayoutDirection.RightToLeft
         gap = self.spacing()
-        x, y, line = room.x(), room.y(), 0
+        # Lines first (item, width, height), then each line placed: a centred line needs its width.
+        lines: list[list[tuple]] = [[]]
+        x = 0
         for item in self._shown():
             hint = item.sizeHint()
             w = min(hint.width(), room.width())
             h = item.heightForWidth(w) if item.hasHeightForWidth() and w < hint.width() else hint.height()
-            if x > room.x() and x + w > room.right() + 1:
-                x, y, line = room.x(), y + line + gap, 0
-            if move:
-                left = room.right() + 1 - (x - room.x()) - w if rtl else x
-                item.setGeometry(QRect(QPoint(left, y), QSize(w, h)))
+            if lines[-1] and x + w > room.width():
+                lines.append([])
+                x = 0
+            lines[-1].append((item, w, h))
             x += w + gap
-            line = max(line, h)
-        return y + line - rect.y() + m.bottom()
+        y = room.y()
+        for line in lines:
+            if not line:
+                continue
+            used = sum(w for _, w, _ in line) + gap * (len(line) - 1)
+            x = room.x() + ((room.width() - used) // 2 if self.centred else 0)
+            for item, w, h in line:
+                if move:
+                    left = room.right() + 1 - (x - room.x()) - w if rtl else x
+                    item.setGeometry(QRect(QPoint(left, y), QSize(w, h)))
+                x += w + gap
+            y += max(h for _, _, h in line) + gap
+        return max(0, y - gap) - rect.y() + m.bottom() if any(lines) else m.top() + m.bottom()
