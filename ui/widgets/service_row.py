@@ -58,6 +58,10 @@ class ServiceRow(RichButton):
                  compact: bool = False) -> None:
         super().__init__("row", min_height)
         self.service = service
+        if compact:
+            # Beside a keyboard: four rows of their real height in sight at 1280x800.
+            self.body.setContentsMargins(16, 10, 16, 10)
+            self.body.setSpacing(4)
         lang = t.data_language
         name = text_in(service.names, lang)
         provider = text_in(service.responsible_provider.names, lang)
@@ -83,7 +87,10 @@ class ServiceRow(RichButton):
         self.body.addLayout(badges)
         if compact:
             if status is not None:
-                self.add(label(status[0], role=status[1]))
+                # Beside the badges when both fit on a line, under them when not.
+                words = label(status[0], role=status[1])
+                words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+                badges.addWidget(words)
         else:
             # The provider on a line of its own: beside the badges it left them no room with
             # larger text ("Aa") at 1280x800.
