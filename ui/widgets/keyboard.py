@@ -277,7 +277,7 @@ class OnScreenKeyboard(QWidget):
         text's (theme: ``fit``): at 200 % text "Välilyönti" is wider than its key at 1280x800.
         Each look starts from the largest size, so the choice follows the key's width both ways."""
         for key in self._word_keys():
-            if not key.isVisible() or not key.text():
+            if key.isHidden() or not key.text():
                 continue
             for fit in ("", "body", "small"):
                 if key.property("fit") != fit:
@@ -289,6 +289,11 @@ class OnScreenKeyboard(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self._fit_words()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        # The text size may have changed while the keyboard was on a screen not shown.
+        QTimer.singleShot(0, self, self._fit_words)
 
     def changeEvent(self, event) -> None:  # noqa: N802
         super().changeEvent(event)
