@@ -16,8 +16,9 @@ from ui.widgets.reflow import FlowLayout
 from ui.widgets.touch import RichButton, label
 
 
-def sector_badge(t: Translator, sector: str) -> QFrame:
-    """Who provides it: the sector's pictogram and word on its colour (never colour alone)."""
+def sector_badge(t: Translator, sector: str, wrap: bool = False) -> QFrame:
+    """Who provides it: the sector's pictogram and word on its colour (never colour alone).
+    ``wrap``: in a flow of badges (a service row), the words may take two lines."""
     badge = QFrame()
     badge.setProperty("role", f"badge-{sector}")
     badge.setObjectName(f"badge-{sector}")
@@ -27,9 +28,9 @@ def sector_badge(t: Translator, sector: str) -> QFrame:
     name = icon_for("sector", sector)
     if name:
         row.addWidget(Pictogram(name, em=1.0), 0, Qt.AlignmentFlag.AlignVCenter)
-    # Wraps only when the badge is given less than one line (200 % text beside the search
-    # keyboard): a wrapped label's size hint is still its one line.
-    words = label(t.label("sector", sector))
+    # Wraps only when the badge is given less than one line (200 % text in a narrow row): a
+    # wrapped label's size hint is still its one line.
+    words = label(t.label("sector", sector), wrap=wrap)
     words.setObjectName(f"badge-{sector}-words")
     row.addWidget(words, 0, Qt.AlignmentFlag.AlignVCenter)
     # Preferred height: the flow of badges gives a badge whose words wrap the lines they need.
@@ -80,7 +81,7 @@ class ServiceRow(RichButton):
         # fit at 1280x800; provider and summary are still read out, and on the card. The status
         # has a line of its own: beside a keyboard of 64 px keys the badges leave it no room.
         badges = FlowLayout(spacing=12)
-        for badge in (*(sector_badge(t, s) for s in sectors), *([voucher] if voucher else [])):
+        for badge in (*(sector_badge(t, s, wrap=True) for s in sectors), *([voucher] if voucher else [])):
             # Beside each other while they fit, under each other when not (200 % text).
             badge.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
             badges.addWidget(badge)
