@@ -225,7 +225,8 @@ def render(found: dict[str, list[str]], speech: str) -> str:
         "At 200 % the 1280x800 body text is 36 pt (a capital H of about 34 px: 0.7 degrees, "
         "5.1.4's figure, from 62 cm on a 13.3-inch screen); 1920x1080 on a 24-inch screen reaches "
         "it from 95 cm. Every screen sits in a page that scrolls up and down when its words need "
-        "more height; columns stand one under the other when they do not fit side by side.",
+        "more height; columns stand one under the other when they do not fit side by side (the "
+        "search's keyboard above its results), and rows of buttons and badges go on to the next line.",
         "",
         "## EN 301 549 chapter 5",
         "",
