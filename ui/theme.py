@@ -221,8 +221,6 @@ QPushButton[role="tile-main"] {{ background: {p.primary}; color: {p.on_primary};
 QPushButton[role="tile-main"] QLabel {{ color: {p.on_primary}; }}
 QPushButton[role="tile"]:pressed, QPushButton[role="row"]:pressed {{ border-color: {p.primary}; }}
 QPushButton[role="key"] {{ padding: 0px; font-size: {m.tile_pt}pt; min-height: {m.touch_px - 8}px; }}
-QPushButton[role="key"][fit="body"] {{ font-size: {m.body_pt}pt; }}
-QPushButton[role="key"][fit="small"] {{ font-size: {m.small_pt}pt; }}
 QLineEdit {{ background: {p.background}; color: {p.text}; border: 3px solid {p.primary};
     border-radius: {m.radius_px}px; padding: 8px 16px; min-height: {m.touch_px - 24}px;
     font-size: {m.tile_pt}pt; }}

@@ -23,12 +23,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QWidget
 
 from ui.i18n import Translator
 from ui.theme import Metrics
-from ui.widgets.touch import restyle
 
 # The theme's floor for anything a finger presses (ui/theme.py: never below 64 px), now for
 # the width of a key too: at 1280x800 twelve keys in a row were once 43 px wide.
@@ -219,7 +218,6 @@ class OnScreenKeyboard(QWidget):
             if a is not b:
                 QWidget.setTabOrder(a, b)
         self._label_switch()
-        QTimer.singleShot(0, self, self._fit_words)
 
     def next_layout(self) -> None:
         if len(self.offered) < 2:
@@ -268,39 +266,6 @@ class OnScreenKeyboard(QWidget):
         self.erased.connect(field.backspace)
         self.cleared.connect(field.clear)
 
-    # -- words on keys --------------------------------------------------------------------
-    def _word_keys(self) -> tuple[QPushButton, ...]:
-        return (self.layout_key, self.digits_key, self.clear_all, self.space)
-
-    def _fit_words(self) -> None:
-        """A key's word in the letters' size while it fits, else the body's, else the small
-        text's (theme: ``fit``): at 200 % text "Välilyönti" is wider than its key at 1280x800.
-        Each look starts from the largest size, so the choice follows the key's width both ways."""
-        for key in self._word_keys():
-            if key.isHidden() or not key.text():
-                continue
-            for fit in ("", "body", "small"):
-                if key.property("fit") != fit:
-                    key.setProperty("fit", fit)
-                    restyle(key)
-                if key.fontMetrics().horizontalAdvance(key.text()) <= key.contentsRect().width() - 8:
-                    break
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self._fit_words()
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        # The text size may have changed while the keyboard was on a screen not shown.
-        QTimer.singleShot(0, self, self._fit_words)
-
-    def changeEvent(self, event) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
-            # Another text size: the keys' widths settle in the next layout pass.
-            QTimer.singleShot(0, self, self._fit_words)
-
     def retranslate(self) -> None:
         t = self.tr_.t
         self.erase.setAccessibleName(t("keyboard.erase"))
@@ -317,4 +282,3 @@ class OnScreenKeyboard(QWidget):
                 self.offered, self.current = offered, None
                 self.show_layout(offered[0])
         self._label_switch()
-        QTimer.singleShot(0, self, self._fit_words)
