@@ -196,8 +196,10 @@ QFrame[role="badge-third_sector"] {{ background: {p.third_sector}; color: {p.on_
     padding: 4px 14px; font-weight: 700; font-size: {m.small_pt}pt; }}
 QFrame[role="badge-public"] QLabel, QFrame[role="badge-private"] QLabel, QFrame[role="badge-third_sector"] QLabel {{
     background: transparent; color: {p.on_badge}; padding: 0px; font-weight: 700; font-size: {m.small_pt}pt; }}
-QLabel[role="badge-voucher"] {{ background: transparent; color: {p.text}; border: 2px solid {p.text};
+QFrame[role="badge-voucher"] {{ background: transparent; color: {p.text}; border: 2px solid {p.text};
     border-radius: 8px; padding: 2px 12px; font-weight: 700; font-size: {m.small_pt}pt; }}
+QFrame[role="badge-voucher"] QLabel {{ background: transparent; color: {p.text}; border: none; padding: 0px;
+    font-weight: 700; font-size: {m.small_pt}pt; }}
 QLabel[role="notice"] {{ background: {p.warning}; color: {p.on_warning}; padding: 16px;
     border-radius: {m.radius_px}px; }}
 QFrame[role="topbar"] {{ background: {p.surface}; border-bottom: 2px solid {p.border}; }}

@@ -15,10 +15,10 @@ import logging
 from datetime import datetime, timezone
 from typing import Callable
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLayout, QLineEdit, QPushButton, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLayout, QLineEdit, QPushButton, QSizePolicy,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from kiosk.catalogue.domain import tr as text_in
 from kiosk.feedback import COMMENT_MAX, CONTEXTS, SMILEYS, FeedbackBox, FeedbackError
@@ -29,6 +29,7 @@ from ui.screens.base import Screen
 from ui.screens.booking import plain
 from ui.theme import Metrics
 from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.reflow import FlowLayout
 from ui.widgets.touch import button
 
 log = logging.getLogger(__name__)
@@ -47,16 +48,49 @@ class SmileyButton(QPushButton):
         self.smiley = smiley
         self.face_px = size_px
         self.setObjectName(f"smiley-{smiley}")
-        self.setMinimumSize(size_px + 40, size_px + 110)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.caption = ""
 
+    # Above the caption: the face and its margins; below it, a margin (as paintEvent draws).
+    FACE_TOP, CAPTION_GAP, CAPTION_BOTTOM, CAPTION_SIDE = 20, 8, 12, 8
+
+    def _caption_height(self, width: int) -> int:
+        room = QRect(0, 0, max(1, width - 2 * self.CAPTION_SIDE), 10_000)
+        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap)
+        return self.fontMetrics().boundingRect(room, flags, self.caption).height()
+
+    def _longest_word(self) -> int:
+        return max((self.fontMetrics().horizontalAdvance(w) for w in self.caption.split()), default=0)
+
     def sizeHint(self) -> QSize:
-        return QSize(self.face_px + 80, self.face_px + 120)
+        # The caption's words under the face: "Mycket missnöjd" takes two lines at 200 % text.
+        width = max(self.face_px + 80, self._longest_word() + 2 * self.CAPTION_SIDE + 16)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        width = max(self.face_px + 40, self._longest_word() + 2 * self.CAPTION_SIDE + 4)
+        return QSize(width, self.heightForWidth(width))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        face = min(self.face_px, width - 40)
+        need = self.FACE_TOP + face + self.CAPTION_GAP + self._caption_height(width) + self.CAPTION_BOTTOM
+        return max(need, self.face_px + 120)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()
 
     def set_caption(self, text: str) -> None:
         self.caption = text
         self.setAccessibleName(text)
+        self.updateGeometry()
         self.update()
 
     def paintEvent(self, event) -> None:
@@ -64,7 +98,7 @@ class SmileyButton(QPushButton):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         d = min(self.face_px, self.width() - 40, self.height() - 110)
-        x, y = (self.width() - d) / 2, 20
+        x, y = (self.width() - d) / 2, self.FACE_TOP
         p.setPen(QPen(INK, max(3, d // 40)))
         p.setBrush(QColor(FACE_COLOURS[self.smiley]))
         p.drawEllipse(QRectF(x, y, d, d))
@@ -80,9 +114,57 @@ class SmileyButton(QPushButton):
         p.setPen(QPen(INK, max(4, d // 28), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         p.drawPath(mouth)
         p.setPen(self.palette().buttonText().color())
-        p.drawText(QRectF(8, y + d + 8, self.width() - 16, self.height() - d - y - 12),
+        side = self.CAPTION_SIDE
+        p.drawText(QRectF(side, y + d + self.CAPTION_GAP, self.width() - 2 * side,
+                          self.height() - d - y - self.CAPTION_GAP - self.CAPTION_BOTTOM),
                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, self.caption)
         p.end()
+
+
+class SmileyRow(QWidget):
+    """The four faces in one row while they fit, two rows of two when not (200 % text at
+    1280x800: "Tosi tyytyväinen" under a face needs more than a quarter of the width).
+    Red to green still reads left to right, top to bottom."""
+
+    def __init__(self, faces: list[SmileyButton], spacing: int) -> None:
+        super().__init__()
+        self.faces = faces
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(spacing)
+        self.columns = 0
+        self._arrange(len(faces))
+
+    def _width_for(self, columns: int) -> int:
+        widest = max(f.minimumSizeHint().width() for f in self.faces)
+        return columns * widest + (columns - 1) * self.grid.spacing()
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for f in self.faces:
+            self.grid.removeWidget(f)
+        for i, f in enumerate(self.faces):
+            self.grid.addWidget(f, i // columns, i % columns)
+        for c in range(len(self.faces)):
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        # Two by two is the narrowest: the parent may give less than a row of four needs.
+        return QSize(self._width_for(2), super().minimumSizeHint().height())
+
+    def _fit(self, width: int) -> None:
+        self._arrange(len(self.faces) if width >= self._width_for(len(self.faces)) else 2)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        self._fit(event.size().width())
+        super().resizeEvent(event)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:   # another text size at the same width
+            self._fit(self.width())
+        return super().event(event)
 
 
 class FeedbackScreen(Screen):
@@ -131,16 +213,14 @@ class FeedbackScreen(Screen):
         self.service_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         col.addWidget(self.question)
         col.addWidget(self.service_name)
-        row = QHBoxLayout()
-        row.setSpacing(m.gap_px * 2)
         face = 220 if m.touch_px >= 88 else 150
         self.smileys = []
         for s in SMILEYS:
             b = SmileyButton(s, face)
             b.clicked.connect(lambda _=False, s=s: self._smiley(s))
-            row.addWidget(b)
             self.smileys.append(b)
-        col.addLayout(row)
+        self.smiley_row = SmileyRow(self.smileys, spacing=m.gap_px * 2)
+        col.addWidget(self.smiley_row)
         self.anonymous = plain(role="muted")
         self.anonymous.setAlignment(Qt.AlignmentFlag.AlignCenter)
         col.addWidget(self.anonymous)
@@ -148,9 +228,9 @@ class FeedbackScreen(Screen):
         self.others_label = plain(role="muted")
         self.others_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         col.addWidget(self.others_label)
-        # Two columns: service names are long, and at 1280x800 four in a row would be cut.
-        self.others_row = QGridLayout()
-        self.others_row.setSpacing(m.gap_px // 2 + 4)
+        # As many in a line as fit: service names are long, and with 200 % text two of them
+        # side by side took more than a 1280x800 screen's width.
+        self.others_row = FlowLayout(spacing=m.gap_px // 2 + 4, centred=True)
         self.other_buttons: dict[str, QPushButton] = {}
         self.other_service = button("", "", min_height=m.touch_px)
         self.other_service.setObjectName("feedback-other-service")
@@ -287,11 +367,9 @@ class FeedbackScreen(Screen):
             b = button(name, self.tr_.t("feedback.about", service=name), min_height=self.metrics.touch_px)
             b.setObjectName(f"feedback-suggested-{sid}")
             b.clicked.connect(lambda _=False, sid=sid: (self._service_chosen(sid), self._show_others()))
-            n = len(self.other_buttons)
-            self.others_row.addWidget(b, n // 2, n % 2)
+            self.others_row.addWidget(b)
             self.other_buttons[sid] = b
-        n = len(self.other_buttons)
-        self.others_row.addWidget(self.other_service, n // 2, n % 2)
+        self.others_row.addWidget(self.other_service)  # the whole list: always the last
         from_home = bool(self.suggested)
         self.other_service.setVisible(from_home)
         self.others_label.setVisible(from_home)

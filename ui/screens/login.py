@@ -33,7 +33,7 @@ from ui.theme import Metrics
 from ui.widgets.pin_pad import HEX_LETTERS, PinPad
 from ui.widgets.qr import QrCodeWidget
 from ui.widgets.topbar import TopBar
-from ui.widgets.touch import button, label
+from ui.widgets.touch import button, kinetic_scroll_area, label
 
 log = logging.getLogger(__name__)
 
@@ -95,11 +95,17 @@ class LoginScreen(Screen):
         self.top_bar.home_pressed.connect(self.leave_home)
         self.top_bar.language_chosen.connect(tr.set_language)
         outer.addWidget(self.top_bar)
-        inner = QVBoxLayout()
+        # What lies under the top bar scrolls: at 200 % text the card prompt and its keypad are
+        # taller than a 1280x800 screen, and squeezed they drew the keys over each other.
+        content = QWidget()
+        inner = QVBoxLayout(content)
         m = metrics.margin_px
-        inner.setContentsMargins(m, m, m, m)
+        inner.setContentsMargins(m, m, m, 0)
         inner.setSpacing(metrics.gap_px)
-        outer.addLayout(inner, 1)
+        self.scroll = kinetic_scroll_area(content)
+        self.scroll.setObjectName("login-scroll")
+        outer.addWidget(self.scroll, 1)
+        below = outer
         outer = inner
         self.heading = label(role="title")
         self.heading.setObjectName("login-heading")
@@ -120,7 +126,9 @@ class LoginScreen(Screen):
         bottom.addWidget(self.back)
         bottom.addStretch(1)
         bottom.addWidget(self.retry)
-        outer.addLayout(bottom)
+        # Back and Retry stay in sight below the scrolling part.
+        bottom.setContentsMargins(m, metrics.gap_px, m, m)
+        below.addLayout(bottom)
 
         self._pages: dict[str, QWidget] = {}
         self._build_choose()
@@ -391,6 +399,8 @@ class LoginScreen(Screen):
             self.hint.setProperty("role", "heading")
         self.hint.style().unpolish(self.hint)
         self.hint.style().polish(self.hint)
+        # An empty line takes a line's height: at 200 % text the keypad needs it more.
+        self.hint.setVisible(bool(self.hint.text()))
         self.back.setText(t("login.back"))
         self.back.setAccessibleName(t("login.back"))
         self.retry.setText(t("login.retry"))

@@ -16,6 +16,7 @@ from kiosk.flow import KioskFlow, Place
 from ui.i18n import DATA_LANGUAGES, Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
+from ui.widgets.reflow import FlowLayout
 from ui.widgets.service_list import ServiceList
 from ui.widgets.touch import ChoiceChip, button, kinetic_scroll_area, label
 
@@ -41,12 +42,11 @@ class ResultsScreen(Screen):
 
         self.sector_label = label(role="muted", wrap=False)
         self.sector_chips = {s: chip(f"filter-sector-{s}") for s in SECTORS}
-        row = QHBoxLayout()
-        row.setSpacing(metrics.gap_px // 2 + 4)
+        # Three chips of long words: onto a second line rather than past the edge (200 % text).
+        row = FlowLayout(spacing=metrics.gap_px // 2 + 4)
         row.addWidget(self.sector_label)
         for b in self.sector_chips.values():
             row.addWidget(b)
-        row.addStretch(1)
         col.addLayout(row)
 
         # Target groups: a browse tab, and here a choice on any list (shown only for the groups

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
 from kiosk import flow as places
 from kiosk.flow import KioskFlow, Place
@@ -14,6 +14,7 @@ from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.reflow import Columns
 from ui.widgets.service_list import ServiceList
 from ui.widgets.touch import label
 
@@ -31,9 +32,12 @@ class SearchScreen(Screen):
         self.results: list = []
         # Results beside the keyboard, not behind it: at least four stay in sight while typing,
         # at 1920x1080 and 1280x800, and the first is one tap away.
-        outer = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
         outer.setContentsMargins(metrics.margin_px, metrics.margin_px // 2, metrics.margin_px, metrics.margin_px // 2)
-        outer.setSpacing(metrics.gap_px)
+        # At 200 % text the keyboard leaves the results too narrow for long names: the keyboard
+        # goes above them, and the page scrolls down to them (ui/widgets/page_stack.py).
+        self.columns = Columns(spacing=metrics.gap_px, last_on_top=True)
+        outer.addWidget(self.columns)
         results = QVBoxLayout()
         results.setSpacing(metrics.gap_px // 2)
         typing = QVBoxLayout()
@@ -57,9 +61,17 @@ class SearchScreen(Screen):
         self.keyboard.attach(self.field)
         typing.addWidget(self.keyboard)
         typing.addStretch(1)
-        outer.addLayout(results, 1)
-        outer.addLayout(typing, 1)
+        self.columns.add(results, 1)
+        self.columns.add(typing, 1)
         self.retranslate()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        # Under the keyboard, the list is as tall as most of the screen: a swipe of the page
+        # brings whole rows into sight, not a slot a row and a half high.
+        height = self.window().height() * 3 // 5 if self.columns.stacked else 0
+        if self.list.minimumHeight() != height:
+            self.list.setMinimumHeight(height)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)

@@ -1,4 +1,5 @@
-"""Columns side by side while they fit, one under the other when they do not (WCAG 1.4.10).
+"""Columns side by side while they fit, one under the other when they do not; rows of
+widgets that wrap onto new lines (WCAG 1.4.10).
 
 A screen that puts its words on the left and a QR code, a keypad or a second list on the
 right needs at 200 % text (ui/appearance.py) more width than a 1280x800 screen has. In a
@@ -8,13 +9,17 @@ the second column moves under the first and the page scrolls (ui/widgets/page_st
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QBoxLayout, QLayout, QWidget
 
 
 class Columns(QWidget):
-    def __init__(self, spacing: int = 0, parent: QWidget | None = None) -> None:
+    def __init__(self, spacing: int = 0, parent: QWidget | None = None, last_on_top: bool = False) -> None:
+        """``last_on_top``: stacked, the last column comes first (the search's keyboard above
+        its results: one types, then looks)."""
         super().__init__(parent)
+        self._stacked_direction = (QBoxLayout.Direction.BottomToTop if last_on_top
+                                   else QBoxLayout.Direction.TopToBottom)
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(spacing)
@@ -29,7 +34,7 @@ class Columns(QWidget):
 
     @property
     def stacked(self) -> bool:
-        return self.box.direction() == QBoxLayout.Direction.TopToBottom
+        return self.box.direction() == self._stacked_direction
 
     def _widths(self) -> list[int]:
         out = []
@@ -53,12 +58,108 @@ class Columns(QWidget):
         self._arrange(event.size().width())
         super().resizeEvent(event)
 
+    def event(self, event) -> bool:
+        # A column's minimum changed (another text size, another language) at the same width:
+        # side by side or stacked is decided again, not only at the next resize.
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._arrange(self.width())
+        return super().event(event)
+
     def _arrange(self, width: int) -> None:
-        want = (QBoxLayout.Direction.TopToBottom if width < self.side_by_side_width()
-                else QBoxLayout.Direction.LeftToRight)
+        stack = width < self.side_by_side_width()
+        want = self._stacked_direction if stack else QBoxLayout.Direction.LeftToRight
         if want != self.box.direction():
             self.box.setDirection(want)
             # One under the other, no column takes the height from the other.
             for i, stretch in enumerate(self._stretches):
-                self.box.setStretch(i, 0 if want == QBoxLayout.Direction.TopToBottom else stretch)
+                self.box.setStretch(i, 0 if stack else stretch)
             self.updateGeometry()
+
+
+class FlowLayout(QLayout):
+    """Widgets in a row while they fit, the rest on the next line (after Qt's flow layout
+    example): badges beside a service's name, smileys, suggestion buttons. A widget wider than
+    the whole row (a badge of long words at 200 % beside the search keyboard) gets the row's
+    width and the height it needs there, so its words wrap instead of being cut."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8, centred: bool = False) -> None:
+        super().__init__(parent)
+        self._items: list = []
+        self.centred = centred  # each line in the middle of the row (the feedback's suggestions)
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(spacing)
+
+    def addItem(self, item) -> None:   # noqa: N802 (Qt's name)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):   # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):   # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):   # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:   # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:   # noqa: N802
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:   # noqa: N802
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:   # noqa: N802
+        # Everything on one line.
+        shown = self._shown()
+        m = self.contentsMargins()
+        width = sum(i.sizeHint().width() for i in shown) + self.spacing() * max(0, len(shown) - 1)
+        height = max((i.sizeHint().height() for i in shown), default=0)
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def minimumSize(self) -> QSize:   # noqa: N802
+        # As narrow as the widest item's minimum: everything else goes onto more lines.
+        size = QSize()
+        for item in self._shown():
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _shown(self) -> list:
+        return [i for i in self._items if not i.isEmpty()]
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        m = self.contentsMargins()
+        room = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        rtl = self.parentWidget() is not None and self.parentWidget().layoutDirection() == Qt.LayoutDirection.RightToLeft
+        gap = self.spacing()
+        # Lines first (item, width, height), then each line placed: a centred line needs its width.
+        lines: list[list[tuple]] = [[]]
+        x = 0
+        for item in self._shown():
+            hint = item.sizeHint()
+            w = min(hint.width(), room.width())
+            h = item.heightForWidth(w) if item.hasHeightForWidth() and w < hint.width() else hint.height()
+            if lines[-1] and x + w > room.width():
+                lines.append([])
+                x = 0
+            lines[-1].append((item, w, h))
+            x += w + gap
+        y = room.y()
+        for line in lines:
+            if not line:
+                continue
+            used = sum(w for _, w, _ in line) + gap * (len(line) - 1)
+            x = room.x() + ((room.width() - used) // 2 if self.centred else 0)
+            for item, w, h in line:
+                if move:
+                    left = room.right() + 1 - (x - room.x()) - w if rtl else x
+                    item.setGeometry(QRect(QPoint(left, y), QSize(w, h)))
+                x += w + gap
+            y += max(h for _, _, h in line) + gap
+        return max(0, y - gap) - rect.y() + m.bottom() if any(lines) else m.top() + m.bottom()

@@ -16,7 +16,7 @@ import time
 from datetime import datetime
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.catalogue.domain import Service
@@ -63,6 +63,15 @@ class ServiceList(QWidget):
         self._more.setSingleShot(True)
         self._more.setInterval(0)
         self._more.timeout.connect(self._next_slice)
+
+    # Narrower than this many lines of text, a list shows no long service name whole
+    # ("Preventivmedelsrådgivning" beside the search keyboard at 200 % text): a screen that
+    # puts the list beside something else (ui/widgets/reflow.py Columns) stacks instead.
+    MIN_LINES_WIDE = 7
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self.MIN_LINES_WIDE * self.fontMetrics().height()), hint.height())
 
     @property
     def rows(self) -> list[ServiceRow]:
@@ -166,6 +175,16 @@ class ServiceList(QWidget):
                 self._col.insertWidget(i, row)
             row.show()  # at once, not on the next event-loop turn, so a quick tap finds it
             self._rows.append(row)
+        self._fit_content()
+
+    def _fit_content(self) -> None:
+        # The scroll area gives the rows their room one event-loop turn after they came, and by
+        # then the next slice has come: every row shown was squeezed below the height its words
+        # need (200 % text) until the last slice. The room is given now instead.
+        width = self._content.width()
+        need = self._content.heightForWidth(width)
+        if need > self._content.height():
+            self._content.resize(width, need)
 
     def retranslate(self) -> None:
         self._rebuild()

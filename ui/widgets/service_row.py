@@ -12,11 +12,13 @@ from ui.bidi import mark_catalogue_text
 from ui.format import service_status
 from ui.i18n import Translator
 from ui.icons import Pictogram, icon_for
+from ui.widgets.reflow import FlowLayout
 from ui.widgets.touch import RichButton, label
 
 
-def sector_badge(t: Translator, sector: str) -> QFrame:
-    """Who provides it: the sector's pictogram and word on its colour (never colour alone)."""
+def sector_badge(t: Translator, sector: str, wrap: bool = False) -> QFrame:
+    """Who provides it: the sector's pictogram and word on its colour (never colour alone).
+    ``wrap``: in a flow of badges (a service row), the words may take two lines."""
     badge = QFrame()
     badge.setProperty("role", f"badge-{sector}")
     badge.setObjectName(f"badge-{sector}")
@@ -26,10 +28,28 @@ def sector_badge(t: Translator, sector: str) -> QFrame:
     name = icon_for("sector", sector)
     if name:
         row.addWidget(Pictogram(name, em=1.0), 0, Qt.AlignmentFlag.AlignVCenter)
-    words = label(t.label("sector", sector), wrap=False)
+    # Wraps only when the badge is given less than one line (200 % text in a narrow row): a
+    # wrapped label's size hint is still its one line.
+    words = label(t.label("sector", sector), wrap=wrap)
     words.setObjectName(f"badge-{sector}-words")
     row.addWidget(words, 0, Qt.AlignmentFlag.AlignVCenter)
-    badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    # Preferred height: the flow of badges gives a badge whose words wrap the lines they need.
+    badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+    badge.setAccessibleName(words.text())
+    return badge
+
+
+def voucher_badge(t: Translator) -> QFrame:
+    """The service takes a voucher: words in a frame, as a sector's badge, so that the words
+    wrap inside the frame's padding when the row is narrow."""
+    badge = QFrame()
+    badge.setProperty("role", "badge-voucher")
+    row = QHBoxLayout(badge)
+    row.setContentsMargins(0, 0, 0, 0)
+    words = label(t.t("results.row.voucher"))
+    words.setObjectName("badge-voucher")
+    row.addWidget(words)
+    badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
     badge.setAccessibleName(words.text())
     return badge
 
@@ -39,6 +59,10 @@ class ServiceRow(RichButton):
                  compact: bool = False) -> None:
         super().__init__("row", min_height)
         self.service = service
+        if compact:
+            # Beside a keyboard: four rows of their real height in sight at 1280x800.
+            self.body.setContentsMargins(16, 10, 16, 10)
+            self.body.setSpacing(4)
         lang = t.data_language
         name = text_in(service.names, lang)
         provider = text_in(service.responsible_provider.names, lang)
@@ -51,27 +75,33 @@ class ServiceRow(RichButton):
         voucher = None
         if service.accepts_vouchers:
             # Where a person compares services: not only a filter and a line on the card.
-            voucher = label(t.t("results.row.voucher"), role="badge-voucher", wrap=False)
-            voucher.setObjectName("badge-voucher")
+            voucher = voucher_badge(t)
         status = service_status(t, service, now)
         # Compact (beside the search keyboard): the name, the badges, the status, so four rows
         # fit at 1280x800; provider and summary are still read out, and on the card. The status
         # has a line of its own: beside a keyboard of 64 px keys the badges leave it no room.
+        badges = FlowLayout(spacing=12)
+        for badge in (*(sector_badge(t, s, wrap=True) for s in sectors), *([voucher] if voucher else [])):
+            # Beside each other while they fit, under each other when not (200 % text).
+            badge.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+            badges.addWidget(badge)
+        self.body.addLayout(badges)
         if compact:
-            self.add_row(*(sector_badge(t, s) for s in sectors), *([voucher] if voucher else []), label(""))
             if status is not None:
-                self.add(label(status[0], role=status[1]))
+                # Beside the badges when both fit on a line, under them when not.
+                words = label(status[0], role=status[1])
+                words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+                badges.addWidget(words)
         else:
             # The provider on a line of its own: beside the badges it left them no room with
             # larger text ("Aa") at 1280x800.
-            self.add_row(*(sector_badge(t, s) for s in sectors), *([voucher] if voucher else []), label(""))
             self.add(mark_catalogue_text(label(provider, role="muted"), t))
         summary = text_in(service.short_descriptions, lang)
         if summary and not compact:
             self.add(mark_catalogue_text(label(summary), t))
         parts = [name, provider, ", ".join(t.label("sector", s) for s in sectors), summary]
         if voucher is not None:
-            parts.append(voucher.text())
+            parts.append(voucher.accessibleName())
         if status is not None:
             if not compact:
                 self.add(label(status[0], role=status[1]))
