@@ -25,9 +25,11 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.storage import writes
@@ -127,15 +129,44 @@ def set_app_runner(runner: AppRunner | None) -> AppRunner | None:
 _job_ids = itertools.count()
 
 
+class _Relay(QObject):
+    """Carries results from the pools to the GUI thread. Workers emit on this object, which
+    lives as long as the process, never on a screen's handle: a handle can be deleted on the
+    GUI thread while a worker emits on it, and PySide then crashes instead of raising
+    (seen as a segfault in the fresh-clone run)."""
+
+    finished = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.finished.connect(self._deliver)
+
+    def _deliver(self, packet) -> None:
+        handle_ref, args = packet
+        handle = handle_ref()
+        # A handle that is gone had its undelivered jobs settled when it was destroyed.
+        if handle is not None and shiboken6.isValid(handle):
+            handle._deliver(*args)
+
+
+_relay: _Relay | None = None
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:   # made on the GUI thread, by the first handle
+        _relay = _Relay()
+    return _relay
+
+
 class BackgroundCalls(QObject):
     """A screen's handle on the app's runner: work off the GUI thread, ``done`` back on it."""
-
-    _finished = Signal(object, object, object, object)
 
     def __init__(self, parent: QObject | None = None, *, runner: AppRunner | None = None) -> None:
         super().__init__(parent)
         self.runner = runner or app_runner()
-        self._finished.connect(self._deliver)
+        self._relay = _the_relay()
+        self._self_ref = weakref.ref(self)
         # Jobs whose result is not handed back yet (id -> is_db). A result queued to a handle
         # that is then deleted with its screen is never delivered: Qt drops the event. Those
         # jobs are settled when the handle goes, or the runner would wait on them for ever
@@ -168,6 +199,7 @@ class BackgroundCalls(QObject):
     def _start(self, pool: ThreadPoolExecutor, work: Callable[[], Any], done: Done | None) -> bool:
         is_db = pool is self.runner._db
         undelivered, lock, runner = self._undelivered, self._undelivered_lock, self.runner
+        relay, handle_ref = self._relay, self._self_ref
         with lock:
             job_id = next(_job_ids)
             undelivered[job_id] = is_db
@@ -178,7 +210,7 @@ class BackgroundCalls(QObject):
             except BaseException as exc:  # handed to the GUI thread, never lost
                 result, error = None, exc
             try:
-                self._finished.emit(done, result, error, (work, is_db, job_id))
+                relay.finished.emit((handle_ref, (done, result, error, (work, is_db, job_id))))
             except RuntimeError:  # the handle's screen is gone: nobody to tell
                 with lock:
                     mine = undelivered.pop(job_id, None) is not None
