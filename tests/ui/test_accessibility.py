@@ -311,8 +311,60 @@ def test_take_part_lists_stand_whole_in_the_page_at_200_percent(qtbot, tmp_path,
     list that still scrolled inside the scrolling page got a sliver of height (one option in
     sight) and squeezed the button under it. And a short page (the receipt) is as tall as
     itself, not as the longest list of the other pages."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.catalogue.service import Catalogue
+    from kiosk.storage.db import open_database
+    from ui import screenshots
+    from ui.app import load_demo_catalogue
+    from ui.appearance import LARGEST, NORMAL
+
+    db = open_database(tmp_path / "kiosk.db")
+    load_demo_catalogue(db)
+    screenshots.seed_participation(db)
+    window = screenshots.demo_window(QApplication.instance(), db, Catalogue(db), tmp_path, "1280x800")
+    qtbot.addWidget(window)
+    parts = screenshots.parts_of(window)
+    scenes = dict(screenshots.scenes(window))
+    try:
+        def show(scene, step):
+            window.reset_for_next_person()
+            window.translator.set_language(lang)
+            window.appearance.set_step(step)
+            scenes[scene]()
+            settle(qtbot)
+            screen = window.current_screen()
+            return screen, window.stack.page_of(screen)
+
+        screen, page = show("33-participation-poll", NORMAL)
+        assert not screen.option_area.whole and page.verticalScrollBar().maximum() == 0
+        for scene in ("33-participation-poll", "32-participation-budget"):
+            screen, page = show(scene, LARGEST)
+            area = screen.option_area
+            qtbot.waitUntil(lambda: area.height() >= area.widget().heightForWidth(area.width()), timeout=3000)
+            assert area.whole and area.verticalScrollBar().maximum() == 0
+            rows = [b for b in screen.option_group.buttons() if b.isVisible()]
+            assert len(rows) >= 3
+            for b in rows:
+                top = b.mapTo(area, b.rect().topLeft()).y()
+                assert 0 <= top and top + b.height() <= area.height(), (b.objectName(), top, area.height())
+            toggle = screen.why_toggle   # the poll asks for an optional reason, the budget does not
+            assert toggle.isVisible() == (scene == "33-participation-poll")
+            assert toggle.isHidden() or toggle.height() >= toggle.sizeHint().height()   # not squeezed
+            assert page.verticalScrollBar().maximum() > 0          # the page scrolls instead
+        screen, page = show("35-participation-receipt", LARGEST)
+        width = screen.pages.width()
+        assert screen.pages.heightForWidth(width) == screen.pages.currentWidget().heightForWidth(width)
+        assert screen.height() < 1.5 * page.viewport().height()
+    finally:
+        parts.session_bridge.stop()
+        window.close()
+        settle(qtbot)
+        db.close()
 
 
+@pytest.mark.gui
+@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 @pytest.mark.conformance("WCAG 1.4.10")
 @pytest.mark.parametrize("direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft])
 def test_a_flow_of_buttons_wraps_onto_new_lines_and_keeps_every_word(qtbot, direction):
