@@ -1,4 +1,4 @@
-"""ui/widgets/flow_layout.py: a row of buttons wraps instead of pushing the page past the edge."""
+"""ui/widgets/reflow.py FlowLayout: a row of buttons wraps instead of pushing the page past the edge."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from tests.ui.conftest import settle
-from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.reflow import FlowLayout
 
 pytestmark = pytest.mark.gui
 

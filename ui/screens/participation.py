@@ -28,7 +28,7 @@ from ui.screens.booking import plain
 from ui.screens.participation_widgets import BudgetBar, Pictogram, ResultBar
 from ui.theme import Metrics
 from ui.widgets.column_area import ColumnArea
-from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.reflow import FlowLayout
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.qr import QrCodeWidget
 from ui.widgets.touch import RichButton, button, kinetic_scroll_area

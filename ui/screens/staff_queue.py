@@ -27,7 +27,7 @@ from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.column_area import ColumnArea
-from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.reflow import FlowLayout
 from ui.widgets.reflow import Columns
 from ui.widgets.touch import ChoiceChip, Tile, button, kinetic_scroll_area, label
 

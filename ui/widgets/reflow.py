@@ -133,6 +133,18 @@ class FlowLayout(QLayout):
     def _shown(self) -> list:
         return [i for i in self._items if not i.isEmpty()]
 
+    def add_group_gap(self, width: int) -> None:
+        """Room between two groups of items (an idea's topics and its districts): a group that
+        does not fit whole in what is left of a line starts the next line."""
+        gap = QWidget()
+        gap.setFixedSize(width, 1)
+        gap.setProperty("flow_group_gap", True)
+        self.addWidget(gap)
+
+    @staticmethod
+    def _is_gap(item) -> bool:
+        return item.widget() is not None and bool(item.widget().property("flow_group_gap"))
+
     def _place(self, rect: QRect, move: bool) -> int:
         m = self.contentsMargins()
         room = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
@@ -141,7 +153,21 @@ class FlowLayout(QLayout):
         # Lines first (item, width, height), then each line placed: a centred line needs its width.
         lines: list[list[tuple]] = [[]]
         x = 0
-        for item in self._shown():
+        shown = self._shown()
+        for n, item in enumerate(shown):
+            if self._is_gap(item):
+                group = 0
+                for after in shown[n + 1:]:
+                    if self._is_gap(after):
+                        break
+                    group += min(after.sizeHint().width(), room.width()) + gap
+                if not lines[-1] or x + item.sizeHint().width() + group > room.width():
+                    if move:
+                        item.setGeometry(QRect(room.x(), room.y(), 0, 0))   # takes no room
+                    if lines[-1]:   # the next group on a line of its own; no room kept at its start
+                        lines.append([])
+                        x = 0
+                    continue
             hint = item.sizeHint()
             w = min(hint.width(), room.width())
             h = item.heightForWidth(w) if item.hasHeightForWidth() and w < hint.width() else hint.height()
