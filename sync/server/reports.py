@@ -237,7 +237,10 @@ def reports_router(sessions: sessionmaker[Session]) -> APIRouter:
         first, last = default_period()
         if to is not None:
             last = to
-            first = start if start is not None else to - timedelta(days=DEFAULT_PERIOD_DAYS - 1)
+            # Not before the calendar's first day: _period answers 422 for a period that reaches
+            # it, where the subtraction itself overflowed into a 500 (found by the fuzz test).
+            first = start if start is not None else (
+                to - timedelta(days=DEFAULT_PERIOD_DAYS - 1) if to.toordinal() > DEFAULT_PERIOD_DAYS else date.min)
         elif start is not None:
             first, last = start, max(start, last)
         return first, last
@@ -338,7 +341,11 @@ def parse_filter(params: dict[str, str], today: date | None = None) -> tuple[Rep
         set_aside.append("from")
         start = end - timedelta(days=MAX_PERIOD_DAYS)
     if end and not start:
-        start = end - timedelta(days=DEFAULT_PERIOD_DAYS - 1)
+        if end.toordinal() <= DEFAULT_PERIOD_DAYS:   # its 30 days would start before the calendar
+            set_aside.append("to")
+            end = None
+        else:
+            start = end - timedelta(days=DEFAULT_PERIOD_DAYS - 1)
     if start and not end:
         end = min(start + timedelta(days=DEFAULT_PERIOD_DAYS - 1), max(start, last))
     others = {}

@@ -117,6 +117,9 @@ def test_bad_filter_values_fall_back_to_defaults_never_an_error(staff, feedback_
     assert set_aside == ["from", "to"] and (f.start, f.end) == (date(2026, 5, 3), date(2026, 6, 1))
     f, _ = parse_filter({}, date(2026, 1, 1))
     assert (f.start, f.end) == (date(2025, 12, 3), date(2026, 1, 1))
+    # A last day whose 30 days would begin before the calendar's first (an OverflowError once).
+    f, set_aside = parse_filter({"to": "0001-01-02"}, date(2026, 1, 1))
+    assert set_aside == ["to"] and (f.start, f.end) == (date(2025, 12, 3), date(2026, 1, 1))
 
 
 def test_every_table_exports_as_csv_and_json(staff, feedback_site):

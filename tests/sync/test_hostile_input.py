@@ -191,7 +191,8 @@ def test_deeply_nested_and_oversized_bodies_are_refused(place):
 
 
 @pytest.mark.parametrize("query", [{"from": "0001-01-01", "to": "0001-01-02"}, {"from": "9999-12-30", "to": "9999-12-31"},
-                                   {"from": "2026-12-02", "to": "2026-12-01"}])
+                                   {"from": "2026-12-02", "to": "2026-12-01"},
+                                   {"to": "0001-01-01"}, {"to": "0001-01-15"}])   # the default start before day one
 def test_report_periods_at_the_ends_of_the_calendar_are_a_422(place, query):
     _, _, kiosk, _ = place
     r = kiosk.get("/reports/feedback", **query)
