@@ -413,52 +413,6 @@ def test_rows_made_in_slices_get_the_height_their_words_need(qtbot, tmp_path):
     from kiosk.storage.db import open_database
     from ui import screenshots
     from ui.app import load_demo_catalogue
-    from ui.appearance import LARGEST, NORMAL
-
-    db = open_database(tmp_path / "kiosk.db")
-    load_demo_catalogue(db)
-    screenshots.seed_participation(db)
-    window = screenshots.demo_window(QApplication.instance(), db, Catalogue(db), tmp_path, "1280x800")
-    qtbot.addWidget(window)
-    parts = screenshots.parts_of(window)
-    scenes = dict(screenshots.scenes(window))
-    try:
-        def show(scene, step):
-            window.reset_for_next_person()
-            window.translator.set_language(lang)
-            window.appearance.set_step(step)
-            scenes[scene]()
-            settle(qtbot)
-            screen = window.current_screen()
-            return screen, window.stack.page_of(screen)
-
-        screen, page = show("33-participation-poll", NORMAL)
-        assert not screen.option_area.whole and page.verticalScrollBar().maximum() == 0
-        for scene in ("33-participation-poll", "32-participation-budget"):
-            screen, page = show(scene, LARGEST)
-            area = screen.option_area
-            qtbot.waitUntil(lambda: area.height() >= area.widget().heightForWidth(area.width()), timeout=3000)
-            assert area.whole and area.verticalScrollBar().maximum() == 0
-            rows = [b for b in screen.option_group.buttons() if b.isVisible()]
-            assert len(rows) >= 3
-            for b in rows:
-                top = b.mapTo(area, b.rect().topLeft()).y()
-                assert 0 <= top and top + b.height() <= area.height(), (b.objectName(), top, area.height())
-            toggle = screen.why_toggle   # the poll asks for an optional reason, the budget does not
-            assert toggle.isVisible() == (scene == "33-participation-poll")
-            assert toggle.isHidden() or toggle.height() >= toggle.sizeHint().height()   # not squeezed
-            assert page.verticalScrollBar().maximum() > 0          # the page scrolls instead
-        screen, page = show("35-participation-receipt", LARGEST)
-        width = screen.pages.width()
-        assert screen.pages.heightForWidth(width) == screen.pages.currentWidget().heightForWidth(width)
-        assert screen.height() < 1.5 * page.viewport().height()
-    finally:
-        parts.session_bridge.stop()
-        window.close()
-        settle(qtbot)
-        db.close()
-
-
     from ui.appearance import LARGEST
 
     db = open_database(tmp_path / "kiosk.db")

@@ -98,11 +98,28 @@ def test_a_write_asked_on_a_network_thread_is_made_by_the_database_thread(qtbot,
     assert names["error"] == "back to the caller"
 
 
-def test_after_shutdown_a_write_still_lands_where_it_is_asked(runner):
-    from kiosk.storage.writes import on_db_thread
+def test_after_shutdown_a_write_still_lands_where_it_is_asked(monkeypatch):
+    """A runner that stops gives the database thread back to the one before it; with none
+    before it, a write runs where it is asked. (The stack is emptied first: an earlier test's
+    window may have left the process-wide runner installed, as the application does.)"""
+    from kiosk.storage import writes
+    from ui.background import AppRunner
 
-    runner.shutdown(wait=True)
-    assert on_db_thread(lambda: threading.current_thread().name) == threading.current_thread().name
+    monkeypatch.setattr(writes, "_installed", [])
+    here = threading.current_thread().name
+    where = lambda: threading.current_thread().name   # noqa: E731
+    first = AppRunner()
+    second = AppRunner()
+    try:
+        first_thread = writes.on_db_thread(lambda: None) or first._db.submit(where).result()
+        assert writes.on_db_thread(where) == second._db.submit(where).result() != here
+        second.shutdown(wait=True)
+        assert writes.on_db_thread(where) == first_thread != here
+        first.shutdown(wait=True)
+        assert writes.on_db_thread(where) == here
+    finally:
+        second.shutdown(wait=True)
+        first.shutdown(wait=True)
 
 
 @pytest.mark.parametrize("when", ["emitted, not yet delivered", "before the job ran"])

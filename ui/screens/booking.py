@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QLayout, QLineEdit, QStackedWidget, QVBoxLayout,
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QLayout, QLineEdit, QVBoxLayout,
                                QWidget)
 
 from kiosk.booking import CONFIRMED, Booking, BookingDesk, BookingError, FreeTime, SlotTaken, normalise_phone
@@ -34,6 +34,7 @@ from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.flow import FOLLOW_UP, KioskFlow, Place
 from kiosk.identity.keys import Identity
 from kiosk.identity.session import KioskSession
+from ui.widgets.pages import Pages
 from ui.format import address_lines
 from ui.i18n import Translator
 from ui.screens.base import Screen
@@ -138,7 +139,7 @@ class BookingScreen(Screen):
         # The kiosk window has a fixed size: never push minimum sizes up to the platform window.
         outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         outer.setContentsMargins(metrics.margin_px, metrics.margin_px // 2, metrics.margin_px, metrics.margin_px // 2)
-        self.pages = QStackedWidget()
+        self.pages = Pages()
         outer.addWidget(self.pages)
         m = metrics
 

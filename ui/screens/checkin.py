@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk import navigation
 from kiosk.booking import Booking
@@ -25,6 +25,7 @@ from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.checkin import CheckInDesk, CheckInResult
 from kiosk.flow import KioskFlow, Place as FlowPlace
 from kiosk.printing import TicketPrint, print_ticket
+from ui.widgets.pages import Pages
 from ui.background import BackgroundCalls
 from ui.format import address_lines, paper_translator, place_text, queue_line_name, wait_text
 from ui.i18n import Translator
@@ -57,7 +58,7 @@ class CheckInScreen(Screen):
         self._generation = 0  # a reset or a new person: late answers are dropped
         self._busy = False
 
-        self.pages = QStackedWidget()
+        self.pages = Pages()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(metrics.margin_px, metrics.margin_px // 2, metrics.margin_px, metrics.margin_px // 2)
         outer.addWidget(self.pages)

@@ -18,11 +18,12 @@ from typing import Callable
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLayout, QLineEdit, QPushButton, QSizePolicy,
-                               QStackedWidget, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from kiosk.catalogue.domain import tr as text_in
 from kiosk.feedback import COMMENT_MAX, CONTEXTS, SMILEYS, FeedbackBox, FeedbackError
 from kiosk.flow import KioskFlow, Place
+from ui.widgets.pages import Pages
 from ui.background import BackgroundCalls
 from ui.i18n import Translator
 from ui.screens.base import Screen
@@ -187,7 +188,7 @@ class FeedbackScreen(Screen):
         outer = QVBoxLayout(self)
         outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         outer.setContentsMargins(m.margin_px, m.margin_px // 2, m.margin_px, m.margin_px // 2)
-        self.pages = QStackedWidget()
+        self.pages = Pages()
         outer.addWidget(self.pages)
 
         # which service (from the home tile)

@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.identity.keys import CARD, PHONE, STAFF, Identity, KeyRefused, parse_card_read
 from kiosk.identity.session import KioskSession, PendingAction
+from ui.widgets.pages import Pages
 from ui.background import BackgroundCalls
 from ui.i18n import Translator
 from ui.keypad import mark_back
@@ -113,7 +114,7 @@ class LoginScreen(Screen):
         self.hint.setObjectName("login-hint")
         outer.addWidget(self.heading)
         outer.addWidget(self.hint)
-        self.pages = QStackedWidget()
+        self.pages = Pages()
         outer.addWidget(self.pages, 1)
         bottom = QHBoxLayout()
         self.back = button("", "", min_height=metrics.touch_px)

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QLayout, QLineEdit, QPushButton,
-                               QStackedWidget, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from kiosk.catalogue.domain import tr as text_in
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.flow import KioskFlow, Place
 from kiosk.participation import (BUDGET, FIRST, IDEAS, POLL, Idea, ParticipationDesk, ParticipationError, Question,
                                  Receipt, authorise_in_person, budget_left, choice_problem, results_rows)
+from ui.widgets.pages import Pages
 from ui.background import BackgroundCalls
 from ui.i18n import Translator
 from ui.screens.base import Screen
@@ -38,22 +39,7 @@ from ui.widgets.touch import RichButton, button, kinetic_scroll_area
 
 
 class _Page(QWidget):
-    """One page of taking part. Only the page shown counts for the size: a QStackedWidget
-    asks for the size of its tallest page, and with larger text (the lists standing whole)
-    a short page such as the receipt got the height of the longest list, most of it empty."""
-
-    def _hidden(self) -> bool:
-        stack = self.parentWidget()
-        return isinstance(stack, QStackedWidget) and stack.currentWidget() is not self
-
-    def sizeHint(self) -> QSize:   # noqa: N802 (Qt's name)
-        return QSize(0, 0) if self._hidden() else super().sizeHint()
-
-    def minimumSizeHint(self) -> QSize:   # noqa: N802
-        return QSize(0, 0) if self._hidden() else super().minimumSizeHint()
-
-    def heightForWidth(self, width: int) -> int:   # noqa: N802
-        return 0 if self._hidden() else super().heightForWidth(width)
+    """One page of taking part (only the page shown counts for the size: ui/widgets/pages.py)."""
 
 
 def euros(t: Translator, amount: int) -> str:
@@ -96,7 +82,7 @@ class ParticipationScreen(Screen):
         outer = QVBoxLayout(self)
         outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         outer.setContentsMargins(metrics.margin_px, metrics.margin_px // 2, metrics.margin_px, metrics.margin_px // 2)
-        self.pages = QStackedWidget()
+        self.pages = Pages()
         outer.addWidget(self.pages)
         for build in (self._build_list, self._build_question, self._build_choose, self._build_ideas,
                       self._build_propose, self._build_review, self._build_receipt, self._build_results,

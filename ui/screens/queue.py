@@ -12,13 +12,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Callable, Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk import navigation
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.flow import KioskFlow, Place
 from kiosk.printing import TicketPrint, print_ticket
 from kiosk.queue import QueueTicket, WaitEstimate, WalkInQueue
+from ui.widgets.pages import Pages
 from ui.format import paper_translator, place_text, queue_line_name, wait_text
 from ui.i18n import Translator
 from ui.screens.base import Screen
@@ -57,7 +58,7 @@ class QueueScreen(Screen):
         self._line_estimates: dict[str, WaitEstimate] = {}
         self._reading_lines = False
 
-        self.pages = QStackedWidget()
+        self.pages = Pages()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(metrics.margin_px, metrics.margin_px, metrics.margin_px, metrics.margin_px)
         outer.addWidget(self.pages)

@@ -18,10 +18,11 @@ import time
 from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from kiosk.flow import Place
 from kiosk.video import EMBEDDED, HUNG_UP, QR_ONLY, SESSION_ENDED, CallOutcome, VideoCall
+from ui.widgets.pages import Pages
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
@@ -78,7 +79,7 @@ class VideoScreen(Screen):
         row.setSpacing(metrics.gap_px)
 
         # -- left: the room, or a message and the QR code ------------------------------------
-        self.area = QStackedWidget()
+        self.area = Pages()
         self.message_page = QWidget()
         msg_col = QVBoxLayout(self.message_page)
         msg_col.addStretch(1)
