@@ -465,5 +465,5 @@ class CatalogueHistory(Base):
     actor_name: Mapped[str] = mapped_column(String(200), default="")
     kind: Mapped[str] = mapped_column(String(16))         # provider / service / slot / channel
     target_id: Mapped[str] = mapped_column(String(64))
-    change: Mapped[str] = mapped_column(String(32))       # new / changed / retired / vouchers / note / slot_added / slot_removed
+    change: Mapped[str] = mapped_column(String(32))       # new / changed / retired / vouchers / note / slot_added / slot_removed / rule_slots
     detail: Mapped[str] = mapped_column(Text, default="")

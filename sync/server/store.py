@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.catalogue.importer import CatalogueError, validate
-from kiosk.catalogue.rules import expand_slot_rules
+from kiosk.catalogue.rules import expand_slot_rules, is_rule_slot_id_of
 from sync import protocol
 from sync.server import booking, catalogue_edits, participation, queue, schema
 # BackendError, DeviceIdentity and authenticate live in devices.py (below booking and
@@ -93,7 +93,9 @@ class CatalogueImport:
     cursor: int
 
 
-def _catalogue_entries(data: dict) -> dict[tuple[str, str], dict]:
+def _catalogue_entries(data: dict, rule_made: dict[str, str] | None = None) -> dict[tuple[str, str], dict]:
+    """Every entry of the catalogue file by (kind, id); ``rule_made`` collects the ids of the
+    slots that weekly rules made (slot id -> channel id)."""
     today = datetime.now(LOCAL_TZ).date()
     entries: dict[tuple[str, str], dict] = {}
     for p in data["providers"]:
@@ -103,6 +105,8 @@ def _catalogue_entries(data: dict) -> dict[tuple[str, str], dict]:
         entries[("service", sv["id"])] = {**sv, "channels": channels}
         for ch in sv["channels"]:
             expanded = expand_slot_rules(ch["id"], ch.get("slot_rules") or [], today)  # the kiosks' own ids
+            if rule_made is not None:
+                rule_made.update((slot["id"], ch["id"]) for slot in expanded)
             for slot in (ch.get("slots") or []) + expanded:
                 entries[("slot", slot["id"])] = {"id": slot["id"], "channel_id": ch["id"], "service_id": sv["id"],
                                                  "start": slot["start"], "end": slot["end"],
@@ -121,14 +125,29 @@ def import_catalogue(sessions: sessionmaker[Session], data: Any, site: str, *,
     errors = validate(data)
     if errors:
         raise CatalogueError(errors)
-    entries = _catalogue_entries(data)
+    rule_made: dict[str, str] = {}
+    entries = _catalogue_entries(data, rule_made)
     changed = deleted = 0
     now = _now()
+    # Weekly rules make a rolling window of slots: each day's import adds a day's slots and
+    # retires the past day's. One history row per channel says how many ("+12 / -12"), so the
+    # console's history keeps naming what people changed instead of filling with slots.
+    rolled: dict[str, list[int]] = {}
     with sessions.begin() as s:
 
         def note(kind: str, eid: str, change: str, detail: str = "") -> None:
+            channel = rule_made.get(eid) if kind == "slot" else None
+            if channel is None and kind == "slot" and change == "retired":
+                channel = rule_channel(eid)
+            if channel is not None and change in ("new", "retired"):
+                rolled.setdefault(channel, [0, 0])[0 if change == "new" else 1] += 1
+                return
             catalogue_edits.history(s, site, actor=actor, actor_name=actor_name, kind=kind, target=eid, change=change,
                                     detail=detail, at=now)
+
+        def rule_channel(slot_id: str) -> str | None:
+            row = existing.get(("slot", slot_id))
+            return is_rule_slot_id_of(slot_id, {row.data.get("channel_id")}) if row is not None else None
 
         site_row = s.get(Site, site, with_for_update=True) or Site(id=site, catalogue_seq=0)
         s.add(site_row)
@@ -155,6 +174,9 @@ def import_catalogue(sessions: sessionmaker[Session], data: Any, site: str, *,
                 row.seq, row.deleted = seq, True
                 deleted += 1
                 note(key[0], key[1], "retired")
+        for channel, (added, retired) in sorted(rolled.items()):
+            catalogue_edits.history(s, site, actor=actor, actor_name=actor_name, kind="channel", target=channel,
+                                    change="rule_slots", detail=f"+{added} / -{retired}", at=now)
         site_row.catalogue_seq = seq
         slots = {r.id: r for r in s.scalars(select(Slot).where(Slot.site_id == site))}
         for (kind, eid), d in entries.items():
