@@ -1,6 +1,5 @@
 """Resident and nurse queue flows in the real window, and the queue display."""
 
-import os
 
 import pytest
 from PySide6.QtCore import Qt
@@ -234,8 +233,6 @@ def test_nurse_changes_the_priority_class_of_a_waiting_number(qtbot, queue_windo
     assert screen.priority_buttons[NEEDS_HELP].isChecked() and screen.priority_buttons[URGENT].isVisible()
     for chip in screen.priority_buttons.values():  # all four fit beside each other on the small screen
         assert chip.visibleRegion().boundingRect().size() == chip.size(), chip.objectName()
-    if os.environ.get("H6_SHOTS"):
-        window.grab().save(os.path.join(os.environ["H6_SHOTS"], "staff-priority-fi-1280x800.png"))
     click(qtbot, screen.priority_buttons[URGENT])
     assert q.ticket(b.id).priority == URGENT
     click(qtbot, screen.priority_buttons[NORMAL])
