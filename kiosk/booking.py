@@ -28,6 +28,7 @@ and is purged once the backend has it.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
 import re
@@ -81,6 +82,7 @@ class BookingRemote(Protocol):
     def availability(self, channel_id: str) -> list[dict]: ...
     def allotments(self, keep: list[str]) -> list[dict]: ...
     def site_bookings(self) -> dict: ...            # protocol.SITE_BOOKINGS, checked
+    def resident_bookings(self, subject: str) -> list[dict]: ...  # a resident's, made at any kiosk of the site
 
 
 # -- phone numbers ----------------------------------------------------------------------
@@ -127,6 +129,15 @@ class Booking:
     language: str
     reason: str | None = None
     origin: str = "own"  # "site": made elsewhere for this site, pulled from the backend
+
+
+@dataclass(frozen=True)
+class ResidentBookings:
+    """What "my bookings" shows: ``everywhere`` when the backend answered, so bookings made at
+    other kiosks of the site (origin "site") are in the list; else only what this kiosk holds."""
+
+    bookings: list[Booking]
+    everywhere: bool
 
 
 def site_subject_mac(key: str, booking_id: str, subject: str) -> str:
@@ -299,6 +310,11 @@ class BookingDesk:
     def _cancel_unlocked(self, *, subject: str, booking_id: str) -> Booking:
         """The resident cancels one of their own upcoming bookings."""
         now = self._now()
+        with self._db.sessions() as s:
+            r = s.get(BookingRecord, booking_id)
+            made_elsewhere = r is None or r.origin == SITE
+        if made_elsewhere:
+            return self._cancel_made_elsewhere(subject=subject, booking_id=booking_id, now=now)
 
         def store_cancel():
             with self._db.sessions.begin() as s:
@@ -324,6 +340,52 @@ class BookingDesk:
         if sent is not None:
             self._send_now(sent)  # give the place back to others at once; offline the outbox does it later
         return result
+
+    def _cancel_made_elsewhere(self, *, subject: str, booking_id: str, now: datetime) -> Booking:
+        """A booking the resident made at another kiosk of the site: cancelled online only,
+        through the backend, which checks that the booking names this resident. Offline it is
+        refused (``needs_connection``) rather than promised: this kiosk cannot know whether the
+        other kiosk or the city changed it meanwhile."""
+        if self.remote is None:
+            raise BookingError("needs_connection", "a booking made elsewhere is cancelled through the backend")
+        try:
+            theirs = {b["booking_id"]: b for b in self.remote.resident_bookings(subject)}
+        except BackendUnreachable:
+            raise BookingError("needs_connection", "the backend cannot be reached") from None
+        row = theirs.get(booking_id)
+        if row is None:
+            raise BookingError("unknown_booking", "no such upcoming booking of yours")
+        booking = self._remote_booking(row)
+        if booking.starts_at <= now:
+            raise BookingError("past_slot", "the time has already started")
+        item = {"id": str(uuid.uuid4()), "kind": "booking_cancel", "created_at": now.isoformat(),
+                "payload": {"booking_item_id": booking_id, "reason": "resident", "subject": subject}}
+        try:
+            answer = self.remote.push(item)
+        except BackendUnreachable:
+            raise BookingError("needs_connection", "the backend did not answer the cancellation") from None
+        if answer["status"] == "rejected":
+            raise BookingError(answer.get("reason") or "rejected", answer.get("detail") or "")
+
+        def store():
+            with self._db.sessions.begin() as s:
+                # Kept as delivered: the kiosk's record of what it sent, never sent again.
+                outbox.record(s, "booking_cancel", item["payload"], item_id=item["id"], now=now)
+                s.flush()
+                outbox.mark_delivered(s, [item["id"]], now=now)
+                r = s.get(BookingRecord, booking_id)  # pulled for the site: check-in here refuses it now
+                if r is not None and r.state != CANCELLED:
+                    r.state, r.reason, r.updated_at, r.cancel_item_id = CANCELLED, "resident", now, item["id"]
+        on_db_thread(store)
+        return dataclasses.replace(booking, state=CANCELLED)
+
+    @staticmethod
+    def _remote_booking(row: dict) -> Booking:
+        return Booking(id=row["booking_id"], ref=row["ref"], service_id=row["service_id"],
+                       channel_id=row["channel_id"], slot_id=row["slot_id"],
+                       starts_at=_utc(datetime.fromisoformat(row["start"])),
+                       ends_at=_utc(datetime.fromisoformat(row["end"])), state=CONFIRMED, route=SITE,
+                       language=row.get("language") or "fi", origin=SITE)
 
     def _record_cancel(self, s, r: BookingRecord, subject: str | None, now: datetime) -> dict:
         cancel_id = str(uuid.uuid4())
@@ -362,6 +424,29 @@ class BookingDesk:
                                                          BookingRecord.state != CANCELLED)
                              .order_by(BookingRecord.starts_at))
             return [_booking(r) for r in rows]
+
+    def resident_bookings(self, subject: str) -> ResidentBookings:
+        """What "my bookings" shows: the resident's upcoming bookings made here (``my_bookings``)
+        and, online, those made at the site's other kiosks (the backend's list); offline, of
+        those, the ones pulled for today and tomorrow. Blocks: call it off the GUI thread."""
+        own = self.my_bookings(subject)
+        known = {b.id for b in own}
+        elsewhere: list[Booking] | None = None
+        if self.remote is not None:
+            try:
+                elsewhere = [self._remote_booking(row) for row in self.remote.resident_bookings(subject)
+                             if row["booking_id"] not in known]
+            except BackendUnreachable:
+                elsewhere = None
+        everywhere = elsewhere is not None
+        if elsewhere is None:
+            now = self._now()
+            with self._db.sessions() as s:
+                elsewhere = [_booking(r) for r in s.scalars(select(BookingRecord).where(
+                    BookingRecord.origin == SITE, BookingRecord.starts_at > now, BookingRecord.state != CANCELLED))
+                    if r.id not in known and r.subject_mac_key and r.subject_key
+                    and hmac.compare_digest(r.subject_key, site_subject_mac(r.subject_mac_key, r.id, subject))]
+        return ResidentBookings(sorted(own + elsewhere, key=lambda b: (b.starts_at, b.id)), everywhere=everywhere)
 
     def denied(self) -> list[Booking]:
         """Denied upcoming requests, for the staff screen: someone may need a call."""

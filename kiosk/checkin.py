@@ -152,8 +152,12 @@ class CheckInDesk:
 
     # -- finding the booking ------------------------------------------------------------
     def find(self, *, qr: str | None = None, ref: str | None = None, subject: str | None = None) -> list[Booking]:
-        """The bookings the person means: one for a QR code or a reference; for a key, that
-        key's bookings of today (and cancelled ones, so they hear why), soonest first."""
+        """The bookings the person means: one for a QR code or a reference (whatever its
+        state: ``check_in`` then says why it cannot be checked in); for a key, that key's
+        bookings that can still be checked in today, soonest first. When the key has none
+        of those but one of today's was cancelled, denied, checked in or marked a no-show,
+        that one alone, so the person hears why (``check_in``'s outcome) rather than
+        "no booking was found"."""
         with self._db.sessions() as s:
             q = select(BookingRecord)
             if qr is not None:
@@ -177,13 +181,28 @@ class CheckInDesk:
                             BookingRecord.starts_at >= lo, BookingRecord.starts_at < hi)
                 # A booking pulled for the site names its booker by a keyed hash of its own
                 # (kiosk.booking.site_subject_mac): one HMAC per pulled booking of today.
-                return [_booking(r) for r in s.scalars(q.order_by(BookingRecord.starts_at))
+                mine = [r for r in s.scalars(q.order_by(BookingRecord.starts_at))
                         if r.subject_key == own_key and r.origin != SITE
                         or r.origin == SITE and r.subject_mac_key and r.subject_key
                         and hmac.compare_digest(r.subject_key, site_subject_mac(r.subject_mac_key, r.id, subject))]
+                now = self._now()
+                open_ = [r for r in mine if self._may_check_in(r, now)]
+                if open_:
+                    return [_booking(r) for r in open_]
+                # Nothing to check in: the one that explains it. A ticket already taken first
+                # (it is shown again), else the most recently changed (a cancellation).
+                return [_booking(max(mine, key=lambda r: (bool(r.ticket_id), r.updated_at)))] if mine else []
             else:
                 return []
             return [_booking(r) for r in s.scalars(q.order_by(BookingRecord.starts_at))]
+
+    @staticmethod
+    def _may_check_in(r: BookingRecord, now: datetime) -> bool:
+        """Whether a booking of today may still be checked in: not cancelled or denied, not in
+        the queue already, not marked a no-show, and its time not over. (Early and late
+        ones count: the check-in says when to come back, or records the late arrival for
+        the nurse.)"""
+        return r.state in (CONFIRMED, REQUESTED) and not r.ticket_id and r.arrival != NO_SHOW and now < r.ends_at
 
     def line_for(self, booking: Booking) -> str | None:
         """The queue line that serves the booking here: its own channel if that is a line,

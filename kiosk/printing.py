@@ -14,9 +14,11 @@ start (it pulls in Pillow and friends), and that is on the network pool.
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import textwrap
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -64,10 +66,31 @@ def _escpos_cache() -> None:
     os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = str(folder)
 
 
+_IMPORT_LOCK = threading.Lock()
+
+
+def _import_escpos():
+    """python-escpos's ``escpos.capabilities`` calls ``logging.basicConfig()`` at import: on a
+    root logger without handlers (the kiosk logs through its own, or a test runs) it adds one
+    that prints every later record of every logger to stderr. The root logger's handlers and
+    level are put back as they were; the first ticket is the only place escpos is imported."""
+    with _IMPORT_LOCK:
+        root = logging.getLogger()
+        handlers, level = list(root.handlers), root.level
+        try:
+            _escpos_cache()
+            from escpos.escpos import QR_ECLEVEL_M
+            from escpos.printer import Dummy
+        finally:
+            for handler in [h for h in root.handlers if h not in handlers]:
+                root.removeHandler(handler)
+                handler.close()
+            root.setLevel(level)
+    return QR_ECLEVEL_M, Dummy
+
+
 def render_ticket(ticket: TicketPrint) -> bytes:
-    _escpos_cache()
-    from escpos.escpos import QR_ECLEVEL_M
-    from escpos.printer import Dummy
+    QR_ECLEVEL_M, Dummy = _import_escpos()
 
     if ticket.qr_payload and len(ticket.qr_payload.encode("utf-8")) > QR_MAX_BYTES:
         raise PrinterError("QR payload too long for a ticket")

@@ -12,6 +12,7 @@ behind a long outbox drain.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from kiosk.booking import BackendUnreachable
@@ -70,6 +71,25 @@ class BookingRemote:
             return protocol.check_site_bookings(data)
         except protocol.ProtocolError as exc:
             raise BackendUnreachable(str(BadResponse(f"the backend's site bookings: {exc}"))) from None
+
+    def resident_bookings(self, subject: str) -> list[dict]:
+        """The identified resident's upcoming bookings at the site, made at any kiosk
+        (``POST /booking/mine``), checked: times carry their offset, ids are item ids."""
+        try:
+            data = self._ready()._call("POST", "/booking/mine", body={"subject": subject})
+        except SyncError as exc:
+            raise BackendUnreachable(str(exc)) from None
+        rows = _checked_list(data, "bookings", ("booking_id", "ref", "service_id", "channel_id", "slot_id", "start",
+                                                "end", "language", "made_here"))
+        for r in rows:
+            try:
+                if not protocol.is_item_id(r["booking_id"]) or any(
+                        datetime.fromisoformat(r[k]).tzinfo is None for k in ("start", "end")):
+                    raise ValueError
+            except (TypeError, ValueError):
+                raise BackendUnreachable(str(BadResponse("the backend's bookings of a resident do not follow "
+                                                         "the protocol"))) from None
+        return rows
 
     def day_view(self, channel_id: str, day: str) -> dict:
         """The staff day view of one channel (``day`` as YYYY-MM-DD)."""

@@ -27,6 +27,11 @@
   another kiosk: ids, references, times and states, and a keyed hash of the booker's
   subject under a key made afresh for each answer (``kiosk.booking.site_subject_mac``).
   Never a name, a phone number or the subject itself.
+- **A resident's bookings at the site** (``resident_bookings``): a kiosk at which a resident
+  identified asks for their upcoming bookings made anywhere in the site, so that "my bookings"
+  there shows, and can cancel, a booking made at another kiosk (the cancellation names the
+  resident, ``store._effects``). The kiosk sends the pseudonymous subject its key gave, as a
+  booking item does; the answer carries no subject, name or phone.
 """
 
 # No ``from __future__ import annotations``: FastAPI reads the route annotations at run time.
@@ -299,6 +304,31 @@ def site_bookings(sessions: sessionmaker[Session], site: str, *, now: datetime |
     return {"site": site, "key": key, "window_start": lo.isoformat(), "window_end": hi.isoformat(), "bookings": out}
 
 
+def resident_bookings(sessions: sessionmaker[Session], device: DeviceIdentity, subject: str, *,
+                      now: datetime | None = None, limit: int = 200) -> list[dict]:
+    """The upcoming, not cancelled bookings of ``subject`` at the caller's site, soonest
+    first, whichever kiosk made them (``made_here``: the caller did)."""
+    now = now or _now()
+    with sessions() as s:
+        slots = {sl.id: sl for sl in s.scalars(select(Slot).where(Slot.site_id == device.site, Slot.starts_at > now))}
+        # The reference backend filters in Python; a city backend would index the subject.
+        items = [i for i in s.scalars(select(Item).where(Item.site_id == device.site, Item.kind == "booking",
+                                                         slot_id_of(Item.payload).in_(list(slots))))
+                 if i.payload.get("subject") == subject and i.payload.get("booking_ref")] if slots else []
+        cancelled = set(s.scalars(select(BookingCancellation.booking_item_id).where(
+            BookingCancellation.booking_item_id.in_([i.id for i in items])))) if items else set()
+    out = []
+    for i in sorted(items, key=lambda i: (_utc(slots[i.payload["slot_id"]].starts_at), i.id)):
+        if i.id in cancelled:
+            continue
+        p, sl = i.payload, slots[i.payload["slot_id"]]
+        out.append({"booking_id": i.id, "ref": p["booking_ref"], "service_id": p["service_id"],
+                    "channel_id": p.get("channel_id") or sl.channel_id, "slot_id": sl.id,
+                    "start": _utc(sl.starts_at).isoformat(), "end": _utc(sl.ends_at).isoformat(),
+                    "language": p.get("language") or "fi", "made_here": i.device_id == device.id})
+    return out[:limit]
+
+
 def booking_status(sessions: sessionmaker[Session], booking_id: str) -> dict | None:
     """What a resident's phone sees: the state and the time, nothing personal."""
     with sessions() as s:
@@ -384,6 +414,28 @@ class AvailabilityAnswer(BaseModel):
     slots: list[FreeSlot]
 
 
+class ResidentBookingsRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    subject: str = Field(min_length=1, max_length=200,
+                         description="the pseudonymous subject the resident's key gave (as in a booking item)")
+
+
+class ResidentBooking(BaseModel):
+    booking_id: str
+    ref: str
+    service_id: str
+    channel_id: str
+    slot_id: str
+    start: str
+    end: str
+    language: str
+    made_here: bool = Field(description="the asking kiosk made this booking")
+
+
+class ResidentBookingsAnswer(BaseModel):
+    bookings: list[ResidentBooking]
+
+
 def booking_router(sessions: sessionmaker[Session]) -> APIRouter:
     router = APIRouter(prefix=protocol.API_PREFIX + "/booking", tags=["booking"])
     bearer = HTTPBearer(auto_error=False)
@@ -405,6 +457,11 @@ def booking_router(sessions: sessionmaker[Session]) -> APIRouter:
         # Always the caller's own site: the token says which, so no kiosk can ask for another's.
         return site_bookings(sessions, who.site)
 
+    @router.post("/mine", response_model=ResidentBookingsAnswer)
+    def mine(body: ResidentBookingsRequest, who: Annotated[DeviceIdentity, Depends(device)]) -> dict:
+        # POST, so the subject travels in the body and never in a URL or an access log.
+        return {"bookings": resident_bookings(sessions, who, body.subject)}
+
     @router.get("/day")
     def staff_day(who: Annotated[DeviceIdentity, Depends(device)],
                   channel_id: Annotated[str, Query(pattern=ID_PATTERN)], day: Annotated[date, Query()]) -> dict:
@@ -421,4 +478,4 @@ def booking_router(sessions: sessionmaker[Session]) -> APIRouter:
 
 
 __all__ = ["allot", "availability", "booking_router", "booking_status", "day_view", "give_back_place",
-           "record_denial", "site_bookings", "take_open_place", "take_place_of_share", "set_booking_share", "take_allotted_place", "take_expired_place", "RELEASE_BEFORE"]
+           "record_denial", "resident_bookings", "site_bookings", "take_open_place", "take_place_of_share", "set_booking_share", "take_allotted_place", "take_expired_place", "RELEASE_BEFORE"]

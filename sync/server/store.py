@@ -425,9 +425,14 @@ def _effects(s: Session, device: DeviceIdentity, item: dict, batch_bookings: dic
             owner, booked_kind, slot_id = device.id, "booking", batch_bookings[booking_id]["payload"]["slot_id"]
         else:
             owner = booked_kind = slot_id = None
-        if booked_kind != "booking" or owner != device.id:
+        # A resident may cancel at any kiosk of the site a booking they made at another
+        # (issue 17): the cancellation names them, and the booking's own subject must match.
+        by_its_booker = stored is not None and stored.site_id == device.site and bool(p.get("subject")) \
+            and isinstance(stored.payload.get("subject"), str) \
+            and hmac.compare_digest(stored.payload["subject"].encode(), p["subject"].encode())
+        if booked_kind != "booking" or owner != device.id and not by_its_booker:
             return _answer(item["id"], protocol.REJECTED, "unknown_booking",
-                           f"no booking {booking_id!r} from this device")
+                           f"no booking {booking_id!r} from this device or its booker")
         if s.get(BookingCancellation, booking_id) is not None:
             return _answer(item["id"], protocol.REJECTED, "already_cancelled",
                            f"booking {booking_id!r} was already cancelled")

@@ -80,6 +80,34 @@ def test_found_by_qr_reference_and_key(desks, clock):
     assert other.id != b.id
 
 
+def test_the_key_lists_only_bookings_that_can_still_be_checked_in_today(desks, clock):
+    """Cancelled, already checked in, no-show and ended bookings are not offered by the key;
+    when nothing is left, the one that explains it is, so the person hears why."""
+    bookings, _queue, checkin = desks
+    first, gone, later = book(bookings, "slot-0"), book(bookings, "slot-1"), book(bookings, "slot-2")
+    bookings.cancel(subject="resident-1", booking_id=gone.id)
+    clock.t = T0 - timedelta(minutes=5)
+    assert [x.id for x in checkin.find(subject="resident-1")] == [first.id, later.id]  # not the cancelled one
+    assert checkin.check_in(first.id).outcome == CHECKED_IN
+    clock.t = T0 + timedelta(minutes=100)
+    assert [x.id for x in checkin.find(subject="resident-1")] == [later.id]  # not the one checked in
+    clock.t = T0 + timedelta(minutes=170)  # 12.50: the 12.00 time is over
+    [why] = checkin.find(subject="resident-1")
+    assert why.id == first.id and checkin.check_in(why.id).outcome == ALREADY  # its number, again
+
+    # Only a cancelled one today: that one, and the check-in says it was cancelled.
+    clock.t = T0 - timedelta(days=1)
+    only = book(bookings, "slot-1", who="resident-2")
+    bookings.cancel(subject="resident-2", booking_id=only.id)
+    clock.t = T0 + timedelta(minutes=55)
+    [why] = checkin.find(subject="resident-2")
+    assert why.id == only.id and checkin.check_in(why.id).outcome == CANCELLED_OUTCOME
+    # The same by reference and by QR: found, never accepted.
+    assert checkin.check_in(checkin.find(ref=only.ref)[0].id).outcome == CANCELLED_OUTCOME
+    assert checkin.check_in(checkin.find(qr=f"Varaustunnus: {only.ref}")[0].id).outcome == CANCELLED_OUTCOME
+    assert checkin.find(subject="resident-3") == []
+
+
 def test_on_time_gives_one_ticket_with_room_wait_and_one_outbox_item(desks, clock, db):
     bookings, queue, checkin = desks
     b = book(bookings, "slot-0")

@@ -5,8 +5,11 @@ server that receives the bytes. The bytes are read back by tests/escpos_paper.py
 the paper would show: lines, sizes, the QR code's payload, the cut) and painted to an image.
 """
 
+import logging
+import os
 import socket
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -101,3 +104,27 @@ def test_an_unplugged_network_printer_fails_fast():
     s.close()  # nobody listens there now
     with pytest.raises(PrinterError, match="did not take the ticket"):
         print_ticket(f"tcp://127.0.0.1:{port}", TICKET, timeout_s=1)
+
+
+def test_importing_escpos_leaves_the_applications_logging_as_it_was(tmp_path):
+    """python-escpos calls logging.basicConfig() at import (escpos/capabilities.py): in a
+    fresh process, where it has not been imported yet, the first ticket must leave the root
+    logger's handlers and level as the application set them."""
+    import subprocess
+    import sys
+
+    code = "\n".join([
+        "import logging, sys",
+        "root = logging.getLogger()",
+        "root.setLevel(logging.ERROR)",
+        "assert root.handlers == [] and 'escpos' not in sys.modules",
+        "from kiosk.printing import TicketPrint, render_ticket",
+        "assert render_ticket(TicketPrint(label='A001', service_name='Terveysasema', qr_payload='https://x.fi/t'))",
+        "assert 'escpos.capabilities' in sys.modules",
+        "print(len(root.handlers), root.level)",
+    ])
+    env = {**os.environ, "ESCPOS_CAPABILITIES_PICKLE_DIR": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["0", str(logging.ERROR)]

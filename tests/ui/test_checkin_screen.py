@@ -229,3 +229,36 @@ def test_nurse_desk_shows_todays_appointments_lets_a_late_one_in_and_records_a_n
                                                         .order_by(OutboxItem.created_at))]
     assert events == ["arrived", "arrived_late", "late_accepted", "no_show"]
     window.grab().save(str(tmp_path / f"desk-after-{lang}-{resolution}.png"))
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_by_key_a_cancelled_booking_is_not_offered_and_alone_it_says_it_was_cancelled(qtbot, checkin_window, lang):
+    import time
+
+    from kiosk.identity.keys import Identity
+
+    window, services, clock = checkin_window("1280x800")
+    window.translator.set_language(lang)
+    gone, later = book(services, "mv-0"), book(services, "mv-1")  # 10:00 and 11:00
+    services.booking.cancel(subject="resident-1", booking_id=gone.id)
+    clock["now"] = SLOT_AT - timedelta(minutes=10)
+    services.session.open(Identity(key="card", subject="resident-1", name="Resident"), time.monotonic())
+    window.flow.go("checkin")
+    screen = window.current_screen()
+    tap(qtbot, screen.tiles["key"])
+    background_done(qtbot)
+    settle(qtbot)
+    # Straight to the one that can be checked in (no picker with the cancelled one in it).
+    assert screen.result is not None and screen.result.booking.id == later.id
+    assert screen.pages.currentIndex() == 4 and screen.pick_tiles == []
+
+    services.booking.cancel(subject="resident-1", booking_id=later.id)
+    window.flow.home()
+    window.flow.go("checkin")
+    screen = window.current_screen()
+    tap(qtbot, screen.tiles["key"])
+    background_done(qtbot)
+    settle(qtbot)
+    assert screen.message.text() == {"fi": "Tämä varaus on peruttu. Voit varata uuden ajan.",
+                                     "sv": "Den här bokningen är avbokad. Du kan boka en ny tid."}[lang]
+    assert not screen.number.isVisible() and screen.action_buttons["book_again"].isVisible()

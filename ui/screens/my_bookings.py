@@ -1,4 +1,9 @@
-"""My bookings: the identified resident's upcoming bookings made at this kiosk, with Cancel.
+"""My bookings: the identified resident's upcoming bookings, with Cancel.
+
+Online the list holds the bookings made at any kiosk of the site (the backend's list,
+``BookingDesk.resident_bookings``); offline, those made here and those pulled for today and
+tomorrow. A booking made elsewhere is cancelled through the backend only: offline the screen
+says so (``my_bookings.needs_connection``) and promises nothing.
 
 Opened as ``flow.go("my_bookings")``. It asks for a key on entry (``session.require``)
 and lists the bookings once the session is open. Cancelling takes two taps on the
@@ -34,6 +39,7 @@ class MyBookingsScreen(Screen):
         self._known_online = online or (lambda: None)
         self.runner = runner or BackgroundCalls(self)
         self.bookings: list[Booking] | None = None
+        self.everywhere = False  # the list is the backend's: bookings of other kiosks are in it
         self.identity: Identity | None = None
         self._armed: str | None = None  # the booking whose Cancel was tapped once
         self._notice_key: str | None = None
@@ -83,12 +89,13 @@ class MyBookingsScreen(Screen):
         if gen != self._generation:
             return
         self.identity = identity
-        self.runner.run(lambda: self.desk.my_bookings(identity.subject), lambda r, e: self._loaded(gen, r, e))
+        self.runner.run(lambda: self.desk.resident_bookings(identity.subject), lambda r, e: self._loaded(gen, r, e))
 
     def _loaded(self, gen: int, bookings, error) -> None:
         if gen != self._generation:
             return
-        self.bookings = bookings if error is None else []
+        self.bookings = bookings.bookings if error is None else []
+        self.everywhere = error is None and bookings.everywhere
         if error is not None:
             self._notice_key = "booking.error.other"
         self._rebuild()
@@ -103,17 +110,19 @@ class MyBookingsScreen(Screen):
         if identity is None:
             return
         self.runner.run(lambda: (self.desk.cancel(subject=identity.subject, booking_id=booking_id),
-                                 self.desk.my_bookings(identity.subject))[1],
+                                 self.desk.resident_bookings(identity.subject))[1],
                         lambda r, e: self._cancelled(gen, r, e))
 
     def _cancelled(self, gen: int, bookings, error) -> None:
         if gen != self._generation:
             return
-        if isinstance(error, BookingError) or error is not None:
+        if isinstance(error, BookingError) and error.code == "needs_connection":
+            self._notice_key = "my_bookings.needs_connection"
+        elif error is not None:
             self._notice_key = "booking.error.other"
         else:
             self._notice_key = "my_bookings.cancelled"
-            self.bookings = bookings
+            self.bookings, self.everywhere = bookings.bookings, bookings.everywhere
         self._rebuild()
 
     def _rebuild(self) -> None:
@@ -151,7 +160,8 @@ class MyBookingsScreen(Screen):
         elif self.bookings is None:
             self.status.setText(t.t("my_bookings.loading"))
         else:
-            self.status.setText(t.t("my_bookings.none") if not self.bookings else "")
+            none = "my_bookings.none_anywhere" if self.everywhere else "my_bookings.none"
+            self.status.setText(t.t(none) if not self.bookings else "")
         self.status.setVisible(bool(self.status.text()))
         self.notice.setText(t.t(self._notice_key) if self._notice_key else "")
         self.notice.setVisible(bool(self._notice_key))
@@ -172,5 +182,6 @@ class MyBookingsScreen(Screen):
     def clear(self) -> None:
         self._generation += 1
         self.bookings, self.identity, self._armed, self._notice_key = None, None, None, None
+        self.everywhere = False
         self._rebuild()
 
