@@ -188,14 +188,11 @@ def demo_catalogue(tmp_path_factory):
     db.close()
 
 
-# At 1280x800 this passed only because it looked while the list was still being made in slices,
-# when every row was squeezed below its words (66 px for a row needing 221); given their room
-# (ui/widgets/service_list.py), two or three rows of real height fit beside the keyboard, as on
-# screen. Strict: when four fit again, this fails and the mark goes.
-_FOUR_DO_NOT_FIT = pytest.mark.xfail(strict=True, reason="beside the 1280x800 keyboard 2-3 rows of real height fit")
-
-
-@pytest.mark.parametrize("resolution", ["1920x1080", pytest.param("1280x800", marks=_FOUR_DO_NOT_FIT)])
+# At 1280x800 this once passed only because it looked while the list was still being made in
+# slices, when every row was squeezed below its words (66 px for a row needing 221); given their
+# room, two or three rows with badges and hours fitted beside the keyboard of 64 px keys. The rows
+# beside the keyboard are now one name and one short line (ui/widgets/service_row.py).
+@pytest.mark.parametrize("resolution", ["1920x1080", "1280x800"])
 @pytest.mark.parametrize("lang, query", [("fi", "terveys"), ("sv", "hälsa")])
 def test_four_results_stay_in_sight_while_typing_and_the_first_opens_in_one_tap(
         qtbot, make_window, demo_catalogue, resolution, lang, query):
@@ -212,6 +209,10 @@ def test_four_results_stay_in_sight_while_typing_and_the_first_opens_in_one_tap(
                 if viewport.rect().contains(row.mapTo(viewport, row.rect().topLeft()))
                 and viewport.rect().contains(row.mapTo(viewport, row.rect().bottomRight()))]
     assert len(in_sight) >= 4, (resolution, [r.height() for r in search.list.rows[:5]], viewport.height())
+    # Of their real height, not squeezed below their words (the trap this test once fell in).
+    squeezed = [(r.objectName(), r.height(), r.heightForWidth(r.width())) for r in in_sight
+                if r.height() < r.heightForWidth(r.width())]
+    assert not squeezed, squeezed
     keyboard_top = search.keyboard.mapTo(window, search.keyboard.rect().topLeft()).y()
     keyboard_left = search.keyboard.mapTo(window, search.keyboard.rect().topLeft()).x()
     for row in in_sight[:4]:  # not behind the keyboard
