@@ -69,6 +69,22 @@ def test_erase_clear_and_nothing_found(qtbot, window, search):
     assert not search.keyboard.keys["a"].focusPolicy() & Qt.FocusPolicy.ClickFocus
 
 
+def test_a_row_beside_the_keyboard_is_one_name_and_one_short_line_and_says_the_rest(qtbot, window, search):
+    from PySide6.QtWidgets import QLabel
+    window.translator.set_language("en")
+    type_on_screen(qtbot, search.keyboard, "physio")
+    row = next(r for r in search.list.rows if r.service.id == "physiotherapy-voucher")
+    shown = [lab.text() for lab in row.findChildren(QLabel) if lab.isVisibleTo(row) and lab.text()]
+    assert shown[0] == "Physiotherapy with a service voucher" and shown[1:] in (["Open now"], ["Closed now"]), shown
+    assert row.findChild(QLabel, "badge-voucher") is None  # on the card, not beside the keyboard
+    # What is not shown is still read out: provider, sector, voucher and the whole status
+    # ("Closed now. Opens Thursday at 08.00").
+    spoken = row.accessibleName()
+    status = {"Open now": "Open now, closes at", "Closed now": "Closed now. Opens"}[shown[1]]
+    for words in ("Private company", "Service voucher accepted", status):
+        assert words in spoken, spoken
+
+
 def test_a_physical_keyboard_works_too(qtbot, window, search):
     qtbot.keyClicks(search.field, "perhekahvila")
     assert ids(search)[0] == "family-cafe"
@@ -213,6 +229,11 @@ def test_four_results_stay_in_sight_while_typing_and_the_first_opens_in_one_tap(
     squeezed = [(r.objectName(), r.height(), r.heightForWidth(r.width())) for r in in_sight
                 if r.height() < r.heightForWidth(r.width())]
     assert not squeezed, squeezed
+    # A name beside the keyboard is whole: no word wider than its room ("Preventivmedelsrådgivning").
+    from PySide6.QtWidgets import QLabel
+    cut = [(lab.text(), lab.width()) for r in in_sight for lab in r.findChildren(QLabel) if lab.text()
+           and max(lab.fontMetrics().horizontalAdvance(w) for w in lab.text().split()) > lab.contentsRect().width()]
+    assert not cut, cut
     keyboard_top = search.keyboard.mapTo(window, search.keyboard.rect().topLeft()).y()
     keyboard_left = search.keyboard.mapTo(window, search.keyboard.rect().topLeft()).x()
     for row in in_sight[:4]:  # not behind the keyboard
