@@ -199,11 +199,11 @@ class OnScreenKeyboard(QWidget):
             b.deleteLater()
         for b in (self.erase, self.layout_key, self.digits_key, self.clear_all, self.space, self.shift):
             self.grid.removeWidget(b)
-        self.shift.setChecked(False)  # another layout starts in small letters
         on_digits = layout in (DIGITS, ARABIC_DIGITS)
         if not on_digits:
             self.letters = layout
         self.keys, self._punctuation = {}, []
+        self.shift.setChecked(False)  # another layout starts in small letters
         rows = layout.keys()
         # As wide as the widest layout offered: the keyboard keeps its size across a switch.
         columns = max(_grid_columns(k.keys()) for k in (*self.offered, layout, self._digit_layout()))
