@@ -19,10 +19,12 @@ def tap(qtbot, window: QWidget, widget: QWidget) -> None:
 
 def type_by_taps(qtbot, window: QWidget, keyboard, text: str) -> None:
     """Tap ``text`` key by key; a letter not on the keys shown is looked for as a resident
-    would: the digits (123), back, the other letters (the layout key), and so on."""
+    would: the digits (123), back, the other letters (the layout key), and so on. A capital
+    is Shift, then its letter."""
     for ch in text:
+        small = ch.lower()
         for _ in range(8):
-            if ch == " " or ch in keyboard.keys:
+            if ch == " " or small in keyboard.keys:
                 break
             if keyboard.current in (DIGITS, ARABIC_DIGITS):
                 tap(qtbot, window, keyboard.digits_key)  # back to the letters
@@ -32,4 +34,8 @@ def type_by_taps(qtbot, window: QWidget, keyboard, text: str) -> None:
                 tap(qtbot, window, keyboard.digits_key)
         else:
             raise AssertionError(f"{ch!r} is on no layout the keyboard offers")
-        tap(qtbot, window, keyboard.space if ch == " " else keyboard.keys[ch])
+        if ch != small:
+            assert keyboard.shift.isVisible(), f"no Shift for {ch!r}"
+            if not keyboard.shifted:
+                tap(qtbot, window, keyboard.shift)
+        tap(qtbot, window, keyboard.space if ch == " " else keyboard.keys[small])

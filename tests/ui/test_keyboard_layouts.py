@@ -135,3 +135,79 @@ def test_the_layout_key_is_within_a_keypads_reach(qtbot, make_window):
     assert screen.field.text() == "kґ"
     assert isinstance(focused(), QAbstractButton) and focused().objectName() == "key-ґ"
     assert screen.keyboard.layout_key.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+# -- Shift: capitals for names in free text ---------------------------------------------------
+@pytest.mark.parametrize("resolution", ["1920x1080", "1280x800"])
+def test_shift_makes_the_next_letter_a_capital_and_only_that_one(qtbot, make_window, resolution):
+    window = make_window(resolution=resolution)
+    screen = search_in(qtbot, window, "fi")
+    kb, field = screen.keyboard, screen.field
+    assert kb.shift.isVisible() and kb.keys["k"].text() == "k"  # the keys show what they type
+    tap(qtbot, window, kb.shift)
+    assert kb.shifted and kb.keys["k"].text() == "K" and kb.keys["ä"].text() == "Ä"
+    tap(qtbot, window, kb.keys["k"])
+    assert field.text() == "K"
+    assert not kb.shifted and kb.keys["k"].text() == "k"  # one press, one capital
+    type_by_taps(qtbot, window, kb, "ontula Äimä")
+    assert field.text() == "Kontula Äimä"
+    # A second press takes it back before a letter.
+    tap(qtbot, window, kb.shift)
+    tap(qtbot, window, kb.shift)
+    tap(qtbot, window, kb.keys["x"])
+    assert field.text() == "Kontula Äimäx"
+    # Space and punctuation leave it on for the letter after them.
+    tap(qtbot, window, kb.shift)
+    tap(qtbot, window, kb.space)
+    tap(qtbot, window, kb.keys["-"])
+    assert kb.shifted
+    tap(qtbot, window, kb.keys["å"])
+    assert field.text() == "Kontula Äimäx -Å"
+
+
+@pytest.mark.parametrize("resolution", ["1920x1080", "1280x800"])
+@pytest.mark.parametrize("lang", ["fi", "et", "ru", "uk"])
+def test_shift_fits_in_the_bottom_letter_rows_start_and_no_key_got_narrower(qtbot, make_window, resolution, lang):
+    window = make_window(resolution=resolution, extra_ui=f"languages = {ALL!r}".replace("'", '"'))
+    kb = search_in(qtbot, window, lang).keyboard
+    settle(qtbot)
+    assert kb.shift.isVisible()
+    letters = [kb.keys[ch] for ch in kb.current.keys()[2]]
+    # At the left of the bottom letter row, on its line, as on a keyboard.
+    assert abs(kb.shift.y() - letters[0].y()) <= 1 and kb.shift.geometry().right() < letters[0].x()
+    assert kb.shift.width() >= TOUCH_MIN_PX and kb.shift.height() >= TOUCH_MIN_PX
+    assert abs(kb.shift.width() - letters[0].width()) <= 2  # a key like the letters
+    assert all(b.width() >= TOUCH_MIN_PX for b in kb.keys.values())
+    assert kb.shift.accessibleName() == window.translator.t("keyboard.shift")
+    tap(qtbot, window, kb.shift)
+    first = kb.current.keys()[0][0]
+    tap(qtbot, window, kb.keys[first])
+    assert window.screen("search").field.text() == first.upper()
+
+
+def test_no_shift_where_there_are_no_capitals_or_a_code_is_typed(qtbot, make_window):
+    window = make_window(extra_ui='languages = ["ar", "fi"]')
+    kb = search_in(qtbot, window, "ar").keyboard
+    assert "ض" in kb.keys and not kb.shift.isVisible()  # Arabic has no capitals
+    tap(qtbot, window, kb.layout_key)
+    assert "q" in kb.keys and kb.shift.isVisible()  # the Latin letters beside it have
+    tap(qtbot, window, kb.digits_key)
+    assert not kb.shift.isVisible()
+    # A code's keyboard: the field writes capitals, the keys show them, and there is no Shift.
+    from ui.i18n import Translator
+    from ui.theme import metrics_for
+    from ui.widgets.keyboard import OnScreenKeyboard
+    code = OnScreenKeyboard(tr=Translator("fi"), metrics=metrics_for("1280x800"), digits=True)
+    qtbot.addWidget(code)
+    assert code.shift.isHidden() and not code.keys["k"].isHidden() and code.keys["k"].text() == "K"
+
+
+def test_the_next_person_starts_in_small_letters(qtbot, make_window):
+    window = make_window()
+    kb = search_in(qtbot, window, "fi").keyboard
+    tap(qtbot, window, kb.shift)
+    assert kb.shifted
+    window.reset_for_next_person()
+    window.flow.go("search")
+    settle(qtbot)
+    assert not kb.shifted and kb.keys["q"].text() == "q"

@@ -54,7 +54,9 @@ class SearchScreen(Screen):
         self.languages = label(role="muted")
         self.languages.setObjectName("search-languages")
         results.addWidget(self.languages)
-        self.list = ServiceList(tr=tr, metrics=metrics, now=now, compact=True)
+        # One-line rows (pictogram, name, "open now"): beside a keyboard of 64 px keys, rows with
+        # badges and hours left room for 2-3 at 1280x800; the card has the rest.
+        self.list = ServiceList(tr=tr, metrics=metrics, now=now, one_line=True)
         self.list.chosen.connect(lambda sid: flow.go(places.SERVICE, service_id=sid))
         results.addWidget(self.list, 1)
         self.keyboard = OnScreenKeyboard(tr=tr, metrics=metrics)

@@ -17,6 +17,12 @@ the field lays it out right to left (QLineEdit's bidi), so "Kontula ١٢" reads 
 A tap on a key never takes the focus, so the text field keeps its cursor while a finger
 types; the keys still take the focus from a keypad's arrows (ui/keypad.py), and Enter
 types the focused key.
+
+Free text in a script with capitals (Latin, Cyrillic) has a Shift key at the left of the
+bottom letter row, in the room the rows' stagger leaves there, so no key gets narrower: one
+press makes the next letter a capital (a name, a street), a second press before it takes it
+back. The letters then show the case they type. Codes (``latin_only``) have none: their
+fields write capitals anyway.
 """
 
 from __future__ import annotations
@@ -28,6 +34,9 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QWidget
 
 from ui.i18n import Translator
 from ui.theme import Metrics
+
+# Scripts whose letters have capitals: their free-text layouts have a Shift key.
+CASED_SCRIPTS = frozenset({"latin", "cyrillic"})
 
 # The theme's floor for anything a finger presses (ui/theme.py: never below 64 px), now for
 # the width of a key too: at 1280x800 twelve keys in a row were once 43 px wide.
@@ -115,6 +124,10 @@ class OnScreenKeyboard(QWidget):
         self.digits_key = self._key("123")
         self.digits_key.setObjectName("key-digits")
         self.digits_key.clicked.connect(self.toggle_digits)
+        self.shift = self._key("⇧")
+        self.shift.setObjectName("key-shift")
+        self.shift.setCheckable(True)  # shown pressed until the next letter takes it
+        self.shift.toggled.connect(self._show_case)
         self.letters: KeyboardLayout | None = None  # the letters to go back to from the digits
         self.clear_all = self._key("")
         self.clear_all.setObjectName("key-clear")
@@ -144,8 +157,34 @@ class OnScreenKeyboard(QWidget):
         b = self._key(ch.upper())
         b.setObjectName(f"key-{ch}")
         b.setAccessibleName(ch)
-        b.clicked.connect(lambda _=False, ch=ch: self.typed.emit(ch))
+        b.clicked.connect(lambda _=False, ch=ch: self._type(ch))
         return b
+
+    # -- capitals --------------------------------------------------------------------------
+    @property
+    def has_shift(self) -> bool:
+        """Free text in a script with capitals (a code's field writes capitals itself)."""
+        return (not self.latin_only and self.current is not None
+                and self.current.script in CASED_SCRIPTS)
+
+    @property
+    def shifted(self) -> bool:
+        return self.shift.isChecked()
+
+    def _type(self, ch: str) -> None:
+        if self.shifted and ch.upper() != ch:
+            self.shift.setChecked(False)  # one press, one capital: the word goes on in small letters
+            self.typed.emit(ch.upper())
+        else:
+            self.typed.emit(ch)
+
+    def _show_case(self, _checked: bool = False) -> None:
+        """The letters show what a tap types: capitals while Shift is on, small letters when
+        not; a keyboard without Shift (codes, Arabic) shows capitals as printed on keys."""
+        upper = self.shifted or not self.has_shift
+        for ch, b in self.keys.items():
+            b.setText(ch.upper() if upper else ch)
+            b.setAccessibleName(ch.upper() if self.shifted else ch)
 
     # -- layouts ---------------------------------------------------------------------------
     def show_layout(self, layout: KeyboardLayout) -> None:
@@ -158,12 +197,13 @@ class OnScreenKeyboard(QWidget):
             b.hide()
             b.setParent(None)  # out of the focus chain now, not at the next event loop turn
             b.deleteLater()
-        for b in (self.erase, self.layout_key, self.digits_key, self.clear_all, self.space):
+        for b in (self.erase, self.layout_key, self.digits_key, self.clear_all, self.space, self.shift):
             self.grid.removeWidget(b)
         on_digits = layout in (DIGITS, ARABIC_DIGITS)
         if not on_digits:
             self.letters = layout
         self.keys, self._punctuation = {}, []
+        self.shift.setChecked(False)  # another layout starts in small letters
         rows = layout.keys()
         # As wide as the widest layout offered: the keyboard keeps its size across a switch.
         columns = max(_grid_columns(k.keys()) for k in (*self.offered, layout, self._digit_layout()))
@@ -177,7 +217,13 @@ class OnScreenKeyboard(QWidget):
                 chain.append(b)
             columns = max(columns, 22)
             top = 1
+        shift = self.has_shift
+        self.shift.setVisible(shift)
         for r, letters in enumerate(rows):
+            if r == 2 and shift:
+                # In the two cells the stagger leaves free at the row's start: no key narrower.
+                self.grid.addWidget(self.shift, top + r, 0, 1, 2)
+                chain.append(self.shift)
             for i, ch in enumerate(letters):
                 b = self._letter(ch)
                 self.grid.addWidget(b, top + r, r + 2 * i, 1, 2)  # one cell further right per row
@@ -211,6 +257,7 @@ class OnScreenKeyboard(QWidget):
             self._punctuation.append(b)
             self.keys[ch] = b
             chain.append(b)
+        self._show_case()
         for b in self.keys.values():
             b.show()  # now: a layout shows a new child of a visible keyboard only at the next turn
         for c in range(self.grid.columnCount()):
@@ -238,8 +285,9 @@ class OnScreenKeyboard(QWidget):
             self.show_layout(self._digit_layout())
 
     def reset(self) -> None:
-        """The next person: the UI language's own layout again."""
+        """The next person: the UI language's own layout again, in small letters."""
         self.show_layout(self.offered[0])
+        self.shift.setChecked(False)
 
     def _script(self, layout: KeyboardLayout) -> str:
         """A script named in itself, the same in every language (keyboard.script.*)."""
@@ -273,6 +321,8 @@ class OnScreenKeyboard(QWidget):
         t = self.tr_.t
         self.erase.setAccessibleName(t("keyboard.erase"))
         self.erase.setToolTip(t("keyboard.erase"))
+        self.shift.setAccessibleName(t("keyboard.shift"))
+        self.shift.setToolTip(t("keyboard.shift"))
         self.clear_all.setText(t("keyboard.clear"))
         self.clear_all.setAccessibleName(t("keyboard.clear"))
         self.space.setText(t("keyboard.space"))

@@ -37,9 +37,13 @@ class ServiceList(QWidget):
     # Old rows deleted per turn (a deletion is cheaper than a new row, but not free).
     RETIRE_PER_TURN = 40
 
-    def __init__(self, *, tr: Translator, metrics: Metrics, now: Callable[[], datetime], compact: bool = False) -> None:
+    def __init__(self, *, tr: Translator, metrics: Metrics, now: Callable[[], datetime], compact: bool = False,
+                 one_line: bool = False) -> None:
+        """``compact``: name, badges and status (the booking's list). ``one_line``: pictogram,
+        name and a short "open now" (beside the search keyboard, ui/widgets/service_row.py)."""
         super().__init__()
         self.compact = compact
+        self.one_line = one_line
         self.tr_ = tr
         self.metrics = metrics
         self.now = now
@@ -166,7 +170,8 @@ class ServiceList(QWidget):
                 row = None
             if row is None:
                 # One "open now" for the whole list: the time the kept rows were made at.
-                row = ServiceRow(s, self.tr_, self._made_at, self.metrics.touch_px, compact=self.compact)
+                row = ServiceRow(s, self.tr_, self._made_at, self.metrics.touch_px, compact=self.compact,
+                                 one_line=self.one_line)
                 row.setObjectName(f"service-{s.id}")
                 row.clicked.connect(lambda _=False, sid=s.id: self.chosen.emit(sid))
                 self._kept[s.id] = row

@@ -16,9 +16,11 @@ from ui.widgets.reflow import FlowLayout
 from ui.widgets.touch import RichButton, label
 
 
-def sector_badge(t: Translator, sector: str, wrap: bool = False) -> QFrame:
+def sector_badge(t: Translator, sector: str, wrap: bool = False, words: bool = True) -> QFrame:
     """Who provides it: the sector's pictogram and word on its colour (never colour alone).
-    ``wrap``: in a flow of badges (a service row), the words may take two lines."""
+    ``wrap``: in a flow of badges (a service row), the words may take two lines.
+    ``words=False``: the pictogram alone on the colour (a one-line row beside the search
+    keyboard); the word is then only in the accessible name, as it is on the card."""
     badge = QFrame()
     badge.setProperty("role", f"badge-{sector}")
     badge.setObjectName(f"badge-{sector}")
@@ -28,6 +30,10 @@ def sector_badge(t: Translator, sector: str, wrap: bool = False) -> QFrame:
     name = icon_for("sector", sector)
     if name:
         row.addWidget(Pictogram(name, em=1.0), 0, Qt.AlignmentFlag.AlignVCenter)
+    if not words:
+        badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        badge.setAccessibleName(t.label("sector", sector))
+        return badge
     # Wraps only when the badge is given less than one line (200 % text in a narrow row): a
     # wrapped label's size hint is still its one line.
     words = label(t.label("sector", sector), wrap=wrap)
@@ -56,9 +62,12 @@ def voucher_badge(t: Translator) -> QFrame:
 
 class ServiceRow(RichButton):
     def __init__(self, service: Service, t: Translator, now: datetime, min_height: int,
-                 compact: bool = False) -> None:
+                 compact: bool = False, one_line: bool = False) -> None:
         super().__init__("row", min_height)
         self.service = service
+        if one_line:
+            self._one_line(t, now)
+            return
         if compact:
             # Beside a keyboard: four rows of their real height in sight at 1280x800.
             self.body.setContentsMargins(16, 10, 16, 10)
@@ -106,4 +115,46 @@ class ServiceRow(RichButton):
             if not compact:
                 self.add(label(status[0], role=status[1]))
             parts.append(status[0])
+        self.setAccessibleName(". ".join(p for p in parts if p))
+
+    def _one_line(self, t: Translator, now: datetime) -> None:
+        """Beside the search keyboard: the name, and under it one short line, the sector's
+        pictogram and "open now" or "closed now". A row is then hardly taller than a finger
+        needs, and five or more are in sight at 1280x800 while typing (issue 20). Provider,
+        summary, voucher and hours are on the card, and all of it is in the row's spoken name.
+        The name has the row's whole width: beside the pictogram "Preventivmedelsrådgivning"
+        was cut at 1280x800."""
+        service = self.service
+        lang = t.data_language
+        self.body.setContentsMargins(14, 6, 14, 8)
+        self.body.setSpacing(2)
+        name = text_in(service.names, lang)
+        title = mark_catalogue_text(label(name), t)
+        title.setObjectName("row-name")
+        title.setStyleSheet("font-weight: 700;")  # body size: long names take fewer lines
+        self.add(title)
+        line = QHBoxLayout()
+        line.setSpacing(10)
+        sectors = sorted(service.sectors, key=("public", "third_sector", "private").index)
+        for sector in sectors:
+            mark = sector_badge(t, sector, words=False)
+            mark.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+            mark.setStyleSheet("padding: 2px 6px;")  # the pictogram alone: a small square
+            line.addWidget(mark, 0, Qt.AlignmentFlag.AlignVCenter)
+        status = service_status(t, service, now)
+        if status is not None:
+            short = label(t.t(f"status.now.{status[1]}"), role=status[1])
+            short.setObjectName("row-status")
+            short.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+            line.addWidget(short, 1, Qt.AlignmentFlag.AlignVCenter)
+        else:
+            line.addStretch(1)
+        self.body.addLayout(line)
+        provider = text_in(service.responsible_provider.names, lang)
+        summary = text_in(service.short_descriptions, lang)
+        parts = [name, provider, ", ".join(t.label("sector", s) for s in sectors), summary]
+        if service.accepts_vouchers:
+            parts.append(t.t("results.row.voucher"))
+        if status is not None:
+            parts.append(status[0])  # the whole status is read out: "closes at 16.00"
         self.setAccessibleName(". ".join(p for p in parts if p))
