@@ -1,0 +1,95 @@
+"""Nothing piles up across people (issue 13): the five flows of the flow benchmark
+(benchmarks/ui_flows.py: browse to a service card, type a search, take a queue number, a
+nurse's visit, a smiley), run again and again in the demo kiosk's real window, leave as
+many live widgets and Python objects of each kind after the last round as after the
+warm-up rounds. A screen that makes its widgets anew for each person and forgets to delete
+the old ones, a cache without a bound or a signal connected to a new lambda at every tap
+shows here as a count that grows with the rounds.
+
+Not timed: the counts only. The warm-up rounds are more than one because some lists fill up
+to their bound over the first rounds (the nurse's recent visits, the rows a list keeps for
+reuse), which is not a leak.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import settle
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")]
+
+WARM_UP_ROUNDS = 5
+MEASURED_ROUNDS = 3
+
+
+@pytest.fixture
+def demo_kiosk(qtbot, tmp_path):
+    from kiosk.catalogue.service import Catalogue
+    from kiosk.storage.db import open_database
+    from ui import screenshots
+    from ui.app import load_demo_catalogue
+
+    db = open_database(tmp_path / "kiosk.db")
+    load_demo_catalogue(db)
+    window = screenshots.demo_window(QApplication.instance(), db, Catalogue(db), tmp_path, "1920x1080")
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    settle(qtbot)
+    yield window, screenshots.parts_of(window)
+    window.close()
+    db.close()
+
+
+def turn(qtbot) -> None:
+    """The runner's results handed back and the deleted widgets gone, as the kiosk's own
+    event loop (app.exec()) leaves them between two taps."""
+    settle(qtbot)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def live_widgets() -> Counter:
+    return Counter(type(w).__name__ for w in QApplication.allWidgets())
+
+
+def live_objects() -> Counter:
+    gc.collect()
+    return Counter(type(o).__name__ for o in gc.get_objects())
+
+
+def one_round(qtbot, window, flows) -> None:
+    for steps in flows.values():
+        window.reset_for_next_person()
+        turn(qtbot)
+        for step in steps:
+            step()
+            turn(qtbot)
+    window.reset_for_next_person()
+    turn(qtbot)
+
+
+def grown(before: Counter, after: Counter, slack: int = 0) -> dict[str, int]:
+    return {k: after[k] - before[k] for k in after if after[k] - before[k] > slack}
+
+
+def test_repeated_flows_leave_no_more_widgets_or_objects_than_the_warm_up(qtbot, demo_kiosk):
+    from benchmarks.ui_flows import _flows
+
+    window, parts = demo_kiosk
+    flows = _flows(window, parts)
+    assert set(flows) == {"browse_to_service_card", "search_typing", "take_a_queue_number",
+                          "nurse_visit", "feedback_smiley"}  # every flow is in the demo kiosk
+    for _ in range(WARM_UP_ROUNDS):
+        one_round(qtbot, window, flows)
+    widgets, objects = live_widgets(), live_objects()
+    for _ in range(MEASURED_ROUNDS):
+        one_round(qtbot, window, flows)
+    assert grown(widgets, live_widgets()) == {}
+    # Python objects: a few come and go with the runner's futures and the rounds' own
+    # bookkeeping; a leak of one small object per tap is 20 or more over three rounds.
+    assert grown(objects, live_objects(), slack=15) == {}
