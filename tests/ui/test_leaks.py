@@ -46,10 +46,15 @@ def demo_kiosk(qtbot, tmp_path):
     db.close()
 
 
-def turn(qtbot) -> None:
-    """The runner's results handed back and the deleted widgets gone, as the kiosk's own
-    event loop (app.exec()) leaves them between two taps."""
+def turn(qtbot, window) -> None:
+    """The runner's results handed back, every list shown made whole and the deleted widgets
+    gone, as the kiosk's own event loop (app.exec()) leaves them between two unhurried taps.
+    Lists make their rows in time slices and keep the rows made for reuse: waiting for them
+    whole makes the rows kept the same in every run, not a matter of the machine's speed."""
+    from ui.widgets.service_list import ServiceList
+
     settle(qtbot)
+    qtbot.waitUntil(lambda: all(lst.complete for lst in window.findChildren(ServiceList) if lst.isVisible()))
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
@@ -65,12 +70,12 @@ def live_objects() -> Counter:
 def one_round(qtbot, window, flows) -> None:
     for steps in flows.values():
         window.reset_for_next_person()
-        turn(qtbot)
+        turn(qtbot, window)
         for step in steps:
             step()
-            turn(qtbot)
+            turn(qtbot, window)
     window.reset_for_next_person()
-    turn(qtbot)
+    turn(qtbot, window)
 
 
 def grown(before: Counter, after: Counter, slack: int = 0) -> dict[str, int]:
