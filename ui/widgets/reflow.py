@@ -85,12 +85,18 @@ class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None, spacing: int = 8, centred: bool = False) -> None:
         super().__init__(parent)
         self._items: list = []
+        # Height for a width, until an item, the spacing or the margins change (invalidate()):
+        # a list of rows asks each row's flow of badges for the same width many times in a
+        # layout pass (560 placements a search keystroke, a third of its GUI time).
+        self._heights: dict[int, int] = {}
+        self._placed = QRect()  # where the items were last placed (until invalidate())
         self.centred = centred  # each line in the middle of the row (the feedback's suggestions)
         self.setContentsMargins(0, 0, 0, 0)
         self.setSpacing(spacing)
 
     def addItem(self, item) -> None:   # noqa: N802 (Qt's name)
         self._items.append(item)
+        self.invalidate()
 
     def count(self) -> int:
         return len(self._items)
@@ -99,7 +105,10 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int):   # noqa: N802
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+        if not 0 <= index < len(self._items):
+            return None
+        self.invalidate()
+        return self._items.pop(index)
 
     def expandingDirections(self):   # noqa: N802
         return Qt.Orientation(0)
@@ -108,11 +117,23 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:   # noqa: N802
-        return self._place(QRect(0, 0, width, 0), move=False)
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) >= 8:  # a few widths in use at a time (page, scroll bar, Aa)
+                self._heights.clear()
+            height = self._heights[width] = self._place(QRect(0, 0, width, 0), move=False)
+        return height
+
+    def invalidate(self) -> None:
+        self._heights.clear()
+        self._placed = QRect()
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:   # noqa: N802
         super().setGeometry(rect)
-        self._place(rect, move=True)
+        if rect != self._placed:  # as QBoxLayout: the same rect with nothing changed places nothing
+            self._place(rect, move=True)
+            self._placed = QRect(rect)
 
     def sizeHint(self) -> QSize:   # noqa: N802
         # Everything on one line.
