@@ -33,6 +33,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.storage import writes
+from ui.collector import collect_on_gui_thread
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,9 @@ def app_runner() -> AppRunner:
         if app is not None:
             runner = _app_runner
             app.aboutToQuit.connect(lambda: runner.shutdown(wait=True))
+            # The runner's threads must never be the ones a garbage cycle of Qt objects is
+            # freed on (ui/collector.py).
+            collect_on_gui_thread(app)
     return _app_runner
 
 
