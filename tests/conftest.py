@@ -58,6 +58,18 @@ def pytest_configure(config) -> None:
     sys.stderr.flush()
     os.execve(sys.executable, [sys.executable, *sys.orig_argv[1:]], faketime_env(dict(os.environ)))
 
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_gui_thread():
+    """Once a Qt test installed the GUI-thread collector (ui/collector.py), Python collects
+    nothing by itself for the rest of the run: tests that never turn the event loop (the
+    core's, the backend's) get their due collection here, between tests, on the main thread."""
+    yield
+    collector = sys.modules.get("ui.collector")
+    if collector is not None and collector.installed() is not None:
+        collector.installed().collect_due()
+
+
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent
 

@@ -109,11 +109,14 @@ def create_window(config: Config, catalogue, *, notices: tuple[str, ...] = (), a
     from kiosk.flow import KioskFlow
     from ui.background import app_runner
     from ui.bidi import follow_language
+    from ui.collector import collect_on_gui_thread
     from ui.i18n import Translator
     from ui.idle_watch import IdleWatch
     from ui.window import KioskWindow, register_core_screens
 
     app = app or QApplication.instance()
+    # Before any worker thread can free a cycle holding this window (ui/collector.py).
+    collect_on_gui_thread(app)
     appearance = apply_theme(app, config)
     metrics = appearance.base_metrics
     announcements = None

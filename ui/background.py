@@ -33,6 +33,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.storage import writes
+from ui.collector import collect_on_gui_thread
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,9 @@ def app_runner() -> AppRunner:
         if app is not None:
             runner = _app_runner
             app.aboutToQuit.connect(lambda: runner.shutdown(wait=True))
+            # The runner's threads must never be the ones a garbage cycle of Qt objects is
+            # freed on (ui/collector.py).
+            collect_on_gui_thread(app)
     return _app_runner
 
 
@@ -133,16 +137,34 @@ class _Relay(QObject):
     """Carries results from the pools to the GUI thread. Workers emit on this object, which
     lives as long as the process, never on a screen's handle: a handle can be deleted on the
     GUI thread while a worker emits on it, and PySide then crashes instead of raising
-    (seen as a segfault in the fresh-clone run)."""
+    (seen as a segfault in the fresh-clone run).
 
-    finished = Signal(object)
+    A result travels as a parcel the worker leaves here and the GUI thread takes: the signal
+    carries only the job's number. So the last references to ``done``, ``work`` and the
+    result (closures that may hold a screen or a window Python owns) are dropped on the GUI
+    thread; a pool thread letting go of them last would delete Qt objects on that thread."""
+
+    finished = Signal(object)  # the job number (an int may pass 2**31 in a long run)
 
     def __init__(self) -> None:
         super().__init__()
+        self._parcels: dict[int, tuple] = {}
+        self._lock = threading.Lock()
         self.finished.connect(self._deliver)
 
-    def _deliver(self, packet) -> None:
-        handle_ref, args = packet
+    def leave(self, job_id: int, parcel: tuple) -> None:
+        with self._lock:
+            self._parcels[job_id] = parcel
+
+    def take(self, job_id: int) -> tuple | None:
+        with self._lock:
+            return self._parcels.pop(job_id, None)
+
+    def _deliver(self, job_id: int) -> None:
+        parcel = self.take(job_id)
+        if parcel is None:
+            return
+        handle_ref, args = parcel
         handle = handle_ref()
         # A handle that is gone had its undelivered jobs settled when it was destroyed.
         if handle is not None and shiboken6.isValid(handle):
@@ -204,14 +226,21 @@ class BackgroundCalls(QObject):
             job_id = next(_job_ids)
             undelivered[job_id] = is_db
 
+        held = [work, done]  # taken by the job: the pool's thread keeps no reference to them
+
         def job() -> None:
+            work_, done_ = held
+            held.clear()
             try:
-                result, error = work(), None
+                result, error = work_(), None
             except BaseException as exc:  # handed to the GUI thread, never lost
                 result, error = None, exc
+            relay.leave(job_id, (handle_ref, (done_, result, error, (work_, is_db, job_id))))
+            del work_, done_, result, error
             try:
-                relay.finished.emit((handle_ref, (done, result, error, (work, is_db, job_id))))
-            except RuntimeError:  # the handle's screen is gone: nobody to tell
+                relay.finished.emit(job_id)
+            except RuntimeError:  # the relay is gone (interpreter shutdown): nobody to tell
+                relay.take(job_id)
                 with lock:
                     mine = undelivered.pop(job_id, None) is not None
                 if mine:

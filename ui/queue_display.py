@@ -80,12 +80,12 @@ class CallAnnouncer(QObject):
         path = self._queue.pop(0)
         self.played.append(path.name)
         if self._effect is None:
-            QTimer.singleShot(0, self._play_next)
+            QTimer.singleShot(0, self, self._play_next)
             return
         self._effect.setSource(QUrl.fromLocalFile(str(path)))
         self._effect.play()
         if not self._effect.isPlaying():  # no audio device: the status will never change
-            QTimer.singleShot(int(announce.wav_seconds(path) * 1000), self._play_next)
+            QTimer.singleShot(int(announce.wav_seconds(path) * 1000), self, self._play_next)
 
     def _next_if_done(self) -> None:
         if self._effect is not None and not self._effect.isPlaying():

@@ -278,7 +278,7 @@ class SpeechOutput(QObject):
         # After the window has shown the new place and the screen has filled itself in.
         if not self._scene_pending:
             self._scene_pending = True
-            QTimer.singleShot(0, then)
+            QTimer.singleShot(0, self, then)  # dropped if the speech output goes first
 
     def line(self, key: str, **values) -> Utterance:
         return Utterance(self.t.t(key, **values), self.t.language)
@@ -328,7 +328,7 @@ class SpeechOutput(QObject):
     def eventFilter(self, obj, event) -> bool:
         kind = event.type()
         if obj is self.window.overlay and kind == QEvent.Type.Show:
-            QTimer.singleShot(0, lambda: self.say(self.overlay_scene(), remember=True))
+            QTimer.singleShot(0, self, lambda: self.say(self.overlay_scene(), remember=True))
             return False
         if kind in (QEvent.Type.Show, QEvent.Type.Hide) and isinstance(obj, QWidget):
             if obj in self.covers():
@@ -363,7 +363,7 @@ class SpeechOutput(QObject):
         return False
 
     def _soon_masked(self) -> None:
-        QTimer.singleShot(0, lambda: self.say([self.line("speech.digit_entered")]))
+        QTimer.singleShot(0, self, lambda: self.say([self.line("speech.digit_entered")]))
 
     def _key(self, event) -> bool:
         if event.isAutoRepeat():

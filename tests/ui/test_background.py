@@ -213,3 +213,49 @@ def test_work_whose_screen_is_gone_does_not_hold_the_runner(qtbot, runner, hande
     QCoreApplication.processEvents()
     qtbot.waitUntil(runner.db_idle, timeout=5000)
     assert runner.pending == 0 and delivered == []
+
+
+class _SlowToLetGo:
+    """A pool whose thread keeps each job until it is told to let go (as a busy pool thread
+    may, for a moment, after the result was handed over)."""
+
+    def __init__(self, let_go: threading.Event) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-net-slow")
+        self.let_go = let_go
+
+    def submit(self, job):
+        def hold():
+            job()
+            self.let_go.wait(10)
+        return self._pool.submit(hold)
+
+    def shutdown(self, wait=True, cancel_futures=False):
+        self.let_go.set()
+        self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+def test_what_done_holds_is_let_go_on_the_gui_thread_not_the_pools(qtbot, runner):
+    """A ``done`` closure may hold the last reference to a Qt object Python owns (a window in
+    the tests, a parentless widget); if the pool thread dropped it last, Qt would delete the
+    object on that thread."""
+    import weakref
+
+    from PySide6.QtCore import QObject
+
+    from ui.background import BackgroundCalls
+
+    let_go = threading.Event()
+    runner._network = _SlowToLetGo(let_go)
+    freed_on, back = [], []
+    owned = QObject()  # no parent: freeing its wrapper deletes the C++ object
+    alive = weakref.ref(owned, lambda _ref: freed_on.append(threading.current_thread().name))
+    calls = BackgroundCalls(runner=runner)
+    calls.run(lambda: 42, lambda result, error, owned=owned: back.append(result))
+    del owned
+    qtbot.waitUntil(lambda: back == [42], timeout=5000)
+    qtbot.wait(1)  # the delivery has returned
+    let_go.set()
+    qtbot.waitUntil(lambda: bool(freed_on), timeout=5000)
+    assert freed_on == [threading.main_thread().name] and alive() is None

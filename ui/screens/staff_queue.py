@@ -646,7 +646,7 @@ class StaffQueueScreen(Screen):
                                          and self.flow.knows("booking"))
         if visit is not None:
             # The next step must be in sight, not below the fold of a small screen.
-            QTimer.singleShot(0, lambda: self._bring_into_view(self.handover_box))
+            QTimer.singleShot(0, self, lambda: self._bring_into_view(self.handover_box))  # not into a closed screen
 
     def _bring_into_view(self, widget: QWidget) -> None:
         """Scrolls the column, or the page when the columns stand one under the other."""
