@@ -346,13 +346,16 @@ def demo_window(app, db, catalogue, tmp: Path, resolution: str, theme: str = "li
     return window
 
 
-def wait_for_background(app, timeout_s: float = 10.0) -> None:
-    """Until the app's runner handed back every result (a scene takes a queue number)."""
+def wait_for_background(app, timeout_s: float = 10.0, *, everything: bool = False) -> None:
+    """Until the app's runner handed back every database result (a scene takes a queue
+    number), or with ``everything`` every result of its pool too (a booking's QR code)."""
     import time
 
     from ui.background import app_runner
+    runner = app_runner()
+    done = runner.idle if everything else runner.db_idle
     deadline = time.monotonic() + timeout_s
-    while not app_runner().db_idle() and time.monotonic() < deadline:
+    while not done() and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.005)
 
@@ -396,8 +399,10 @@ def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | 
                     window.translator.set_language(lang)
                     window.appearance.set_step(step)
                     action()
-                    # Database work (a queue number) comes back from the runner's thread.
+                    # Database work (a queue number) and made things (a QR code) come back
+                    # from the runner's threads.
                     wait_for_background(app)
+                    wait_for_background(app, 3.0, everything=True)
                     # Word-wrapped rows settle their heights over a few layout passes, one per
                     # level of widgets between a list that stands whole and its page.
                     for _ in range(10):
