@@ -68,13 +68,16 @@ class ChoiceChip(QPushButton):
 class RichButton(QPushButton):
     """A button whose content is a layout of word-wrapped labels."""
 
-    def __init__(self, role: str = "tile", min_height: int = 0, parent: QWidget | None = None) -> None:
+    def __init__(self, role: str = "tile", min_height: int = 0, parent: QWidget | None = None,
+                 pad: tuple[int, int] = (28, 18), spacing: int = 8) -> None:
+        """``pad``: (side, top and bottom) around the words, in pixels."""
         super().__init__(parent)
         self.setProperty("role", role)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.pad = pad
         self.body = QVBoxLayout(self)
-        self.body.setContentsMargins(28, 18, 28, 18)
-        self.body.setSpacing(8)
+        self.body.setContentsMargins(pad[0], pad[1], pad[0], pad[1])
+        self.body.setSpacing(spacing)
         self._min_height = min_height
         sp = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         sp.setHeightForWidth(True)
@@ -125,8 +128,12 @@ class Tile(RichButton):
     pictogram (``ui/icons.py``) before the words when ``icon`` names one."""
 
     def __init__(self, min_height: int, parent: QWidget | None = None, role: str = "tile",
-                 icon: str | None = None) -> None:
-        super().__init__(role, min_height, parent)
+                 icon: str | None = None, pad: tuple[int, int] = (28, 18), spacing: int = 8,
+                 under_icon: bool = False) -> None:
+        """``under_icon``: the line of explanation runs under the pictogram, only the title
+        stands beside it."""
+        super().__init__(role, min_height, parent, pad=pad, spacing=spacing)
+        self.under_icon = under_icon
         self.title = self.add(label(role="heading"))
         self.subtitle = self.add(label(role="tile-sub"))
         self.body.addStretch(1)
@@ -145,23 +152,35 @@ class Tile(RichButton):
             self._place_icon()
 
     def _place_icon(self) -> None:
-        side, top, bottom, gap = 28, 18, 18, 20
+        side, top = self.pad
+        bottom, gap = top, 20
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         size = self.icon.width()
         # Beside the words when their longest word still fits beside it; above them when not
         # (larger text in a narrow tile: "vuoronumero" must not be cut at the tile's edge).
-        words = [self.title.fontMetrics().horizontalAdvance(w) for w in self.title.text().split()]
-        words += [self.subtitle.fontMetrics().horizontalAdvance(w) for w in self.subtitle.text().split()]
-        beside = self.width() - 2 * side - size - gap >= max(words, default=0)
-        if beside:
-            before, over = size + gap, 0
+        title_words = [self.title.fontMetrics().horizontalAdvance(w) for w in self.title.text().split()]
+        sub_words = [self.subtitle.fontMetrics().horizontalAdvance(w) for w in self.subtitle.text().split()]
+        room = self.width() - 2 * side
+        if self.under_icon:
+            # Beside the title only: the line of explanation runs under the pictogram too, a
+            # fifth wider, so it wraps less and the tile is a line shorter (home at 1280x800).
+            beside = room - size - gap >= max(title_words, default=0)
         else:
-            before, over = 0, size + 10
+            beside = room - size - gap >= max(title_words + sub_words, default=0)
+        before, over = (size + gap, 0) if beside else (0, size + 10)
+        title_before = 0
+        if beside and self.under_icon:
+            title_before, before = before, 0
+            self.title.setMinimumHeight(size)   # the explanation starts below the pictogram
+        else:
+            self.title.setMinimumHeight(0)
         if rtl:
             self.body.setContentsMargins(side, top + over, side + before, bottom)
+            self.title.setContentsMargins(0, 0, title_before, 0)
             self.icon.move(self.width() - side - size, top)
         else:
             self.body.setContentsMargins(side + before, top + over, side, bottom)
+            self.title.setContentsMargins(title_before, 0, 0, 0)
             self.icon.move(side, top)
 
     def minimumSizeHint(self):   # noqa: N802 (Qt's name)
@@ -170,7 +189,7 @@ class Tile(RichButton):
         hint = super().minimumSizeHint()
         words = [self.title.fontMetrics().horizontalAdvance(w) for w in self.title.text().split()]
         words += [self.subtitle.fontMetrics().horizontalAdvance(w) for w in self.subtitle.text().split()]
-        return hint.expandedTo(QSize(max(words, default=0) + 2 * 28 + 4, 0))
+        return hint.expandedTo(QSize(max(words, default=0) + 2 * self.pad[0] + 4, 0))
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.icon and event.type() == QEvent.Type.Resize:
