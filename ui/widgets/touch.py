@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QScroller, QScrollerProperties,
-                               QSizePolicy, QVBoxLayout, QWidget)
+                               QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 
 def label(text: str = "", role: str | None = None, wrap: bool = True) -> QLabel:
@@ -134,7 +134,17 @@ class Tile(RichButton):
         stands beside it."""
         super().__init__(role, min_height, parent, pad=pad, spacing=spacing)
         self.under_icon = under_icon
-        self.title = self.add(label(role="heading"))
+        # The title stands in a row after a space that the pictogram takes when only the
+        # title is beside it (``under_icon``); the label's own margins would hide the space
+        # from a check of its height for its width.
+        self.title = label(role="heading")
+        self.title.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self._title_row = QHBoxLayout()
+        self._title_row.setSpacing(0)
+        self._indent = QSpacerItem(0, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+        self._title_row.addItem(self._indent)
+        self._title_row.addWidget(self.title, 1)
+        self.body.addLayout(self._title_row)
         self.subtitle = self.add(label(role="tile-sub"))
         self.body.addStretch(1)
         self.icon = None
@@ -174,13 +184,14 @@ class Tile(RichButton):
             self.title.setMinimumHeight(size)   # the explanation starts below the pictogram
         else:
             self.title.setMinimumHeight(0)
+        if self._indent.sizeHint().width() != title_before:
+            self._indent.changeSize(title_before, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+            self._title_row.invalidate()
         if rtl:
             self.body.setContentsMargins(side, top + over, side + before, bottom)
-            self.title.setContentsMargins(0, 0, title_before, 0)
             self.icon.move(self.width() - side - size, top)
         else:
             self.body.setContentsMargins(side + before, top + over, side, bottom)
-            self.title.setContentsMargins(title_before, 0, 0, 0)
             self.icon.move(side, top)
 
     def minimumSizeHint(self):   # noqa: N802 (Qt's name)
