@@ -18,6 +18,7 @@ that cannot be read, the configuration's ``speech.headphones`` decides.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 import threading
@@ -185,26 +186,54 @@ def make_engine(choice: str) -> Engine | None:
     return espeak if choice == "auto" and espeak.exe is not None else None
 
 
-def headphones_from_pactl(sinks_text: str) -> bool | None:
-    """``pactl list sinks`` -> are headphones the active output? None: nothing to judge by."""
-    active = [line.split(":", 1)[1].strip().lower() for line in sinks_text.splitlines()
-              if line.strip().lower().startswith("active port:")]
-    names = [line.split(":", 1)[1].strip().lower() for line in sinks_text.splitlines()
-             if line.strip().lower().startswith("name:")]
-    if not active and not names:
+def _sinks(sinks_text: str) -> list[tuple[str, str]]:
+    """``pactl list sinks`` -> (name, active port) of each sink, lower case."""
+    sinks: list[list[str]] = []
+    for line in sinks_text.splitlines():
+        key, _, value = line.strip().partition(":")
+        key, value = key.lower(), value.strip().lower()
+        # A sink starts at its "Sink #n" line (or, in a shortened listing, at a second name).
+        if line.startswith("Sink #") or (key == "name" and (not sinks or sinks[-1][0])):
+            sinks.append(["", ""])
+        if sinks and key == "name":
+            sinks[-1][0] = value
+        elif sinks and key == "active port":
+            sinks[-1][1] = value
+    return [(name, port) for name, port in sinks if name or port]
+
+
+def headphones_from_pactl(sinks_text: str, default_sink: str | None = None) -> bool | None:
+    """``pactl list sinks`` (in the C locale) -> are headphones where speech goes? Speech goes
+    to the default sink (``pactl get-default-sink``): a headset paired but not chosen, or the
+    headphone port of another card, does not make a name private. Without a default sink's
+    name every sink counts. None: nothing to judge by."""
+    sinks = _sinks(sinks_text)
+    if not sinks:
         return None
-    return any("headphone" in p or "headset" in p for p in active) or any("bluez" in n for n in names)
+    if default_sink:
+        chosen = [s for s in sinks if s[0] == default_sink.strip().lower()]
+        sinks = chosen or sinks
+    return any("headphone" in port or "headset" in port or "bluez" in name for name, port in sinks)
 
 
 def detect_headphones(timeout_s: float = 2.0) -> bool | None:
     exe = shutil.which("pactl")
     if exe is None:
         return None
+    # pactl translates its labels ("Active Port" is "Aktiivinen portti" under a Finnish
+    # locale, which a kiosk in Finland may well run with): read it in the C locale.
+    env = {**os.environ, "LC_ALL": "C", "LANGUAGE": "C"}
     try:
-        out = subprocess.run([exe, "list", "sinks"], capture_output=True, text=True, timeout=timeout_s, check=True)
+        out = subprocess.run([exe, "list", "sinks"], capture_output=True, text=True, timeout=timeout_s,
+                             check=True, env=env)
     except (subprocess.SubprocessError, OSError):
         return None
-    return headphones_from_pactl(out.stdout)
+    try:   # pactl 15 and later; an older one leaves every sink to count
+        default = subprocess.run([exe, "get-default-sink"], capture_output=True, text=True, timeout=timeout_s,
+                                 check=True, env=env).stdout.strip() or None
+    except (subprocess.SubprocessError, OSError):
+        default = None
+    return headphones_from_pactl(out.stdout, default)
 
 
 class Speaker:

@@ -114,6 +114,53 @@ def test_headphones_are_read_from_the_sound_server():
     assert speech.headphones_from_pactl("") is None  # no sound server: the config decides
 
 
+# Two cards, as on a kiosk with a paired headset that is not in use: speech goes to the default.
+PACTL_TWO = PACTL_SPEAKERS.replace("Sink #0", "Sink #0\n\tDriver: PipeWire") + """
+Sink #3
+\tState: SUSPENDED
+\tName: bluez_output.00_1B_66.1
+\tDescription: Headset
+\tPorts:
+\t\theadphone-output: Headphone (type: Headphones, priority: 0, available)
+\tActive Port: headphone-output
+"""
+
+
+def test_only_the_sink_speech_goes_to_counts():
+    """A paired headset that is not the default sink, or a headphone port listed but not active,
+    does not make a name private: speech is played where the sound server sends it."""
+    assert speech.headphones_from_pactl(PACTL_TWO, "alsa_output.pci-0000_00_1f.3.analog-stereo") is False
+    assert speech.headphones_from_pactl(PACTL_TWO, "bluez_output.00_1B_66.1") is True
+    assert speech.headphones_from_pactl(PACTL_TWO) is True   # an old pactl names no default: any counts
+    assert speech.headphones_from_pactl(PACTL_TWO, "gone") is True
+    listed = PACTL_SPEAKERS + "\tPorts:\n\t\tanalog-output-headphones: Headphones (not available)\n"
+    assert speech.headphones_from_pactl(listed) is False
+
+
+FAKE_PACTL = """#!/bin/sh
+# pactl's labels follow the locale: Finnish unless asked for C.
+if [ "$1" = get-default-sink ]; then echo "$DEFAULT_SINK"; exit 0; fi
+if [ "$LC_ALL" = C ]; then label="Active Port"; name="Name"; else label="Aktiivinen portti"; name="Nimi"; fi
+printf 'Sink #0\n\t%s: speakers\n\t%s: analog-output-speaker\n' "$name" "$label"
+printf 'Sink #1\n\t%s: usb-headset\n\t%s: analog-output-headphones\n' "$name" "$label"
+"""
+
+
+@pytest.mark.parametrize("default, found", [("usb-headset", True), ("speakers", False)])
+def test_pactl_is_read_in_the_c_locale_and_asked_for_the_default_sink(tmp_path, monkeypatch, default, found):
+    """A stand-in pactl (no sound server runs in CI; tests/kiosk/test_speech_dispatcher.py has the
+    real one) that answers in Finnish under a Finnish locale, as the real one does: read in the
+    kiosk's own locale, no line said "Active Port" and headphones were never found."""
+    exe = tmp_path / "pactl"
+    exe.write_text(FAKE_PACTL, encoding="utf-8")
+    exe.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    monkeypatch.setenv("LANG", "fi_FI.UTF-8")
+    monkeypatch.setenv("LC_ALL", "fi_FI.UTF-8")
+    monkeypatch.setenv("DEFAULT_SINK", default)
+    assert speech.detect_headphones() is found
+
+
 @pytest.mark.parametrize("setting, detected, hears_private", [
     ("detect", True, True), ("detect", False, False), ("detect", None, False),
     ("connected", False, True), ("absent", True, False)])

@@ -233,6 +233,10 @@ PULSEAUDIO = shutil.which("pulseaudio")
                            "pactl against a null sink is then untested")
 @pytest.mark.parametrize("sink, headphones", [("kiosk_speakers", False), ("bluez_output.00_1B_66.1", True)])
 def test_pactl_reads_a_null_sink_of_a_real_pulseaudio(tmp_path, monkeypatch, sink, headphones):
+    """The real pactl against a real PulseAudio with one null sink, named as a card's speakers
+    or as a Bluetooth headset. Skipped where no server can run: the machine this was last
+    worked on (December 2026) has pactl but neither pulseaudio nor pipewire, so it ran there
+    only as the stand-in pactl of tests/kiosk/test_speech.py."""
     runtime = tmp_path / "run"
     runtime.mkdir(mode=0o700)
     env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "HOME": str(tmp_path)}

@@ -201,7 +201,18 @@ def test_lists_scroll_kinetically_under_a_finger_or_mouse(qtbot, window):
 # Scenes whose layout does not reflow yet at 200 % (EN 301 549 5.1.4 is "partially supported"
 # for them in docs/accessibility.md); every other scene must show all its words, uncut and
 # not drawn over each other, with touch targets of full size.
-NOT_YET_AT_200: set[str] = set()   # none left at 1280x800 (fi, sv)
+NOT_YET_AT_200: dict[str, set[str]] = {
+    "1280x800": set(),   # none left (fi, sv)
+    # At 1920x1080 (fi and sv, looked at 2026-12-02): the search keyboard stays beside the
+    # results and its keys are cut ("123", "W", "Välilyönti"/"Mellanslag", "Tyhjennä"/"Töm
+    # allt"; ui/screens/search.py, ui/widgets/keyboard.py); the browse grid reaches past the
+    # right edge (sv life situations by ~190 px, also behind the idle countdown; fi target
+    # groups by 3 px); the results' longest filter chips are cut ("Maahanmuuttajat",
+    # "Erityistä tukea tarvitsevat", "Personer som behöver särskilt stöd").
+    "1920x1080": {"03-browse-life-event", "04-browse-target-group", "06-results-open-now", "12-idle-countdown",
+                  "07-search-empty", "08-search-neuvola", "09-search-nothing", "09b-search-other-letters",
+                  "09c-search-digits"},
+}
 
 
 def layout_problems(window, roots) -> list[tuple]:
@@ -257,7 +268,8 @@ def _in_sideways_strip(w) -> bool:
 @pytest.mark.gui
 @pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 @pytest.mark.conformance("5.1.4", "WCAG 1.4.4", "WCAG 1.4.10")
-@pytest.mark.parametrize("resolution, lang", [("1280x800", "fi"), ("1280x800", "sv")])
+@pytest.mark.parametrize("resolution, lang", [("1280x800", "fi"), ("1280x800", "sv"),
+                                              ("1920x1080", "fi"), ("1920x1080", "sv")])
 def test_every_scene_reflows_at_200_percent(qtbot, tmp_path, resolution, lang):
     """Each screenshot scene (home, browse, results, service card, booking, queue, feedback,
     take part, login, staff gate) at the largest text step: the page scrolls, nothing is cut
@@ -297,7 +309,7 @@ def test_every_scene_reflows_at_200_percent(qtbot, tmp_path, resolution, lang):
         window.close()
         settle(qtbot)
         db.close()
-    unexpected = {name: found[:6] for name, found in problems.items() if name not in NOT_YET_AT_200}
+    unexpected = {name: found[:6] for name, found in problems.items() if name not in NOT_YET_AT_200[resolution]}
     assert not unexpected, unexpected
     assert scrolled >= 3   # the pages that need it scroll instead of squeezing their words
 

@@ -16,7 +16,7 @@ from ui.icons import icon_for
 from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.notices import NoticeBoard
-from ui.widgets.touch import Tile, button, kinetic_scroll_area, label
+from ui.widgets.touch import Tile, button, label
 
 # Tiles whose capability comes in its own module: (tile, config module, flow place).
 # Until a screen is registered for the place (KioskWindow.register_screen), a tap says
@@ -32,6 +32,11 @@ COMING_TILES = (
 )
 
 
+# The tiles' padding (side, top and bottom): closer than a browse tile's, so that three rows
+# of tiles keep their words at 1280x800; a tile is still far taller than a finger needs.
+PAD = (20, 12)
+
+
 class HomeScreen(Screen):
     def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, modules: ModulesConfig,
                  show_message: Callable[..., None], announcements: AnnouncementBoard | None = None) -> None:
@@ -41,21 +46,24 @@ class HomeScreen(Screen):
         self.show_message = show_message
         col = QVBoxLayout(self)
         col.setContentsMargins(metrics.margin_px, metrics.margin_px, metrics.margin_px, metrics.margin_px // 2)
-        col.setSpacing(metrics.gap_px)
+        # A little closer than other screens: three rows of tiles, their words and the foot
+        # fit a 1280x800 screen at the site's text in every language (Arabic lines are tall).
+        gap = metrics.gap_px * 3 // 4
+        col.setSpacing(gap)
         self.welcome = label(role="title")
         self.hint = label(role="muted")
         col.addWidget(self.welcome)
-        col.addWidget(self.hint)
         # The city's notices, as a board the resident opens (kiosk/announcements.py).
         self.notices = NoticeBoard(board=announcements, tr=tr, metrics=metrics) if announcements else None
         if self.notices is not None:
             col.addWidget(self.notices)
 
         grid = QGridLayout()
-        grid.setSpacing(metrics.gap_px)
+        grid.setSpacing(gap)
         self.tiles: dict[str, Tile] = {}
         # The one thing every visitor can do stands out in the action colour.
-        find = Tile(metrics.tile_px, role="tile-main", icon=icon_for("home", "find"))
+        find = Tile(metrics.tile_px, role="tile-main", icon=icon_for("home", "find"), pad=PAD, spacing=4,
+                    under_icon=True)
         find.setObjectName("tile-find")
         find.clicked.connect(lambda: flow.go(places.BROWSE))
         self.tiles["find"] = find
@@ -64,20 +72,21 @@ class HomeScreen(Screen):
         cols = 3 if len(shown) > 4 else 2
         grid.addWidget(find, 0, 0, 1, cols)
         for i, (name, place) in enumerate(shown):
-            tile = Tile(metrics.tile_px, icon=icon_for("home", name))
+            tile = Tile(metrics.tile_px, icon=icon_for("home", name), pad=PAD, spacing=4, under_icon=True)
             tile.setObjectName(f"tile-{name}")
             tile.clicked.connect(lambda _=False, name=name, place=place: self._open(name, place))
             self.tiles[name] = tile
             grid.addWidget(tile, 1 + i // cols, i % cols)
         for r in range(grid.rowCount()):
             grid.setRowStretch(r, 1)
-        tiles = QWidget()
-        tiles.setLayout(grid)
-        grid.setContentsMargins(0, 0, 0, 0)
-        # In a scroll area: with larger text ("Aa") at 1280x800 the tiles grow taller than the
-        # screen and scroll, instead of squeezing their words; at ordinary size they fill it.
-        self.tile_area = kinetic_scroll_area(tiles)
+        # No scroll area of its own: the window's page scrolls the whole screen at larger text
+        # (ui/widgets/page_stack.py). A scroll area here asked the page for the tiles' natural
+        # height, so at the site's own text the page scrolled and the staff button fell below
+        # the fold at 1280x800.
+        self.tile_area = QWidget()
         self.tile_area.setObjectName("home-tiles")
+        self.tile_area.setLayout(grid)
+        grid.setContentsMargins(0, 0, 0, 0)
         col.addWidget(self.tile_area, 1)
         if self.notices is not None:
             # An open board takes the tiles' room (at 1280x800 both do not fit); closing it
@@ -85,8 +94,11 @@ class HomeScreen(Screen):
             self.notices.opened.connect(lambda on: self.tile_area.setVisible(not on))
             col.addStretch(0)
 
+        # The hint shares the foot with the staff button: a row of its own above the tiles
+        # pushed the staff button below a 1280x800 screen (Arabic lines are half again as tall).
         bottom = QHBoxLayout()
-        bottom.addStretch(1)
+        bottom.setSpacing(metrics.gap_px)
+        bottom.addWidget(self.hint, 1, Qt.AlignmentFlag.AlignVCenter)
         self.staff = button("", "", min_height=metrics.touch_px)
         self.staff.setObjectName("staff-entry")
         self.staff.clicked.connect(lambda: flow.go(places.STAFF))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QScroller, QScrollerProperties,
-                               QSizePolicy, QVBoxLayout, QWidget)
+                               QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 
 def label(text: str = "", role: str | None = None, wrap: bool = True) -> QLabel:
@@ -68,13 +68,16 @@ class ChoiceChip(QPushButton):
 class RichButton(QPushButton):
     """A button whose content is a layout of word-wrapped labels."""
 
-    def __init__(self, role: str = "tile", min_height: int = 0, parent: QWidget | None = None) -> None:
+    def __init__(self, role: str = "tile", min_height: int = 0, parent: QWidget | None = None,
+                 pad: tuple[int, int] = (28, 18), spacing: int = 8) -> None:
+        """``pad``: (side, top and bottom) around the words, in pixels."""
         super().__init__(parent)
         self.setProperty("role", role)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.pad = pad
         self.body = QVBoxLayout(self)
-        self.body.setContentsMargins(28, 18, 28, 18)
-        self.body.setSpacing(8)
+        self.body.setContentsMargins(pad[0], pad[1], pad[0], pad[1])
+        self.body.setSpacing(spacing)
         self._min_height = min_height
         sp = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         sp.setHeightForWidth(True)
@@ -125,9 +128,23 @@ class Tile(RichButton):
     pictogram (``ui/icons.py``) before the words when ``icon`` names one."""
 
     def __init__(self, min_height: int, parent: QWidget | None = None, role: str = "tile",
-                 icon: str | None = None) -> None:
-        super().__init__(role, min_height, parent)
-        self.title = self.add(label(role="heading"))
+                 icon: str | None = None, pad: tuple[int, int] = (28, 18), spacing: int = 8,
+                 under_icon: bool = False) -> None:
+        """``under_icon``: the line of explanation runs under the pictogram, only the title
+        stands beside it."""
+        super().__init__(role, min_height, parent, pad=pad, spacing=spacing)
+        self.under_icon = under_icon
+        # The title stands in a row after a space that the pictogram takes when only the
+        # title is beside it (``under_icon``); the label's own margins would hide the space
+        # from a check of its height for its width.
+        self.title = label(role="heading")
+        self.title.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self._title_row = QHBoxLayout()
+        self._title_row.setSpacing(0)
+        self._indent = QSpacerItem(0, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+        self._title_row.addItem(self._indent)
+        self._title_row.addWidget(self.title, 1)
+        self.body.addLayout(self._title_row)
         self.subtitle = self.add(label(role="tile-sub"))
         self.body.addStretch(1)
         self.icon = None
@@ -145,18 +162,31 @@ class Tile(RichButton):
             self._place_icon()
 
     def _place_icon(self) -> None:
-        side, top, bottom, gap = 28, 18, 18, 20
+        side, top = self.pad
+        bottom, gap = top, 20
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         size = self.icon.width()
         # Beside the words when their longest word still fits beside it; above them when not
         # (larger text in a narrow tile: "vuoronumero" must not be cut at the tile's edge).
-        words = [self.title.fontMetrics().horizontalAdvance(w) for w in self.title.text().split()]
-        words += [self.subtitle.fontMetrics().horizontalAdvance(w) for w in self.subtitle.text().split()]
-        beside = self.width() - 2 * side - size - gap >= max(words, default=0)
-        if beside:
-            before, over = size + gap, 0
+        title_words = [self.title.fontMetrics().horizontalAdvance(w) for w in self.title.text().split()]
+        sub_words = [self.subtitle.fontMetrics().horizontalAdvance(w) for w in self.subtitle.text().split()]
+        room = self.width() - 2 * side
+        if self.under_icon:
+            # Beside the title only: the line of explanation runs under the pictogram too, a
+            # fifth wider, so it wraps less and the tile is a line shorter (home at 1280x800).
+            beside = room - size - gap >= max(title_words, default=0)
         else:
-            before, over = 0, size + 10
+            beside = room - size - gap >= max(title_words + sub_words, default=0)
+        before, over = (size + gap, 0) if beside else (0, size + 10)
+        title_before = 0
+        if beside and self.under_icon:
+            title_before, before = before, 0
+            self.title.setMinimumHeight(size)   # the explanation starts below the pictogram
+        else:
+            self.title.setMinimumHeight(0)
+        if self._indent.sizeHint().width() != title_before:
+            self._indent.changeSize(title_before, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+            self._title_row.invalidate()
         if rtl:
             self.body.setContentsMargins(side, top + over, side + before, bottom)
             self.icon.move(self.width() - side - size, top)
@@ -170,7 +200,7 @@ class Tile(RichButton):
         hint = super().minimumSizeHint()
         words = [self.title.fontMetrics().horizontalAdvance(w) for w in self.title.text().split()]
         words += [self.subtitle.fontMetrics().horizontalAdvance(w) for w in self.subtitle.text().split()]
-        return hint.expandedTo(QSize(max(words, default=0) + 2 * 28 + 4, 0))
+        return hint.expandedTo(QSize(max(words, default=0) + 2 * self.pad[0] + 4, 0))
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.icon and event.type() == QEvent.Type.Resize:
