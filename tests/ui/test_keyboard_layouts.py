@@ -211,3 +211,19 @@ def test_the_next_person_starts_in_small_letters(qtbot, make_window):
     window.flow.go("search")
     settle(qtbot)
     assert not kb.shifted and kb.keys["q"].text() == "q"
+
+
+@pytest.mark.gui
+def test_every_key_shows_the_sign_it_types_the_ampersand_too(qtbot, make_window):
+    """Qt hid "&" as a shortcut mark: the digits page showed a blank key between % and *."""
+    window = make_window("1280x800")
+    screen = search_in(qtbot, window, "fi")
+    kb = screen.keyboard
+    tap(qtbot, window, kb.digits_key)
+    settle(qtbot)
+    assert "&" in kb.keys
+    for ch, b in kb.keys.items():
+        shown = b.text().replace("&&", "\0")
+        assert "&" not in shown and shown.replace("\0", "&") == ch.upper(), (ch, b.text())
+    tap(qtbot, window, kb.keys["&"])
+    assert screen.field.text().endswith("&")

@@ -74,6 +74,12 @@ ARABIC = KeyboardLayout("arabic", "arabic", (
 
 # Digits and signs, a tap away from the letters ("123"), as on a phone; Arabic has its own
 # digits too (١٢), beside the Western ones that Finnish addresses and times use.
+def label(text: str) -> str:
+    """A key's text as a button shows it: Qt takes "&" as the mark of a shortcut letter and
+    hides it, so the digits page's "&" key was blank."""
+    return text.replace("&", "&&")
+
+
 DIGITS = KeyboardLayout("digits", "digits", ("1234567890", "?!:;()/@€", "+=%&*#"), (",", ".", "-"))
 ARABIC_DIGITS = KeyboardLayout("arabic_digits", "digits", ("1234567890", "١٢٣٤٥٦٧٨٩٠", "؟!:()/%+"), ("،", ".", "-"))
 
@@ -145,7 +151,7 @@ class OnScreenKeyboard(QWidget):
         self.retranslate()
 
     def _key(self, text: str) -> QPushButton:
-        b = QPushButton(text, self)  # never a window of its own, even before the grid holds it
+        b = QPushButton(label(text), self)  # never a window of its own, even before the grid holds it
         b.setProperty("role", "key")
         # A tap never takes the focus from the text field, but a keypad can walk to the keys.
         b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -183,7 +189,7 @@ class OnScreenKeyboard(QWidget):
         not; a keyboard without Shift (codes, Arabic) shows capitals as printed on keys."""
         upper = self.shifted or not self.has_shift
         for ch, b in self.keys.items():
-            b.setText(ch.upper() if upper else ch)
+            b.setText(label(ch.upper() if upper else ch))
             b.setAccessibleName(ch.upper() if self.shifted else ch)
 
     # -- layouts ---------------------------------------------------------------------------
