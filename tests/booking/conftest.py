@@ -55,14 +55,29 @@ class Kiosk:
         return status
 
 
-@pytest.fixture
-def slots_start() -> datetime:
-    """10.00 Helsinki time the day after tomorrow: the five slots (10-14) share one local
-    day whatever the hour, date or DST night the tests run at."""
+class Clock:
+    """A kiosk's clock that stands where a test puts it (``clock.t = ...``)."""
+
+    def __init__(self, t) -> None:
+        self.t = t
+
+    def __call__(self):
+        return self.t
+
+
+def ten_oclock(days_ahead: int) -> datetime:
+    """10.00 Helsinki time ``days_ahead`` days from today, in UTC: the five slots (10-14)
+    share one local day whatever the hour, date or DST night the tests run at."""
     from kiosk.catalogue.hours import LOCAL_TZ
 
-    day = datetime.now(LOCAL_TZ).date() + timedelta(days=2)
+    day = datetime.now(LOCAL_TZ).date() + timedelta(days=days_ahead)
     return datetime.combine(day, time(10), LOCAL_TZ).astimezone(timezone.utc)
+
+
+@pytest.fixture
+def slots_start() -> datetime:
+    """10.00 Helsinki time the day after tomorrow."""
+    return ten_oclock(2)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from datetime import datetime, time as clock_time, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,13 +19,12 @@ from sqlalchemy import select
 
 from kiosk import outbox
 from kiosk.booking import CANCELLED, SITE, BookingError
-from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.checkin import CANCELLED_OUTCOME, CheckInDesk, CheckInRule
 from kiosk.queue import WalkInQueue, lines_from_channels
 from kiosk.storage.booking_models import BookingRecord
 from kiosk.storage.models import OutboxItem
 from sync.server.models import BookingCancellation, Slot
-from tests.booking.conftest import CHANNEL, SERVICE
+from tests.booking.conftest import CHANNEL, SERVICE, Clock, ten_oclock
 
 
 @pytest.fixture(scope="module")
@@ -35,16 +34,8 @@ def backend(any_backend):
 
 @pytest.fixture
 def slots_start() -> datetime:
-    day = datetime.now(LOCAL_TZ).date() + timedelta(days=1)
-    return datetime.combine(day, clock_time(10), LOCAL_TZ).astimezone(timezone.utc)
+    return ten_oclock(1)   # tomorrow: the day site bookings are pulled for
 
-
-class Clock:
-    def __init__(self, t) -> None:
-        self.t = t
-
-    def __call__(self):
-        return self.t
 
 
 def book(k, subject: str, slot: str):

@@ -19,20 +19,13 @@ from kiosk.queue import WalkInQueue, lines_from_channels
 from kiosk.storage.models import OutboxItem
 from sync.server.models import BookingAttendance, Item
 from sync.server.reports import ReportFilter, service_report
-from tests.booking.conftest import CHANNEL, SERVICE
+from tests.booking.conftest import CHANNEL, SERVICE, Clock
 
 
 @pytest.fixture(scope="module")
 def backend(any_backend):
     return any_backend
 
-
-class Clock:
-    def __init__(self, t) -> None:
-        self.t = t
-
-    def __call__(self):
-        return self.t
 
 
 def checkin_desk(k, clock) -> CheckInDesk:

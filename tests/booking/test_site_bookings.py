@@ -11,7 +11,7 @@ test's."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, timedelta
 
 import requests
 import pytest
@@ -19,14 +19,13 @@ from sqlalchemy import func, select
 
 from kiosk import outbox
 from kiosk.booking import SITE
-from kiosk.catalogue.hours import LOCAL_TZ
 from kiosk.checkin import CHECKED_IN, CheckInDesk, CheckInRule
 from kiosk.queue import WalkInQueue, lines_from_channels
 from kiosk.storage.booking_models import BookingRecord
 from kiosk.storage.models import OutboxItem
 from sync.server.models import BookingAttendance, Item
 from tests.backend import enrolled_client
-from tests.booking.conftest import CHANNEL, SERVICE, booking_catalogue
+from tests.booking.conftest import CHANNEL, SERVICE, Clock, ten_oclock, booking_catalogue
 
 
 @pytest.fixture(scope="module")
@@ -36,16 +35,8 @@ def backend(any_backend):
 
 @pytest.fixture
 def slots_start() -> datetime:
-    day = datetime.now(LOCAL_TZ).date() + timedelta(days=1)
-    return datetime.combine(day, time(10), LOCAL_TZ).astimezone(timezone.utc)
+    return ten_oclock(1)   # tomorrow: the day site bookings are pulled for
 
-
-class Clock:
-    def __init__(self, t) -> None:
-        self.t = t
-
-    def __call__(self):
-        return self.t
 
 
 def checkin_desk(k, clock) -> CheckInDesk:
