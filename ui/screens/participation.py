@@ -38,10 +38,6 @@ from ui.widgets.touch import RichButton, button, kinetic_scroll_area
  IN_PERSON_PAGE) = range(9)
 
 
-class _Page(QWidget):
-    """One page of taking part (only the page shown counts for the size: ui/widgets/pages.py)."""
-
-
 def euros(t: Translator, amount: int) -> str:
     """100 000 € in Finnish and Swedish (a no-break space groups thousands), €100,000 in English."""
     if t.language == "en":
@@ -95,7 +91,7 @@ class ParticipationScreen(Screen):
 
     # -- building ----------------------------------------------------------------------
     def _page(self) -> tuple[QWidget, QVBoxLayout]:
-        page = _Page()
+        page = QWidget()
         col = QVBoxLayout(page)
         col.setSpacing(self.m.gap_px)
         col.setContentsMargins(0, 0, 0, 0)
