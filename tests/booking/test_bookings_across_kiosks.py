@@ -158,3 +158,33 @@ def test_my_bookings_at_b_shows_and_cancels_a_booking_made_at_a(qtbot, make_kios
     assert [c.booking.id for c in screen.cards] == [second.id]
     with backend.sessions() as s:
         assert s.get(BookingCancellation, second.id) is None
+
+
+def test_cancelled_at_a_and_at_b_at_once_frees_the_place_once(make_kiosk, backend, site):
+    """The booker's kiosk and another kiosk send a cancellation of one booking at the same
+    moment (different item ids): one cancellation is stored and the place's count goes down
+    by one, never twice (on PostgreSQL as on SQLite)."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    a, b = make_kiosk("race-a"), make_kiosk("race-b")
+    other = book(a, "resident-w", "mv-e")       # someone else keeps a place in the same slot
+    made = book(b, "resident-v", "mv-e")
+    with backend.sessions() as s:
+        before = s.get(Slot, (site, "mv-e")).booked
+    start = threading.Barrier(2)
+
+    def cancel(k, subject):
+        start.wait(5)
+        return k.remote.push({"id": str(uuid.uuid4()), "kind": "booking_cancel",
+                              "created_at": datetime.now(timezone.utc).isoformat(),
+                              "payload": {"booking_item_id": made.id, "reason": "resident", "subject": subject}})
+
+    with ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(lambda args: cancel(*args), [(b, "resident-v"), (a, "resident-v")]))
+    assert all(x["status"] in ("accepted", "duplicate", "rejected") for x in answers), answers
+    assert any(x["status"] == "accepted" for x in answers), answers
+    with backend.sessions() as s:
+        assert s.get(BookingCancellation, made.id) is not None
+        assert s.get(Slot, (site, "mv-e")).booked == before - 1, answers
+    assert other.id != made.id
