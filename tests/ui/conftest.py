@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 
@@ -24,6 +26,11 @@ def settle(qtbot) -> None:
     qtbot.wait(1)
 
 
+def shown_on_button(text: str) -> str:
+    """A button's text as drawn: Qt hides a single "&" (the mark of a shortcut letter) and draws "&&" as "&"."""
+    return re.sub(r"&(.)|&$", lambda m: m.group(1) or "", text)
+
+
 def visible_texts(root) -> list[tuple[object, str]]:
     """(widget, text) for every visible label, button, placeholder and accessible name under root."""
     from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
@@ -32,7 +39,9 @@ def visible_texts(root) -> list[tuple[object, str]]:
     for w in [root, *root.findChildren(QWidget)]:
         if not hasattr(w, "isVisibleTo") or not (w is root or w.isVisibleTo(root)):
             continue
-        if isinstance(w, (QLabel, QAbstractButton)) and w.text():
+        if isinstance(w, QAbstractButton) and w.text():
+            out.append((w, shown_on_button(w.text())))
+        elif isinstance(w, QLabel) and w.text():
             out.append((w, w.text()))
         if isinstance(w, QLineEdit) and w.placeholderText():
             out.append((w, w.placeholderText()))

@@ -24,9 +24,24 @@ def label(text: str = "", role: str | None = None, wrap: bool = True) -> QLabel:
     return lab
 
 
+def as_written(text: str) -> str:
+    """A button's text, escaped so Qt draws it as written: a plain QPushButton takes "&" as the
+    mark of a shortcut letter and hides it ("Perhe- & sosiaalipalvelut" would lose its "&").
+    A touch kiosk has no shortcut letters."""
+    return text.replace("&", "&&")
+
+
+class TouchButton(QPushButton):
+    """A push button that shows its text as written (see ``as_written``)."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(as_written(text))
+
+
 def button(text: str, name: str, role: str | None = None, min_height: int = 0) -> QPushButton:
     """A push button with an accessible name (screen readers and our tests need one)."""
-    b = QPushButton(text)
+    b = TouchButton()
+    b.setText(text)
     b.setAccessibleName(name)
     if role:
         b.setProperty("role", role)
@@ -62,7 +77,7 @@ class ChoiceChip(QPushButton):
         self._show()
 
     def _show(self) -> None:
-        self.setText(("✓ " if self.isChecked() else "") + self._label)
+        self.setText(as_written(("✓ " if self.isChecked() else "") + self._label))
 
 
 class RichButton(QPushButton):
