@@ -104,6 +104,13 @@ def test_booked_at_a_listed_and_cancelled_at_b_and_refused_at_as_check_in(make_k
     listed = b.desk.resident_bookings("resident-x")
     assert listed.everywhere
     assert [(x.id, x.origin) for x in listed.bookings] == [(mine.id, SITE), (own_at_b.id, "own")]
+    assert [x.made_elsewhere for x in listed.bookings] == [True, False] and not listed.unreachable
+    # What B holds itself, without asking: its own booking (A's is not pulled yet).
+    known = b.desk.known_bookings("resident-x")
+    assert [x.id for x in known.bookings] == [own_at_b.id] and not known.everywhere
+    b.sync()  # now A's is pulled (tomorrow is within the window), named by its keyed hash
+    assert [(x.id, x.made_elsewhere) for x in b.desk.known_bookings("resident-x").bookings] == [
+        (mine.id, True), (own_at_b.id, False)]
     assert listed.bookings[0].ref == mine.ref and listed.bookings[0].language == "sv"
     assert [x.id for x in b.desk.resident_bookings("resident-y").bookings] == [theirs.id]
 
