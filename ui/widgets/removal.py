@@ -1,0 +1,66 @@
+"""The one way a screen takes out a widget it replaces (rows, keys, tiles, notices, chips).
+
+``discard(widget)``: out of its layout and out of sight now, deleted by Qt at the next turn
+of the event loop (``deleteLater``). It keeps its parent until then, so Qt owns it the whole
+time and its PySide wrapper never changes hands.
+
+What the screens did before, ``w.setParent(None); w.deleteLater()``, moves the widget's
+ownership twice: ``setParent(None)`` makes it a top-level window of its own (each row a
+hidden window, listed in ``QApplication.topLevelWidgets()`` until the deferred delete) owned
+by Python, and PySide 6.12's ``deleteLater()`` hands it back to C++ with a reference of its
+own that the wrapper's destructor gives back. Between and after, the widget's life hangs on
+reference counts this PySide gets wrong elsewhere (``ui/refcount_guard.py``): a wrapper freed
+while Qt still holds the widget is the dangling wrapper the deferred delete of the GUI tests
+crashed on (``~QWidget`` -> a child's ``Shiboken::Object::destroy``). ``setParent(None)``
+alone (no ``deleteLater``) is worse: the widget dies when its last Python reference does,
+even inside its own ``clicked`` handler.
+
+A hidden widget is already out of the focus chain and out of what a person sees; Qt takes it
+out of its parent's children when it is deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from PySide6.QtWidgets import QLayout, QWidget
+
+
+def discard(widget: QWidget | None) -> None:
+    """Hide ``widget``, take it out of its parent's layout, and have Qt delete it later."""
+    if widget is None:
+        return
+    parent = widget.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    if layout is not None:
+        _remove_from(layout, widget)
+    widget.hide()  # at once: the deferred delete leaves it drawn until the next turn
+    widget.deleteLater()
+
+
+def clear_layout(layout: QLayout, *, keep: Container[QWidget] = (), leave: int = 0) -> None:
+    """Take every item out of ``layout`` but the last ``leave`` (a closing stretch); each
+    widget among them is discarded, unless it is in ``keep`` (it is only taken out, to be
+    added again). Nested layouts are emptied the same way."""
+    while layout.count() > leave:
+        item = layout.takeAt(0)
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            if widget not in keep:
+                widget.hide()
+                widget.deleteLater()
+        elif inner is not None:
+            clear_layout(inner, keep=keep)
+
+
+def _remove_from(layout: QLayout, widget: QWidget) -> bool:
+    """``QLayout.removeWidget`` only looks at the layout's own items: look in nested ones too."""
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item.widget() is widget:
+            layout.removeWidget(widget)
+            return True
+        inner = item.layout()
+        if inner is not None and _remove_from(inner, widget):
+            return True
+    return False
