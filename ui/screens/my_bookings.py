@@ -25,6 +25,7 @@ from ui.screens.base import Screen
 from ui.screens.booking import booking_lines, plain
 from ui.background import BackgroundCalls
 from ui.theme import Metrics
+from ui.widgets.removal import discard
 from ui.widgets.touch import button, kinetic_scroll_area
 
 
@@ -127,8 +128,7 @@ class MyBookingsScreen(Screen):
 
     def _rebuild(self) -> None:
         for card in self.cards:
-            self.rows.removeWidget(card)
-            card.deleteLater()
+            discard(card)
         self.cards = []
         for i, b in enumerate(self.bookings or []):
             card = QFrame()
