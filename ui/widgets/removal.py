@@ -8,12 +8,12 @@ What the screens did before, ``w.setParent(None); w.deleteLater()``, moves the w
 ownership twice: ``setParent(None)`` makes it a top-level window of its own (each row a
 hidden window, listed in ``QApplication.topLevelWidgets()`` until the deferred delete) owned
 by Python, and PySide 6.12's ``deleteLater()`` hands it back to C++ with a reference of its
-own that the wrapper's destructor gives back. Between and after, the widget's life hangs on
-reference counts this PySide gets wrong elsewhere (``ui/refcount_guard.py``): a wrapper freed
-while Qt still holds the widget is the dangling wrapper the deferred delete of the GUI tests
-crashed on (``~QWidget`` -> a child's ``Shiboken::Object::destroy``). ``setParent(None)``
-alone (no ``deleteLater``) is worse: the widget dies when its last Python reference does,
-even inside its own ``clicked`` handler.
+own that the wrapper's destructor gives back. The widget's life then hangs on that
+bookkeeping and on reference counts this PySide gets wrong elsewhere (``ui/refcount_guard.py``).
+The rare crash of the GUI tests is a deferred delete meeting a wrapper already freed
+(``~QWidget`` -> a child's ``Shiboken::Object::destroy``); this pattern is the one that moved
+widgets between owners around a deferred delete, so it goes. ``setParent(None)`` alone (no
+``deleteLater``) is worse: the widget dies when its last Python reference does.
 
 A hidden widget is already out of the focus chain and out of what a person sees; Qt takes it
 out of its parent's children when it is deleted.
