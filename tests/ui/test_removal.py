@@ -134,6 +134,23 @@ def test_clear_layout_keeps_what_it_is_told_and_the_closing_stretch(host):
 
 
 @pytest.mark.gui
+def test_the_replacement_is_found_by_name_not_the_discarded_row(host):
+    """Take part rebuilds its rows with the same names: findChild must get the new ones."""
+    col = host.layout()
+    old = Row(1)
+    old.setObjectName("question-1")
+    old.pick.setObjectName("question-1-pick")
+    col.addWidget(old)
+    clear_layout(col)
+    new = Row(1)
+    new.setObjectName("question-1")
+    new.pick.setObjectName("question-1-pick")
+    col.addWidget(new)
+    assert host.findChild(QWidget, "question-1") is new
+    assert host.findChild(QPushButton, "question-1-pick") is new.pick
+
+
+@pytest.mark.gui
 def test_discard_finds_the_widget_in_a_nested_layout(host):
     inner = QVBoxLayout()
     host.layout().addLayout(inner)

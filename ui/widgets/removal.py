@@ -16,14 +16,19 @@ widgets between owners around a deferred delete, so it goes. ``setParent(None)``
 ``deleteLater``) is worse: the widget dies when its last Python reference does.
 
 A hidden widget is already out of the focus chain and out of what a person sees; Qt takes it
-out of its parent's children when it is deleted.
+out of its parent's children when it is deleted. Until then ``findChild(type, name)`` would
+still find it (a take-part row's button named like its replacement), so it and its named
+children lose their names at once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Container
 
+from PySide6.QtCore import QObject, QRegularExpression
 from PySide6.QtWidgets import QLayout, QWidget
+
+_NAMED = QRegularExpression("^(?!qt_).")  # ours: Qt's own parts (qt_scrollarea_viewport) keep theirs
 
 
 def discard(widget: QWidget | None) -> None:
@@ -34,7 +39,14 @@ def discard(widget: QWidget | None) -> None:
     layout = parent.layout() if parent is not None else None
     if layout is not None:
         _remove_from(layout, widget)
+    _retire(widget)
+
+
+def _retire(widget: QWidget) -> None:
     widget.hide()  # at once: the deferred delete leaves it drawn until the next turn
+    for named in widget.findChildren(QObject, _NAMED):  # wraps only the named ones
+        named.setObjectName("")
+    widget.setObjectName("")
     widget.deleteLater()
 
 
@@ -47,8 +59,7 @@ def clear_layout(layout: QLayout, *, keep: Container[QWidget] = (), leave: int =
         widget, inner = item.widget(), item.layout()
         if widget is not None:
             if widget not in keep:
-                widget.hide()
-                widget.deleteLater()
+                _retire(widget)
         elif inner is not None:
             clear_layout(inner, keep=keep)
 
