@@ -66,6 +66,9 @@ def clear_layout(layout: QLayout, *, keep: Container[QWidget] = (), leave: int =
 
 def _remove_from(layout: QLayout, widget: QWidget) -> bool:
     """``QLayout.removeWidget`` only looks at the layout's own items: look in nested ones too."""
+    if layout.indexOf(widget) >= 0:  # the usual case, without wrapping every item (a keyboard's 40 keys)
+        layout.removeWidget(widget)
+        return True
     for i in range(layout.count()):
         item = layout.itemAt(i)
         if item.widget() is widget:
