@@ -28,6 +28,7 @@ from ui.screens.base import Screen
 from ui.screens.booking import booking_lines, plain
 from ui.background import BackgroundCalls
 from ui.theme import Metrics
+from ui.widgets.removal import discard
 from ui.widgets.touch import button, kinetic_scroll_area
 
 
@@ -156,7 +157,7 @@ class MyBookingsScreen(Screen):
             if card.booking.id in keep:
                 old[card.booking.id] = card
             else:
-                card.deleteLater()
+                discard(card)
         self.cards = []
         for i, b in enumerate(self.bookings or []):
             card = old.get(b.id)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QWidget
 
 from ui.i18n import Translator
 from ui.theme import Metrics
+from ui.widgets.removal import discard
 
 # Scripts whose letters have capitals: their free-text layouts have a Shift key.
 CASED_SCRIPTS = frozenset({"latin", "cyrillic"})
@@ -199,10 +200,7 @@ class OnScreenKeyboard(QWidget):
             return
         self.current = layout
         for b in {*self.keys.values(), *self._punctuation}:
-            self.grid.removeWidget(b)
-            b.hide()
-            b.setParent(None)  # out of the focus chain now, not at the next event loop turn
-            b.deleteLater()
+            discard(b)  # hidden now, so out of the focus chain; deleted at the next turn
         for b in (self.erase, self.layout_key, self.digits_key, self.clear_all, self.space, self.shift):
             self.grid.removeWidget(b)
         on_digits = layout in (DIGITS, ARABIC_DIGITS)

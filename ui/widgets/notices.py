@@ -12,6 +12,7 @@ from kiosk.announcements import Announcement, AnnouncementBoard
 from ui.background import OnGuiThread
 from ui.i18n import Translator
 from ui.theme import Metrics
+from ui.widgets.removal import clear_layout
 from ui.widgets.touch import TouchButton, label
 
 REFRESH_MS = 30_000  # a notice starts or ends on time even while nobody touches the kiosk
@@ -118,12 +119,7 @@ class NoticeBoard(QWidget):
         if bool(notices) != self.showing:
             self.showing = bool(notices)
             self.present.emit(self.showing)
-        while self.rows.count():
-            w = self.rows.takeAt(0).widget()
-            if w is not None:
-                w.hide()
-                w.setParent(None)
-                w.deleteLater()
+        clear_layout(self.rows)
         if not notices:
             self.toggle.setChecked(False)
             return
@@ -153,12 +149,7 @@ class NoticeList(QWidget):
         self.rows.setContentsMargins(0, 0, 0, 0)
 
     def show_notices(self, notices: list[Announcement]) -> None:
-        while self.rows.count():
-            w = self.rows.takeAt(0).widget()
-            if w is not None:
-                w.hide()
-                w.setParent(None)
-                w.deleteLater()
+        clear_layout(self.rows)
         for a in notices:
             lab = notice_label(self.tr_, a, "notice" if a.urgent else self.role)
             self.rows.addWidget(lab)

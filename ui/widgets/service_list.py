@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.catalogue.domain import Service
 from ui.i18n import Translator
 from ui.theme import Metrics
+from ui.widgets.removal import discard
 from ui.widgets.service_row import ServiceRow
 from ui.widgets.touch import kinetic_scroll_area
 
@@ -145,7 +146,7 @@ class ServiceList(QWidget):
         started = time.perf_counter()
         retire, self._retired = self._retired[: self.RETIRE_PER_TURN], self._retired[self.RETIRE_PER_TURN:]
         for row in retire:
-            row.deleteLater()
+            discard(row)
         if not self._stale:
             self._make_rows(until=lambda: time.perf_counter() - started >= self.SLICE_S)
         self._schedule()
