@@ -202,13 +202,15 @@ def test_lists_scroll_kinetically_under_a_finger_or_mouse(qtbot, window):
 # for them in docs/accessibility.md); every other scene must show all its words, uncut and
 # not drawn over each other, with touch targets of full size.
 NOT_YET_AT_200: dict[str, set[str]] = {
-    "1280x800": set(),   # none left (fi, sv)
-    # At 1920x1080 (fi and sv, looked at 2026-12-03; the search and browse scenes checked by
-    # hand in the other six languages too): the search stacks its results under a keyboard
-    # whose keys are as wide as their words, the browse grid has the columns that fit. Left:
-    # the results' longest target-group chips are cut ("Maahanmuuttajat", "Erityistä tukea
-    # tarvitsevat", "Personer som behöver särskilt stöd"; ui/screens/results.py).
-    "1920x1080": {"06-results-open-now"},
+    # The check of a word wider than its label (2026-12-03) found the service card's video
+    # address cut at its side ("https://video.example.fi/kela/ajanvaraus", 908 px in 812) and
+    # in Swedish "uppgifterna" by 8 px (ui/screens/service.py): not fixed yet.
+    "1280x800": {"10-service-card"},
+    # None left at 1920x1080 either (fi and sv, looked at 2026-12-03; search, browse and
+    # results checked by hand in the other six languages too): the search stacks its results
+    # under a keyboard whose keys are as wide as their words, the browse grid has the columns
+    # that fit, the results' chips go onto more lines.
+    "1920x1080": set(),
 }
 
 
