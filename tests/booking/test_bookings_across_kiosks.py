@@ -269,7 +269,7 @@ def test_my_bookings_on_a_hanging_network_shows_what_the_kiosk_knows_at_once(qtb
     a, b = make_kiosk(f"hang-a-{lang}"), make_kiosk(f"hang-b-{lang}")
     here = book(b, "subject-hanna", "mv-a")
     book(a, "subject-hanna", "mv-b")   # made at A: only the backend can tell B of it (pulled later)
-    timeout_s = 4.0
+    timeout_s = 8.0  # long enough that a loaded CI machine still draws the card before the remote gives up
     b.desk.remote = BookingRemote(hanging_url, data_dir=b.data_dir, timeout_s=timeout_s)
     try:
         screen, session = my_bookings_screen(qtbot, b, lang)
@@ -277,9 +277,10 @@ def test_my_bookings_on_a_hanging_network_shows_what_the_kiosk_knows_at_once(qtb
         asked = time.monotonic()
         session.open(Identity(key="card", subject="subject-hanna", name="Hanna"), time.monotonic())
         qtbot.waitUntil(lambda: len(screen.cards) == 1 and screen.cards[0].isVisible(),
-                        timeout=int(timeout_s * 1000) // 2)
-        assert time.monotonic() - asked < timeout_s / 2
-        assert screen.cards[0].booking.id == here.id and screen.asking
+                        timeout=int(timeout_s * 1000))
+        # Shown while the backend is still being asked: not after its answer or its timeout.
+        assert screen.asking and time.monotonic() - asked < timeout_s * 0.9
+        assert screen.cards[0].booking.id == here.id
         t = screen.tr_.t
         assert screen.status.isVisible() and screen.status.text() == t("my_bookings.loading_elsewhere")
         assert t("my_bookings.made_elsewhere") not in card_texts(screen.cards[0])   # made here
