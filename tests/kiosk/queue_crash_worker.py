@@ -16,7 +16,8 @@ def main() -> None:
     i = 0
     while True:
         t = queue.take_number("nurse" if i % 3 else "social")
-        print(t.id, t.label, flush=True)
+        sys.stdout.write(f"{t.id} {t.label}\n")  # one write, so a kill cuts at most the last line
+        sys.stdout.flush()
         i += 1
 
 
