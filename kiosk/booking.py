@@ -128,16 +128,23 @@ class Booking:
     route: str
     language: str
     reason: str | None = None
-    origin: str = "own"  # "site": made elsewhere for this site, pulled from the backend
+    origin: str = "own"  # "site": made at another kiosk of this site (pulled, or listed by the backend)
+
+    @property
+    def made_elsewhere(self) -> bool:
+        """Made at another kiosk: "my bookings" says so, the resident may not remember it."""
+        return self.origin == SITE
 
 
 @dataclass(frozen=True)
 class ResidentBookings:
     """What "my bookings" shows: ``everywhere`` when the backend answered, so bookings made at
-    other kiosks of the site (origin "site") are in the list; else only what this kiosk holds."""
+    other kiosks of the site (origin "site") are in the list; else only what this kiosk holds,
+    and ``unreachable`` when that is because the backend did not answer."""
 
     bookings: list[Booking]
     everywhere: bool
+    unreachable: bool = False
 
 
 def site_subject_mac(key: str, booking_id: str, subject: str) -> str:
@@ -381,11 +388,12 @@ class BookingDesk:
 
     @staticmethod
     def _remote_booking(row: dict) -> Booking:
+        # ``made_here``: the backend's word that this kiosk sent it (its own row may be gone).
         return Booking(id=row["booking_id"], ref=row["ref"], service_id=row["service_id"],
                        channel_id=row["channel_id"], slot_id=row["slot_id"],
                        starts_at=_utc(datetime.fromisoformat(row["start"])),
                        ends_at=_utc(datetime.fromisoformat(row["end"])), state=CONFIRMED, route=SITE,
-                       language=row.get("language") or "fi", origin=SITE)
+                       language=row.get("language") or "fi", origin=OWN if row.get("made_here") else SITE)
 
     def _record_cancel(self, s, r: BookingRecord, subject: str | None, now: datetime) -> dict:
         cancel_id = str(uuid.uuid4())
@@ -419,11 +427,32 @@ class BookingDesk:
         too, so they learn of them; cancelled ones not)."""
         self.refresh_states()
         with self._db.sessions() as s:
-            rows = s.scalars(select(BookingRecord).where(BookingRecord.subject_key == self.subject_key(subject),
-                                                         BookingRecord.starts_at > self._now(),
-                                                         BookingRecord.state != CANCELLED)
-                             .order_by(BookingRecord.starts_at))
-            return [_booking(r) for r in rows]
+            return self._own_upcoming(s, subject, self._now())
+
+    def _own_upcoming(self, s, subject: str, now: datetime) -> list[Booking]:
+        rows = s.scalars(select(BookingRecord).where(BookingRecord.subject_key == self.subject_key(subject),
+                                                     BookingRecord.starts_at > now,
+                                                     BookingRecord.state != CANCELLED)
+                         .order_by(BookingRecord.starts_at))
+        return [_booking(r) for r in rows]
+
+    def _pulled_upcoming(self, s, subject: str, now: datetime, known: set[str]) -> list[Booking]:
+        """The site's bookings pulled for today and tomorrow whose keyed hash names ``subject``."""
+        return [_booking(r) for r in s.scalars(select(BookingRecord).where(
+            BookingRecord.origin == SITE, BookingRecord.starts_at > now, BookingRecord.state != CANCELLED))
+            if r.id not in known and r.subject_mac_key and r.subject_key
+            and hmac.compare_digest(r.subject_key, site_subject_mac(r.subject_mac_key, r.id, subject))]
+
+    def known_bookings(self, subject: str) -> ResidentBookings:
+        """What this kiosk already holds of the resident's upcoming bookings (made here, and
+        pulled for today and tomorrow), read from its database alone: no lock, no network, so
+        "my bookings" shows them at once while ``resident_bookings`` asks the backend (which
+        may take its whole timeout on a network that hangs). States are as last stored."""
+        now = self._now()
+        with self._db.sessions() as s:
+            own = self._own_upcoming(s, subject, now)
+            pulled = self._pulled_upcoming(s, subject, now, {b.id for b in own})
+        return ResidentBookings(sorted(own + pulled, key=lambda b: (b.starts_at, b.id)), everywhere=False)
 
     def resident_bookings(self, subject: str) -> ResidentBookings:
         """What "my bookings" shows: the resident's upcoming bookings made here (``my_bookings``)
@@ -440,13 +469,10 @@ class BookingDesk:
                 elsewhere = None
         everywhere = elsewhere is not None
         if elsewhere is None:
-            now = self._now()
             with self._db.sessions() as s:
-                elsewhere = [_booking(r) for r in s.scalars(select(BookingRecord).where(
-                    BookingRecord.origin == SITE, BookingRecord.starts_at > now, BookingRecord.state != CANCELLED))
-                    if r.id not in known and r.subject_mac_key and r.subject_key
-                    and hmac.compare_digest(r.subject_key, site_subject_mac(r.subject_mac_key, r.id, subject))]
-        return ResidentBookings(sorted(own + elsewhere, key=lambda b: (b.starts_at, b.id)), everywhere=everywhere)
+                elsewhere = self._pulled_upcoming(s, subject, self._now(), known)
+        return ResidentBookings(sorted(own + elsewhere, key=lambda b: (b.starts_at, b.id)), everywhere=everywhere,
+                                unreachable=self.remote is not None and not everywhere)
 
     def denied(self) -> list[Booking]:
         """Denied upcoming requests, for the staff screen: someone may need a call."""

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from ui.theme import HIGH_CONTRAST, TEXT_STEPS, THEMES, Metrics, enlarged, metrics_for, stylesheet
+from ui.theme import (HIGH_CONTRAST, TEXT_STEPS, THEMES, Metrics, enlarged, metrics_for, palette_roles,
+                      stylesheet)
 
 NORMAL, LARGER, LARGEST = range(len(TEXT_STEPS))
 STEP_NAMES = ("normal", "larger", "largest")   # translation keys appearance.step.<name>
@@ -60,6 +61,13 @@ class Appearance:
         # window, a test run that builds many, or the same theme chosen again cost nothing).
         if self.app.font() != font:
             self.app.setFont(font)
+        # The page's colour comes from the palette, not from the sheet: a sheet's background on
+        # every QWidget made each container paint over its parent (8-16 ms a window repaint).
+        palette = QPalette(self.app.palette())
+        for role, colour in palette_roles(self.palette).items():
+            palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+        if self.app.palette() != palette:
+            self.app.setPalette(palette)
         sheet = stylesheet(self.palette, m)
         if self.app.styleSheet() != sheet:
             self.app.setStyleSheet(sheet)

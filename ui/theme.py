@@ -175,11 +175,14 @@ def metrics_for(resolution: str) -> Metrics:
 
 
 def stylesheet(p: Palette, m: Metrics) -> str:
-    """One application-wide style sheet; widgets pick styles by ``role`` property. The focus
+    """One application-wide style sheet; widgets pick styles by ``role`` property. It gives a
+    background only to what has a colour of its own (cards, buttons, fields, badges, the top bar,
+    scroll bars): the page's colour is the application palette's (``palette_roles``), painted by
+    the window, and plain containers stay transparent (tests/ui/test_theme_paint.py). The focus
     ring is no part of it: ui/keypad.py paints it, only while keys are used (the style's own
     focus tint, ``outline``, would show on a button just touched)."""
     return f"""
-QWidget {{ background: {p.background}; color: {p.text}; font-size: {m.body_pt}pt; }}
+QWidget {{ color: {p.text}; font-size: {m.body_pt}pt; }}
 QLabel {{ background: transparent; }}
 QLabel[role="title"] {{ font-size: {m.title_pt}pt; font-weight: 700; }}
 QLabel[role="heading"] {{ font-size: {m.tile_pt}pt; font-weight: 700; }}
@@ -227,6 +230,7 @@ QLineEdit {{ background: {p.background}; color: {p.text}; border: 3px solid {p.p
     border-radius: {m.radius_px}px; padding: 8px 16px; min-height: {m.touch_px - 24}px;
     font-size: {m.tile_pt}pt; }}
 QScrollArea {{ border: none; }}
+QScrollBar {{ background: {p.background}; }}  /* drawn by the sheet, as the page around it */
 QScrollBar:vertical {{ width: 24px; background: {p.surface}; }}
 QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 10px; min-height: 60px; }}
 QFrame[role="overlay"] {{ background: rgba(0, 0, 0, 150); }}
@@ -234,6 +238,18 @@ QFrame[role="overlay-card"] {{ background: {p.overlay}; border-radius: {m.radius
 QFrame[role="overlay-card"] QLabel {{ color: {p.on_overlay}; background: transparent; }}
 QPushButton:focus {{ outline: none; }}
 """
+
+
+def palette_roles(p: Palette) -> dict[str, str]:
+    """The application palette's colours by QPalette role name (ui/appearance.py sets them).
+
+    The window paints the page's colour from this palette, and so do the scroll areas' contents
+    (Qt fills them): the style sheet gives no plain ``QWidget`` a background, so containers are
+    transparent and each colour is painted once. These are the roles a sheet's ``background``
+    and ``color`` on every widget used to set, so what other widgets read from their palette
+    (a pictogram's ink) is what it was."""
+    return {"Window": p.background, "Base": p.background, "Button": p.background,
+            "WindowText": p.text, "Text": p.text, "ButtonText": p.text}
 
 
 def palette_fields() -> list[str]:

@@ -42,6 +42,59 @@ def book(k, subject: str, slot: str):
     return k.desk.book(subject=subject, service_id=SERVICE, channel_id=CHANNEL, slot_id=slot, language="sv")
 
 
+def card_texts(card) -> list[str]:
+    return [lab.text() for lab in card.lines if not lab.isHidden()]
+
+
+@pytest.fixture
+def hanging_url():
+    """A real socket that takes connections and never answers: a network that hangs."""
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    held, stop = [], threading.Event()
+
+    def take() -> None:
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except OSError:
+                continue
+
+    taker = threading.Thread(target=take, daemon=True)
+    taker.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}"
+    stop.set()
+    taker.join()
+    for c in held:
+        c.close()
+    server.close()
+
+
+def my_bookings_screen(qtbot, k, lang="sv"):
+    from kiosk.flow import KioskFlow
+    from kiosk.identity.session import KioskSession
+    from ui.i18n import Translator
+    from ui.screens.my_bookings import MyBookingsScreen
+    from ui.theme import LIGHT, metrics_for, stylesheet
+
+    metrics = metrics_for("1280x800")
+    flow = KioskFlow()
+    flow.add_place("my_bookings")
+    session = KioskSession()
+    screen = MyBookingsScreen(flow=flow, tr=Translator(lang), metrics=metrics, catalogue=k.desk._catalogue,
+                              desk=k.desk, session=session)
+    screen.setStyleSheet(stylesheet(LIGHT, metrics))
+    screen.resize(1280, 700)
+    qtbot.addWidget(screen)
+    screen.show()
+    return screen, session
+
+
 def test_booked_at_a_listed_and_cancelled_at_b_and_refused_at_as_check_in(make_kiosk, backend, site, slots_start):
     a, b = make_kiosk("kiosk-a"), make_kiosk("kiosk-b")
     mine = book(a, "resident-x", "mv-a")
@@ -51,6 +104,13 @@ def test_booked_at_a_listed_and_cancelled_at_b_and_refused_at_as_check_in(make_k
     listed = b.desk.resident_bookings("resident-x")
     assert listed.everywhere
     assert [(x.id, x.origin) for x in listed.bookings] == [(mine.id, SITE), (own_at_b.id, "own")]
+    assert [x.made_elsewhere for x in listed.bookings] == [True, False] and not listed.unreachable
+    # What B holds itself, without asking: its own booking (A's is not pulled yet).
+    known = b.desk.known_bookings("resident-x")
+    assert [x.id for x in known.bookings] == [own_at_b.id] and not known.everywhere
+    b.sync()  # now A's is pulled (tomorrow is within the window), named by its keyed hash
+    assert [(x.id, x.made_elsewhere) for x in b.desk.known_bookings("resident-x").bookings] == [
+        (mine.id, True), (own_at_b.id, False)]
     assert listed.bookings[0].ref == mine.ref and listed.bookings[0].language == "sv"
     assert [x.id for x in b.desk.resident_bookings("resident-y").bookings] == [theirs.id]
 
@@ -111,7 +171,7 @@ def test_offline_b_shows_the_pulled_booking_but_does_not_promise_to_cancel_it(ma
 
 
 @pytest.mark.gui
-def test_my_bookings_at_b_shows_and_cancels_a_booking_made_at_a(qtbot, make_kiosk, backend, site):
+def test_my_bookings_at_b_shows_and_cancels_a_booking_made_at_a(qtbot, make_kiosk, backend, site, tmp_path):
     from kiosk.flow import KioskFlow, Place
     from kiosk.identity.keys import Identity
     from kiosk.identity.session import KioskSession
@@ -134,8 +194,12 @@ def test_my_bookings_at_b_shows_and_cancels_a_booking_made_at_a(qtbot, make_kios
     screen.show()
     screen.enter(Place("my_bookings"))
     session.open(Identity(key="card", subject="subject-anna", name="Anna"), time.monotonic())
-    qtbot.waitUntil(lambda: len(screen.cards) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: len(screen.cards) == 2 and not screen.asking, timeout=10_000)
     assert [c.booking.id for c in screen.cards] == [first.id, second.id]
+    # Made at A: each card says so, in the screen's language (the resident may not remember).
+    assert all("Bokad på en annan kiosk" in card_texts(c) for c in screen.cards)
+    qtbot.waitUntil(lambda: screen.cards[0].isVisible())
+    assert screen.grab().save(str(tmp_path / "my-bookings-made-elsewhere-sv.png"))
     card = screen.cards[0]
     qtbot.mouseClick(card.cancel, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(card.cancel, Qt.MouseButton.LeftButton)
@@ -148,12 +212,13 @@ def test_my_bookings_at_b_shows_and_cancels_a_booking_made_at_a(qtbot, make_kios
     b.sync()
     b.go_offline()
     screen.enter(Place("my_bookings"))
-    qtbot.waitUntil(lambda: len(screen.cards) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(screen.cards) == 1 and not screen.asking, timeout=10_000)
+    assert screen.notice.text().startswith("Vi fick ingen kontakt med stadens system.")
     card = screen.cards[0]
     assert card.booking.id == second.id
     qtbot.mouseClick(card.cancel, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(card.cancel, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: screen.notice.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: screen.notice.text().startswith("Den här bokningen"), timeout=10_000)
     assert screen.notice.text().startswith("Den här bokningen gjordes på en annan kiosk.")
     assert [c.booking.id for c in screen.cards] == [second.id]
     with backend.sessions() as s:
@@ -188,3 +253,43 @@ def test_cancelled_at_a_and_at_b_at_once_frees_the_place_once(make_kiosk, backen
         assert s.get(BookingCancellation, made.id) is not None
         assert s.get(Slot, (site, "mv-e")).booked == before - 1, answers
     assert other.id != made.id
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_my_bookings_on_a_hanging_network_shows_what_the_kiosk_knows_at_once(qtbot, make_kiosk, backend, site,
+                                                                             hanging_url, tmp_path, lang):
+    """The backend's list waited for the remote's whole timeout before the screen showed
+    anything. Now the booking made here shows at once, a line says the others are being
+    fetched, and when the backend does not answer a line says so; nothing shown goes away."""
+    from kiosk.flow import Place
+    from kiosk.identity.keys import Identity
+    from sync.booking_client import BookingRemote
+
+    a, b = make_kiosk(f"hang-a-{lang}"), make_kiosk(f"hang-b-{lang}")
+    here = book(b, "subject-hanna", "mv-a")
+    book(a, "subject-hanna", "mv-b")   # made at A: only the backend can tell B of it (pulled later)
+    timeout_s = 8.0  # long enough that a loaded CI machine still draws the card before the remote gives up
+    b.desk.remote = BookingRemote(hanging_url, data_dir=b.data_dir, timeout_s=timeout_s)
+    try:
+        screen, session = my_bookings_screen(qtbot, b, lang)
+        screen.enter(Place("my_bookings"))
+        asked = time.monotonic()
+        session.open(Identity(key="card", subject="subject-hanna", name="Hanna"), time.monotonic())
+        qtbot.waitUntil(lambda: len(screen.cards) == 1 and screen.cards[0].isVisible(),
+                        timeout=int(timeout_s * 1000))
+        # Shown while the backend is still being asked: not after its answer or its timeout.
+        assert screen.asking and time.monotonic() - asked < timeout_s * 0.9
+        assert screen.cards[0].booking.id == here.id
+        t = screen.tr_.t
+        assert screen.status.isVisible() and screen.status.text() == t("my_bookings.loading_elsewhere")
+        assert t("my_bookings.made_elsewhere") not in card_texts(screen.cards[0])   # made here
+        assert screen.grab().save(str(tmp_path / f"my-bookings-hanging-{lang}.png"))
+        qtbot.waitUntil(lambda: not screen.asking, timeout=int(timeout_s * 1000) * 3)
+        assert time.monotonic() - asked >= timeout_s * 0.9   # it was the backend's timeout, not an answer
+        assert screen.notice.isVisible() and screen.notice.text() == t("my_bookings.unreachable")
+        assert [c.booking.id for c in screen.cards] == [here.id] and not screen.status.isVisible()
+        assert screen.grab().save(str(tmp_path / f"my-bookings-unreachable-{lang}.png"))
+    finally:
+        b.desk.remote.close()
+        b.go_online()

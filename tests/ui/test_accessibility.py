@@ -202,16 +202,15 @@ def test_lists_scroll_kinetically_under_a_finger_or_mouse(qtbot, window):
 # for them in docs/accessibility.md); every other scene must show all its words, uncut and
 # not drawn over each other, with touch targets of full size.
 NOT_YET_AT_200: dict[str, set[str]] = {
-    "1280x800": set(),   # none left (fi, sv)
-    # At 1920x1080 (fi and sv, looked at 2026-12-02): the search keyboard stays beside the
-    # results and its keys are cut ("123", "W", "Välilyönti"/"Mellanslag", "Tyhjennä"/"Töm
-    # allt"; ui/screens/search.py, ui/widgets/keyboard.py); the browse grid reaches past the
-    # right edge (sv life situations by ~190 px, also behind the idle countdown; fi target
-    # groups by 3 px); the results' longest filter chips are cut ("Maahanmuuttajat",
-    # "Erityistä tukea tarvitsevat", "Personer som behöver särskilt stöd").
-    "1920x1080": {"03-browse-life-event", "04-browse-target-group", "06-results-open-now", "12-idle-countdown",
-                  "07-search-empty", "08-search-neuvola", "09-search-nothing", "09b-search-other-letters",
-                  "09c-search-digits"},
+    # The check of a word wider than its label (2026-12-03) found the service card's video
+    # address cut at its side ("https://video.example.fi/kela/ajanvaraus", 908 px in 812) and
+    # in Swedish "uppgifterna" by 8 px (ui/screens/service.py): not fixed yet.
+    "1280x800": {"10-service-card"},
+    # None left at 1920x1080 either (fi and sv, looked at 2026-12-03; search, browse and
+    # results checked by hand in the other six languages too): the search stacks its results
+    # under a keyboard whose keys are as wide as their words, the browse grid has the columns
+    # that fit, the results' chips go onto more lines.
+    "1920x1080": set(),
 }
 
 
@@ -234,10 +233,17 @@ def layout_problems(window, roots) -> list[tuple]:
                     need = w.heightForWidth(w.contentsRect().width() + w.margin() * 2)
                     if need > w.height() + 2:
                         out.append(("label cut", w.text()[:40], need, w.height()))
+                    # Wrapping breaks between words only: a word wider than the label is cut
+                    # at its side, however tall the label is.
+                    fm = w.fontMetrics()
+                    longest = max(w.text().split(), key=fm.horizontalAdvance, default="")
+                    if fm.horizontalAdvance(longest) > w.contentsRect().width() - 2 * w.margin() + 2:
+                        out.append(("word cut", longest, fm.horizontalAdvance(longest), w.contentsRect().width()))
                 elif w.sizeHint().width() > w.width() + 2:
                     out.append(("label cut", w.text()[:40], w.sizeHint().width(), w.width()))
             if isinstance(w, QAbstractButton) and w.text():
-                if w.fontMetrics().horizontalAdvance(w.text()) > w.contentsRect().width():
+                drawn = w.text().replace("&&", "&")   # Qt draws "&&" as one "&"
+                if w.fontMetrics().horizontalAdvance(drawn) > w.contentsRect().width():
                     out.append(("button cut", w.text()[:40], w.width()))
             if isinstance(w, INTERACTIVE) and not isinstance(w, QAbstractSlider) and w.height() < 64:
                 out.append(("too small to touch", type(w).__name__, w.objectName(), w.height()))
@@ -252,6 +258,28 @@ def layout_problems(window, roots) -> list[tuple]:
                             out.append(("overlap", a.objectName() or type(a).__name__,
                                         b.objectName() or type(b).__name__, inter.getRect()))
     return out
+
+
+@pytest.mark.gui
+@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
+def test_the_200_percent_check_sees_a_word_wider_than_its_label(qtbot):
+    """A word-wrapped label as tall as its lines but narrower than its longest word shows
+    the word cut at its side ("Preventivmedelsrådgivning" in a row beside the keyboard)."""
+    from PySide6.QtWidgets import QVBoxLayout
+
+    host = QWidget()
+    col = QVBoxLayout(host)
+    name = QLabel("Preventivmedelsrådgivning Gårdsbacka")
+    name.setWordWrap(True)
+    col.addWidget(name)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    name.setFixedWidth(name.fontMetrics().horizontalAdvance("Preventivmedels"))
+    name.setFixedHeight(name.heightForWidth(name.width()) + 4)
+    settle(qtbot)
+    found = [p[:2] for p in layout_problems(host, [host])]
+    assert found == [("word cut", "Preventivmedelsrådgivning")], found
 
 
 def _in_sideways_strip(w) -> bool:

@@ -43,6 +43,7 @@ from ui.theme import Metrics
 from ui.widgets.calendar import SlotPicker, day_text
 from ui.widgets.qr import QrCodeWidget
 from ui.widgets.reflow import Columns
+from ui.widgets.removal import discard
 from ui.widgets.touch import button, kinetic_scroll_area, label
 
 SERVICE_PAGE, CHANNEL_PAGE, TIME_PAGE, CONFIRM_PAGE, BUSY_PAGE, DONE_PAGE, OFFLINE_PAGE = range(7)
@@ -419,8 +420,7 @@ class BookingScreen(Screen):
             self._load_times()
             return
         for b in self.channel_buttons:
-            self.channel_col.removeWidget(b)
-            b.deleteLater()
+            discard(b)
         self.channel_buttons = []
         for i, ch in enumerate(channels):
             b = button("", "", role="primary" if i == 0 else None, min_height=self.metrics.tile_px // 2 + 20)

@@ -35,6 +35,7 @@ from ui.theme import Metrics
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.calendar import day_text
 from ui.widgets.qr import QrCodeWidget
+from ui.widgets.removal import discard
 from ui.widgets.touch import Tile, button, label
 
 log = logging.getLogger(__name__)
@@ -296,7 +297,7 @@ class CheckInScreen(Screen):
 
     def _show_pick(self, bookings: list[Booking]) -> None:
         for tile in self.pick_tiles:
-            tile.setParent(None)
+            discard(tile)
         self.pick_tiles = []
         t = self.tr_
         for b in bookings:

@@ -31,6 +31,7 @@ from ui.screens.booking import plain
 from ui.theme import Metrics
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.reflow import FlowLayout
+from ui.widgets.removal import clear_layout
 from ui.widgets.touch import button
 
 log = logging.getLogger(__name__)
@@ -353,12 +354,7 @@ class FeedbackScreen(Screen):
         self.pages.setCurrentIndex(CHOOSE_PAGE)
 
     def _show_others(self) -> None:
-        while self.others_row.count():
-            w = self.others_row.takeAt(0).widget()
-            if w is not None and w is not self.other_service:
-                w.hide()  # at once: deleteLater alone leaves it drawn until the next turn
-                w.setParent(None)
-                w.deleteLater()
+        clear_layout(self.others_row, keep=(self.other_service,))
         self.other_buttons = {}
         lang = self.tr_.data_language  # catalogue text: fi/sv/en
         for sid in self.suggested:

@@ -53,10 +53,16 @@ class HomeScreen(Screen):
         self.welcome = label(role="title")
         self.hint = label(role="muted")
         col.addWidget(self.welcome)
-        # The city's notices, as a board the resident opens (kiosk/announcements.py).
+        # The city's notices, as a board the resident opens (kiosk/announcements.py): one line
+        # in the greeting's place. The greeting says nothing a notice does not, and both with
+        # the tiles did not fit 1280x800 (the page scrolled by 2-73 px); a smaller line or
+        # shorter tiles would have cost their words' size, which a resident with reading
+        # glasses needs more than a welcome.
         self.notices = NoticeBoard(board=announcements, tr=tr, metrics=metrics) if announcements else None
         if self.notices is not None:
             col.addWidget(self.notices)
+            self.notices.present.connect(lambda on: self.welcome.setVisible(not on))
+            self.welcome.setVisible(not self.notices.showing)
 
         grid = QGridLayout()
         grid.setSpacing(gap)

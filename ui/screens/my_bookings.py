@@ -2,7 +2,10 @@
 
 Online the list holds the bookings made at any kiosk of the site (the backend's list,
 ``BookingDesk.resident_bookings``); offline, those made here and those pulled for today and
-tomorrow. A booking made elsewhere is cancelled through the backend only: offline the screen
+tomorrow. What the kiosk holds itself (``BookingDesk.known_bookings``, a read on the database
+thread) shows at once; the backend's list follows when it comes, or a line says that the city's
+system could not be reached (a network that hangs held the whole screen for the remote's 5 s
+timeout). A booking made at another kiosk says so on its card. A booking made elsewhere is cancelled through the backend only: offline the screen
 says so (``my_bookings.needs_connection``) and promises nothing.
 
 Opened as ``flow.go("my_bookings")``. It asks for a key on entry (``session.require``)
@@ -25,6 +28,7 @@ from ui.screens.base import Screen
 from ui.screens.booking import booking_lines, plain
 from ui.background import BackgroundCalls
 from ui.theme import Metrics
+from ui.widgets.removal import discard
 from ui.widgets.touch import button, kinetic_scroll_area
 
 
@@ -40,6 +44,7 @@ class MyBookingsScreen(Screen):
         self.runner = runner or BackgroundCalls(self)
         self.bookings: list[Booking] | None = None
         self.everywhere = False  # the list is the backend's: bookings of other kiosks are in it
+        self.asking = False  # the backend's list is on its way (what the kiosk holds shows meanwhile)
         self.identity: Identity | None = None
         self._armed: str | None = None  # the booking whose Cancel was tapped once
         self._notice_key: str | None = None
@@ -76,7 +81,7 @@ class MyBookingsScreen(Screen):
         self._generation += 1
         gen = self._generation
         self._armed, self._notice_key = None, None
-        self.bookings = None
+        self.bookings, self.asking = None, False
         if self._known_online() is False and not self.session.is_open:
             # The resident's keys need the city's identification service: say so, ask nothing.
             self._notice_key = "my_bookings.offline"
@@ -89,15 +94,30 @@ class MyBookingsScreen(Screen):
         if gen != self._generation:
             return
         self.identity = identity
+        self.asking = True
+        self.runner.db(lambda: self.desk.known_bookings(identity.subject), lambda r, e: self._known(gen, r, e))
         self.runner.run(lambda: self.desk.resident_bookings(identity.subject), lambda r, e: self._loaded(gen, r, e))
 
+    def _known(self, gen: int, bookings, error) -> None:
+        """What the kiosk holds, while the backend is asked; the backend's answer, if it came
+        first, is the fuller list and stays."""
+        if gen != self._generation or not self.asking or error is not None:
+            return  # a failed read here is no news: the full answer follows and reports
+        self.bookings = bookings.bookings
+        self._rebuild()
+
     def _loaded(self, gen: int, bookings, error) -> None:
-        if gen != self._generation:
+        if gen != self._generation or not self.asking:
             return
-        self.bookings = bookings.bookings if error is None else []
-        self.everywhere = error is None and bookings.everywhere
+        self.asking = False
         if error is not None:
+            self.bookings = self.bookings or []  # what was shown stays true: it was read from this kiosk
             self._notice_key = "booking.error.other"
+        else:
+            self.bookings = bookings.bookings
+            self.everywhere = bookings.everywhere
+            if bookings.unreachable:
+                self._notice_key = "my_bookings.unreachable"
         self._rebuild()
 
     def _cancel_tapped(self, booking_id: str) -> None:
@@ -109,6 +129,7 @@ class MyBookingsScreen(Screen):
         gen, identity = self._generation, self.identity
         if identity is None:
             return
+        self.asking = False  # the cancellation's answer brings the list: an older one on its way would undo it
         self.runner.run(lambda: (self.desk.cancel(subject=identity.subject, booking_id=booking_id),
                                  self.desk.resident_bookings(identity.subject))[1],
                         lambda r, e: self._cancelled(gen, r, e))
@@ -123,21 +144,36 @@ class MyBookingsScreen(Screen):
         else:
             self._notice_key = "my_bookings.cancelled"
             self.bookings, self.everywhere = bookings.bookings, bookings.everywhere
+            self.asking = False
         self._rebuild()
 
     def _rebuild(self) -> None:
+        # A booking still listed keeps its card: the backend's list arrives after the kiosk's
+        # own, and a card replaced under a finger would drop a tap on its Cancel.
+        keep = {b.id for b in self.bookings or []}
+        old = {}
         for card in self.cards:
             self.rows.removeWidget(card)
-            card.deleteLater()
+            if card.booking.id in keep:
+                old[card.booking.id] = card
+            else:
+                discard(card)
         self.cards = []
         for i, b in enumerate(self.bookings or []):
+            card = old.get(b.id)
+            if card is not None:
+                card.booking = b
+                card.cancel.setVisible(b.state != DENIED)
+                self.rows.insertWidget(i, card)
+                self.cards.append(card)
+                continue
             card = QFrame()
             card.setProperty("role", "card")
             card.setObjectName(f"my-booking-{b.id}")
             row = QHBoxLayout(card)
             row.setContentsMargins(self.metrics.gap_px, self.metrics.gap_px, self.metrics.gap_px, self.metrics.gap_px)
             texts = QVBoxLayout()
-            card.lines = [plain() for _ in range(6)]
+            card.lines = [plain() for _ in range(7)]
             card.lines[0].setProperty("role", "heading")
             for lab in card.lines:
                 texts.addWidget(lab)
@@ -159,6 +195,8 @@ class MyBookingsScreen(Screen):
             self.status.setText("")  # nothing is loading: the notice says why
         elif self.bookings is None:
             self.status.setText(t.t("my_bookings.loading"))
+        elif self.asking and self.desk.remote is not None:
+            self.status.setText(t.t("my_bookings.loading_elsewhere"))
         else:
             none = "my_bookings.none_anywhere" if self.everywhere else "my_bookings.none"
             self.status.setText(t.t(none) if not self.bookings else "")
@@ -167,7 +205,10 @@ class MyBookingsScreen(Screen):
         self.notice.setVisible(bool(self._notice_key))
         for card in self.cards:
             b: Booking = card.booking
-            lines = [t.t(f"booking.state.{b.state}")] + booking_lines(t, self.catalogue, b, b.service_id, b.channel_id)
+            lines = [t.t(f"booking.state.{b.state}")]
+            if b.made_elsewhere:
+                lines.append(t.t("my_bookings.made_elsewhere"))
+            lines += booking_lines(t, self.catalogue, b, b.service_id, b.channel_id)
             lines.append(t.t("booking.ref", ref=b.ref))
             for i, lab in enumerate(card.lines):
                 lab.setText(lines[i] if i < len(lines) else "")
@@ -182,6 +223,6 @@ class MyBookingsScreen(Screen):
     def clear(self) -> None:
         self._generation += 1
         self.bookings, self.identity, self._armed, self._notice_key = None, None, None, None
-        self.everywhere = False
+        self.everywhere, self.asking = False, False
         self._rebuild()
 

@@ -32,6 +32,7 @@ from ui.widgets.column_area import ColumnArea
 from ui.widgets.reflow import FlowLayout
 from ui.widgets.keyboard import OnScreenKeyboard
 from ui.widgets.qr import QrCodeWidget
+from ui.widgets.removal import clear_layout
 from ui.widgets.touch import RichButton, button, kinetic_scroll_area
 
 (LIST_PAGE, QUESTION_PAGE, CHOOSE_PAGE, IDEAS_PAGE, PROPOSE_PAGE, REVIEW_PAGE, RECEIPT_PAGE, RESULTS_PAGE,
@@ -128,12 +129,7 @@ class ParticipationScreen(Screen):
 
     @staticmethod
     def _clear_rows(rows: QVBoxLayout) -> None:
-        while rows.count() > 1:
-            w = rows.takeAt(0).widget()
-            if w is not None:
-                w.hide()
-                w.setParent(None)  # out of the widget tree now, not only at the next event loop turn
-                w.deleteLater()
+        clear_layout(rows, leave=1)  # the closing stretch stays
 
     def _build_list(self) -> QWidget:
         page, col = self._page()
@@ -717,13 +713,10 @@ class ParticipationScreen(Screen):
         self.p_title.setAccessibleName(t("participation.idea.title"))
         self.p_text.setPlaceholderText(t("participation.idea.text"))
         self.p_text.setAccessibleName(t("participation.idea.text"))
-        while self.chips.count():
-            w = self.chips.takeAt(0).widget()
-            if w is not None:
-                for group in (self.category_group, self.district_group):
-                    group.removeButton(w)
-                w.hide()
-                w.deleteLater()
+        for group in (self.category_group, self.district_group):
+            for b in group.buttons():
+                group.removeButton(b)
+        clear_layout(self.chips)
         for group, items, prefix in ((self.category_group,
                                       [(c.id, text_in(c.label, lang)) for c in q.categories], "category"),
                                      (self.district_group,
@@ -780,10 +773,7 @@ class ParticipationScreen(Screen):
         voters = sum((res.get("turnout") or {}).get("channels", {}).values())
         self.s_facts.setText(t("participation.results.turnout", n=str(voters)) + "\n" +
                              t("participation.results.legend"))
-        while self.result_grid.count():
-            w = self.result_grid.takeAt(0).widget()
-            if w is not None:
-                w.deleteLater()
+        clear_layout(self.result_grid)
         rows = results_rows(q, res)
         top = max([k + o for _, k, o in rows] + [1])
         for n, (o, k, other) in enumerate(rows):

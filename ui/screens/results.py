@@ -6,8 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk import flow as places
 from kiosk.catalogue.service import CatalogueFilter
@@ -18,7 +17,7 @@ from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.reflow import FlowLayout
 from ui.widgets.service_list import ServiceList
-from ui.widgets.touch import ChoiceChip, button, kinetic_scroll_area, label
+from ui.widgets.touch import ChoiceChip, button, label
 
 
 class ResultsScreen(Screen):
@@ -55,23 +54,12 @@ class ResultsScreen(Screen):
         self.group_chips = {g: chip(f"filter-target-group-{g}") for g in TARGET_GROUPS}
         for g, b in self.group_chips.items():
             b.clicked.connect(lambda checked, g=g: checked and self._only_group(g))
-        strip = QWidget()
-        strip_row = QHBoxLayout(strip)
-        strip_row.setContentsMargins(0, 0, 0, 0)
-        strip_row.setSpacing(metrics.gap_px // 2 + 4)
+        # Onto more lines rather than past the edge, as the producers: a strip that scrolled
+        # sideways cut its longest chips at 200 % text ("Personer som behöver särskilt stöd").
+        row = FlowLayout(spacing=metrics.gap_px // 2 + 4)
+        row.addWidget(self.group_label)
         for b in self.group_chips.values():
-            # Whole words: the strip scrolls sideways (finger or bar) rather than squash them.
-            b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            strip_row.addWidget(b)
-        strip_row.addStretch(1)
-        self.group_strip = kinetic_scroll_area(strip)
-        self.group_strip.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.group_strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.group_strip.setFixedHeight(metrics.touch_px + 24)
-        row = QHBoxLayout()
-        row.setSpacing(metrics.gap_px // 2 + 4)
-        row.addWidget(self.group_label, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.group_strip, 1)
+            row.addWidget(b)
         col.addLayout(row)
 
         self.language_label = label(role="muted", wrap=False)
@@ -81,26 +69,13 @@ class ResultsScreen(Screen):
             b.clicked.connect(lambda checked, lang=lang: checked and self._only_language(lang))
         self.open_now = chip("filter-open-now")
         self.voucher = chip("filter-voucher")
-        # A strip that scrolls sideways like the target groups': with larger text ("Aa") at
-        # 1280x800 the last chips would otherwise be squeezed and their words cut.
-        choices = QWidget()
-        choices_row = QHBoxLayout(choices)
-        choices_row.setContentsMargins(0, 0, 0, 0)
-        choices_row.setSpacing(metrics.gap_px // 2 + 4)
+        # On more lines when they do not fit one (larger text), as the chips above.
+        row = FlowLayout(spacing=metrics.gap_px // 2 + 4)
+        row.addWidget(self.language_label)
         for b in (*self.language_chips.values(), self.open_now, self.voucher):
-            b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             if b is self.open_now:
-                choices_row.addSpacing(metrics.gap_px)
-            choices_row.addWidget(b)
-        choices_row.addStretch(1)
-        self.choice_strip = kinetic_scroll_area(choices)
-        self.choice_strip.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.choice_strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.choice_strip.setFixedHeight(metrics.touch_px + 24)
-        row = QHBoxLayout()
-        row.setSpacing(metrics.gap_px // 2 + 4)
-        row.addWidget(self.language_label, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.choice_strip, 1)
+                row.add_group_gap(metrics.gap_px)   # languages, then the other choices
+            row.addWidget(b)
         col.addLayout(row)
 
         row = QHBoxLayout()
@@ -180,7 +155,6 @@ class ResultsScreen(Screen):
             b.setVisible(base is None and (g in present or b.isChecked()))
         any_group = any(not b.isHidden() for b in self.group_chips.values())
         self.group_label.setVisible(any_group)
-        self.group_strip.setVisible(any_group)
         self.count.setText(self.tr_.plural("results.count", len(services)))
         self.empty.setVisible(not services)
         self.clear_choices.setVisible(self.has_input())

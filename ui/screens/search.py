@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout
 
 from kiosk import flow as places
+from kiosk.catalogue.domain import tr as text_in
 from kiosk.flow import KioskFlow, Place
 from ui.i18n import Translator
 from ui.screens.base import Screen
@@ -115,6 +116,11 @@ class SearchScreen(Screen):
         self.languages.setText(t("search.languages"))
         self.languages.setVisible(self.tr_.data_is_fallback)
         self.keyboard.retranslate()
+        # The longest word of any name the search may find, in the catalogue's language: the
+        # results stand beside the keyboard only while it fits there whole, else under it.
+        lang = self.tr_.data_language
+        self.list.set_widest_words([w for s in self.catalogue.all_services()
+                                    for w in text_in(s.names, lang).split()])
         self._search()  # the ranking favours the language in use
 
     def clear(self) -> None:

@@ -34,6 +34,7 @@ from ui.theme import Metrics
 from ui.widgets.notices import NoticeList
 from ui.widgets.qr import QrCodeWidget
 from ui.widgets.reflow import Columns
+from ui.widgets.removal import clear_layout
 from ui.widgets.service_row import sector_badge
 from ui.widgets.touch import button, kinetic_scroll_area, label
 
@@ -96,22 +97,7 @@ class ServiceScreen(Screen):
 
     # -- building the card -----------------------------------------------------------------
     def _clear_body(self) -> None:
-        while self.body.count():
-            item = self.body.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
-            elif item.layout() is not None:
-                self._drop_layout(item.layout())
-
-    def _drop_layout(self, layout) -> None:
-        while layout.count():
-            item = layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
-            elif item.layout() is not None:
-                self._drop_layout(item.layout())
+        clear_layout(self.body)
 
     def _section(self, heading: str, *lines: str, catalogue_text: bool = False) -> None:
         lines = tuple(x for x in lines if x)

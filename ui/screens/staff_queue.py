@@ -29,6 +29,7 @@ from ui.theme import Metrics
 from ui.widgets.column_area import ColumnArea
 from ui.widgets.reflow import FlowLayout
 from ui.widgets.reflow import Columns
+from ui.widgets.removal import clear_layout, discard
 from ui.widgets.touch import ChoiceChip, Tile, button, kinetic_scroll_area, label
 
 log = logging.getLogger(__name__)
@@ -334,11 +335,7 @@ class StaffQueueScreen(Screen):
 
     def _show_appointments(self, appointments) -> None:
         t = self.tr_
-        while self.appointments_col.count():
-            w = self.appointments_col.takeAt(0).widget()
-            if w is not None:
-                w.hide()
-                w.deleteLater()
+        clear_layout(self.appointments_col)
         self.appointments_heading.setText(t.t("staff_queue.appointments"))
         if self.checkin is None:
             return
@@ -502,9 +499,7 @@ class StaffQueueScreen(Screen):
         present = {ticket.id for ticket in waiting}
         for tid in [tid for tid in self._waiting_chips if tid not in present]:
             chip = self._waiting_chips.pop(tid)
-            chip.hide()  # deleteLater waits for the event loop; meanwhile it must not show through
-            self.list_col.removeWidget(chip)
-            chip.deleteLater()
+            discard(chip)
         now = self.now()
         for i, ticket in enumerate(waiting):
             minutes = max(0, int((now - ticket.issued_at).total_seconds() // 60))

@@ -22,6 +22,7 @@ from ui.background import BackgroundCalls
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
+from ui.widgets.removal import clear_layout
 from ui.widgets.touch import button, kinetic_scroll_area, label
 
 log = logging.getLogger(__name__)
@@ -208,11 +209,7 @@ class SyncStatusScreen(Screen):
         return when.astimezone(LOCAL_TZ).strftime("%d.%m.%Y %H:%M")
 
     def _rebuild_rows(self) -> None:
-        while self.rows.count():
-            w = self.rows.takeAt(0).widget()
-            if w is not None:
-                w.setParent(None)
-                w.deleteLater()
+        clear_layout(self.rows)
         if not self._items:
             self.rows.addWidget(label(self._t("sync.none_quarantined"), role="muted"))
             return

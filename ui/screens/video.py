@@ -28,6 +28,7 @@ from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.video import webengine_available
 from ui.widgets.qr import QrCodeWidget
+from ui.widgets.removal import clear_layout
 from ui.widgets.touch import button, label
 
 log = logging.getLogger(__name__)
@@ -332,11 +333,7 @@ class VideoScreen(Screen):
         return out
 
     def _clear_choices(self) -> None:
-        while self.choices.count():
-            w = self.choices.takeAt(0).widget()
-            if w is not None:
-                w.hide()
-                w.deleteLater()
+        clear_layout(self.choices)
 
     # -- texts ----------------------------------------------------------------------------------------
     def _set_message(self, heading_key: str, detail_key: str, *, qr: bool) -> None:

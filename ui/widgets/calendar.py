@@ -17,6 +17,7 @@ from kiosk.booking import FreeTime
 from kiosk.catalogue.hours import LOCAL_TZ
 from ui.i18n import Translator
 from ui.theme import Metrics
+from ui.widgets.removal import discard
 from ui.widgets.touch import button, label
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -102,8 +103,7 @@ class SlotPicker(QWidget):
         else:
             self._index = 0
         for b in self.time_buttons:
-            self.grid.removeWidget(b)
-            b.deleteLater()
+            discard(b)
         self.time_buttons = []
         day = self.current_day
         for i, ft in enumerate(self._days.get(day, []) if day else []):

@@ -29,11 +29,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QWidget
 
 from ui.i18n import Translator
 from ui.theme import Metrics
+from ui.widgets.removal import discard
 
 # Scripts whose letters have capitals: their free-text layouts have a Shift key.
 CASED_SCRIPTS = frozenset({"latin", "cyrillic"})
@@ -41,6 +42,27 @@ CASED_SCRIPTS = frozenset({"latin", "cyrillic"})
 # The theme's floor for anything a finger presses (ui/theme.py: never below 64 px), now for
 # the width of a key too: at 1280x800 twelve keys in a row were once 43 px wide.
 KEY_MIN_PX = 64
+# Beside a key's words or sign: at 200 % text "123", "Mellanslag" and even "M" were wider
+# than a key of 64 px, and were cut.
+KEY_TEXT_ROOM_PX = 24
+
+
+class Key(QPushButton):
+    """A key at least as wide as its words and a little room, and never below a finger's
+    width: the keyboard grows with the text, and a screen stacks what no longer fits beside
+    it (ui/widgets/reflow.py Columns)."""
+
+    def _width_needed(self) -> int:
+        text = self.text().replace("&&", "&")
+        need = self.fontMetrics().horizontalAdvance(text) + KEY_TEXT_ROOM_PX if text else 0
+        return max(KEY_MIN_PX, need)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name; QPushButton's asks sizeHint)
+        return QSize(self._width_needed(), super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._width_needed()), hint.height())
 
 
 @dataclass(frozen=True)
@@ -151,12 +173,11 @@ class OnScreenKeyboard(QWidget):
         self.retranslate()
 
     def _key(self, text: str) -> QPushButton:
-        b = QPushButton(label(text), self)  # never a window of its own, even before the grid holds it
+        b = Key(label(text), self)  # never a window of its own, even before the grid holds it
         b.setProperty("role", "key")
         # A tap never takes the focus from the text field, but a keypad can walk to the keys.
         b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        b.setMinimumHeight(self.metrics.touch_px)
-        b.setMinimumWidth(KEY_MIN_PX)
+        b.setMinimumHeight(self.metrics.touch_px)  # the width follows its words (Key)
         return b
 
     def _letter(self, ch: str) -> QPushButton:
@@ -199,10 +220,7 @@ class OnScreenKeyboard(QWidget):
             return
         self.current = layout
         for b in {*self.keys.values(), *self._punctuation}:
-            self.grid.removeWidget(b)
-            b.hide()
-            b.setParent(None)  # out of the focus chain now, not at the next event loop turn
-            b.deleteLater()
+            discard(b)  # hidden now, so out of the focus chain; deleted at the next turn
         for b in (self.erase, self.layout_key, self.digits_key, self.clear_all, self.space, self.shift):
             self.grid.removeWidget(b)
         on_digits = layout in (DIGITS, ARABIC_DIGITS)

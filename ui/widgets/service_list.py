@@ -17,11 +17,13 @@ from datetime import datetime
 from typing import Callable, Sequence
 
 from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.catalogue.domain import Service
 from ui.i18n import Translator
 from ui.theme import Metrics
+from ui.widgets.removal import discard
 from ui.widgets.service_row import ServiceRow
 from ui.widgets.touch import kinetic_scroll_area
 
@@ -72,10 +74,36 @@ class ServiceList(QWidget):
     # ("Preventivmedelsrådgivning" beside the search keyboard at 200 % text): a screen that
     # puts the list beside something else (ui/widgets/reflow.py Columns) stacks instead.
     MIN_LINES_WIDE = 7
+    # Around a one-line row's name: the list's right margin and scroll bar (ui/theme.py, 24 px),
+    # the row's border (2 px a side) and its body's margins (14 px a side, service_row.py).
+    ROW_AROUND_NAME_PX = 12 + 24 + 2 * 2 + 2 * 14 + 4
+
+    def set_widest_words(self, words: Sequence[str]) -> None:
+        """The longest words of the names this list may show (a search's whole catalogue):
+        the list is never narrower than the widest of them in a row's bold name, so a name is
+        never cut at its side, whatever the next key press finds, and the list does not
+        change width while the resident types."""
+        # By letters first; the widest in the font of the moment is measured then.
+        self._widest_words = sorted(set(words), key=len, reverse=True)[:24]
+        self._widest_for = None
+        self.updateGeometry()
+
+    def _widest_word_px(self) -> int:
+        words = getattr(self, "_widest_words", ())
+        if not words:
+            return 0
+        font = self.font()
+        font.setBold(True)  # a one-line row's name (service_row.py)
+        key = font.key()
+        if getattr(self, "_widest_for", None) != key:
+            fm = QFontMetrics(font)
+            self._widest_for, self._widest_px = key, max(fm.horizontalAdvance(w) for w in words)
+        return self._widest_px + self.ROW_AROUND_NAME_PX
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         hint = super().minimumSizeHint()
-        return QSize(max(hint.width(), self.MIN_LINES_WIDE * self.fontMetrics().height()), hint.height())
+        lines = self.MIN_LINES_WIDE * self.fontMetrics().height()
+        return QSize(max(hint.width(), lines, self._widest_word_px()), hint.height())
 
     @property
     def rows(self) -> list[ServiceRow]:
@@ -145,7 +173,7 @@ class ServiceList(QWidget):
         started = time.perf_counter()
         retire, self._retired = self._retired[: self.RETIRE_PER_TURN], self._retired[self.RETIRE_PER_TURN:]
         for row in retire:
-            row.deleteLater()
+            discard(row)
         if not self._stale:
             self._make_rows(until=lambda: time.perf_counter() - started >= self.SLICE_S)
         self._schedule()
