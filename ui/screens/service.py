@@ -92,6 +92,7 @@ class ServiceScreen(Screen):
         side = _SideCard()
         side.setProperty("role", "card")
         qr_px = 360 if metrics.tile_px >= 160 else 260
+        side.setMinimumWidth(qr_px + 2 * metrics.gap_px)  # as before, also with no code shown
         side_col = QVBoxLayout(side)
         side_col.setContentsMargins(metrics.gap_px, metrics.gap_px, metrics.gap_px, metrics.gap_px)
         self.qr = QrCodeWidget(size_px=qr_px)
