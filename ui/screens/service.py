@@ -19,7 +19,7 @@ import time
 from datetime import datetime
 from typing import Callable, Iterator
 
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.catalogue.domain import Channel, Service, tr as text_in
@@ -42,6 +42,20 @@ log = logging.getLogger(__name__)
 
 # Product-card sections in the order a resident asks about them.
 TEXT_SECTIONS = ("descriptions", "user_instructions", "goal", "content", "outputs", "quality")
+
+
+class _SideCard(QFrame):
+    """The QR code and its hint: as wide as the code, or as the hint's longest word where that
+    is wider (Swedish "uppgifterna" at 200 % text, 1280x800), never as wide as the hint in one
+    line: the card's own column gets the rest of the row."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+
+    def sizeHint(self) -> QSize:   # noqa: N802 (Qt's name)
+        # A word-wrapped label's minimum is its longest word (Qt's QLabel::minimumSizeHint).
+        return self.minimumSizeHint()
 
 
 class ServiceScreen(Screen):
@@ -75,10 +89,10 @@ class ServiceScreen(Screen):
         self.area = kinetic_scroll_area(self._content)
         row.addWidget(self.area, 1)
 
-        side = QFrame()
+        side = _SideCard()
         side.setProperty("role", "card")
         qr_px = 360 if metrics.tile_px >= 160 else 260
-        side.setFixedWidth(qr_px + 2 * metrics.gap_px)
+        side.setMinimumWidth(qr_px + 2 * metrics.gap_px)  # as before, also with no code shown
         side_col = QVBoxLayout(side)
         side_col.setContentsMargins(metrics.gap_px, metrics.gap_px, metrics.gap_px, metrics.gap_px)
         self.qr = QrCodeWidget(size_px=qr_px)
