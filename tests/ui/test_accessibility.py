@@ -146,7 +146,6 @@ def button_text_room(w: QAbstractButton):
 
 
 @pytest.mark.gui
-@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 def test_the_cut_check_counts_padding_and_borders(qtbot):
     """Words that fit a widget's geometry but not the room inside its padding and border are
     cut on screen: the check above must see them."""
@@ -280,21 +279,25 @@ def layout_problems(window, roots) -> list[tuple]:
     return out
 
 
-@pytest.mark.gui
-@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
-def test_the_200_percent_check_sees_a_word_wider_than_its_label(qtbot):
-    """A word-wrapped label as tall as its lines but narrower than its longest word shows
-    the word cut at its side ("Preventivmedelsrådgivning" in a row beside the keyboard)."""
+def _shown_wrapped_label(qtbot, text: str) -> tuple[QWidget, QLabel]:
+    """A word-wrapped label alone in a shown window, for the checks' own tests."""
     from PySide6.QtWidgets import QVBoxLayout
 
     host = QWidget()
-    col = QVBoxLayout(host)
-    name = QLabel("Preventivmedelsrådgivning Gårdsbacka")
-    name.setWordWrap(True)
-    col.addWidget(name)
+    label = QLabel(text)
+    label.setWordWrap(True)
+    QVBoxLayout(host).addWidget(label)
     qtbot.addWidget(host)
     host.show()
     qtbot.waitExposed(host)
+    return host, label
+
+
+@pytest.mark.gui
+def test_the_200_percent_check_sees_a_word_wider_than_its_label(qtbot):
+    """A word-wrapped label as tall as its lines but narrower than its longest word shows
+    the word cut at its side ("Preventivmedelsrådgivning" in a row beside the keyboard)."""
+    host, name = _shown_wrapped_label(qtbot, "Preventivmedelsrådgivning Gårdsbacka")
     name.setFixedWidth(name.fontMetrics().horizontalAdvance("Preventivmedels"))
     name.setFixedHeight(name.heightForWidth(name.width()) + 4)
     settle(qtbot)
@@ -303,20 +306,10 @@ def test_the_200_percent_check_sees_a_word_wider_than_its_label(qtbot):
 
 
 @pytest.mark.gui
-@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 def test_the_200_percent_check_lets_a_web_address_break_after_its_slashes(qtbot):
     """A web address wider than its label wraps after a "/" and shows whole: not a cut word.
     A piece between two "/" that is itself wider than the label is cut, and is found."""
-    from PySide6.QtWidgets import QVBoxLayout
-
-    host = QWidget()
-    col = QVBoxLayout(host)
-    address = QLabel("Verkossa https://video.example.fi/kela/ajanvaraus")
-    address.setWordWrap(True)
-    col.addWidget(address)
-    qtbot.addWidget(host)
-    host.show()
-    qtbot.waitExposed(host)
+    host, address = _shown_wrapped_label(qtbot, "Verkossa https://video.example.fi/kela/ajanvaraus")
     fm = address.fontMetrics()
     address.setFixedWidth(fm.horizontalAdvance("https://video.example.fi/") + 8)
     address.setFixedHeight(address.heightForWidth(address.width()) + 4)
@@ -342,7 +335,6 @@ def _in_sideways_strip(w) -> bool:
 
 
 @pytest.mark.gui
-@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 @pytest.mark.conformance("5.1.4", "WCAG 1.4.4", "WCAG 1.4.10")
 @pytest.mark.parametrize("resolution, lang", [("1280x800", "fi"), ("1280x800", "sv"),
                                               ("1920x1080", "fi"), ("1920x1080", "sv")])
@@ -391,7 +383,6 @@ def test_every_scene_reflows_at_200_percent(qtbot, tmp_path, resolution, lang):
 
 
 @pytest.mark.gui
-@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 @pytest.mark.conformance("5.1.4", "WCAG 1.4.10")
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_take_part_lists_stand_whole_in_the_page_at_200_percent(qtbot, tmp_path, lang):
@@ -452,7 +443,6 @@ def test_take_part_lists_stand_whole_in_the_page_at_200_percent(qtbot, tmp_path,
 
 
 @pytest.mark.gui
-@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 @pytest.mark.conformance("WCAG 1.4.10")
 @pytest.mark.parametrize("direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft])
 def test_a_flow_of_buttons_wraps_onto_new_lines_and_keeps_every_word(qtbot, direction):
@@ -491,7 +481,6 @@ def test_a_flow_of_buttons_wraps_onto_new_lines_and_keeps_every_word(qtbot, dire
 
 
 @pytest.mark.gui
-@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 def test_rows_made_in_slices_get_the_height_their_words_need(qtbot, tmp_path):
     """A list made in slices (ui/widgets/service_list.py) gave the scroll area's room one turn
     late, so every row shown was squeezed under its words until the last slice (200 % text)."""
@@ -527,7 +516,6 @@ def test_rows_made_in_slices_get_the_height_their_words_need(qtbot, tmp_path):
 
 
 @pytest.mark.gui
-@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 @pytest.mark.conformance("WCAG 1.4.10")
 def test_search_keyboard_goes_above_the_results_at_200_percent_only(qtbot, make_window):
     """Beside the keyboard at 200 % text the results were too narrow for "Preventivmedelsrådgivning";
