@@ -19,7 +19,7 @@ from ui.i18n import Translator
 from ui.theme import LIGHT, metrics_for, stylesheet
 
 # A top-level test widget on the offscreen platform: Qt says it cannot pass size hints on.
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")]
+pytestmark = pytest.mark.gui
 CLOSED = {"fi": "Terveysasema on suljettu tänään. Päivystys: Malmin sairaala.",
           "sv": "Hälsostationen är stängd i dag. Jour: Malms sjukhus.",
           "en": "The health station is closed today. Emergencies: Malmi hospital."}

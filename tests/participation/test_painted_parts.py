@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 pytestmark = pytest.mark.gui
 
 
-@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 def test_a_project_pictogram_takes_the_colour_and_the_size_of_the_words_beside_it(qtbot):
     from ui.screens.participation_widgets import Pictogram
 

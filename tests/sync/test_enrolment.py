@@ -149,7 +149,6 @@ def test_enrol_with_code_raises_enrolment_refused(backend, site, tmp_path):
 
 
 @pytest.mark.gui
-@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_the_staff_status_screen_says_it_in_the_kiosk_language(qtbot, db, lang):
     from sync.worker import SyncStatus

@@ -11,7 +11,6 @@ from ui.widgets.reflow import FlowLayout
 pytestmark = pytest.mark.gui
 
 
-@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 def test_buttons_wrap_and_a_group_moves_to_a_line_of_its_own(qtbot):
     host = QWidget()
     col = QVBoxLayout(host)

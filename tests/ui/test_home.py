@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractButton
 from tests.ui.conftest import settle
 from ui.i18n import LANGUAGES
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")]
+pytestmark = pytest.mark.gui
 
 
 # The longest notice the project's demos and tests show (tests/announcements), urgent so it

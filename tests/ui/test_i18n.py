@@ -367,7 +367,6 @@ def demo_kiosk(tmp_path_factory):
 
 
 @pytest.mark.gui
-@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 @pytest.mark.parametrize("lang", ["fi", "sv"])
 def test_no_english_or_raw_text_on_any_fi_or_sv_screen(qtbot, demo_kiosk, catalogues, lang):
     """Issue 11: every screen (the screenshot scenes: resident, nurse, staff, login, video,

@@ -10,7 +10,7 @@ from ui.idle_watch import IdleWatch
 
 # The offscreen platform notes once that it ignores size hints (as in test_wiring, test_sync_status);
 # which test it lands in depends on the windows shown before.
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")]
+pytestmark = pytest.mark.gui
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from tests.ui.keypad import activate, focused, press, type_on_screen_keyboard, w
 from ui.theme import (FOCUS_MIN, FOCUS_TONES_MIN, HIGH_CONTRAST, HIGH_CONTRAST_MIN, THEMES, contrast_ratio,
                       focus_neighbours, focus_ring, text_pairs)
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")]
+pytestmark = pytest.mark.gui
 
 
 @pytest.mark.conformance("5.1.6.1", "WCAG 2.1.1", "WCAG 2.4.3")

@@ -16,7 +16,7 @@ from tests.ui.conftest import settle
 from tests.ui.keypad import activate, focused, press, walk_to
 from tests.ui.test_wiring import wired  # noqa: F401  (the window with every service attached)
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")]
+pytestmark = pytest.mark.gui
 
 
 def offline(wired):

@@ -8,7 +8,6 @@ import pytest
 from tests.ui.conftest import settle
 from ui.i18n import FSI, LANGUAGES, LRI, PDI, Translator
 
-pytestmark = pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 
 ALL = "languages = [" + ", ".join(f'"{lang}"' for lang in LANGUAGES) + "]"
 
@@ -85,7 +84,6 @@ def _bar_in_front(window, parts):
 
 
 @pytest.mark.gui
-@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 @pytest.mark.parametrize("lang", ["fi", "ar"])
 def test_every_screen_has_the_language_switch_and_home(qtbot, demo, lang):
     """Walks every screenshot scene (resident, login, staff, video, booking, participation):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import settle
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")]
+pytestmark = pytest.mark.gui
 
 WARM_UP_ROUNDS = 2
 MEASURED_ROUNDS = 3

@@ -6,7 +6,6 @@ from tests.ui.conftest import settle
 
 
 @pytest.mark.gui
-@pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 def test_a_short_page_after_a_tall_one_is_as_tall_as_itself(qtbot):
     from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 

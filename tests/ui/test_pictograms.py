@@ -19,7 +19,6 @@ from ui import icons
 from ui.screens.home import COMING_TILES
 from ui.theme import HIGH_CONTRAST, THEMES
 
-pytestmark = pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 
 EVERY_CODE = ([("home", "find")] + [("home", name) for name, _m, _p in COMING_TILES]
               + [("life_event", c) for c in LIFE_EVENTS] + [("target_group", c) for c in TARGET_GROUPS]

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QV
 from ui.widgets.removal import clear_layout, discard
 
 UI = Path(__file__).resolve().parents[2] / "ui"
-pytestmark = pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")
 
 
 class Row(QWidget):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from tests.kiosk.test_speech import RecordingEngine
 from tests.ui.conftest import settle
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")]
+pytestmark = pytest.mark.gui
 
 ALL_VOICES = ("fi", "sv", "en", "et", "ru", "uk", "ar")  # espeak-ng's: no Somali
 

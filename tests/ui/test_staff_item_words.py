@@ -16,7 +16,7 @@ from ui.theme import metrics_for
 
 from tests.ui.conftest import background_done
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")]
+pytestmark = pytest.mark.gui
 
 SECRET = "Matti Meikäläinen 040 123"  # what a person wrote or who they are: never on screen
 # A valid payload of every kind, each with its personal fields filled with SECRET.

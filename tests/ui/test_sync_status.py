@@ -23,7 +23,7 @@ from ui.sync_bridge import SyncBridge
 from ui.theme import metrics_for
 
 # The offscreen platform says this when a bare screen is shown as its own window.
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")]
+pytestmark = pytest.mark.gui
 
 
 @pytest.fixture

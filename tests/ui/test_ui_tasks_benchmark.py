@@ -5,7 +5,7 @@ import pytest
 
 from benchmarks import ui_tasks
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")]
+pytestmark = pytest.mark.gui
 
 
 @pytest.mark.parametrize("resolution", ["1280x800", "1920x1080"])

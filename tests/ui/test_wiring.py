@@ -8,7 +8,7 @@ from kiosk.config import load_config
 from tests.backend import free_port
 from tests.ui.conftest import background_done
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore(r"does not support propagateSizeHints")]
+pytestmark = pytest.mark.gui
 
 
 def click(qtbot, widget):
