@@ -22,8 +22,10 @@ PACKAGES=(
     fonts-dejavu-core fonts-noto-core
     libpulse0 libpipewire-0.3-0 espeak-ng
     # Speech output (kiosk/speech.py): speech-dispatcher with its espeak-ng module, and
-    # pactl, which tells whether headphones are the active output (private texts).
-    speech-dispatcher speech-dispatcher-espeak-ng pulseaudio-utils
+    # pactl, which tells whether headphones are the active output (private texts), and
+    # the PulseAudio server, which the tests start with a null sink for pactl to read (a
+    # kiosk's own session may run PipeWire instead: pactl speaks to either).
+    speech-dispatcher speech-dispatcher-espeak-ng pulseaudio-utils pulseaudio
     xvfb xauth
     faketime
     # Qt WebEngine (the video call view): what libQt6WebEngineCore and

@@ -4,7 +4,7 @@ There is no sound card here. speech-dispatcher runs as its own server for each t
 libao's ``null`` driver as its sound output: espeak-ng really synthesises every sentence and
 the server really plays it, into nothing. What the server was given (text, language, volume,
 rate, the audio it received, a cancel) is read from its own log at log level 5.
-packaging/system-deps.sh installs speech-dispatcher, its espeak-ng module and pulseaudio-utils.
+packaging/system-deps.sh installs speech-dispatcher, its espeak-ng module, pulseaudio-utils (pactl) and pulseaudio.
 """
 
 from __future__ import annotations
@@ -229,14 +229,14 @@ PULSEAUDIO = shutil.which("pulseaudio")
 
 
 @pytest.mark.skipif(PACTL is None or PULSEAUDIO is None,
-                    reason="no PulseAudio server can run here (the pulseaudio package is not installed); "
-                           "pactl against a null sink is then untested")
+                    reason="no PulseAudio server can run here (the pulseaudio package is not installed: "
+                           "packaging/system-deps.sh installs it); pactl against a null sink is then untested")
+@pytest.mark.conformance("5.1.3.9")
 @pytest.mark.parametrize("sink, headphones", [("kiosk_speakers", False), ("bluez_output.00_1B_66.1", True)])
 def test_pactl_reads_a_null_sink_of_a_real_pulseaudio(tmp_path, monkeypatch, sink, headphones):
     """The real pactl against a real PulseAudio with one null sink, named as a card's speakers
-    or as a Bluetooth headset. Skipped where no server can run: the machine this was last
-    worked on (December 2026) has pactl but neither pulseaudio nor pipewire, so it ran there
-    only as the stand-in pactl of tests/kiosk/test_speech.py."""
+    or as a Bluetooth headset. packaging/system-deps.sh installs pulseaudio; skipped only
+    where it could not be (KIOSK_SKIP_SYSTEM_DEPS on a machine without it)."""
     runtime = tmp_path / "run"
     runtime.mkdir(mode=0o700)
     env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "HOME": str(tmp_path)}
