@@ -19,7 +19,7 @@ import time
 from datetime import datetime
 from typing import Callable, Iterator
 
-from PySide6.QtCore import QLocale, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QSize, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.catalogue.domain import Channel, Service, tr as text_in
@@ -86,8 +86,16 @@ class ServiceScreen(Screen):
         self.body = QVBoxLayout(self._content)
         self.body.setContentsMargins(0, 0, 16, 0)
         self.body.setSpacing(metrics.gap_px // 2 + 4)
-        self.area = kinetic_scroll_area(self._content)
+        # What scrolls: the card, and under it the QR side card when that is taller than the
+        # screen (200 % text at 1280x800), so that one page scrolls, not two side by side.
+        scrolled = QWidget()
+        self._scrolled = QVBoxLayout(scrolled)
+        self._scrolled.setContentsMargins(0, 0, 0, 0)
+        self._scrolled.setSpacing(metrics.gap_px)
+        self._scrolled.addWidget(self._content, 1)
+        self.area = kinetic_scroll_area(scrolled)
         row.addWidget(self.area, 1)
+        self._row = row
 
         side = _SideCard()
         side.setProperty("role", "card")
@@ -103,11 +111,59 @@ class ServiceScreen(Screen):
         side_col.addWidget(self.qr_hint)
         side_col.addStretch(1)
         row.addWidget(side, 0, Qt.AlignmentFlag.AlignTop)
+        self.side = side
+        self._side_in_card = False
+        self._place_side_soon = QTimer(self)
+        self._place_side_soon.setSingleShot(True)
+        self._place_side_soon.setInterval(0)
+        self._place_side_soon.timeout.connect(self._place_side)
         self._parts_left: Iterator[None] | None = None  # the parts of the card still to make
         self._more = QTimer(self)
         self._more.setSingleShot(True)
         self._more.setInterval(0)
         self._more.timeout.connect(self._next_slice)
+
+    # -- the QR side card: beside the card, or under it when it is taller than the screen ----
+    def resizeEvent(self, event) -> None:   # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._place_side_soon.start()   # after this layout pass: moving it now would start another
+
+    def changeEvent(self, event) -> None:   # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._place_side_soon.start()   # the text size changed: the screen may keep its size
+
+    def showEvent(self, event) -> None:   # noqa: N802
+        super().showEvent(event)
+        self._place_side_soon.start()
+
+    def _place_side(self) -> None:
+        """Beside the card the code stays in sight while the card scrolls. At 200 % text on a
+        low screen the side card alone is taller than the page; beside the card the page then
+        scrolled too, two scroll bars side by side. Then it goes under the card, in the card's
+        own scrolling, and the page fits."""
+        page = self.parentWidget()   # the page's viewport (ui/widgets/page_stack.py)
+        if page is None:
+            return
+        margins = self._row.contentsMargins()
+        side = self.side
+        # Its height at its width: the hint's lines (a wrapped label's minimum knows one line).
+        tall = side.heightForWidth(side.sizeHint().width()) if side.hasHeightForWidth() else -1
+        need = max(tall, side.sizeHint().height()) + margins.top() + margins.bottom()
+        into_card = need > page.height()
+        # Under the card a box layout gives an aligned widget its hint's height, not the height
+        # its wrapped hint needs at its width: the hint was drawn over the code. Asked each
+        # time, since a language or the text size changes the hint.
+        side.setMinimumHeight(max(tall, 0) if into_card else 0)
+        if into_card == self._side_in_card:
+            return
+        self._side_in_card = into_card
+        if into_card:
+            self._row.removeWidget(self.side)
+            self._scrolled.addWidget(self.side, 0, Qt.AlignmentFlag.AlignHCenter)
+        else:
+            self._scrolled.removeWidget(self.side)
+            self._row.addWidget(self.side, 0, Qt.AlignmentFlag.AlignTop)
 
     # -- building the card -----------------------------------------------------------------
     def _clear_body(self) -> None:
@@ -409,6 +465,7 @@ class ServiceScreen(Screen):
         # then does not pay for a card nobody sees (60-120 ms of labels on the GUI thread).
         if self.isVisible():
             self._build()
+            self._place_side_soon.start()   # the QR hint's words changed
         else:
             self._stale = True
 
