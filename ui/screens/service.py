@@ -59,8 +59,8 @@ class _SideCard(QFrame):
 
 
 class ServiceScreen(Screen):
-    # Work per event-loop turn after the top of the card (as in ui/widgets/service_list.py).
-    SLICE_S = 0.006
+    # Work per event-loop turn after the head of the card (as in ui/widgets/service_list.py).
+    SLICE_S = 0.004
 
     def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, catalogue,
                  now: Callable[[], datetime], announcements=None) -> None:
