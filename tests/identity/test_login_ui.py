@@ -371,3 +371,28 @@ def test_the_warning_sound_is_a_real_wav_and_the_default_player_starts(qtbot):
     from PySide6.QtCore import QObject
     play = default_sound_player(QObject())
     assert callable(play)
+
+
+def test_the_login_covers_the_screen_under_it(qtbot, make_window, db):
+    """The cover paints the page's colour over the window (its scroll area is transparent, as every
+    scroll area is): the home screen's tiles under it must not show through its empty parts."""
+    from PySide6.QtGui import QColor
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    k = Kiosk(window, db, LoginKeys())
+    k.login.ask()
+    qtbot.waitUntil(k.login.isVisible)
+    image = window.grab().toImage()
+    tiles = [t for t in window.current_screen().findChildren(QAbstractButton) if t.isVisible()]
+    assert tiles, "home shows tiles under the cover"
+    page = QColor(window.palette().color(window.backgroundRole())).name()
+    shown_through = []
+    for tile in tiles:
+        centre = tile.mapTo(window, tile.rect().center())
+        under = k.login.childAt(k.login.mapFrom(window, centre))
+        if under is None or under is k.login.scroll.widget() or under is k.login.scroll.viewport():
+            colour = QColor(image.pixel(centre.x(), centre.y())).name()
+            if colour != page:
+                shown_through.append((tile.objectName(), colour))
+    assert not shown_through, f"home shows through the login cover: {shown_through}"

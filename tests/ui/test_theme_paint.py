@@ -1,26 +1,32 @@
 """The theme paints each colour once: the window (and the surfaces with a colour of their own:
 cards, buttons, fields, badges) fill their background; plain containers (a QWidget holding a
-layout, ``Columns``, ``Pages``) are transparent. A scroll area's content is filled by Qt with the
-palette's window colour (``QScrollArea.setWidget`` turns ``autoFillBackground`` on): each screen's
-page is one opaque fill, which also spares Qt painting what lies under it.
+layout, ``Columns``, ``Pages``) are transparent, and so are the scroll areas' viewports and contents (``kinetic_scroll_area`` turns
+off the fill ``QScrollArea.setWidget`` turns on): the window's fill is the page's colour.
 
 A style sheet rule ``QWidget { background: ... }`` made every container fill its whole rect
 again, layer over layer: 8-16 ms of the GUI thread for each repaint of the 1920x1080 window,
 against about 1 ms without (docs/benchmarks.md, issue 13). The first test fails if that comes
 back: a container over a card then shows the page's colour instead of the card's.
+
+An opaque screen (the filled scroll area content) was painted twice at every page switch: once in
+a pass of its own, then again with its children, whose own show had marked them dirty too (13-24
+ms of the GUI thread a switch at 1920x1080 against 7-15). The last tests count the paints.
 """
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
 from tests.ui.conftest import settle
 from ui.appearance import LARGER, Appearance
 from ui.theme import HIGH_CONTRAST, THEMES
+from ui.widgets.page_stack import PageStack
 from ui.widgets.pages import Pages
 from ui.widgets.reflow import Columns
+from ui.widgets.touch import kinetic_scroll_area
 
 CASES = [("light", False), ("dark", False), ("light", True)]   # True: high contrast (the "Aa" steps)
 
@@ -91,3 +97,70 @@ def test_the_window_keeps_the_page_colour(qtbot, make_window, themed, theme, hig
     image = window.grab().toImage()
     for x, y in ((2, window.height() - 3), (window.width() - 3, window.height() - 3)):
         assert QColor(image.pixel(x, y)).name().upper() == palette.background.upper(), (x, y)
+
+
+@pytest.mark.parametrize("theme,high_contrast", CASES)
+def test_a_scroll_area_over_a_card_lets_the_card_show(qtbot, themed, theme, high_contrast):
+    palette = themed(theme, high_contrast)
+    page = QWidget()
+    page.resize(600, 600)
+    qtbot.addWidget(page)
+    card = QFrame(page)
+    card.setProperty("role", "card")
+    card.setGeometry(50, 50, 500, 500)
+    content = QWidget()
+    QVBoxLayout(content).addWidget(QLabel("x"))
+    area = kinetic_scroll_area(content)
+    QVBoxLayout(card).addWidget(area)
+    page.show()
+    qtbot.waitExposed(page)
+    assert _colour_at(page, area) == palette.surface.upper(), f"the scroll area paints over the card ({theme})"
+
+
+class _Paints(QObject):
+    """Paint events per widget (a filter on each widget, none on the application)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count: dict[int, int] = {}
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            self.count[id(obj)] = self.count.get(id(obj), 0) + 1
+        return False
+
+
+def _screen(words: str) -> QWidget:
+    screen = QWidget()
+    col = QVBoxLayout(screen)
+    for word in words.split():
+        inner = QFrame()
+        inner.setProperty("role", "card")
+        QVBoxLayout(inner).addWidget(QLabel(word))
+        col.addWidget(inner)
+    return screen
+
+
+def test_a_page_switch_paints_each_widget_once(qtbot):
+    """As the window switches screens (ui/widgets/page_stack.py): every widget of the screen
+    shown is painted once, not once in the screen's own pass and again in the window's."""
+    window = QWidget()
+    window.resize(800, 600)
+    qtbot.addWidget(window)
+    stack = PageStack()
+    QVBoxLayout(window).addWidget(stack)
+    first, second = _screen("a b c"), _screen("d e f")
+    stack.addWidget(first)
+    stack.addWidget(second)
+    stack.setCurrentWidget(first)
+    window.show()
+    qtbot.waitExposed(window)
+    settle(qtbot)
+    paints = _Paints()
+    shown = [second, *second.findChildren(QWidget)]
+    for w in shown:
+        w.installEventFilter(paints)
+    stack.setCurrentWidget(second)
+    qtbot.waitUntil(lambda: all(paints.count.get(id(w)) for w in shown))
+    settle(qtbot)
+    assert max(paints.count.values()) == 1, sorted(paints.count.values())

@@ -71,6 +71,9 @@ class LoginScreen(Screen):
         self.setProperty("role", "overlay-page")
         self.setProperty("keypad_cover", True)   # ui/keypad.py: the focus stays on the login
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # A cover over the window: it paints the page's colour over what lies under it (its scroll
+        # area is transparent, ui/widgets/touch.py kinetic_scroll_area).
+        self.setAutoFillBackground(True)
         self.tr_, self.metrics, self.session, self.keys = tr, metrics, session, keys
         self.clock = clock
         self.after_login = after_login

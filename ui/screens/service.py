@@ -59,8 +59,8 @@ class _SideCard(QFrame):
 
 
 class ServiceScreen(Screen):
-    # Work per event-loop turn after the top of the card (as in ui/widgets/service_list.py).
-    SLICE_S = 0.006
+    # Work per event-loop turn after the head of the card (as in ui/widgets/service_list.py).
+    SLICE_S = 0.004
 
     def __init__(self, *, flow: KioskFlow, tr: Translator, metrics: Metrics, catalogue,
                  now: Callable[[], datetime], announcements=None) -> None:
@@ -86,9 +86,13 @@ class ServiceScreen(Screen):
         self.body = QVBoxLayout(self._content)
         self.body.setContentsMargins(0, 0, 16, 0)
         self.body.setSpacing(metrics.gap_px // 2 + 4)
+        # The card grows at its foot as its parts are shown; what is on the screen stays where it
+        # is, so only what a part adds (below the fold, mostly) is painted, not the whole screen again.
+        self._content.setAttribute(Qt.WidgetAttribute.WA_StaticContents, True)
         # What scrolls: the card, and under it the QR side card when that is taller than the
         # screen (200 % text at 1280x800), so that one page scrolls, not two side by side.
         scrolled = QWidget()
+        scrolled.setAttribute(Qt.WidgetAttribute.WA_StaticContents, True)
         self._scrolled = QVBoxLayout(scrolled)
         self._scrolled.setContentsMargins(0, 0, 0, 0)
         self._scrolled.setSpacing(metrics.gap_px)
@@ -346,9 +350,14 @@ class ServiceScreen(Screen):
     def _next_slice(self) -> None:
         if self._parts_left is None:
             return
-        started = time.perf_counter()
+        started = last = time.perf_counter()
+        longest = 0.0
         for _ in self._parts_left:
-            if time.perf_counter() - started >= self.SLICE_S:
+            now = time.perf_counter()
+            longest, last = max(longest, now - last), now
+            # Another part only if one as long as the longest yet still fits (a channel's card is
+            # 4-5 ms: two of them made a 10 ms slice).
+            if now - started + longest > self.SLICE_S:
                 self._more.start()
                 return
         self._parts_left = None
@@ -380,6 +389,10 @@ class ServiceScreen(Screen):
             lead = mark_catalogue_text(label(short), t)
             lead.setStyleSheet("font-weight: 700;")
             self.body.addWidget(lead)
+        # The head of the card (what it is, who provides it) with the tap; the sections under it
+        # in the next turn, a frame later: made, polished and laid out with the page switch, the
+        # whole top held the GUI thread for 11-13 ms before its first paint (docs/benchmarks.md).
+        yield True
 
         # Cost, for whom and languages first: the questions that decide "is this for me?".
         self._section(t.t("service.cost"), t.label("charge", s.charge_type), text_in(s.price_text, lang),
@@ -389,39 +402,52 @@ class ServiceScreen(Screen):
         self._section(t.t("service.life_events"), ", ".join(t.label("life_event", e) for e in s.life_events))
         self._section(t.t(f"service.section.{TEXT_SECTIONS[0]}"), text_in(getattr(s, TEXT_SECTIONS[0]), lang),
                       catalogue_text=True)
-        yield True  # with the description, the top of the card fills the screen
-        # The rest is made into a hidden part of the card, each widget polished as it is made,
-        # and shown once whole: made into the shown card, every slice laid out and painted
-        # the whole card again (10-15 ms a turn).
-        top, rest = self.body, QWidget()
-        self.body = QVBoxLayout(rest)
-        self.body.setContentsMargins(0, 0, 0, 0)
-        self.body.setSpacing(top.spacing())
-        rest.hide()
-        top.addWidget(rest)
+        yield False  # with the description, the top of the card fills the screen
+        # The rest is made part by part into hidden holders, each widget polished as it is made,
+        # each holder shown once whole: made into the shown card, every slice laid out and
+        # painted the whole card again (10-15 ms a turn); shown all at once at the end, the
+        # rest's 60 widgets took 10 ms in one turn.
+        top = self.body
         top.addStretch(1)
         try:
-            yield from self._rest_of_card(s, rest)
+            yield from self._rest_of_card(s, top)
         finally:
             self.body = top
-        rest.show()
 
-    def _rest_of_card(self, s: Service, rest: QWidget) -> Iterator[bool]:
+    def _rest_of_card(self, s: Service, top: QVBoxLayout) -> Iterator[bool]:
         t, lang = self.tr_, self.tr_.data_language
+        made: list[QWidget] = []
 
-        def polished() -> bool:
-            for w in rest.findChildren(QWidget):
+        def part() -> None:
+            """The next part goes into a hidden holder before the stretch at the foot."""
+            holder = QWidget()
+            holder.hide()
+            self.body = QVBoxLayout(holder)
+            self.body.setContentsMargins(0, 0, 0, 0)
+            self.body.setSpacing(top.spacing())
+            top.insertWidget(top.count() - 1, holder)
+            made.append(holder)
+
+        def shown() -> bool:
+            holder = made[-1]
+            for w in holder.findChildren(QWidget):
                 w.ensurePolished()
+            holder.setVisible(self.body.count() > 0)
             return False
         for field in TEXT_SECTIONS[1:]:
+            part()
             self._section(t.t(f"service.section.{field}"), text_in(getattr(s, field), lang), catalogue_text=True)
-            yield polished()
+            yield shown()
         if s.channels:
+            part()
             self.body.addSpacing(self.metrics.gap_px // 2)
             self.body.addWidget(label(t.t("service.reach"), role="heading"))
+            yield shown()
             for ch in s.channels:
+                part()
                 self.body.addWidget(self._channel_card(ch))
-                yield polished()
+                yield shown()
+        part()
         contact = s.responsible_provider.contact
         self._section(t.t("service.contact"),
                       t.t("service.phone", phone=contact["phone"]) if contact.get("phone") else "",
@@ -435,7 +461,7 @@ class ServiceScreen(Screen):
                 context="service_card"))
             self.body.addSpacing(self.metrics.gap_px // 2)
             self.body.addWidget(fb, 0, Qt.AlignmentFlag.AlignLeft)
-        yield polished()
+        yield shown()
 
     # -- screen ----------------------------------------------------------------------------
     def enter(self, place: Place) -> None:
