@@ -200,18 +200,31 @@ def test_lists_scroll_kinetically_under_a_finger_or_mouse(qtbot, window):
 # Scenes whose layout does not reflow yet at 200 % (EN 301 549 5.1.4 is "partially supported"
 # for them in docs/accessibility.md); every other scene must show all its words, uncut and
 # not drawn over each other, with touch targets of full size.
-NOT_YET_AT_200: dict[str, set[str]] = {
-    # None left at 1280x800 (fi and sv, looked at 2026-12-03). The service card was the last:
-    # its QR hint's column is now as wide as the hint's longest word (Swedish "uppgifterna" was
-    # cut by 8 px), and its web addresses, which the check had taken for one word, break after
-    # a "/" on screen and show whole (unbreakable_pieces).
-    "1280x800": set(),
-    # None left at 1920x1080 either (fi and sv, looked at 2026-12-03; search, browse and
-    # results checked by hand in the other six languages too): the search stacks its results
-    # under a keyboard whose keys are as wide as their words, the browse grid has the columns
-    # that fit, the results' chips go onto more lines.
-    "1920x1080": set(),
+NOT_YET_AT_200: dict[tuple[str, str], set[str]] = {
+    # None left in fi and sv at either size (looked at 2026-12-03). The service card was the
+    # last: its QR hint's column is now as wide as the hint's longest word (Swedish
+    # "uppgifterna" was cut by 8 px), and its web addresses, which the check had taken for one
+    # word, break after a "/" on screen and show whole (unbreakable_pieces).
+    # The other six languages, first run of this check in them (2026-12-03), not fixed yet:
+    # - Arabic, both sizes: the booking's list of services gives a row's "open now, closes at
+    #   12:00" less height than its wrapped lines need (204 px asked, 168 given), and the
+    #   first line is drawn cut at its left end.
+    ("1280x800", "ar"): {"23-booking"},
+    ("1920x1080", "ar"): {"23-booking"},
+    # - Russian, Somali, Ukrainian at 1280x800 (Somali at 1920x1080 too, which this test does
+    #   not run): the nurse's desk columns stay side by side and run past the right edge.
+    **{("1280x800", lang): {"22-nurse-desk", "26-nurse-desk-visit", "27-nurse-desk-after-no-show",
+                            "28-nurse-desk-handover"} for lang in ("ru", "so", "uk")},
+    # - Estonian at 1280x800: the home screen (also under the sync status) runs past the right
+    #   edge.
+    ("1280x800", "et"): {"01-home", "13-sync-status"},
 }
+
+# Every language at 1280x800, the tighter size; at 1920x1080 the two site languages and the
+# right-to-left one (the other five passed there on 2026-12-03 except Somali's nurse desk).
+# Each run takes 1-1.5 min (2-2.5 on a loaded machine).
+AT_200_RUNS = [*(("1280x800", lang) for lang in ("fi", "sv", "en", "ar", "so", "ru", "uk", "et")),
+               *(("1920x1080", lang) for lang in ("fi", "sv", "ar"))]
 
 
 def unbreakable_pieces(text: str, font) -> list[str]:
@@ -233,7 +246,7 @@ def unbreakable_pieces(text: str, font) -> list[str]:
 
 
 def layout_problems(window, roots) -> list[tuple]:
-    """Words cut, widgets past the window's right edge (there is no sideways scrolling), and
+    """Words cut, widgets past the window's right or left edge (there is no sideways scrolling), and
     widgets of one layout drawn over each other."""
     from PySide6.QtWidgets import QLayout
 
@@ -246,6 +259,9 @@ def layout_problems(window, roots) -> list[tuple]:
             r = w.rect().translated(w.mapTo(window, w.rect().topLeft()))
             if r.right() > right + 1 and not _in_sideways_strip(w):
                 out.append(("past the right edge", type(w).__name__, w.objectName(), r.right()))
+            # Right to left (Arabic) a row too wide for the window runs out past its left edge.
+            if r.left() < -1 and not _in_sideways_strip(w):
+                out.append(("past the left edge", type(w).__name__, w.objectName(), r.left()))
             if isinstance(w, QLabel) and w.text():
                 if w.wordWrap():
                     need = w.heightForWidth(w.contentsRect().width() + w.margin() * 2)
@@ -323,6 +339,28 @@ def test_the_200_percent_check_lets_a_web_address_break_after_its_slashes(qtbot)
     assert [p[:2] for p in layout_problems(host, [host])] == [("word cut", "video.example.fi/")]
 
 
+@pytest.mark.gui
+def test_the_200_percent_check_finds_a_cut_in_a_right_to_left_window(qtbot):
+    """Mirrored (Arabic), a row wider than the window runs out past its left edge, not its
+    right: the check finds it there, and a row inside the window is no problem."""
+    from PySide6.QtWidgets import QHBoxLayout
+
+    host = QWidget()
+    host.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    host.setFixedSize(300, 120)
+    inside = QLabel("مرحبا", host)
+    inside.setGeometry(20, 10, 260, 40)
+    row = QWidget(host)
+    QHBoxLayout(row)
+    row.setGeometry(-80, 60, 380, 40)   # as a mirrored row of 380 px ends in a window of 300
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    assert [p[:2] for p in layout_problems(host, [host])] == [("past the left edge", "QWidget")]
+    row.setGeometry(0, 60, 300, 40)
+    assert layout_problems(host, [host]) == []
+
+
 def _in_sideways_strip(w) -> bool:
     """A row of chips that scrolls sideways on purpose (results' filters) may reach past the edge."""
     p = w.parentWidget()
@@ -336,8 +374,7 @@ def _in_sideways_strip(w) -> bool:
 
 @pytest.mark.gui
 @pytest.mark.conformance("5.1.4", "WCAG 1.4.4", "WCAG 1.4.10")
-@pytest.mark.parametrize("resolution, lang", [("1280x800", "fi"), ("1280x800", "sv"),
-                                              ("1920x1080", "fi"), ("1920x1080", "sv")])
+@pytest.mark.parametrize("resolution, lang", AT_200_RUNS)
 def test_every_scene_reflows_at_200_percent(qtbot, tmp_path, resolution, lang):
     """Each screenshot scene (home, browse, results, service card, booking, queue, feedback,
     take part, login, staff gate) at the largest text step: the page scrolls, nothing is cut
@@ -377,7 +414,8 @@ def test_every_scene_reflows_at_200_percent(qtbot, tmp_path, resolution, lang):
         window.close()
         settle(qtbot)
         db.close()
-    unexpected = {name: found[:6] for name, found in problems.items() if name not in NOT_YET_AT_200[resolution]}
+    unexpected = {name: found[:6] for name, found in problems.items()
+                  if name not in NOT_YET_AT_200.get((resolution, lang), set())}
     assert not unexpected, unexpected
     assert scrolled >= 3   # the pages that need it scroll instead of squeezing their words
 
