@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk import flow as places
@@ -75,16 +75,24 @@ class HomeScreen(Screen):
         self.tiles["find"] = find
         shown = [(name, place) for name, module, place in COMING_TILES if getattr(modules, module)]
         # More than four tiles go three to a row, so they keep their height on 1280x800.
-        cols = 3 if len(shown) > 4 else 2
-        grid.addWidget(find, 0, 0, 1, cols)
-        for i, (name, place) in enumerate(shown):
+        self._cols_wanted = 3 if len(shown) > 4 else 2
+        self._cols = 0
+        self._grid = grid
+        self._find = find
+        self._small: list[Tile] = []
+        for name, place in shown:
             tile = Tile(metrics.tile_px, icon=icon_for("home", name), pad=PAD, spacing=4, under_icon=True)
             tile.setObjectName(f"tile-{name}")
             tile.clicked.connect(lambda _=False, name=name, place=place: self._open(name, place))
             self.tiles[name] = tile
-            grid.addWidget(tile, 1 + i // cols, i % cols)
-        for r in range(grid.rowCount()):
-            grid.setRowStretch(r, 1)
+            self._small.append(tile)
+        self._lay_tiles(self._cols_wanted)
+        # At 200 % text a tile is as wide as its longest word (Estonian "järjekorranumber"):
+        # three side by side then ran past a 1280x800 screen. Fewer to a row, the page scrolls.
+        self._fit_soon = QTimer(self)
+        self._fit_soon.setSingleShot(True)
+        self._fit_soon.setInterval(0)
+        self._fit_soon.timeout.connect(self._fit_columns)
         # No scroll area of its own: the window's page scrolls the whole screen at larger text
         # (ui/widgets/page_stack.py). A scroll area here asked the page for the tiles' natural
         # height, so at the site's own text the page scrolled and the staff button fell below
@@ -112,6 +120,42 @@ class HomeScreen(Screen):
         col.addLayout(bottom)
         self.retranslate()
 
+    def _lay_tiles(self, cols: int) -> None:
+        if cols == self._cols:
+            return
+        grid = self._grid
+        for w in (self._find, *self._small):
+            grid.removeWidget(w)
+        for r in range(grid.rowCount()):
+            grid.setRowStretch(r, 0)
+        grid.addWidget(self._find, 0, 0, 1, cols)
+        for i, tile in enumerate(self._small):
+            grid.addWidget(tile, 1 + i // cols, i % cols)
+        for r in range(1 + (len(self._small) + cols - 1) // cols):
+            grid.setRowStretch(r, 1)
+        self._cols = cols
+
+    def _fit_columns(self) -> None:
+        page = self.parentWidget()   # the page's viewport (ui/widgets/page_stack.py)
+        if page is None or not self._small:
+            return
+        margins = self.layout().contentsMargins()
+        room = page.width() - margins.left() - margins.right()
+        widest = max(t.minimumSizeHint().width() for t in self._small)
+        cols = self._cols_wanted
+        while cols > 1 and cols * widest + (cols - 1) * self._grid.spacing() > room:
+            cols -= 1
+        self._lay_tiles(cols)
+
+    def resizeEvent(self, event) -> None:   # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_soon.start()   # after this layout pass
+
+    def changeEvent(self, event) -> None:   # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_soon.start()   # the text size changed the tiles' longest words
+
     def _open(self, name: str, place: str) -> None:
         if self.flow.knows(place):
             self.flow.go(place)
@@ -132,6 +176,8 @@ class HomeScreen(Screen):
         self.hint.setText(t("home.hint"))
         for name, tile in self.tiles.items():
             tile.set_texts(t(f"home.{name}.title"), t(f"home.{name}.subtitle"))
+        if hasattr(self, "_fit_soon"):
+            self._fit_soon.start()   # another language's words may not fit three to a row
         self.staff.setText(t("home.staff"))
         self.staff.setAccessibleName(t("home.staff"))
         if self.notices is not None:
