@@ -12,6 +12,7 @@ from ui.i18n import Translator
 from ui.icons import icon_for
 from ui.screens.base import Screen
 from ui.theme import Metrics
+from ui.widgets.reflow import columns_that_fit
 from ui.widgets.touch import Tile, button, kinetic_scroll_area, label
 
 # (tab, code list, catalogue attribute, filter parameter)
@@ -98,11 +99,7 @@ class BrowseScreen(Screen):
         room = self.area.viewport().width()
         m = self.grid.contentsMargins()
         widest = max((t.minimumSizeHint().width() for t in self.tiles.values()), default=0)
-        gap = self.grid.spacing()
-        n = self.most_columns
-        while n > 1 and n * widest + (n - 1) * gap + m.left() + m.right() > room:
-            n -= 1
-        return n
+        return columns_that_fit(widest, room - m.left() - m.right(), self.grid.spacing(), self.most_columns)
 
     def _place_tiles(self) -> None:
         """Each tile in its cell for the columns that fit now (after a resize, another text

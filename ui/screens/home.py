@@ -15,6 +15,7 @@ from ui.i18n import Translator
 from ui.icons import icon_for
 from ui.screens.base import Screen
 from ui.theme import Metrics
+from ui.widgets.reflow import columns_that_fit
 from ui.widgets.notices import NoticeBoard
 from ui.widgets.touch import Tile, button, label
 
@@ -142,10 +143,7 @@ class HomeScreen(Screen):
         margins = self.layout().contentsMargins()
         room = page.width() - margins.left() - margins.right()
         widest = max(t.minimumSizeHint().width() for t in self._small)
-        cols = self._cols_wanted
-        while cols > 1 and cols * widest + (cols - 1) * self._grid.spacing() > room:
-            cols -= 1
-        self._lay_tiles(cols)
+        self._lay_tiles(columns_that_fit(widest, room, self._grid.spacing(), self._cols_wanted))
 
     def resizeEvent(self, event) -> None:   # noqa: N802 (Qt's name)
         super().resizeEvent(event)

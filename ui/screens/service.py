@@ -35,6 +35,7 @@ from ui.widgets.notices import NoticeList
 from ui.widgets.qr import QrCodeWidget
 from ui.widgets.reflow import Columns
 from ui.widgets.removal import clear_layout
+from ui.widgets.service_list import slice_full
 from ui.widgets.service_row import sector_badge
 from ui.widgets.touch import button, kinetic_scroll_area, label
 
@@ -350,14 +351,9 @@ class ServiceScreen(Screen):
     def _next_slice(self) -> None:
         if self._parts_left is None:
             return
-        started = last = time.perf_counter()
-        longest = 0.0
+        full = slice_full(time.perf_counter(), self.SLICE_S)
         for _ in self._parts_left:
-            now = time.perf_counter()
-            longest, last = max(longest, now - last), now
-            # Another part only if one as long as the longest yet still fits (a channel's card is
-            # 4-5 ms: two of them made a 10 ms slice).
-            if now - started + longest > self.SLICE_S:
+            if full():
                 self._more.start()
                 return
         self._parts_left = None

@@ -13,6 +13,17 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QBoxLayout, QLayout, QWidget
 
 
+
+def columns_that_fit(widest: int, room: int, gap: int, most: int) -> int:
+    """How many tiles of minimum width ``widest`` stand side by side in ``room`` px with ``gap``
+    between them, at most ``most`` and at least one (a tile is as wide as its longest word, so
+    at 200 % text fewer fit: the browse grid, the home tiles)."""
+    n = most
+    while n > 1 and n * widest + (n - 1) * gap > room:
+        n -= 1
+    return n
+
+
 class Columns(QWidget):
     def __init__(self, spacing: int = 0, parent: QWidget | None = None, last_on_top: bool = False) -> None:
         """``last_on_top``: stacked, the last column comes first (the search's keyboard above

@@ -28,6 +28,21 @@ from ui.widgets.service_row import ServiceRow
 from ui.widgets.touch import kinetic_scroll_area
 
 
+def slice_full(started: float, budget_s: float) -> Callable[[], bool]:
+    """For work made in pieces within one event-loop turn: asked after each piece, says whether
+    the slice is full, that is whether one more piece as long as the longest yet would overrun
+    ``budget_s`` from ``started`` (a channel's card is 4-5 ms: two of them made a 10 ms slice).
+    The service card's slices use it too (ui/screens/service.py)."""
+    last, longest = started, 0.0
+
+    def full() -> bool:
+        nonlocal last, longest
+        now = time.perf_counter()
+        longest, last = max(longest, now - last), now
+        return now - started + longest > budget_s
+    return full
+
+
 class ServiceList(QWidget):
     chosen = Signal(str)  # service id
 
@@ -183,14 +198,7 @@ class ServiceList(QWidget):
                 break
             discard(row)
         if not self._stale:
-            last, longest = [time.perf_counter()], [0.0]
-
-            def full() -> bool:
-                # Another row only if one as long as the longest yet still fits in the slice.
-                now = time.perf_counter()
-                longest[0], last[0] = max(longest[0], now - last[0]), now
-                return now - started + longest[0] > self.SLICE_S
-            self._make_rows(until=full)
+            self._make_rows(until=slice_full(started, self.SLICE_S))
         self._schedule()
 
     def _schedule(self) -> None:
