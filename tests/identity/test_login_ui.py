@@ -296,6 +296,7 @@ def test_phone_key_through_the_screen_with_the_real_provider(qtbot, make_window,
     link = k.login.qr.text
     assert link.startswith(oidc_provider.issuer + "/device?user_code=")
     assert k.login.user_code.text() and k.login.user_code.text() in link and k.login.qr.matrix
+    assert k.login.qr.accessibleName() == window.translator.t("login.phone.scan")  # WCAG 1.1.1
     Phone().approve(link, login="resident-4471")
     qtbot.waitUntil(lambda: k.session.is_open, timeout=10_000)
     assert k.session.identity.name == "Aino Virtanen" and k.after == [k.session.identity]

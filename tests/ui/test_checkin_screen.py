@@ -107,6 +107,7 @@ def test_home_tile_reference_on_the_keyboard_gives_number_room_and_wait(qtbot, c
     assert screen.room.text() == room
     assert screen.message.text() == window.translator.t("checkin.outcome.checked_in")
     assert screen.wait.text() == window.translator.t("queue.next")
+    assert screen.qr.isVisible() and screen.qr.accessibleName() == window.translator.t("queue.follow_phone")
     window.grab().save(str(tmp_path / f"checkin-ticket-{lang}-{resolution}.png"))
     # 20 s: the first ticket of a process imports python-escpos, slow on a busy machine
     qtbot.waitUntil(lambda: screen.print_note.text() == window.translator.t("queue.printed"), timeout=20000)

@@ -112,6 +112,7 @@ def test_volume_and_phone_controls(qtbot, tr, servers):
     assert not screen.phone_qr.isVisible()
     qtbot.mouseClick(screen.phone_button, Qt.MouseButton.LeftButton)
     assert screen.phone_qr.isVisible() and screen.phone_qr.text == call.phone_link
+    assert screen.phone_qr.accessibleName() == tr.t("video.phone_hint")  # what a screen reader says
     assert screen.phone_button.text() == "Piilota koodi"
     tr.set_language("sv")
     screen.retranslate()
@@ -145,6 +146,7 @@ def test_qr_only_when_this_kiosk_has_no_web_engine(qtbot, tr):
     assert call.mode == QR_ONLY  # no web engine and no external browser configured
     screen.start_call(call)
     assert screen.big_qr.isVisible() and screen.big_qr.text == call.phone_link
+    assert screen.big_qr.accessibleName() == tr.t("video.phone_hint")
     assert "Anna" not in call.phone_link  # the QR on the screen carries no name
     assert screen.message.text() == "Jatka puhelimellasi"
     with qtbot.waitSignal(screen.call_finished) as finished:

@@ -595,6 +595,7 @@ class BookingScreen(Screen):
             self.done_info.setVisible(b.state != CONFIRMED)
             self.qr.set_text(self.qr_text())
             self.qr_caption.setText(t.t("booking.done.qr"))
+            self.qr.setAccessibleName(t.t("booking.done.qr"))
         self.finish.setText(t.t("booking.done.finish"))
         self.finish.setAccessibleName(t.t("booking.done.finish"))
 

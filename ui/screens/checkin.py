@@ -253,6 +253,7 @@ class CheckInScreen(Screen):
             b.setText(t(f"checkin.{name}"))
             b.setAccessibleName(t(f"checkin.{name}"))
         self.qr_hint.setText(t("queue.follow_phone"))
+        self.qr.setAccessibleName(t("queue.follow_phone"))
         self.keyboard.retranslate()
         if self.result is not None:
             self._show_result(self.result)

@@ -415,6 +415,7 @@ class LoginScreen(Screen):
         self.card_prompt.setText(t("login.card.prompt" if self._mode != STAFF else "login.staff.prompt"))
         self.pin_prompt.setText(t("login.pin.prompt"))
         self.busy_label.setText(t("login.checking"))
+        self.qr.setAccessibleName(t("login.phone.scan"))  # what a screen reader says for the picture
         if self.user_code.text():
             self.phone_uri.setText(t("login.phone.code", uri=getattr(self, "_phone_uri", ""),
                                      code=self.user_code.text()))

@@ -166,6 +166,7 @@ class QueueScreen(Screen):
         self.your_number.setText(t("queue.your_number"))
         self.watch.setText(t("queue.watch_screen"))
         self.qr_hint.setText(t("queue.follow_phone"))
+        self.qr.setAccessibleName(t("queue.follow_phone"))
         self.done.setText(t("queue.done"))
         self.done.setAccessibleName(t("queue.done"))
         self._refresh_lines()

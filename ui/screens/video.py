@@ -352,6 +352,8 @@ class VideoScreen(Screen):
         self.volume_down.setAccessibleName(self.tr_.t("video.volume_down"))
         self.volume_up.setAccessibleName(self.tr_.t("video.volume_up"))
         self.phone_hint.setText(self.tr_.t("video.phone_hint"))
+        for code in (self.phone_qr, self.big_qr):  # what a screen reader says for the picture
+            code.setAccessibleName(self.tr_.t("video.phone_hint"))
         self._show_phone_qr(self.phone_button.isChecked())
         self.set_volume(self._volume)
         heading, detail = getattr(self, "_message_keys", ("", ""))
