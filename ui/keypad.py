@@ -46,6 +46,7 @@ _RELEASES = (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd)
 # What the ring is drawn on: our own controls only (never inside a web view's widgets).
 _RINGED = (QAbstractButton, *_TEXT_FIELDS)
 RING_LINE_PX = 3   # each of the two lines; 6 px in all
+_CHAIN_GUARD = 1_000_000   # steps round the focus chain before giving up (see KeypadNavigation.move)
 
 
 class FocusRing(QWidget):
@@ -277,9 +278,14 @@ class KeypadNavigation(QObject):
         if focus is None or focus.window() is not self.window:
             self._enter_first()
             return
-        # The same chain as Tab, so arrows and Tab never disagree about the order.
+        # The same chain as Tab, so arrows and Tab never disagree about the order. The chain
+        # is a ring of every widget of the window, the hidden screens' too: after a day's use
+        # that is thousands, so the walk goes round the whole ring (a cap of 2000 steps left the
+        # focus stuck on the top bar's last button once the window had 2,874 widgets: a trap,
+        # WCAG 2.1.2). A full lap of 3,000 widgets takes about 17 ms, and only the wrap from the
+        # last control to the first makes one.
         nxt = focus.nextInFocusChain() if forward else focus.previousInFocusChain()
-        for _ in range(2000):
+        for _ in range(_CHAIN_GUARD):   # only a broken ring, never seen, would reach it
             if nxt is focus:
                 return
             if (nxt.isVisible() and nxt.isEnabled() and nxt.focusPolicy() & Qt.FocusPolicy.TabFocus
