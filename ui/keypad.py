@@ -29,7 +29,7 @@ from typing import Callable
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QLineEdit,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QBoxLayout, QComboBox, QLineEdit,
                                QPlainTextEdit, QScrollArea, QTextEdit, QWidget)
 
 from ui.input_tap import watch_window_input
@@ -46,7 +46,6 @@ _RELEASES = (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd)
 # What the ring is drawn on: our own controls only (never inside a web view's widgets).
 _RINGED = (QAbstractButton, *_TEXT_FIELDS)
 RING_LINE_PX = 3   # each of the two lines; 6 px in all
-_CHAIN_GUARD = 1_000_000   # steps round the focus chain before giving up (see KeypadNavigation.move)
 
 
 class FocusRing(QWidget):
@@ -206,13 +205,16 @@ class KeypadNavigation(QObject):
         if propagated:
             return False
         if focus is self.window:
-            if key in NEXT_KEYS + PREVIOUS_KEYS:
+            if key in NEXT_KEYS + PREVIOUS_KEYS + (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 self._enter_first()
                 return True
             return False
         if key in ENTER_KEYS and isinstance(focus, QAbstractButton):
             if focus.isEnabled() and focus.isVisible():
                 focus.animateClick()
+            return True
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.move(key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier, focus)
             return True
         if key in NEXT_KEYS + PREVIOUS_KEYS:
             if isinstance(focus, _TEXT_FIELDS) and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
@@ -278,41 +280,34 @@ class KeypadNavigation(QObject):
         if focus is None or focus.window() is not self.window:
             self._enter_first()
             return
-        # The same chain as Tab, so arrows and Tab never disagree about the order. The chain
-        # is a ring of every widget of the window, the hidden screens' too: after a day's use
-        # that is thousands, so the walk goes round the whole ring (a cap of 2000 steps left the
-        # focus stuck on the top bar's last button once the window had 2,874 widgets: a trap,
-        # WCAG 2.1.2). A full lap of 3,000 widgets takes about 17 ms, and only the wrap from the
-        # last control to the first makes one.
-        nxt = focus.nextInFocusChain() if forward else focus.previousInFocusChain()
-        for _ in range(_CHAIN_GUARD):   # only a broken ring, never seen, would reach it
-            if nxt is focus:
-                return
-            if (nxt.isVisible() and nxt.isEnabled() and nxt.focusPolicy() & Qt.FocusPolicy.TabFocus
-                    and nxt.window() is self.window and not _covered(nxt)):
-                reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
-                nxt.setFocus(reason)
-                scroll_into_view(nxt)
-                return
-            nxt = nxt.nextInFocusChain() if forward else nxt.previousInFocusChain()
+        # Reading order, not Qt's focus chain: the chain is the order widgets were made in, so
+        # a part made later (a list row kept and shown again at another place, a service card's
+        # parts made in slices, the take-part options filled in after the page's buttons, the
+        # signed-in badge made before the screens) came at the wrong place, and the chain holds
+        # every widget of the window, thousands after a day (a walk round it capped at 2000 steps
+        # left the focus stuck: a trap). Tab and the arrows both follow this order.
+        order = reading_order(topmost_cover(self.window) or self.window)
+        if not order:
+            return
+        at = _index_of(order, focus)
+        if at is None:
+            nxt = order[0] if forward else order[-1]
+        else:
+            nxt = order[(at + (1 if forward else -1)) % len(order)]
+        if nxt is focus:
+            return
+        nxt.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+        scroll_into_view(nxt)
 
     def _enter_first(self) -> None:
         """Nothing has the focus yet: the first arrow press goes to the first control in
-        reading order (top row first; from the right in a right-to-left language)."""
+        reading order (the top bar's first; from the right in a right-to-left language)."""
         self.window.activateWindow()
-        rtl = self.window.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        candidates = [w for w in self.window.findChildren(QWidget)
-                      if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
-                      and not _covered(w)]
-        if not candidates:
+        order = reading_order(topmost_cover(self.window) or self.window)
+        if not order:
             return
-
-        def place(w: QWidget) -> tuple[int, int]:
-            at = w.mapTo(self.window, w.rect().topLeft())
-            return at.y() // 16, -at.x() - w.width() if rtl else at.x()
-        first = min(candidates, key=place)
-        first.setFocus(Qt.FocusReason.TabFocusReason)
-        scroll_into_view(first)
+        order[0].setFocus(Qt.FocusReason.TabFocusReason)
+        scroll_into_view(order[0])
 
     def go_back(self, focus: QWidget | None) -> bool:
         start = focus or self.window
@@ -371,3 +366,57 @@ def _covered(w: QWidget) -> bool:
     screen or a message (where a finger cannot reach either)."""
     cover = topmost_cover(w.window())
     return cover is not None and cover_of(w) is not cover
+
+
+def _stops(w: QWidget) -> bool:
+    """The keypad stops here: a control that takes the focus by Tab (a widget that hands its
+    focus to a proxy is reached through the proxy)."""
+    return (bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus) and w.isEnabled() and w.focusProxy() is None)
+
+
+def reading_order(root: QWidget) -> list[QWidget]:
+    """The controls under ``root`` the keypad stops on, in reading order: the order of the
+    layouts, as the eye follows them (a column before the one beside it, a row's items along
+    the reading direction: a right-to-left layout mirrors the same order), then children no
+    layout holds (a scroll area's content, a stacked page). Hidden parts are skipped whole, so
+    the walk visits the widgets on screen (hundreds), not the window's thousands."""
+    found: list[QWidget] = []
+
+    def visit(w: QWidget) -> None:
+        if not w.isVisible():
+            return
+        if w is not root and _stops(w):
+            found.append(w)
+        laid: dict[int, QWidget] = {}   # by id, the wrappers kept alive so an id is not reused
+        layout = w.layout()
+        if layout is not None:
+            visit_layout(layout, laid)
+        for child in w.children():
+            if isinstance(child, QWidget) and id(child) not in laid and not child.isWindow():
+                visit(child)
+
+    def visit_layout(layout, laid: dict[int, QWidget]) -> None:
+        items = [layout.itemAt(i) for i in range(layout.count())]
+        if layout.property("keypad_last_first"):
+            items.reverse()   # e.g. the search's keyboard before its results (ui/widgets/reflow.py)
+        elif isinstance(layout, QBoxLayout) and layout.direction() in (QBoxLayout.Direction.BottomToTop,
+                                                                      QBoxLayout.Direction.RightToLeft):
+            items.reverse()   # laid out from the end: the eye meets the last item first
+        for item in items:
+            child = item.widget()
+            if child is not None:
+                laid[id(child)] = child
+                if not child.isWindow():
+                    visit(child)
+            elif item.layout() is not None:
+                visit_layout(item.layout(), laid)
+
+    visit(root)
+    return found
+
+
+def _index_of(order: list[QWidget], w: QWidget) -> int | None:
+    for i, x in enumerate(order):
+        if x is w:
+            return i
+    return None

@@ -34,6 +34,9 @@ class Columns(QWidget):
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.setSpacing(spacing)
+        if last_on_top:
+            # The keypad, too, meets the last column first, side by side or stacked (ui/keypad.py).
+            self.box.setProperty("keypad_last_first", True)
         self._stretches: list[int] = []
 
     def add(self, part: QWidget | QLayout, stretch: int = 0) -> None:
