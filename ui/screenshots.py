@@ -58,6 +58,7 @@ def _scenes(window):
     def filtered():
         flow.go(places.RESULTS)
         screen = window.screen(places.RESULTS)
+        screen.show_choices.click()   # the choices are folded under "Narrow the list"
         screen.open_now.click()
 
     scenes = [

@@ -43,3 +43,38 @@ def test_buttons_wrap_and_a_group_moves_to_a_line_of_its_own(qtbot):
     settle(qtbot)
     assert len({b.y() for b in topics + places}) == 6
     assert flow.heightForWidth(host.width()) >= sum(b.height() for b in topics + places)
+
+
+def test_a_wrapped_label_gets_its_height_for_the_width_it_is_given(qtbot):
+    """A word-wrapped QLabel's size hint is measured at a trial width: at the hint's own width
+    the Arabic "open now, closes at 17:00" needs a line more than the hint says. The flow gave
+    it the hint's height (a booking row's status cut at 200 % text); now the height for its width."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont
+
+    from ui.widgets.touch import label
+
+    host = QWidget()
+    host.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    col = QVBoxLayout(host)
+    flow = FlowLayout(spacing=12)
+    col.addLayout(flow)
+    col.addStretch(1)
+    font = QFont()
+    font.setFamilies(["Noto Sans", "Noto Sans Arabic", "DejaVu Sans"])   # the theme's, at 200 %
+    font.setPointSize(36)
+    font.setWeight(QFont.Weight.Bold)
+    badge = QPushButton("جمعية أو كنيسة")
+    words = [label(t) for t in ("مفتوح الآن، يغلق الساعة \u206617:00\u2069",
+                                "مغلق الآن. يفتح \u2068يوم الأربعاء\u2069 الساعة \u206617:00\u2069")]
+    flow.addWidget(badge)
+    for w in words:
+        w.setFont(font)
+        flow.addWidget(w)
+    qtbot.addWidget(host)
+    host.resize(1186, 800)
+    host.show()
+    qtbot.waitExposed(host)
+    settle(qtbot)
+    for w in words:
+        assert w.height() >= w.heightForWidth(w.width()), (w.text(), w.width(), w.height())

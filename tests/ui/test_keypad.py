@@ -35,6 +35,23 @@ def test_find_a_service_by_keypad_alone(qtbot, window):
 
 
 @pytest.mark.conformance("5.1.6.1", "WCAG 2.1.1")
+def test_the_folded_choices_open_and_choose_by_keypad(qtbot, window):
+    """The list's choices fold under "Narrow the list": Enter opens them, the arrows reach
+    each chip, Enter chooses one, and Enter on the button folds them again."""
+    activate(qtbot, window, "tile-find")
+    activate(qtbot, window, "browse-all")
+    screen = window.screen("results")
+    assert window.flow.current.name == "results" and not screen.open_now.isVisible()
+    activate(qtbot, window, "filter-show")
+    assert screen.open_now.isVisible()
+    activate(qtbot, window, "filter-open-now")
+    assert screen.open_now.isChecked() and screen.filter.open_now
+    activate(qtbot, window, "filter-show")
+    assert not screen.open_now.isVisible() and screen.filter.open_now
+    assert screen.show_choices.text().endswith("(1)")
+
+
+@pytest.mark.conformance("5.1.6.1", "WCAG 2.1.1")
 def test_search_by_typing_on_the_on_screen_keyboard_with_the_keypad(qtbot, window):
     activate(qtbot, window, "tile-find")
     activate(qtbot, window, "browse-search")

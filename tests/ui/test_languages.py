@@ -303,6 +303,7 @@ def test_results_offer_the_persons_own_language_as_a_filter_beside_fi_sv_en(qtbo
     window = make_window(resolution="1280x800", extra_ui=ALL)
     window.flow.go("results")
     screen = window.current_screen()
+    screen.open_choices(True)
     window.translator.set_language("so")
     settle(qtbot)
     shown = {lang for lang, b in screen.language_chips.items() if b.isVisible()}

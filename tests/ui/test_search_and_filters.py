@@ -106,6 +106,7 @@ def results(qtbot, window):
     settle(qtbot)
     assert sorted(ids(screen)) == ["family-cafe", "health-station", "maternity-clinic", "peer-group",
                                    "physiotherapy-voucher"]
+    tap(qtbot, screen.show_choices)   # the choices are folded under "Narrow the list"
     return screen
 
 
@@ -142,10 +143,12 @@ def test_choices_survive_a_look_at_a_card_but_not_a_new_list(qtbot, window, resu
     tap(qtbot, results.list.rows[0])
     tap(qtbot, window.top_bar.back)
     assert results.sector_chips["third_sector"].isChecked()
+    assert results.sector_chips["third_sector"].isVisible()   # still open, as they were left
     assert sorted(ids(results)) == ["family-cafe", "peer-group"]
     window.flow.back()
     window.flow.go("results", life_event="family_with_children")
     assert not results.sector_chips["third_sector"].isChecked()
+    assert not results.choices.isVisible()   # a new list starts folded
     assert sorted(ids(results)) == ["family-cafe", "maternity-clinic"]
 
 
@@ -173,6 +176,33 @@ def test_target_group_is_a_choice_on_results(qtbot, window, results):
     assert ids(results) == []
     tap(qtbot, results.clear_choices)
     assert len(ids(results)) == 5 and not results.group_chips["families_with_children"].isChecked()
+
+
+@pytest.mark.parametrize("resolution", ["1280x800", "1920x1080"])
+def test_the_first_result_is_in_the_upper_half_and_the_folded_choices_say_what_is_chosen(
+        qtbot, make_window, resolution):
+    """Swedish at 1280x800: four rows of chips pushed the first service to y=490 of 800, one
+    service in sight. The choices fold under "Narrow the list"; folded, the button counts what
+    is chosen and "Clear choices" stays beside it, so what narrows the list is never out of sight."""
+    window = make_window(resolution=resolution)
+    window.translator.set_language("sv")
+    tap(qtbot, window.current_screen().tiles["find"])
+    tap(qtbot, window.current_screen().all)
+    screen = window.current_screen()
+    settle(qtbot)
+    first = screen.list.rows[0]
+    assert first.mapTo(window, first.rect().topLeft()).y() < window.height() // 2
+    assert not screen.open_now.isVisible() and screen.show_choices.text() == "Avgränsa listan"
+    tap(qtbot, screen.show_choices)
+    tap(qtbot, screen.open_now)
+    tap(qtbot, screen.sector_chips["public"])
+    assert screen.show_choices.text() == "Dölj valen (2)"
+    tap(qtbot, screen.show_choices)   # folded again: the choices still hold
+    assert not screen.open_now.isVisible() and screen.filter.open_now
+    assert screen.show_choices.text() == "Avgränsa listan (2)" and screen.clear_choices.isVisible()
+    assert screen.show_choices.accessibleName() == "Avgränsa listan (2)"
+    tap(qtbot, screen.clear_choices)
+    assert screen.show_choices.text() == "Avgränsa listan" and not screen.filter.open_now
 
 
 @pytest.mark.parametrize("lang, heading, events", [

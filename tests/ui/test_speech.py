@@ -237,6 +237,8 @@ def test_the_focused_control_is_said_with_role_name_and_state(qtbot, kiosk):
     window.flow.go("results")
     settle(qtbot)
     start = len(engine.heard)
+    window.screen("results").open_choices(True)   # folded under "Narrow the list" at first
+    settle(qtbot)
     chip = window.screen("results").open_now
     chip.setFocus()
     said = heard(qtbot, engine, start)

@@ -51,3 +51,40 @@ def test_labels_are_wrap_labels(qtbot):
     lab = label("Neuvola", role="title")
     qtbot.addWidget(lab)
     assert isinstance(lab, WrapLabel) and lab.textFormat() == Qt.TextFormat.PlainText
+
+
+def _ink_columns(image, top: int, bottom: int) -> tuple[int, int]:
+    """The leftmost and rightmost column with dark pixels between two rows."""
+    from PySide6.QtGui import QColor
+
+    xs = [x for x in range(image.width()) for y in range(top, bottom, 2)
+          if QColor(image.pixel(x, y)).lightness() < 128]
+    return min(xs), max(xs)
+
+
+def test_right_to_left_wrapped_lines_are_drawn_whole_at_the_right_edge(qtbot):
+    """QLabel draws a right-to-left line that ends at a break one space's width too far left:
+    in a label as wide as that line its left end was cut ("الأربعاء" in the booking's rows at
+    200 % text). Each line now starts at the right edge and shows whole; left to right is as it was."""
+    from PySide6.QtGui import QFontMetrics
+
+    font = QFont("Noto Sans")
+    font.setPixelSize(48)
+    font.setWeight(QFont.Weight.Bold)
+    fm = QFontMetrics(font)
+    for text, rtl in (("مغلق الآن. يفتح \u2068يوم الأربعاء\u2069 الساعة \u206617:00\u2069", True),
+                      ("Suljettu nyt. Avautuu keskiviikkona kello 17:00", False)):
+        lab = label(text)
+        lab.setFont(font)
+        lab.setStyleSheet("background: white; color: black;")
+        qtbot.addWidget(lab)
+        width = fm.horizontalAdvance(text.rsplit(" ", 2)[0]) + 4   # the first line just fits
+        lab.resize(width, lab.heightForWidth(width))
+        image = lab.grab().toImage()
+        half = image.height() // 2
+        first, last = _ink_columns(image, 0, half), _ink_columns(image, half, image.height())
+        if rtl:
+            assert first[0] > 0, first                     # not cut at its left end
+            assert abs(first[1] - last[1]) <= 2, (first, last)   # both lines end at the right edge
+        else:
+            assert first[0] <= 4 and last[0] <= 4, (first, last)

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk import flow as places
 from kiosk.catalogue.service import CatalogueFilter
@@ -39,6 +39,15 @@ class ResultsScreen(Screen):
             b.clicked.connect(self._choices_changed)
             return b
 
+        # The choices fold under one button ("Narrow the list (2)"): open, their four rows of
+        # chips pushed the first service to y=490 of 800 in Swedish at 1280x800, one service in
+        # sight. A person opens them with one tap (or Enter) and they stay open while they choose.
+        self.choices = QWidget()
+        self.choices.setObjectName("filter-choices")
+        panel = QVBoxLayout(self.choices)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.setSpacing(metrics.gap_px // 2 + 4)
+
         self.sector_label = label(role="muted", wrap=False)
         self.sector_chips = {s: chip(f"filter-sector-{s}") for s in SECTORS}
         # Three chips of long words: onto a second line rather than past the edge (200 % text).
@@ -46,7 +55,7 @@ class ResultsScreen(Screen):
         row.addWidget(self.sector_label)
         for b in self.sector_chips.values():
             row.addWidget(b)
-        col.addLayout(row)
+        panel.addLayout(row)
 
         # Target groups: a browse tab, and here a choice on any list (shown only for the groups
         # the list has, so the row stays short at 1280x800).
@@ -60,7 +69,7 @@ class ResultsScreen(Screen):
         row.addWidget(self.group_label)
         for b in self.group_chips.values():
             row.addWidget(b)
-        col.addLayout(row)
+        panel.addLayout(row)
 
         self.language_label = label(role="muted", wrap=False)
         self.language_chips = {lang: chip(f"filter-language-{lang}") for lang in languages}
@@ -76,16 +85,25 @@ class ResultsScreen(Screen):
             if b is self.open_now:
                 row.add_group_gap(metrics.gap_px)   # languages, then the other choices
             row.addWidget(b)
-        col.addLayout(row)
+        panel.addLayout(row)
 
-        row = QHBoxLayout()
-        self.count = label(role="heading")
+        row = FlowLayout(spacing=metrics.gap_px // 2 + 4)
+        self.count = label(role="heading", wrap=False)
+        self.count.setMinimumHeight(metrics.touch_px)   # in line with the buttons beside it
+        self.show_choices = button("", "", min_height=metrics.touch_px)
+        self.show_choices.setObjectName("filter-show")
+        self.show_choices.clicked.connect(lambda: self.open_choices(self.choices.isHidden()))
         self.clear_choices = button("", "", min_height=metrics.touch_px)
         self.clear_choices.setObjectName("filter-clear")
         self.clear_choices.clicked.connect(self._clear_choices)
-        row.addWidget(self.count, 1)
+        # The count, then the two buttons: beside it while they fit, under it when not.
+        row.addWidget(self.count)
+        row.add_group_gap(metrics.gap_px)
+        row.addWidget(self.show_choices)
         row.addWidget(self.clear_choices)
         col.addLayout(row)
+        self.choices.setVisible(False)
+        col.addWidget(self.choices)
         self.empty = label(role="muted")
         col.addWidget(self.empty)
         self.list = ServiceList(tr=tr, metrics=metrics, now=now)
@@ -127,7 +145,26 @@ class ResultsScreen(Screen):
 
     def clear(self) -> None:
         self._clear_choices()
+        self.open_choices(False)
         self.place = None
+
+    def open_choices(self, on: bool) -> None:
+        """Show or fold the rows of chips under the "Narrow the list" button."""
+        self.choices.setVisible(on)
+        self._show_choices_label()
+
+    def chosen_count(self) -> int:
+        """How many chips are on (the folded button says it: what is chosen stays in sight)."""
+        return sum(b.isChecked() for b in (*self.sector_chips.values(), *self.language_chips.values(),
+                                           *self.group_chips.values(), self.open_now, self.voucher))
+
+    def _show_choices_label(self) -> None:
+        t = self.tr_.t
+        n = self.chosen_count()
+        key = "results.filter.show" if self.choices.isHidden() else "results.filter.hide"
+        text = t(f"{key}_chosen", count=n) if n else t(key)
+        self.show_choices.setText(text)
+        self.show_choices.setAccessibleName(text)
 
     def has_input(self) -> bool:
         return self.filter != CatalogueFilter(life_event=self.filter.life_event, target_group=self._base_group())
@@ -141,6 +178,7 @@ class ResultsScreen(Screen):
         for b in (*self.sector_chips.values(), *self.language_chips.values(), *self.group_chips.values(),
                   self.open_now, self.voucher):
             b.setChecked(False)
+        self.choices.setVisible(False)   # a new list starts with its choices folded
         self.refresh()
 
     def refresh(self) -> None:
@@ -156,6 +194,7 @@ class ResultsScreen(Screen):
         any_group = any(not b.isHidden() for b in self.group_chips.values())
         self.group_label.setVisible(any_group)
         self.count.setText(self.tr_.plural("results.count", len(services)))
+        self._show_choices_label()
         self.empty.setVisible(not services)
         self.clear_choices.setVisible(self.has_input())
 

@@ -205,7 +205,10 @@ class FlowLayout(QLayout):
                     continue
             hint = item.sizeHint()
             w = min(hint.width(), room.width())
-            h = item.heightForWidth(w) if item.hasHeightForWidth() and w < hint.width() else hint.height()
+            # The height for the width given, also at the item's own width: a word-wrapped
+            # QLabel's size hint is measured at a trial width and may need a line more at its
+            # own (Arabic "open now, closes at 12:00" in a booking row: 204 px asked, 168 given).
+            h = item.heightForWidth(w) if item.hasHeightForWidth() else hint.height()
             if lines[-1] and x + w > room.width():
                 lines.append([])
                 x = 0
