@@ -65,9 +65,29 @@ def collect_garbage_on_the_gui_thread():
     nothing by itself for the rest of the run: tests that never turn the event loop (the
     core's, the backend's) get their due collection here, between tests, on the main thread."""
     yield
+    _delete_what_the_test_left_to_qt()
     collector = sys.modules.get("ui.collector")
     if collector is not None and collector.installed() is not None:
         collector.installed().collect_due()
+
+
+def _delete_what_the_test_left_to_qt() -> None:
+    """Windows a test made die in that test. pytest-qt closes the widgets of ``qtbot.addWidget``
+    with ``deleteLater()`` after the test, outside any event loop, so without this Qt deleted
+    them in the next test's first event loop (its settle step), with that test's own widgets
+    going the same turn: one test's windows, timers and bridges lived on into another's, and
+    the order of the tests decided what was deleted with what. Here, at the teardown of the
+    test that made them (pytest-qt has called ``deleteLater()`` by now)."""
+    if "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is None:
+        return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    screenshots = sys.modules.get("ui.screenshots")
+    if screenshots is not None:
+        screenshots.forget_deleted_windows()   # their parts held them (and their services) for ever
 
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -366,6 +366,36 @@ def parts_of(window):
     return _PARTS[window]
 
 
+def close_demo_window(window) -> None:
+    """Stop the window's session bridge, close it and delete it now, and forget its parts.
+
+    Its parts hold the window (the session bridge, the speech output), so ``_PARTS`` never let
+    go of a window by itself: every demo window, its services and the wrappers of its deleted
+    widgets stayed for the rest of the process. And a window closed with ``deleteLater()``
+    outside an event loop is deleted in the next one that runs: in a test run that was the
+    next test's (its bridge's timer still ticking on a hidden window), in the middle of that
+    test's own deferred deletes."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    parts = _PARTS.pop(window, None)
+    if parts is not None and parts.session_bridge is not None:
+        parts.session_bridge.stop()
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def forget_deleted_windows() -> int:
+    """Drop the parts of demo windows Qt has deleted (closed some other way than
+    ``close_demo_window``); returns how many."""
+    import shiboken6
+
+    gone = [w for w in list(_PARTS.keys()) if not shiboken6.isValid(w)]
+    for w in gone:
+        _PARTS.pop(w, None)
+    return len(gone)
+
+
 def scenes(window):
     """Every scene the screenshots show, as (name, action): for tests that look at each."""
     return _scenes(window)
@@ -412,9 +442,7 @@ def render(out: Path, resolutions=RESOLUTIONS, languages=LANGUAGES, only: str | 
                     path = out / f"{resolution}-{lang}-{name}{suffix}.png"
                     window.grab().save(str(path))
                     written.append(path)
-                window.close()
-                window.deleteLater()
-                app.processEvents()
+                close_demo_window(window)
         db.close()
     return written
 

@@ -13,6 +13,7 @@ from ui.icons import icon_for
 from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.reflow import columns_that_fit
+from ui.widgets.removal import discard
 from ui.widgets.touch import Tile, button, kinetic_scroll_area, label
 
 # (tab, code list, catalogue attribute, filter parameter)
@@ -134,8 +135,7 @@ class BrowseScreen(Screen):
             self._retranslate_tiles(counts)
             return
         for tile in self.tiles.values():
-            tile.hide()
-            tile.deleteLater()
+            discard(tile)   # out of the grid now: a tile only hidden kept its cell until Qt deleted it
         self.tiles = {}
         for i, code in enumerate(shown):
             tile = Tile(int(self.metrics.tile_px * 0.8), icon=icon_for(self.tab, code))
