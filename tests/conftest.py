@@ -85,6 +85,15 @@ def _delete_what_the_test_left_to_qt() -> None:
     if QCoreApplication.instance() is None:
         return
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # A test that ended in Arabic left the whole application right to left (ui/bidi.py), and
+    # the next test's bare widgets were mirrored: each test starts left to right.
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and app.layoutDirection() != Qt.LayoutDirection.LeftToRight:
+            app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     screenshots = sys.modules.get("ui.screenshots")
     if screenshots is not None:
         screenshots.forget_deleted_windows()   # their parts held them (and their services) for ever

@@ -76,7 +76,10 @@ def test_right_to_left_wrapped_lines_are_drawn_whole_at_the_right_edge(qtbot):
                       ("Suljettu nyt. Avautuu keskiviikkona kello 17:00", False)):
         lab = label(text)
         lab.setFont(font)
-        lab.setStyleSheet("background: white; color: black;")
+        # Its own sheet, type size included, wins over whatever sheet the last window left on the
+        # application (a 1280x800 window's type size made the line wrap elsewhere after its test).
+        lab.setStyleSheet("background: white; color: black; padding: 0px; margin: 0px; border: none; "
+                          "font-family: 'Noto Sans'; font-size: 48px; font-weight: bold;")
         qtbot.addWidget(lab)
         width = fm.horizontalAdvance(text.rsplit(" ", 2)[0]) + 4   # the first line just fits
         lab.resize(width, lab.heightForWidth(width))
