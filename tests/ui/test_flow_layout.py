@@ -78,3 +78,35 @@ def test_a_wrapped_label_gets_its_height_for_the_width_it_is_given(qtbot):
     settle(qtbot)
     for w in words:
         assert w.height() >= w.heightForWidth(w.width()), (w.text(), w.width(), w.height())
+
+
+def test_even_rows_put_one_button_a_row_when_two_do_not_fit(qtbot):
+    """The nurse's actions two a row, of one width; at 200 % in Somali one a row: a grid's two
+    columns asked for both widths and ran past a 1280x800 screen's right edge."""
+    from ui.widgets.reflow import EvenRows
+
+    host = QWidget()
+    col = QVBoxLayout(host)
+    col.setContentsMargins(0, 0, 0, 0)
+    rows = EvenRows(spacing=8)
+    col.addLayout(rows)
+    col.addStretch(1)
+    buttons = [QPushButton(t) for t in ("Waa dhammaatay", "Meel kale ayaa loo diray",
+                                        "Booqasho labaad ayaa loo baahan yahay")]
+    for b in buttons:
+        rows.addWidget(b)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    widest = max(b.minimumSizeHint().width() for b in buttons)
+    host.resize(2 * widest + 8 + 20, 400)
+    settle(qtbot)
+    assert buttons[0].y() == buttons[1].y() < buttons[2].y()        # two, then one
+    assert buttons[0].width() == buttons[1].width() == buttons[2].width()
+    assert buttons[1].x() > buttons[0].geometry().right()
+    # Narrower than two of them: one a row, none past the edge, none cut.
+    assert host.layout().minimumSize().width() <= widest
+    host.resize(widest + 20, 400)
+    settle(qtbot)
+    assert len({b.y() for b in buttons}) == 3 and len({b.x() for b in buttons}) == 1
+    assert all(b.geometry().right() < host.width() and b.width() >= b.minimumSizeHint().width() for b in buttons)

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from typing import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.flow import FOLLOW_UP, STAFF_QUEUE, KioskFlow, Place
 from kiosk.catalogue.domain import tr as text_in
@@ -27,10 +27,10 @@ from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.theme import Metrics
 from ui.widgets.column_area import ColumnArea
-from ui.widgets.reflow import FlowLayout
-from ui.widgets.reflow import Columns
+from ui.widgets.reflow import Columns, EvenRows, FlowLayout
 from ui.widgets.removal import clear_layout, discard
 from ui.widgets.touch import ChoiceChip, Tile, button, kinetic_scroll_area, label
+from ui.widgets.wrapping_chip import WrappingChip
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +115,7 @@ class StaffQueueScreen(Screen):
         left.addWidget(self.today)
         self.list_box = QWidget()
         self.list_col = QVBoxLayout(self.list_box)
-        self._waiting_chips: dict[str, ChoiceChip] = {}  # by ticket id, in the list's order
+        self._waiting_chips: dict[str, WrappingChip] = {}  # by ticket id, in the list's order
         self._nobody = None  # "nobody is waiting", made with the first snapshot
         self.list_col.setSpacing(m.gap_px // 2)
         self.list_area = kinetic_scroll_area(self.list_box, ColumnArea())
@@ -136,16 +136,18 @@ class StaffQueueScreen(Screen):
         self.call_selected.clicked.connect(self._show_reasons)
         left.addWidget(self.call_selected)
         self.reasons_box = QWidget()
-        rgrid = QGridLayout(self.reasons_box)
+        rcol = QVBoxLayout(self.reasons_box)
         self.reason_label = label()
-        rgrid.addWidget(self.reason_label, 0, 0, 1, 2)
+        rcol.addWidget(self.reason_label)
+        rgrid = EvenRows(spacing=m.gap_px // 2)
+        rcol.addLayout(rgrid)
         self.reason_buttons = {}
-        for i, code in enumerate(OUT_OF_ORDER_REASONS):
+        for code in OUT_OF_ORDER_REASONS:
             b = button("", "", min_height=m.touch_px)
             b.setObjectName(f"reason-{code}")
             b.clicked.connect(lambda _=False, c=code: self._call_selected(c))
             self.reason_buttons[code] = b
-            rgrid.addWidget(b, 1 + i // 2, i % 2)
+            rgrid.addWidget(b)
         self.reasons_box.hide()
         left.addWidget(self.reasons_box)
         # The chosen number's priority class: the nurse's word, also over the resident's answers.
@@ -195,13 +197,15 @@ class StaffQueueScreen(Screen):
         self.current_label = label(role="heading")
         self.current_label.setObjectName("staff-queue-current")
         right.addWidget(self.current_label)
-        actions = QGridLayout()
+        # Two a row while the longer one fits in half the column, one a row when not (200 %
+        # text in Russian or Somali): a grid's two columns ran past the screen's right edge.
+        actions = EvenRows(spacing=m.gap_px)
         self.recall = self._action("staff-queue-recall", lambda: self._act(self.queue.recall))
         self.start = self._action("staff-queue-start", self._start)
         self.no_show = self._action("staff-queue-no-show", lambda: self._act(self.queue.no_show, clear=True))
-        actions.addWidget(self.recall, 0, 0)
-        actions.addWidget(self.start, 0, 1)
-        actions.addWidget(self.no_show, 1, 0)
+        actions.addWidget(self.recall)
+        actions.addWidget(self.start)
+        actions.addWidget(self.no_show)
         right.addLayout(actions)
         # Long texts get full-width rows that wrap: a button never cuts its words, and the
         # column never grows wider than the screen (that shifted it sideways).
@@ -221,12 +225,13 @@ class StaffQueueScreen(Screen):
             right.addWidget(b)
         self.outcome_label = label()
         right.addWidget(self.outcome_label)
-        orow = QGridLayout()  # two a row: three side by side did not fit beside the list at 1280x800
+        # Two a row at most: three side by side did not fit beside the list at 1280x800.
+        orow = EvenRows(spacing=m.gap_px)
         self.outcomes = {}
-        for i, code in enumerate(OUTCOMES):
+        for code in OUTCOMES:
             b = self._action(f"outcome-{code}", lambda _=False, c=code: self._finish(c))
             self.outcomes[code] = b
-            orow.addWidget(b, i // 2, i % 2)
+            orow.addWidget(b)
         right.addLayout(orow)
         # After a visit: the nurse hands the kiosk to the resident, for feedback or to
         # book the follow-up with the resident's own key (the nurse's session ends first).
@@ -511,7 +516,9 @@ class StaffQueueScreen(Screen):
                 text += f" · {t('staff_queue.appointment_mark')}"  # the time is in the list of appointments
             chip = self._waiting_chips.get(ticket.id)
             if chip is None:
-                chip = ChoiceChip(self.metrics.touch_px, f"waiting-{ticket.label}")
+                # Its words wrap: with a priority class and a booking the row is wider than
+                # a 1280x800 screen at 200 % text in every language.
+                chip = WrappingChip(self.metrics.touch_px, f"waiting-{ticket.label}")
                 chip.clicked.connect(lambda _=False, tid=ticket.id: self._select(tid))
                 self._waiting_chips[ticket.id] = chip
             if chip.accessibleName() != text:

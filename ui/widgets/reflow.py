@@ -227,3 +227,91 @@ class FlowLayout(QLayout):
                 x += w + gap
             y += max(h for _, _, h in line) + gap
         return max(0, y - gap) - rect.y() + m.bottom() if any(lines) else m.top() + m.bottom()
+
+
+class EvenRows(QLayout):
+    """Buttons of one width, up to ``most`` to a row while the widest button's minimum fits
+    in its share of the row, fewer to a row when not (a grid of the nurse's actions: two side
+    by side at the site's text, one under the other at 200 % in Russian or Somali, where
+    "Booqasho labaad ayaa loo baahan yahay" alone is 1,027 px). A QGridLayout keeps its
+    columns and asks for the sum of their widths, however narrow the screen."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8, most: int = 2) -> None:
+        super().__init__(parent)
+        self._items: list = []
+        self.most = most
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(spacing)
+
+    def addItem(self, item) -> None:   # noqa: N802 (Qt's name)
+        self._items.append(item)
+        self.invalidate()
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):   # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):   # noqa: N802
+        if not 0 <= index < len(self._items):
+            return None
+        self.invalidate()
+        return self._items.pop(index)
+
+    def expandingDirections(self):   # noqa: N802
+        return Qt.Orientation.Horizontal
+
+    def hasHeightForWidth(self) -> bool:   # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:   # noqa: N802
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:   # noqa: N802
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def _shown(self) -> list:
+        return [i for i in self._items if not i.isEmpty()]
+
+    def sizeHint(self) -> QSize:   # noqa: N802
+        # ``most`` to a row, each as wide as the widest button wants.
+        shown = self._shown()
+        m = self.contentsMargins()
+        n = max(1, min(self.most, len(shown)))
+        width = n * max((i.sizeHint().width() for i in shown), default=0) + self.spacing() * (n - 1)
+        width += m.left() + m.right()
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSize(self) -> QSize:   # noqa: N802
+        # As narrow as the widest button's minimum: the others then go under it.
+        size = QSize()
+        for item in self._shown():
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        m = self.contentsMargins()
+        room = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        shown = self._shown()
+        if not shown:
+            return m.top() + m.bottom()
+        gap = self.spacing()
+        widest = max(i.minimumSize().width() for i in shown)
+        n = columns_that_fit(widest, room.width(), gap, min(self.most, len(shown)))
+        width = max(widest, (room.width() - gap * (n - 1)) // n)
+        rtl = self.parentWidget() is not None and self.parentWidget().layoutDirection() == Qt.LayoutDirection.RightToLeft
+        y = room.y()
+        for start in range(0, len(shown), n):
+            row = shown[start:start + n]
+            height = max(max(i.heightForWidth(width) if i.hasHeightForWidth() else i.sizeHint().height(),
+                             i.minimumSize().height()) for i in row)
+            for k, item in enumerate(row):
+                if move:
+                    x = room.x() + k * (width + gap)
+                    left = room.right() + 1 - (x - room.x()) - width if rtl else x
+                    item.setGeometry(QRect(QPoint(left, y), QSize(width, height)))
+            y += height + gap
+        return y - gap - rect.y() + m.bottom()
