@@ -30,7 +30,8 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from kiosk.storage import writes
 from ui.collector import collect_on_gui_thread
@@ -82,6 +83,17 @@ class AppRunner:
         except RuntimeError:  # shut down between the check and the submit
             self.settled(is_db)
             return False
+        return True
+
+    def hold(self, is_db: bool = False) -> bool:
+        """Count a job that will be submitted a little later as pending already (so that
+        ``db_idle`` waits for it); False when the runner is shut down. Settled with
+        ``settled`` when it is submitted or dropped."""
+        with self._lock:
+            if self._closed:
+                return False
+            self._pending += 1
+            self._pending_db += is_db
         return True
 
     def settled(self, is_db: bool = False) -> None:
@@ -218,6 +230,41 @@ class BackgroundCalls(QObject):
         """Database work, reads and writes, on the one database thread, in order."""
         return self._start(self.runner._db, work, done)
 
+    def db_after_paint(self, widget: QWidget, work: Callable[[], Any], done: Done | None = None) -> bool:
+        """``db``, submitted once ``widget`` has been painted (or after ``PAINT_WAIT_MS`` if it
+        is not). Work on the database thread runs Python, and the GUI thread needs the GIL
+        at every Python call of its paint (event filters, paint events, heights for widths):
+        a read started with a screen's switch ran interleaved with that screen's first paint
+        and the paint waited for it (take_a_queue_number: 8-9 ms of the database thread's
+        CPU in the GUI's longest stall, wall twice the GUI's own CPU; docs/benchmarks.md).
+        Counted as pending at once: ``db_idle`` waits for it as for any database work."""
+        runner = self.runner
+        if not runner.hold(True):
+            return False
+        state = {"held": True}
+
+        def release() -> bool:
+            if not state["held"]:
+                return False
+            state["held"] = False
+            runner.settled(True)
+            return True
+
+        watch = _AfterPaint(widget, self)
+        # A handle gone with its screen meanwhile takes the watch with it: nothing to read for.
+        watch.destroyed.connect(lambda *_: release())
+
+        def submit() -> None:
+            if release():
+                watch.stop()
+                watch.deleteLater()
+                self.db(work, done)
+        watch.painted.connect(submit)
+        QTimer.singleShot(self.PAINT_WAIT_MS, watch, submit)
+        return True
+
+    PAINT_WAIT_MS = 50  # a widget that is not painted (hidden, covered) does not hold its read longer
+
     def _start(self, pool: ThreadPoolExecutor, work: Callable[[], Any], done: Done | None) -> bool:
         is_db = pool is self.runner._db
         undelivered, lock, runner = self._undelivered, self._undelivered_lock, self.runner
@@ -274,6 +321,31 @@ class BackgroundCalls(QObject):
 
     def shutdown(self) -> None:
         """Kept for callers of the old per-screen pool: the app's runner outlives screens."""
+
+
+class _AfterPaint(QObject):
+    """Tells ``painted`` in the turn after ``widget``'s next paint, once (an event filter on
+    that widget only, not on the application: ui/input_tap.py)."""
+
+    painted = Signal()
+
+    def __init__(self, widget: QWidget, parent: QObject) -> None:
+        super().__init__(parent)
+        self._widget = widget
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:   # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            self.stop()
+            # Started during the paint, the zero timer fires after it, behind the timers
+            # already due: the frame is drawn and shown first.
+            QTimer.singleShot(0, self, self.painted.emit)
+        return False
+
+    def stop(self) -> None:
+        if self._widget is not None and shiboken6.isValid(self._widget):
+            self._widget.removeEventFilter(self)
+        self._widget = None
 
 
 class OnGuiThread(QObject):

@@ -283,7 +283,10 @@ def _guard_staff_places(window, *, session, staff_key: bool) -> None:
             window.show_current()
 
     session.on_open(re_show)
-    session.on_end(re_show)  # and the wipe resets the kiosk to home after it
+    # At a session's end, after the window's wipe hook (registered before this one) has reset
+    # the kiosk to home: shown from an end listener, the staff gate was drawn and then home
+    # (4-8 ms more at a nurse's logout). Still a last word if that reset did not move away.
+    session.on_wipe("staff-places", re_show)
     window.guard_staff_places(role=role, ask_staff_key=ask_staff_key if staff_key else None)
 
 

@@ -259,3 +259,65 @@ def test_what_done_holds_is_let_go_on_the_gui_thread_not_the_pools(qtbot, runner
     let_go.set()
     qtbot.waitUntil(lambda: bool(freed_on), timeout=5000)
     assert freed_on == [threading.main_thread().name] and alive() is None
+
+
+def test_a_read_after_paint_waits_for_the_widgets_paint_and_counts_as_pending(qtbot, runner):
+    """Started with a screen's switch, database work ran inside that screen's first paint,
+    which waited for its Python (the GIL): it starts once the widget has been drawn."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QWidget
+
+    from ui.background import BackgroundCalls
+
+    order = []
+
+    class Painted(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                order.append("paint")
+            return False
+
+    screen = QWidget()
+    qtbot.addWidget(screen)
+    seen = Painted(screen)
+    screen.installEventFilter(seen)
+    calls = BackgroundCalls(screen, runner=runner)
+    calls.PAINT_WAIT_MS = 60_000  # only the paint may let it go here
+    ran = threading.Event()
+    back = []
+    assert calls.db_after_paint(screen, lambda: ran.set() or 7, lambda result, error: back.append((result, error)))
+    assert not runner.db_idle()  # held: whoever waits for the database waits for it too
+    assert not ran.wait(0.05)  # not asked before the widget is drawn
+    screen.show()
+    qtbot.waitUntil(lambda: bool(back), timeout=5000)
+    assert order and order[0] == "paint" and back == [(7, None)] and runner.db_idle()
+
+
+def test_a_read_after_paint_of_a_widget_never_drawn_is_not_held_for_ever(qtbot, runner):
+    from PySide6.QtWidgets import QWidget
+
+    from ui.background import BackgroundCalls
+
+    hidden = QWidget()
+    qtbot.addWidget(hidden)
+    calls = BackgroundCalls(hidden, runner=runner)
+    back = []
+    calls.db_after_paint(hidden, lambda: "read", lambda result, error: back.append(result))
+    qtbot.waitUntil(lambda: back == ["read"], timeout=5000)
+    assert runner.db_idle()
+
+
+def test_a_read_after_paint_whose_screen_is_gone_settles(qtbot, runner):
+    from PySide6.QtWidgets import QWidget
+
+    from ui.background import BackgroundCalls
+
+    screen = QWidget()
+    calls = BackgroundCalls(screen, runner=runner)
+    ran = threading.Event()
+    calls.db_after_paint(screen, ran.set)
+    assert not runner.db_idle()
+    screen.deleteLater()
+    qtbot.waitUntil(runner.db_idle, timeout=5000)
+    qtbot.wait(100)  # longer than PAINT_WAIT_MS: nothing is asked for a screen that is gone
+    assert not ran.is_set()

@@ -388,6 +388,24 @@ def test_every_staff_screen_needs_a_signed_in_nurse_or_admin(qtbot, wired, place
     assert window.current_screen() is gate
 
 
+def test_a_nurse_logout_draws_home_and_nothing_before_it(qtbot, wired):
+    """The staff gate was drawn first and then home (a frame's work for nothing, docs/benchmarks.md)."""
+    import time
+
+    from kiosk.identity.keys import Identity
+
+    window, kiosk = wired(f"http://127.0.0.1:{free_port()}")
+    kiosk.session.open(Identity(key="staff", subject="nurse-7", role="nurse", name="Nurse"), time.monotonic())
+    window.flow.go("staff_queue")
+    assert window.current_screen() is window.screen("staff_queue")
+    shown = []
+    window.stack.currentChanged.connect(lambda i: shown.append(window.stack.widget(i)))
+    kiosk.session.end("logout")
+    assert shown == [window.screen("home")] and window.flow.current.name == "home"
+    window.flow.go("staff_queue")
+    assert window.current_screen() is window.staff_gate()
+
+
 def test_the_staff_tile_and_back_navigation_pass_the_gate(qtbot, wired):
     import time
 

@@ -139,7 +139,7 @@ class QueueScreen(Screen):
     def enter(self, place: Place) -> None:
         if self.ticket is None:
             self.pages.setCurrentIndex(0)
-            self._refresh_lines()
+            self._refresh_lines(after_paint=True)
         else:  # back from the priority questions: the answers may have moved the ticket ahead
             self._refresh_estimate()
 
@@ -177,9 +177,11 @@ class QueueScreen(Screen):
     def _line_name(self, line_id: str) -> str:
         return queue_line_name(self.queue.lines, self.catalogue, line_id, self.tr_.data_language)
 
-    def _refresh_lines(self) -> None:
+    def _refresh_lines(self, after_paint: bool = False) -> None:
         """Draw the tiles with the waits last read, and read them again on the database
-        thread (a query per line: 18-23 ms of the GUI thread when read on entering)."""
+        thread (a query per line: 18-23 ms of the GUI thread when read on entering). On
+        entering, the read starts once the screen is drawn: run alongside its first paint,
+        the paint waited for the database thread's Python (ui/background.py)."""
         self._draw_lines()
         if self._reading_lines:
             return
@@ -192,7 +194,12 @@ class QueueScreen(Screen):
                 raise error  # logged and shown by the runner; the tiles keep their names
             self._line_estimates = result
             self._draw_lines()
-        self.runner.db(lambda: {lid: self.queue.estimate_for_newcomer(lid) for lid in lines}, done)
+        def read() -> dict:
+            return {lid: self.queue.estimate_for_newcomer(lid) for lid in lines}
+        if after_paint:
+            self.runner.db_after_paint(self, read, done)
+        else:
+            self.runner.db(read, done)
 
     def _draw_lines(self) -> None:
         t = self.tr_.t

@@ -297,7 +297,9 @@ class ServiceScreen(Screen):
             for cid, (col, ch) in self._book_places.items():
                 if cid in bookable:
                     self._add_book_button(col, ch)
-        self.runner.db(free, done)
+        # Once the head of the card is drawn: asked with the tap, the database thread's Python
+        # ran inside the card's first paint, which waited for it (ui/background.py).
+        self.runner.db_after_paint(self, free, done)
 
     def _languages(self, codes) -> str:
         return self.tr_.join(self.tr_.t(f"language.{c}.name") for c in codes if c in LANGUAGES) or "–"
@@ -328,7 +330,7 @@ class ServiceScreen(Screen):
         self.qr.set_text(qr_text(self.tr_, s, self.tr_.data_language))
         self.qr.setAccessibleName(self.tr_.t("service.qr_name"))
         self.qr_hint.setText(self.tr_.t("service.qr_hint"))
-        self._ask_free_times(s)  # answered while the top of the card is made
+        self._ask_free_times(s)  # answered while the rest of the card is made
         self._parts_left = self._parts(s)
         for top_done in self._parts_left:  # the top of the card, whatever it costs
             if top_done:

@@ -286,7 +286,7 @@ class StaffQueueScreen(Screen):
         return describe(self.tr_, self, self.title())
 
     def enter(self, place: Place) -> None:
-        self._refresh()
+        self._refresh(after_paint=True)  # the snapshot is read once the desk is drawn (ui/background.py)
 
     def clear(self) -> None:
         self.last_visit = None
@@ -417,7 +417,7 @@ class StaffQueueScreen(Screen):
         for r, chip in self.room_chips.items():
             chip.setChecked(r == room)
 
-    def _refresh(self) -> None:
+    def _refresh(self, after_paint: bool = False) -> None:
         nurse = self._nurse()
         self.locked.setVisible(nurse is None)
         self.desk_view.setVisible(nurse is not None)
@@ -449,7 +449,10 @@ class StaffQueueScreen(Screen):
                 self._error(error)
                 return
             self._show(*snapshot)
-        self.runner.db(load, loaded)
+        if after_paint:
+            self.runner.db_after_paint(self, load, loaded)
+        else:
+            self.runner.db(load, loaded)
 
     def _show(self, waiting, cur, lines, appointments=()) -> None:
         t = self.tr_.t
