@@ -212,9 +212,13 @@ QFrame[role="card"] QLabel {{ background: transparent; }}
 QPushButton {{ background: {p.surface}; color: {p.text}; border: 2px solid {p.border};
     border-radius: {m.radius_px}px; padding: 8px 24px; min-height: {m.touch_px - 20}px; font-weight: 600; }}
 QPushButton:pressed {{ background: {p.tile}; }}
-QPushButton:checked {{ background: {p.selected}; color: {p.on_selected}; border-color: {p.selected}; }}
+/* A chosen toggle is underlined too, not only coloured (WCAG 1.4.1, EN 301 549 5.6.2): a person
+   who cannot tell the colours apart sees which score, topic or tab is chosen. */
+QPushButton:checked {{ background: {p.selected}; color: {p.on_selected}; border-color: {p.selected};
+    text-decoration: underline; }}
 QPushButton[role="tab"] {{ padding: 6px 22px; border-width: 4px; }}  /* the same size checked or not */
-QPushButton[role="tab"]:checked {{ background: {p.tile}; color: {p.on_tile}; border: 4px solid {p.primary}; }}
+QPushButton[role="tab"]:checked {{ background: {p.tile}; color: {p.on_tile}; border: 4px solid {p.primary};
+    text-decoration: underline; }}
 QPushButton[role="primary"] {{ background: {p.primary}; color: {p.on_primary}; border-color: {p.primary}; }}
 QPushButton[role="tile"], QPushButton[role="row"] {{ background: {p.tile}; color: {p.on_tile};
     border: 2px solid {p.tile}; text-align: left; padding: 0px; }}

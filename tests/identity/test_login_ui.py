@@ -141,6 +141,7 @@ def test_card_key_mid_flow_then_timeout_with_and_without_more_time_then_nothing_
     assert k.login.card_pad.value == "" and k.login.pin_pad.value == ""
 
 
+@pytest.mark.conformance("WCAG 3.3.1")
 def test_wrong_pin_and_garbage_card_get_clear_hints(qtbot, make_window, db, card_client):
     window = make_window()
     window.translator.set_language("en")

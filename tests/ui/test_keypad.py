@@ -427,3 +427,16 @@ def test_the_keypad_follows_the_reading_order_in_every_scene(qtbot, tmp_path):
         db.close()
     assert not wrong, wrong
     assert walked >= 30
+
+
+@pytest.mark.conformance("WCAG 2.1.4")
+def test_no_letter_or_digit_key_is_a_shortcut(qtbot, window):
+    """Only the keypad's arrows, Enter, Back and Help act; a letter or digit typed where no text
+    field has the focus (a card reader or a keyboard bumped) does nothing: no single-key shortcut."""
+    settle(qtbot)
+    walk_to(qtbot, window, "tile-queue")
+    before = (window.flow.current.name, focused())
+    for key in (Qt.Key.Key_Q, Qt.Key.Key_B, Qt.Key.Key_H, Qt.Key.Key_S, Qt.Key.Key_1, Qt.Key.Key_0):
+        press(qtbot, window, key)
+        assert (window.flow.current.name, focused()) == before, key
+    assert not window.overlay.isVisible()

@@ -229,7 +229,7 @@ def test_speech_key_help_key_volume_and_the_next_person(qtbot, kiosk):
     assert speaker.volume == speaker.default_volume and not speaker.on
 
 
-@pytest.mark.conformance("5.1.3.1", "5.1.3.6")
+@pytest.mark.conformance("5.1.3.1", "5.1.3.6", "5.5.2", "5.6.1")
 def test_the_focused_control_is_said_with_role_name_and_state(qtbot, kiosk):
     window, parts, engine = kiosk
     t = window.translator
