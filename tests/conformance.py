@@ -122,6 +122,9 @@ REMARKS = {
               "Not checked by it: whether a button's letters fit its height."),
     "WCAG 1.4.4": "Text reaches 200 %; every scene passes in all eight languages at 1280x800, and in fi, sv "
                   "and ar at 1920x1080 (the other five were checked there once, 2026-12-03).",
+    "5.1.3.10": ("The only sound the kiosk plays by itself is the session's warning tone, under one "
+                 "second (the test reads the wave); speech output is the non-visual access itself, "
+                 "stops at any action (5.1.3.4) and has its own volume keys (5.1.3.11-13)."),
     "WCAG 1.4.10": "Pages scroll up and down only, never sideways; at 200 % no scene cuts a word or runs "
                    "past the edge in any of the eight languages.",
 }

@@ -363,6 +363,7 @@ def test_more_time_works_ten_times_in_the_window(qtbot, make_window, db):
 
 # QtMultimedia looks for hardware video decoding and a sound server; a test machine has neither.
 @pytest.mark.qt_log_ignore(r"Couldn't (load|resolve) va", r"PulseAudioService", r"QSoundEffect", r"ALSA")
+@pytest.mark.conformance("5.1.3.10")
 def test_the_warning_sound_is_a_real_wav_and_the_default_player_starts(qtbot):
     import io
     import wave

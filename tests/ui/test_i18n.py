@@ -435,3 +435,26 @@ def test_no_english_or_raw_text_on_any_fi_or_sv_screen(qtbot, demo_kiosk, catalo
     settle(qtbot)
     assert len(seen_scenes) > 25  # every screen, including the staff and service ones
     assert not problems, sorted(set(problems))
+
+
+# Words that name a control by what it looks like, in the languages the team reads.
+_LOOKS = {
+    "en": r"\b(green|red|blue|yellow|orange|grey|gray|round|square|triangle|circle)\b",
+    "fi": r"\b(vihre\w*|puna\w*|sini\w*|kelta\w*|orans\w*|harma\w*|pyöre\w*|neliö\w*|kolmio\w*|ympyr\w*)\b",
+    "sv": r"\b(grön\w*|röd\w*|blå\w*|gul\w*|orange\w*|grå\w*|rund\w*|fyrkant\w*|triangel\w*|cirkel\w*)\b",
+}
+
+
+@pytest.mark.conformance("WCAG 1.3.3")
+def test_no_text_names_a_control_by_its_colour_or_shape(catalogues):
+    """Instructions never rely on how a control looks ("press the green button"): a colour or
+    shape word in a text would be one. A place on the screen ("the keyboard below", "at the top
+    of the screen") is always said with the control's name (looked at in en, fi and sv)."""
+    found = {}
+    for lang, pattern in _LOOKS.items():
+        rx = re.compile(pattern, re.IGNORECASE)
+        for key, message in catalogues[lang].items():
+            for text in forms(message):
+                if rx.search(text):
+                    found[(lang, key)] = text
+    assert not found, found
