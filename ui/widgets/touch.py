@@ -28,6 +28,7 @@ class WrapLabel(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self._hfw: dict[int, int] = {}
+        self._rtl_lines: bool | None = None   # _draws_right_to_left_lines, kept like the heights
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
         height = self._hfw.get(width)
@@ -39,6 +40,7 @@ class WrapLabel(QLabel):
 
     def changeEvent(self, event) -> None:  # noqa: N802 (font, style, palette, margins, direction)
         self._hfw.clear()
+        self._rtl_lines = None
         super().changeEvent(event)
 
     def paintEvent(self, event) -> None:  # noqa: N802
@@ -77,10 +79,18 @@ class WrapLabel(QLabel):
 
     def _draws_right_to_left_lines(self) -> bool:
         """Plain word-wrapped text whose direction is right to left, drawn from the right edge
-        (a centred or absolutely aligned label is drawn right by QLabel)."""
+        (a centred or absolutely aligned label is drawn right by QLabel). Asked at every paint
+        (a results row's labels at every key press): kept until a setter or change forgets it."""
+        if not self.isEnabled():
+            return False
+        if self._rtl_lines is None:
+            self._rtl_lines = self._right_to_left_lines()
+        return self._rtl_lines
+
+    def _right_to_left_lines(self) -> bool:
         plain = self.textFormat() == Qt.TextFormat.PlainText or (
             self.textFormat() == Qt.TextFormat.AutoText and "<" not in self.text())
-        if not (plain and self.wordWrap() and self.text() and self.indent() <= 0 and self.isEnabled()):
+        if not (plain and self.wordWrap() and self.text() and self.indent() <= 0):
             return False
         align = self.alignment()
         if align & (Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignJustify | Qt.AlignmentFlag.AlignAbsolute):
@@ -109,6 +119,7 @@ def text_is_right_to_left(text: str) -> bool:
 def _forgetting(name: str):
     def setter(self, *args):
         self._hfw.clear()
+        self._rtl_lines = None
         return getattr(QLabel, name)(self, *args)
     setter.__name__ = name
     return setter
