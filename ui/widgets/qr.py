@@ -27,12 +27,28 @@ def qr_matrix(text: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(row) for row in qr.get_matrix())
 
 
+@lru_cache(maxsize=32)
+def matrix_bytes(matrix: tuple[tuple[bool, ...], ...]) -> bytes:
+    """The grey-scale rows of ``matrix`` (dark 0, light 255), each padded to 4 bytes as QImage
+    wants them. Any thread: made on the pool with the matrix, so a paint only wraps them (made
+    at each paint of a service card, they cost the GUI thread 1-2 ms)."""
+    n = len(matrix)
+    stride = (n + 3) // 4 * 4  # QImage rows start on 4-byte boundaries
+    return b"".join(bytes(0 if dark else 255 for dark in row) + bytes(stride - n) for row in matrix)
+
+
+def qr_made(text: str) -> tuple[tuple[bool, ...], ...]:
+    """The matrix of ``text``, its pixels made too (both kept). Any thread: no Qt here."""
+    matrix = qr_matrix(text)
+    matrix_bytes(matrix)
+    return matrix
+
+
 def matrix_image(matrix: tuple[tuple[bool, ...], ...]) -> QImage:
     """One grey-scale pixel per module (dark 0, light 255)."""
     n = len(matrix)
-    stride = (n + 3) // 4 * 4  # QImage rows start on 4-byte boundaries
-    data = b"".join(bytes(0 if dark else 255 for dark in row) + bytes(stride - n) for row in matrix)
-    return QImage(data, n, n, stride, QImage.Format.Format_Grayscale8).copy()  # copy: owns its bytes
+    stride = (n + 3) // 4 * 4
+    return QImage(matrix_bytes(matrix), n, n, stride, QImage.Format.Format_Grayscale8).copy()  # copy: owns its bytes
 
 
 class QrCodeWidget(QWidget):
@@ -69,7 +85,7 @@ class QrCodeWidget(QWidget):
                 self._matrix = matrix
                 self._image = None
                 self.update()
-        if not self._calls.run(lambda: qr_matrix(text), made):
+        if not self._calls.run(lambda: qr_made(text), made):
             self._matrix = qr_matrix(text)  # the runner is shut down (quitting): draw it here
 
     @property
