@@ -334,9 +334,14 @@ class Tile(RichButton):
         # Never narrower than its longest word (with the pictogram above the words): a grid
         # squeezed the tile with the shortest words until "vuoronumero" was cut with larger text.
         hint = super().minimumSizeHint()
-        words = [self.title.fontMetrics().horizontalAdvance(w) for w in self.title.text().split()]
-        words += [self.subtitle.fontMetrics().horizontalAdvance(w) for w in self.subtitle.text().split()]
-        return hint.expandedTo(QSize(max(words, default=0) + 2 * self.pad[0] + 4, 0))
+        # Asked many times per layout pass (a home of eight tiles measured 700 words at a
+        # logout): the longest word is kept until a text or a font changes.
+        key = (self.title.text(), self.subtitle.text(), self.title.font().key(), self.subtitle.font().key())
+        if getattr(self, "_longest_word_for", None) != key:
+            words = [self.title.fontMetrics().horizontalAdvance(w) for w in self.title.text().split()]
+            words += [self.subtitle.fontMetrics().horizontalAdvance(w) for w in self.subtitle.text().split()]
+            self._longest_word_for, self._longest_word_px = key, max(words, default=0)
+        return hint.expandedTo(QSize(self._longest_word_px + 2 * self.pad[0] + 4, 0))
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.icon and event.type() == QEvent.Type.Resize:
