@@ -183,7 +183,8 @@ def test_the_first_result_is_in_the_upper_half_and_the_folded_choices_say_what_i
         qtbot, make_window, resolution):
     """Swedish at 1280x800: four rows of chips pushed the first service to y=490 of 800, one
     service in sight. The choices fold under "Narrow the list"; folded, the button counts what
-    is chosen and "Clear choices" stays beside it, so what narrows the list is never out of sight."""
+    is chosen and "Clear choices" stays beside it, so what narrows the list is never out of sight.
+    "Open now" and "Voucher accepted", the two most asked for, stay beside the fold, a tap away."""
     window = make_window(resolution=resolution)
     window.translator.set_language("sv")
     tap(qtbot, window.current_screen().tiles["find"])
@@ -192,13 +193,14 @@ def test_the_first_result_is_in_the_upper_half_and_the_folded_choices_say_what_i
     settle(qtbot)
     first = screen.list.rows[0]
     assert first.mapTo(window, first.rect().topLeft()).y() < window.height() // 2
-    assert not screen.open_now.isVisible() and screen.show_choices.text() == "Avgränsa listan"
+    assert screen.open_now.isVisible() and screen.voucher.isVisible() and not screen.sector_chips["public"].isVisible()
+    assert screen.show_choices.text() == "Avgränsa listan"
     tap(qtbot, screen.show_choices)
     tap(qtbot, screen.open_now)
     tap(qtbot, screen.sector_chips["public"])
     assert screen.show_choices.text() == "Dölj valen (2)"
     tap(qtbot, screen.show_choices)   # folded again: the choices still hold
-    assert not screen.open_now.isVisible() and screen.filter.open_now
+    assert not screen.sector_chips["public"].isVisible() and screen.filter.open_now and screen.open_now.isChecked()
     assert screen.show_choices.text() == "Avgränsa listan (2)" and screen.clear_choices.isVisible()
     assert screen.show_choices.accessibleName() == "Avgränsa listan (2)"
     tap(qtbot, screen.clear_choices)
