@@ -90,23 +90,12 @@ class Columns(QWidget):
             self.updateGeometry()
 
 
-class FlowLayout(QLayout):
-    """Widgets in a row while they fit, the rest on the next line (after Qt's flow layout
-    example): badges beside a service's name, smileys, suggestion buttons. A widget wider than
-    the whole row (a badge of long words at 200 % beside the search keyboard) gets the row's
-    width and the height it needs there, so its words wrap instead of being cut."""
+class _ItemsLayout(QLayout):
+    """A layout that keeps its items in a list (QLayout leaves that to its subclasses)."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8, centred: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list = []
-        # Height for a width, until an item, the spacing or the margins change (invalidate()):
-        # a list of rows asks each row's flow of badges for the same width many times in a
-        # layout pass (560 placements a search keystroke, a third of its GUI time).
-        self._heights: dict[int, int] = {}
-        self._placed = QRect()  # where the items were last placed (until invalidate())
-        self.centred = centred  # each line in the middle of the row (the feedback's suggestions)
-        self.setContentsMargins(0, 0, 0, 0)
-        self.setSpacing(spacing)
 
     def addItem(self, item) -> None:   # noqa: N802 (Qt's name)
         self._items.append(item)
@@ -123,6 +112,24 @@ class FlowLayout(QLayout):
             return None
         self.invalidate()
         return self._items.pop(index)
+
+
+class FlowLayout(_ItemsLayout):
+    """Widgets in a row while they fit, the rest on the next line (after Qt's flow layout
+    example): badges beside a service's name, smileys, suggestion buttons. A widget wider than
+    the whole row (a badge of long words at 200 % beside the search keyboard) gets the row's
+    width and the height it needs there, so its words wrap instead of being cut."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8, centred: bool = False) -> None:
+        super().__init__(parent)
+        # Height for a width, until an item, the spacing or the margins change (invalidate()):
+        # a list of rows asks each row's flow of badges for the same width many times in a
+        # layout pass (560 placements a search keystroke, a third of its GUI time).
+        self._heights: dict[int, int] = {}
+        self._placed = QRect()  # where the items were last placed (until invalidate())
+        self.centred = centred  # each line in the middle of the row (the feedback's suggestions)
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(spacing)
 
     def expandingDirections(self):   # noqa: N802
         return Qt.Orientation(0)
@@ -229,7 +236,7 @@ class FlowLayout(QLayout):
         return max(0, y - gap) - rect.y() + m.bottom() if any(lines) else m.top() + m.bottom()
 
 
-class EvenRows(QLayout):
+class EvenRows(_ItemsLayout):
     """Buttons of one width, up to ``most`` to a row while the widest button's minimum fits
     in its share of the row, fewer to a row when not (a grid of the nurse's actions: two side
     by side at the site's text, one under the other at 200 % in Russian or Somali, where
@@ -238,26 +245,9 @@ class EvenRows(QLayout):
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 8, most: int = 2) -> None:
         super().__init__(parent)
-        self._items: list = []
         self.most = most
         self.setContentsMargins(0, 0, 0, 0)
         self.setSpacing(spacing)
-
-    def addItem(self, item) -> None:   # noqa: N802 (Qt's name)
-        self._items.append(item)
-        self.invalidate()
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int):   # noqa: N802
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int):   # noqa: N802
-        if not 0 <= index < len(self._items):
-            return None
-        self.invalidate()
-        return self._items.pop(index)
 
     def expandingDirections(self):   # noqa: N802
         return Qt.Orientation.Horizontal
