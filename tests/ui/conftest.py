@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 import re
 
 import pytest
@@ -56,3 +57,30 @@ def gui_thread_guard():
     from tests.gui_thread_guard import guard_fixture
 
     yield from guard_fixture()
+
+
+@contextmanager
+def scenes_window(qtbot, tmp_path, resolution: str = "1920x1080"):
+    """The screenshot scenes' demo window (demo catalogue, take-part questions) for a test that
+    walks ``ui.screenshots.scenes``: yields (window, parts); stopped, closed and its database
+    closed after."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.catalogue.service import Catalogue
+    from kiosk.storage.db import open_database
+    from ui import screenshots
+    from ui.app import load_demo_catalogue
+
+    db = open_database(tmp_path / "kiosk.db")
+    load_demo_catalogue(db)
+    screenshots.seed_participation(db)
+    window = screenshots.demo_window(QApplication.instance(), db, Catalogue(db), tmp_path, resolution)
+    qtbot.addWidget(window)
+    parts = screenshots.parts_of(window)
+    try:
+        yield window, parts
+    finally:
+        parts.session_bridge.stop()
+        window.close()
+        settle(qtbot)
+        db.close()

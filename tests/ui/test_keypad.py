@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import scenes_window, settle
 from tests.ui.keypad import activate, focused, press, type_on_screen_keyboard, walk_to
 from ui.theme import (FOCUS_MIN, FOCUS_TONES_MIN, HIGH_CONTRAST, HIGH_CONTRAST_MIN, THEMES, contrast_ratio,
                       focus_neighbours, focus_ring, text_pairs)
@@ -377,21 +377,10 @@ def test_the_keypad_follows_the_reading_order_in_every_scene(qtbot, tmp_path):
     row. The focus chain, which the keypad followed before, had a kept list row shown again
     higher up come later, a service card's booking buttons after its feedback button, the
     take-part options after Continue, and Log out before the screen."""
-    from PySide6.QtWidgets import QApplication as App
-
-    from kiosk.catalogue.service import Catalogue
-    from kiosk.storage.db import open_database
     from ui import screenshots
-    from ui.app import load_demo_catalogue
 
-    db = open_database(tmp_path / "kiosk.db")
-    load_demo_catalogue(db)
-    screenshots.seed_participation(db)
-    window = screenshots.demo_window(App.instance(), db, Catalogue(db), tmp_path, "1920x1080")
-    qtbot.addWidget(window)
-    parts = screenshots.parts_of(window)
     wrong, walked = {}, 0
-    try:
+    with scenes_window(qtbot, tmp_path, "1920x1080") as (window, parts):
         for scene, action in screenshots.scenes(window):
             window.reset_for_next_person()
             action()
@@ -423,11 +412,6 @@ def test_the_keypad_follows_the_reading_order_in_every_scene(qtbot, tmp_path):
                     problems.append((a[0], "->", b[0], up))
             if problems:
                 wrong[scene] = problems[:4]
-    finally:
-        parts.session_bridge.stop()
-        window.close()
-        settle(qtbot)
-        db.close()
     assert not wrong, wrong
     assert walked >= 30
 

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import scenes_window, settle
 
 
 def _shape(button) -> set[tuple[int, int]]:
@@ -42,21 +42,10 @@ def test_a_chosen_toggle_differs_in_shape_not_only_in_colour_in_every_scene(qtbo
     waiting numbers, poll options, an idea's topics and districts, the 0-10 scores, the
     browse's tabs, the keyboard's shift, the reason toggle, the text size) is tapped once from
     off to on: the drawing of its words and marks must change, not only its colours."""
-    from PySide6.QtWidgets import QApplication
-
-    from kiosk.catalogue.service import Catalogue
-    from kiosk.storage.db import open_database
     from ui import screenshots
-    from ui.app import load_demo_catalogue
 
-    db = open_database(tmp_path / "kiosk.db")
-    load_demo_catalogue(db)
-    screenshots.seed_participation(db)
-    window = screenshots.demo_window(QApplication.instance(), db, Catalogue(db), tmp_path, "1920x1080")
-    qtbot.addWidget(window)
-    parts = screenshots.parts_of(window)
     kinds_seen, tried, colour_only = set(), {}, {}
-    try:
+    with scenes_window(qtbot, tmp_path, "1920x1080") as (window, parts):
         for scene, action in screenshots.scenes(window):
             window.reset_for_next_person()
             action()
@@ -78,11 +67,6 @@ def test_a_chosen_toggle_differs_in_shape_not_only_in_colour_in_every_scene(qtbo
                 if len(before ^ after) <= max(len(before), len(after)) // 20:
                     colour_only[kind] = (scene, b.objectName(), len(before), len(after), len(before ^ after))
                 break   # the scene has changed: the next scene
-    finally:
-        parts.session_bridge.stop()
-        window.close()
-        settle(qtbot)
-        db.close()
     assert not colour_only, colour_only
     # Every kind was tried somewhere (a scene that showed it on only, or one tap per scene,
     # may leave a kind out: the scenes below then show it off too).

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import scenes_window, settle
 
 KEY = re.compile(r"^[a-z_]+(\.[a-z_0-9]+)+$")   # an untranslated key, e.g. "queue.follow_phone"
 
@@ -31,22 +31,11 @@ def test_every_qr_code_shown_in_any_scene_has_a_name_in_the_language_on_screen(q
     place: each visible code is named, not by a key, and the name follows the language. The
     login's phone page, the arrival's ticket and the video call's codes are checked where their
     screens are tested (test_login_ui, test_checkin_screen, test_video_screen)."""
-    from PySide6.QtWidgets import QApplication
-
-    from kiosk.catalogue.service import Catalogue
-    from kiosk.storage.db import open_database
     from ui import screenshots
-    from ui.app import load_demo_catalogue
 
-    db = open_database(tmp_path / "kiosk.db")
-    load_demo_catalogue(db)
-    screenshots.seed_participation(db)
-    window = screenshots.demo_window(QApplication.instance(), db, Catalogue(db), tmp_path, "1280x800")
-    qtbot.addWidget(window)
-    parts = screenshots.parts_of(window)
     seen: dict[str, dict[str, str]] = {}   # code -> language -> name
     unnamed = []
-    try:
+    with scenes_window(qtbot, tmp_path, "1280x800") as (window, parts):
         for scene, action in screenshots.scenes(window):
             window.reset_for_next_person()
             window.translator.set_language("fi")
@@ -62,11 +51,6 @@ def test_every_qr_code_shown_in_any_scene_has_a_name_in_the_language_on_screen(q
                     if not name.strip() or KEY.match(name):
                         unnamed.append((scene, key, lang, name))
                     seen.setdefault(key, {})[lang] = name
-    finally:
-        parts.session_bridge.stop()
-        window.close()
-        settle(qtbot)
-        db.close()
     assert not unnamed, unnamed
     # The scenes show the codes of these screens (a scene that stops showing one fails here,
     # so the walk cannot pass by seeing none).
