@@ -106,7 +106,8 @@ class VideoScreen(Screen):
         self.area.addWidget(self.call_page)
         row.addWidget(self.area, 1)
 
-        # -- right: the controls -------------------------------------------------------------------
+        # -- right: the controls, or the question "End the call?" in their place ---------------------
+        self.side = Pages()
         self.controls = QFrame()
         self.controls.setProperty("role", "card")
         self.controls.setFixedWidth(460 if metrics.tile_px >= 160 else 340)
@@ -123,6 +124,8 @@ class VideoScreen(Screen):
         volume_row = QHBoxLayout()
         self.volume_down = button("−", "volume-down", min_height=big)
         self.volume_up = button("+", "volume-up", min_height=big)
+        self.volume_down.setObjectName("video-volume-down")
+        self.volume_up.setObjectName("video-volume-up")
         for b in (self.volume_down, self.volume_up):
             b.setFixedWidth(big + 8)
             b.setStyleSheet("QPushButton { font-size: 36pt; padding: 0px; }")
@@ -135,6 +138,7 @@ class VideoScreen(Screen):
         volume_row.addWidget(self.volume_label, 1)
         volume_row.addWidget(self.volume_up)
         self.phone_button = button("", "continue-on-phone", role="primary", min_height=big)
+        self.phone_button.setObjectName("video-phone")
         self.phone_button.setCheckable(True)
         self.phone_button.toggled.connect(self._show_phone_qr)
         self.phone_qr = QrCodeWidget(size_px=300 if metrics.tile_px >= 160 else 220)
@@ -150,15 +154,66 @@ class VideoScreen(Screen):
         col.addWidget(self.phone_qr, 0, Qt.AlignmentFlag.AlignHCenter)
         col.addWidget(self.phone_hint)
         col.addStretch(1)
-        row.addWidget(self.controls)
+        self.side.addWidget(self.controls)
+        self.side.addWidget(self._build_question(metrics))
+        self.side.setFixedWidth(self.controls.width())
+        row.addWidget(self.side)
 
         self._volume = 1.0
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._update_elapsed)
         self._show_phone_qr(False)
-        self.controls.hide()
+        self.side.hide()
         self.retranslate()
+
+    def _build_question(self, metrics: Metrics) -> QFrame:
+        """Back during a call asks first: a call with a nurse is hard to get again, and the
+        Back key is pressed to leave a control as often as to leave a screen. The question
+        takes the controls' place (the other side stays in view); Back again, or Continue,
+        goes on with the call; End the call hangs up as the red button does."""
+        self.question = QFrame()
+        self.question.setProperty("role", "card")
+        self.question.setObjectName("video-question")
+        col = QVBoxLayout(self.question)
+        col.setContentsMargins(metrics.gap_px, metrics.gap_px, metrics.gap_px, metrics.gap_px)
+        col.setSpacing(metrics.gap_px // 2)
+        self.question_title = label(role="heading")
+        self.end_button = button("", "end-call", min_height=metrics.touch_px + 40)
+        self.end_button.setObjectName("video-end-call")
+        self.end_button.setStyleSheet(_HANG_UP_STYLE)
+        self.end_button.clicked.connect(self.hang_up)
+        self.continue_button = button("", "continue-call", role="primary", min_height=metrics.touch_px + 40)
+        self.continue_button.setObjectName("video-continue-call")
+        self.continue_button.clicked.connect(self.keep_calling)
+        col.addWidget(self.question_title)
+        col.addWidget(self.end_button)
+        col.addWidget(self.continue_button)
+        col.addStretch(1)
+        return self.question
+
+    @property
+    def asking(self) -> bool:
+        """True while "End the call?" is shown."""
+        return self.room is not None and self.side.currentWidget() is self.question
+
+    def ask_before_leaving(self) -> bool:
+        """Back or Home (a key or the top bar) while a call is on: ask first, and keep the
+        person here (True). A second Back while asking means "no, go on with the call"."""
+        if self.room is None:
+            return False
+        if self.asking:
+            self.keep_calling()
+            return True
+        self.side.setCurrentWidget(self.question)
+        self.end_button.setFocus(Qt.FocusReason.OtherFocusReason)   # Enter answers yes, Back no
+        return True
+
+    def keep_calling(self) -> None:
+        """No, go on with the call: the controls again, the focus on Hang up."""
+        if self.side.currentWidget() is self.question:
+            self.side.setCurrentWidget(self.controls)
+            self.hang_up_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- the window's side ---------------------------------------------------------------------
     def title(self) -> str:
@@ -219,7 +274,8 @@ class VideoScreen(Screen):
         self.phone_qr.set_text(call.phone_link)
         self.big_qr.set_text(call.phone_link)
         self.phone_button.setChecked(False)
-        self.controls.show()
+        self.side.setCurrentWidget(self.controls)
+        self.side.show()
         if self.room.widget is not None:
             self.call_layout.addWidget(self.room.widget)
             self.area.setCurrentWidget(self.call_page)
@@ -253,7 +309,8 @@ class VideoScreen(Screen):
         if room is not None:
             room.deleteLater()
         self.call = None
-        self.controls.hide()
+        self.side.setCurrentWidget(self.controls)
+        self.side.hide()
         self.phone_button.setChecked(False)
         self.area.setCurrentWidget(self.message_page)
         self._set_message("", "", qr=False)
@@ -310,7 +367,7 @@ class VideoScreen(Screen):
         self._show_choices(f"video.failed.{reason}", "video.failed.detail", (*alternatives, *last))
 
     def _show_choices(self, heading_key: str, detail_key: str, names: tuple[str, ...]) -> None:
-        self.controls.hide()
+        self.side.hide()
         self.area.setCurrentWidget(self.message_page)
         self._clear_choices()
         for i, name in enumerate(names):
@@ -349,6 +406,10 @@ class VideoScreen(Screen):
         self.volume_title.setText(self.tr_.t("video.volume_title"))
         self.hang_up_button.setText(self.tr_.t("video.hang_up"))
         self.hang_up_button.setAccessibleName(self.hang_up_button.text())
+        self.question_title.setText(self.tr_.t("video.question.end"))
+        for b, key in ((self.end_button, "video.question.yes"), (self.continue_button, "video.question.no")):
+            b.setText(self.tr_.t(key))
+            b.setAccessibleName(b.text())
         self.volume_down.setAccessibleName(self.tr_.t("video.volume_down"))
         self.volume_up.setAccessibleName(self.tr_.t("video.volume_up"))
         self.phone_hint.setText(self.tr_.t("video.phone_hint"))
