@@ -397,11 +397,12 @@ def reading_order(root: QWidget) -> list[QWidget]:
     layouts, as the eye follows them (a column before the one beside it, a row's items along
     the reading direction: a right-to-left layout mirrors the same order), then children no
     layout holds (a scroll area's content, a stacked page). Hidden parts are skipped whole, so
-    the walk visits the widgets on screen (hundreds), not the window's thousands."""
+    the walk visits the widgets on screen (hundreds), not the window's thousands. A part marked
+    ``keypad_skip`` (the video call's web page) is skipped whole: the keypad never enters it."""
     found: list[QWidget] = []
 
     def visit(w: QWidget) -> None:
-        if not w.isVisible():
+        if not w.isVisible() or w.property("keypad_skip") is True:
             return
         if w is not root and _stops(w):
             found.append(w)

@@ -111,3 +111,71 @@ def test_back_during_a_call_asks_first_and_the_call_goes_on(qtbot, kiosk):
     assert finished.args[0].reason == HUNG_UP
     qtbot.waitUntil(lambda: window.flow.current.name == "feedback", timeout=5000)
     assert not screen.in_call
+
+
+def in_page(screen, w) -> bool:
+    view = screen.room.view
+    return w is view or view.isAncestorOf(w)
+
+
+@pytest.mark.conformance("5.1.6.1", "5.1.6.2", "WCAG 2.1.1", "WCAG 2.1.2", "WCAG 2.4.7")
+def test_every_control_of_a_call_by_keypad_and_enter_hangs_up(qtbot, kiosk):
+    window, _parts = kiosk
+    screen = call_by_keypad(qtbot, window)
+    walk_to(qtbot, window, "video-hang-up")
+    stops = one_round(qtbot, window)
+    names = [w.objectName() for w in stops]
+    # Louder is off at 100 % (the keypad skips it, speech says so); it comes back below.
+    for control in ("video-hang-up", "video-volume-down", "video-phone", "nav-back", "nav-home", "language-sv"):
+        assert control in names, names
+    # The page is no stop: its video has nothing to press, and the ring and speech cannot
+    # follow the focus into it (the kiosk's own controls are what the keypad reaches).
+    assert not [w for w in stops if in_page(screen, w)], names
+    for w in stops:   # the ring lies on every stop (what it looks like: the screenshots)
+        w.setFocus(Qt.FocusReason.TabFocusReason)
+        settle(qtbot)
+        ring = window.keypad._ring
+        assert ring is not None and ring.isVisible() and ring.parentWidget() is w, w.objectName()
+
+    walk_to(qtbot, window, "video-volume-down")
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.volume == pytest.approx(0.9), timeout=2000)
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.volume == pytest.approx(0.8), timeout=2000)
+    assert screen.room.volume == pytest.approx(0.8) and screen.volume_label.text() == "80 %"
+    activate(qtbot, window, "video-volume-up")
+    assert screen.room.volume == pytest.approx(0.9)
+    activate(qtbot, window, "video-phone")
+    assert screen.phone_qr.isVisible()
+    activate(qtbot, window, "video-phone")
+    assert not screen.phone_qr.isVisible()
+
+    with qtbot.waitSignal(screen.call_finished, timeout=10000) as finished:
+        activate(qtbot, window, "video-hang-up")
+    assert finished.args[0].reason == HUNG_UP
+    qtbot.waitUntil(lambda: window.flow.current.name == "feedback", timeout=5000)
+    # The focus is not left on the call's controls, gone now: the next key finds the feedback screen.
+    press(qtbot, window, Qt.Key.Key_Down)
+    assert focused() is not None and focused().isVisible() and focused().window() is window
+
+
+@pytest.mark.conformance("5.1.6.1", "WCAG 2.1.2")
+def test_the_page_taking_the_focus_is_no_trap(qtbot, kiosk):
+    """A sighted person taps the room (its own button): Chromium takes the keyboard focus.
+    The keypad's arrows, Tab, Back and Enter on the kiosk's controls still work."""
+    window, _parts = kiosk
+    screen = call_by_keypad(qtbot, window)
+    page_widget = screen.room.view.focusProxy()
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Tab):
+        qtbot.mouseClick(page_widget, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: in_page(screen, focused()), timeout=5000)
+        press(qtbot, window, key)
+        assert focused() is not None and not in_page(screen, focused()), key
+    qtbot.mouseClick(page_widget, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: in_page(screen, focused()), timeout=5000)
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert screen.asking and focused() is screen.end_button
+    press(qtbot, window, Qt.Key.Key_Escape)
+    walk_to(qtbot, window, "video-hang-up")
+    with qtbot.waitSignal(screen.call_finished, timeout=10000):
+        press(qtbot, window, Qt.Key.Key_Return)
