@@ -98,3 +98,41 @@ def test_the_kiosk_side_of_a_process_call_never_loads_webengine():
     code = ("import sys, ui.wiring, ui.screens.video, ui.video.process_room; "
             "sys.exit(1 if any(m.startswith('PySide6.QtWebEngine') for m in sys.modules) else 0)")
     assert subprocess.run([sys.executable, "-c", code], timeout=120).returncode == 0
+
+
+@pytest.mark.conformance("5.1.6.1", "WCAG 2.1.1", "WCAG 2.4.7")
+def test_the_call_window_of_a_call_process_works_by_keypad(qtbot, servers, device):
+    """The call process's window is on top with the keyboard (cage gives it the newest
+    window): arrows, Enter and Back must work there as in the kiosk. Built here in this
+    process by the function the call process uses, with the real web engine."""
+    from kiosk.config import load_config
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+    from tests.ui.keypad import focused, press
+    from ui.video.call_process import call_screen
+
+    listed, _ = servers
+    screen = call_screen(QApplication.instance(), load_config(device), "sv")
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    with qtbot.waitSignal(screen.call_started):
+        screen.start_call(make_call(listed.url("/keypad.html")))
+    qtbot.waitUntil(lambda: screen.room.lifecycle.loaded_at is not None, timeout=30000)
+    press(qtbot, screen, Qt.Key.Key_Down)
+    assert focused() is screen.hang_up_button
+    ring = screen.keypad._ring
+    assert ring is not None and ring.isVisible() and ring.parentWidget() is screen.hang_up_button
+    press(qtbot, screen, Qt.Key.Key_Escape)
+    assert screen.asking and focused() is screen.end_button
+    assert screen.question_title.text() == "Vill du avsluta samtalet?"
+    press(qtbot, screen, Qt.Key.Key_Escape)
+    assert not screen.asking and focused() is screen.hang_up_button
+    press(qtbot, screen, Qt.Key.Key_Down)
+    assert focused() is screen.volume_down
+    press(qtbot, screen, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.volume == pytest.approx(0.9), timeout=2000)
+    press(qtbot, screen, Qt.Key.Key_Up)
+    with qtbot.waitSignal(screen.call_finished, timeout=10000) as finished:
+        press(qtbot, screen, Qt.Key.Key_Return)
+    assert finished.args[0].reason == "hung_up"

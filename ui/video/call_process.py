@@ -26,6 +26,28 @@ def emit(event: str, **fields) -> None:
     print(json.dumps({"event": event, **fields}), flush=True)
 
 
+def call_screen(app, config, lang: str):
+    """The call window: the same VideoScreen as an in-process call, as a window of its own,
+    with the kiosk's keypad (ui/keypad.py): under cage this window has the keyboard while it
+    is on top, so arrows, Enter and Back must work here as in the kiosk (EN 301 549 5.1.6.1)."""
+    from ui.app import apply_theme
+    from ui.i18n import Translator
+    from ui.keypad import KeypadNavigation
+    from ui.screens.video import VideoScreen
+    from ui.theme import focus_ring
+
+    appearance = apply_theme(app, config)
+    metrics = appearance.base_metrics
+    tr = Translator(lang if lang in config.ui.languages else config.ui.default_language)
+    screen = VideoScreen(tr=tr, metrics=metrics, video=config.video, has_webengine=True)
+    screen.setWindowTitle("Video call")
+    screen.resize(*config.window_size)
+    screen.keypad = KeypadNavigation(screen, double_press_ms=config.ui.double_press_ms,
+                                     ring_colours=lambda: focus_ring(appearance.palette),
+                                     ring_radius=metrics.radius_px)
+    return screen
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m ui.video.call_process")
     ap.add_argument("--config", help="the kiosk's device file (for video.* and the theme)")
@@ -45,17 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QSocketNotifier
     from PySide6.QtWidgets import QApplication
 
-    from ui.app import apply_theme
-    from ui.i18n import Translator
-    from ui.screens.video import VideoScreen
-
     app = QApplication(sys.argv[:1])
     app.setApplicationName("welfare-kiosk-call")
-    metrics = apply_theme(app, config).base_metrics
-    tr = Translator(args.lang if args.lang in config.ui.languages else config.ui.default_language)
-    screen = VideoScreen(tr=tr, metrics=metrics, video=config.video, has_webengine=True)
-    screen.setWindowTitle("Video call")
-    screen.resize(*config.window_size)
+    screen = call_screen(app, config, args.lang)
 
     def finished(outcome) -> None:
         emit("ended", **dataclasses.asdict(outcome))
