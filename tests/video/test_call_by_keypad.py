@@ -179,3 +179,49 @@ def test_the_page_taking_the_focus_is_no_trap(qtbot, kiosk):
     walk_to(qtbot, window, "video-hang-up")
     with qtbot.waitSignal(screen.call_finished, timeout=10000):
         press(qtbot, window, Qt.Key.Key_Return)
+
+
+def listening(qtbot, window, parts):
+    """Speech on by its key (F2), captured at the engine: the sound card is the one part
+    mocked (tests/ui/test_speech.py says how)."""
+    from tests.kiosk.test_speech import RecordingEngine
+
+    engine = RecordingEngine(voices=("fi", "sv", "en"))
+    speaker = parts.speech.speaker
+    speaker.engine, speaker.engine_missing, speaker.headphones_setting = engine, False, "absent"
+    press(qtbot, window, Qt.Key.Key_F2)
+    assert speaker.on
+    return engine
+
+
+def said(qtbot, engine, since: int) -> str:
+    from tests.ui.test_speech import heard, texts
+
+    settle(qtbot)
+    return texts(heard(qtbot, engine, since))
+
+
+@pytest.mark.conformance("5.1.6.1", "5.1.3.15", "WCAG 2.1.1")
+def test_a_call_that_fails_says_so_and_its_next_steps_work_by_keypad(qtbot, kiosk):
+    window, parts = kiosk
+    engine = listening(qtbot, window, parts)
+    screen = call_by_keypad(qtbot, window)
+    walk_to(qtbot, window, "video-volume-down")
+    since = len(engine.heard)
+    os.kill(screen.room.page.renderProcessPid(), signal.SIGKILL)   # the page's process dies
+    qtbot.waitUntil(lambda: screen.failed_reason == PAGE_CRASHED, timeout=15000)
+    assert screen.choice_names() == ["retry", "queue", "booking", "home"]
+    # The focus is on the first next step (not left on the top bar's Back): Enter tries again.
+    assert focused() is not None and focused().objectName() == "alternative-retry"
+    text = said(qtbot, engine, since)
+    assert "Puhelu keskeytyi teknisen vian vuoksi" in text
+    assert "Voit valita: Yritä uudelleen; Ota jonotusnumero; Varaa aika; Alkuun" in text, text
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.room is not None and screen.room.lifecycle.loaded_at is not None,
+                    timeout=30000)
+    assert window.flow.current.name == "video"
+    # Failed again; this time the resident takes a queue number instead.
+    os.kill(screen.room.page.renderProcessPid(), signal.SIGKILL)
+    qtbot.waitUntil(lambda: screen.failed_reason == PAGE_CRASHED, timeout=15000)
+    activate(qtbot, window, "alternative-queue")
+    assert window.flow.current.name == "queue"

@@ -378,7 +378,13 @@ class VideoScreen(Screen):
             b.setMinimumWidth(int(self.width() * 0.45) if self.width() > 600 else 400)
             b.clicked.connect(lambda _=False, n=name: self.alternative_chosen.emit(n))
             self.choices.addWidget(b)
+            b.show()   # now, not at the layout's next turn: speech reads the scene before that
         self._set_message(heading_key, detail_key, qr=False)
+        first = self.choices.itemAt(0).widget() if self.choices.count() else None
+        if first is not None and self.isVisible():
+            # The controls the focus was on are gone: the first next step takes it, so Enter
+            # does what the page offers first (not the top bar's Back, where Qt put it).
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def choice_names(self) -> list[str]:
         """The next steps on offer now, in order (for tests and the screenshots)."""
