@@ -201,6 +201,7 @@ class SpeechOutput(QObject):
         self.t.on_change(lambda _lang: self._soon(self.speak_scene))
         window.overlay.installEventFilter(self)
         self._scene_pending = False
+        self._lead: list[Utterance] = []   # said before the next scene (announce_next)
         for cover in covers():
             if cover is not None:
                 self.follow_cover(cover)
@@ -253,15 +254,27 @@ class SpeechOutput(QObject):
 
     def speak_scene(self) -> None:
         self._scene_pending = False
+        lead, self._lead = self._lead, []
         if not self.speaker.on:
             return  # reading the widgets costs the GUI thread: only for someone listening
         self._follow_pages(self.window.current_screen())
-        self.say(self.scene(), remember=True)
+        self.say(lead + self.scene(), remember=True)
+
+    def announce_next(self, utterances: list[Utterance]) -> None:
+        """Say these first when the next scene is spoken (e.g. "The call has ended" before
+        the feedback screen the call led to): saying them now would be cut by that scene."""
+        if self.speaker.on:
+            self._lead = [*self._lead, *utterances]
+            self._soon(self.speak_scene)
 
     def _follow_pages(self, screen: QWidget | None) -> None:
         """A screen that turns pages (booking: confirm, busy, done) is a new scene each time."""
         if screen is None:
             return
+        changed = getattr(screen, "scene_changed", None)   # a screen that says its scene changed
+        if changed is not None and screen.property("speech_followed") is not True:
+            screen.setProperty("speech_followed", True)
+            changed.connect(lambda s=screen: self._page_turned(s))
         for stack in screen.findChildren(QStackedWidget):
             if stack.property("speech_followed") is not True:
                 stack.setProperty("speech_followed", True)

@@ -472,7 +472,12 @@ def attach_video(window, services: KioskServices, parts: KioskParts):
             return  # a reset or the person left: the kiosk is already elsewhere
         step, choices = nav.ended(outcome, feedback_known=window.flow.knows("feedback"))
         if choices is not None:
-            built[0].show_failed(outcome.reason, choices)
+            built[0].show_failed(outcome.reason, choices)   # the failure page says it itself
+        elif parts.speech is not None:
+            from kiosk.speech import Utterance
+            from ui.screens.video import outcome_message_key
+            t = window.translator
+            parts.speech.announce_next([Utterance(t.t(outcome_message_key(outcome)), t.language)])
         navigation.follow(window.flow, step)
 
     def alternative(name: str) -> None:

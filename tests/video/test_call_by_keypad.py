@@ -225,3 +225,42 @@ def test_a_call_that_fails_says_so_and_its_next_steps_work_by_keypad(qtbot, kios
     qtbot.waitUntil(lambda: screen.failed_reason == PAGE_CRASHED, timeout=15000)
     activate(qtbot, window, "alternative-queue")
     assert window.flow.current.name == "queue"
+
+
+@pytest.mark.conformance("5.1.3.1", "5.1.3.14", "5.1.6.1")
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_what_is_spoken_when_a_call_starts_and_ends(qtbot, kiosk, lang):
+    """Connecting while the room loads, then that the other side is there and what can be
+    pressed; Help repeats it; when the call ends, that it ended, then where the person is."""
+    window, parts = kiosk
+    t = window.translator
+    t.set_language(lang)
+    engine = listening(qtbot, window, parts)
+    since = len(engine.heard)
+    activate(qtbot, window, "tile-nurse")
+    screen = window.current_screen()
+    qtbot.waitUntil(lambda: screen.room is not None, timeout=20000)
+    if screen.room.lifecycle.loaded_at is None:   # a room can load before the first scene is said
+        assert t.t("video.connecting") in said(qtbot, engine, since)
+    qtbot.waitUntil(lambda: screen.room.lifecycle.loaded_at is not None, timeout=30000)
+    qtbot.waitUntil(lambda: t.t("video.connected") in said(qtbot, engine, since), timeout=5000)
+    text = said(qtbot, engine, since)
+    scene = text[text.rindex(t.t("speech.where", place=t.t("video.title"))):]
+    assert scene.index(t.t("video.connected")) < scene.index(t.t("video.hang_up"))
+    assert t.t("speech.actions", actions="; ".join(
+        (t.t("video.hang_up"), t.t("video.volume_down"), t.t("video.phone")))) in scene
+    assert {spoken_in for _text, spoken_in, _volume in engine.heard[since:]} == {lang}
+
+    since = len(engine.heard)
+    press(qtbot, window, Qt.Key.Key_F1)   # Help: the scene again
+    assert said(qtbot, engine, since) == scene
+
+    walk_to(qtbot, window, "video-hang-up")
+    since = len(engine.heard)
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.flow.current.name == "feedback", timeout=10000)
+    qtbot.waitUntil(lambda: t.t("speech.where", place=window.current_screen().title())
+                    in said(qtbot, engine, since), timeout=5000)
+    text = said(qtbot, engine, since)
+    ended = text.index(t.t("video.ended.hung_up"))
+    assert ended < text.index(t.t("speech.where", place=window.current_screen().title())), text

@@ -52,6 +52,7 @@ class VideoScreen(Screen):
     call_started = Signal(object)
     call_finished = Signal(object)
     alternative_chosen = Signal(str)
+    scene_changed = Signal()   # the room has loaded: speech says the scene again (ui/speech.py)
 
     def __init__(self, *, tr: Translator, metrics: Metrics, video, has_webengine: bool | None = None,
                  room_factory: Callable[[VideoCall], object] | None = None,
@@ -220,8 +221,14 @@ class VideoScreen(Screen):
         return self.tr_.t("video.title")
 
     def spoken(self):
+        from kiosk.speech import Utterance
         from ui.speech import describe
-        return describe(self.tr_, self, self.title())
+
+        first = []
+        if self.room is not None and self.room.lifecycle.loaded_at is not None and not self.asking:
+            # What a person who cannot see the room needs to hear first: the other side is there.
+            first.append(Utterance(self.tr_.t("video.connected"), self.tr_.language))
+        return describe(self.tr_, self, self.title(), first=first)
 
     def enter(self, place: Place) -> None:
         call = place.get("call")
@@ -284,6 +291,7 @@ class VideoScreen(Screen):
         else:
             self._show_qr_only()
         self.set_volume(self._volume)
+        self._show_status()   # "Connecting…" until the room has loaded
         self._tick.start()
         self._update_elapsed()
         self.call_started.emit(call)
@@ -296,6 +304,7 @@ class VideoScreen(Screen):
     def _on_loaded(self, seconds: float) -> None:
         log.info("video call: room on screen %.2f s after Join", seconds)
         self.retranslate()
+        self.scene_changed.emit()
 
     def hang_up(self) -> None:
         if self.room is not None:
@@ -406,9 +415,12 @@ class VideoScreen(Screen):
         self.detail.setVisible(bool(detail_key))
         self.big_qr.setVisible(qr)
 
-    def retranslate(self) -> None:
-        connecting = self.room is not None and self.room.lifecycle.state == "joining"
+    def _show_status(self) -> None:
+        connecting = self.room is not None and self.room.lifecycle.loaded_at is None
         self.status.setText(self.tr_.t("video.connecting" if connecting else "video.title"))
+
+    def retranslate(self) -> None:
+        self._show_status()
         self.volume_title.setText(self.tr_.t("video.volume_title"))
         self.hang_up_button.setText(self.tr_.t("video.hang_up"))
         self.hang_up_button.setAccessibleName(self.hang_up_button.text())
