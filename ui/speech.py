@@ -260,6 +260,11 @@ class SpeechOutput(QObject):
         self._follow_pages(self.window.current_screen())
         self.say(lead + self.scene(), remember=True)
 
+    def _say_relayed(self, lines: list, remember: bool) -> None:
+        """What the call window (another process, with the keyboard) wants said."""
+        self.say([Utterance(str(text), str(lang), private=bool(private)) for text, lang, private in lines],
+                 remember=remember)
+
     def announce_next(self, utterances: list[Utterance]) -> None:
         """Say these first when the next scene is spoken (e.g. "The call has ended" before
         the feedback screen the call led to): saying them now would be cut by that scene."""
@@ -275,6 +280,9 @@ class SpeechOutput(QObject):
         if changed is not None and screen.property("speech_followed") is not True:
             screen.setProperty("speech_followed", True)
             changed.connect(lambda s=screen: self._page_turned(s))
+            relayed = getattr(screen, "speech_from_call", None)   # a call in its own window
+            if relayed is not None:
+                relayed.connect(self._say_relayed)
         for stack in screen.findChildren(QStackedWidget):
             if stack.property("speech_followed") is not True:
                 stack.setProperty("speech_followed", True)

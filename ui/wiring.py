@@ -405,8 +405,9 @@ def attach_video(window, services: KioskServices, parts: KioskParts):
     def room_in_own_process(call):
         from ui.video.process_room import CallProcessRoom
         device_file = config.source[1] if len(config.source) > 1 else None
+        listening = parts.speech is not None and parts.speech.speaker.on
         return CallProcessRoom(call, config_path=device_file, language=window.translator.data_language,
-                               fullscreen=config.ui.fullscreen)
+                               fullscreen=config.ui.fullscreen, speech=listening)
 
     def build():
         from ui.screens.video import VideoScreen

@@ -264,3 +264,25 @@ def test_what_is_spoken_when_a_call_starts_and_ends(qtbot, kiosk, lang):
     text = said(qtbot, engine, since)
     ended = text.index(t.t("video.ended.hung_up"))
     assert ended < text.index(t.t("speech.where", place=window.current_screen().title())), text
+
+
+@pytest.mark.conformance("5.1.6.1", "5.1.3.1")
+def test_a_call_in_its_own_process_is_spoken_by_the_kiosks_speech(qtbot, wired, nurse_backend, room_pages,
+                                                                   tmp_path):
+    """The default (``video.separate_process``): the call window is another process with the
+    keyboard; what it says reaches the kiosk's speech output (one engine, one volume)."""
+    data = tmp_path / "data"
+    data.mkdir(exist_ok=True)
+    (data / "enrolment-code").write_text(nurse_backend.enrolment_code(nurse_backend.new_site()) + "\n")
+    window, parts = wired(nurse_backend.url, extra=f'separate_process = true\n'
+                                                   f'allowed_hosts = ["{room_pages.netloc}"]\n'
+                                                   f'room_url = "{room_pages.url("/keypad.html")}?room={{room}}"\n')
+    assert parts.sync_worker.sync_once().enrolled
+    engine = listening(qtbot, window, parts)
+    activate(qtbot, window, "tile-nurse")
+    screen = window.current_screen()
+    qtbot.waitUntil(lambda: screen.room is not None and screen.room.process is not None, timeout=20000)
+    t = window.translator
+    qtbot.waitUntil(lambda: t.t("video.connected") in said(qtbot, engine, 0), timeout=90000)
+    with qtbot.waitSignal(screen.call_finished, timeout=15000):
+        screen.room.end(HUNG_UP)

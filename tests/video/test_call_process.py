@@ -136,3 +136,59 @@ def test_the_call_window_of_a_call_process_works_by_keypad(qtbot, servers, devic
     with qtbot.waitSignal(screen.call_finished, timeout=10000) as finished:
         press(qtbot, screen, Qt.Key.Key_Return)
     assert finished.args[0].reason == "hung_up"
+
+
+@pytest.mark.conformance("5.1.6.1", "5.1.3.1", "5.1.3.14")
+def test_the_call_window_tells_the_kiosks_speech_what_to_say(qtbot, servers, device):
+    """With speech on, the call window (built here as the call process builds it) sends the
+    kiosk what to say: the scene when it changes, the control the focus moves to, the scene
+    again on Help; in the call's language, nothing from inside the page."""
+    from kiosk.config import load_config
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+    from tests.ui.keypad import press
+    from ui.video.call_process import call_screen, speech_relay
+
+    listed, _ = servers
+    sent: list = []
+    screen = call_screen(QApplication.instance(), load_config(device), "sv")
+    qtbot.addWidget(screen)
+    speech_relay(screen, QApplication.instance(), out=lambda event, **fields: sent.append(fields))
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.start_call(make_call(listed.url("/keypad.html")))
+    t = screen.tr_
+
+    def texts() -> list[str]:
+        return [text for fields in sent for text, _lang, _private in fields["lines"]]
+    qtbot.waitUntil(lambda: t.t("video.connecting") in texts(), timeout=10000)
+    qtbot.waitUntil(lambda: t.t("video.connected") in texts(), timeout=30000)
+    assert {lang for fields in sent for _text, lang, _private in fields["lines"]} == {"sv"}
+    sent.clear()
+    press(qtbot, screen, Qt.Key.Key_Down)
+    assert texts() == ["Knapp, Avsluta samtalet"]
+    sent.clear()
+    press(qtbot, screen, Qt.Key.Key_F1)
+    assert texts()[:2] == [t.t("speech.where", place=t.t("video.title")), t.t("video.connected")]
+    assert sent[0]["remember"]
+    qtbot.mouseClick(screen.room.view.focusProxy(), Qt.MouseButton.LeftButton)   # the page takes the focus
+    sent.clear()
+    press(qtbot, screen, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: t.t("video.question.end") in texts(), timeout=5000)
+    with qtbot.waitSignal(screen.call_finished, timeout=10000):
+        press(qtbot, screen, Qt.Key.Key_Return)   # yes, end the call
+
+
+def test_speech_from_a_real_call_process_reaches_the_kiosk(qtbot, servers, device):
+    from ui.video.process_room import CallProcessRoom
+
+    listed, _ = servers
+    room = CallProcessRoom(make_call(listed.url("/keypad.html")), config_path=device, language="sv",
+                           fullscreen=False, speech=True)
+    heard: list = []
+    room.spoken.connect(lambda lines, _remember: heard.extend(text for text, _lang, _private in lines))
+    with qtbot.waitSignal(room.loaded, timeout=90000):
+        room.start()
+    qtbot.waitUntil(lambda: "Samtalet är kopplat. Du kan prata nu." in heard, timeout=15000)
+    with qtbot.waitSignal(room.ended, timeout=15000):
+        room.end("hung_up")

@@ -53,6 +53,9 @@ class VideoScreen(Screen):
     call_finished = Signal(object)
     alternative_chosen = Signal(str)
     scene_changed = Signal()   # the room has loaded: speech says the scene again (ui/speech.py)
+    # What a call in its own window asks the kiosk's speech to say (ui/video/call_process.py):
+    # [[text, lang, private], ...], and whether Help should repeat it.
+    speech_from_call = Signal(list, bool)
 
     def __init__(self, *, tr: Translator, metrics: Metrics, video, has_webengine: bool | None = None,
                  room_factory: Callable[[VideoCall], object] | None = None,
@@ -276,6 +279,8 @@ class VideoScreen(Screen):
         self.room = self._make_room(call)
         self.room.ended.connect(self._on_ended)
         self.room.loaded.connect(self._on_loaded)
+        if hasattr(self.room, "spoken"):
+            self.room.spoken.connect(self.speech_from_call)
         if hasattr(self.room, "failed_to_start"):
             self.room.failed_to_start.connect(lambda _e: self._show_qr_only())
         self.phone_qr.set_text(call.phone_link)

@@ -8,6 +8,8 @@ newest window), and talks to the kiosk through lines of JSON:
 
     stdout:  {"event": "loaded", "seconds": 0.4}
              {"event": "ended", "service_id": ..., "source": ..., "reason": ..., ...}
+             {"event": "say", "lines": [[text, lang, private], ...], "remember": true}
+                             (with --speech: what the kiosk's speech output should say)
     stdin:   "end <reason>"   end the call (e.g. session_ended after an idle reset)
              "volume <0..1>"  set the call's volume
              end of input     the kiosk went away: hang up
@@ -48,12 +50,48 @@ def call_screen(app, config, lang: str):
     return screen
 
 
+def speech_relay(screen, app, out=emit) -> None:
+    """Speech for a person who listens (``--speech``): this window has the keyboard while it
+    is on top, so what speech says about it is made here, and the kiosk's own speech output
+    (its engine, volume and headphones) says it. The scene when it changes or Help is pressed,
+    the control the focus moves to; never anything inside the web page."""
+    import shiboken6
+    from PySide6.QtCore import QTimer
+
+    from ui.speech import control_text
+
+    def lines(utterances) -> list:
+        return [[u.text, u.lang, bool(getattr(u, "private", False))] for u in utterances]
+
+    def scene() -> None:
+        out("say", lines=lines(screen.spoken() or []), remember=True)
+
+    def focus_moved(_old, new) -> None:
+        if not shiboken6.isValid(screen):
+            return
+        room = screen.room
+        if new is None or not screen.isAncestorOf(new):
+            return
+        if room is not None and room.widget is not None and (new is room.widget or room.widget.isAncestorOf(new)):
+            return
+        out("say", lines=[[control_text(screen.tr_, new), screen.tr_.language, False]], remember=False)
+
+    soon = lambda: QTimer.singleShot(0, screen, scene)  # noqa: E731  (after the screen has drawn it)
+    screen.call_started.connect(lambda _call: soon())
+    screen.scene_changed.connect(soon)
+    screen.side.currentChanged.connect(lambda _i: soon())   # "End the call?" and back
+    screen.keypad.help_requested.connect(scene)
+    app.focusChanged.connect(focus_moved)
+    screen.destroyed.connect(lambda *_: app.focusChanged.disconnect(focus_moved))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m ui.video.call_process")
     ap.add_argument("--config", help="the kiosk's device file (for video.* and the theme)")
     ap.add_argument("--call", required=True, help="the VideoCall as JSON")
     ap.add_argument("--lang", default="fi")
     ap.add_argument("--fullscreen", action="store_true")
+    ap.add_argument("--speech", action="store_true", help="the person listens: send what to say")
     args = ap.parse_args(argv)
 
     from kiosk.config import load_config
@@ -70,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("welfare-kiosk-call")
     screen = call_screen(app, config, args.lang)
+    if args.speech:
+        speech_relay(screen, app)
 
     def finished(outcome) -> None:
         emit("ended", **dataclasses.asdict(outcome))
