@@ -405,9 +405,10 @@ def attach_video(window, services: KioskServices, parts: KioskParts):
     def room_in_own_process(call):
         from ui.video.process_room import CallProcessRoom
         device_file = config.source[1] if len(config.source) > 1 else None
-        listening = parts.speech is not None and parts.speech.speaker.on
+        # The call window has the keyboard: it sends what to say and the speech keys (on/off
+        # too: a person may turn speech on there), and the kiosk's speech output acts on them.
         return CallProcessRoom(call, config_path=device_file, language=window.translator.data_language,
-                               fullscreen=config.ui.fullscreen, speech=listening)
+                               fullscreen=config.ui.fullscreen, speech=parts.speech is not None)
 
     def build():
         from ui.screens.video import VideoScreen

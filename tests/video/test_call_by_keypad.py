@@ -284,5 +284,14 @@ def test_a_call_in_its_own_process_is_spoken_by_the_kiosks_speech(qtbot, wired, 
     qtbot.waitUntil(lambda: screen.room is not None and screen.room.process is not None, timeout=20000)
     t = window.translator
     qtbot.waitUntil(lambda: t.t("video.connected") in said(qtbot, engine, 0), timeout=90000)
+    # The speech keys pressed in the call window (the process sends them: test_call_process.py)
+    # act on the kiosk's speech: off, and on again with the call window's scene.
+    speaker = parts.speech.speaker
+    screen.speech_key_from_call.emit("toggle", [])
+    assert not speaker.on
+    since = len(engine.heard)
+    screen.speech_key_from_call.emit("toggle", [[t.t("video.connected"), t.language, False]])
+    assert speaker.on
+    assert said(qtbot, engine, since) == f"{t.t('speech.on')} | {t.t('video.connected')}"
     with qtbot.waitSignal(screen.call_finished, timeout=15000):
         screen.room.end(HUNG_UP)

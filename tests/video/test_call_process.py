@@ -160,7 +160,7 @@ def test_the_call_window_tells_the_kiosks_speech_what_to_say(qtbot, servers, dev
     t = screen.tr_
 
     def texts() -> list[str]:
-        return [text for fields in sent for text, _lang, _private in fields["lines"]]
+        return [text for fields in sent for text, _lang, _private in fields.get("lines", [])]
     qtbot.waitUntil(lambda: t.t("video.connecting") in texts(), timeout=10000)
     qtbot.waitUntil(lambda: t.t("video.connected") in texts(), timeout=30000)
     assert {lang for fields in sent for _text, lang, _private in fields["lines"]} == {"sv"}
@@ -171,6 +171,11 @@ def test_the_call_window_tells_the_kiosks_speech_what_to_say(qtbot, servers, dev
     press(qtbot, screen, Qt.Key.Key_F1)
     assert texts()[:2] == [t.t("speech.where", place=t.t("video.title")), t.t("video.connected")]
     assert sent[0]["remember"]
+    sent.clear()
+    press(qtbot, screen, Qt.Key.Key_Plus)   # speech louder, said by the kiosk
+    press(qtbot, screen, Qt.Key.Key_F2)     # speech on or off, with this window's scene
+    assert [f["key"] for f in sent] == ["louder", "toggle"]
+    assert t.t("video.connected") in [text for text, _lang, _private in sent[1]["lines"]]
     qtbot.mouseClick(screen.room.view.focusProxy(), Qt.MouseButton.LeftButton)   # the page takes the focus
     sent.clear()
     press(qtbot, screen, Qt.Key.Key_Escape)

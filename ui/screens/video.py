@@ -56,6 +56,7 @@ class VideoScreen(Screen):
     # What a call in its own window asks the kiosk's speech to say (ui/video/call_process.py):
     # [[text, lang, private], ...], and whether Help should repeat it.
     speech_from_call = Signal(list, bool)
+    speech_key_from_call = Signal(str, list)   # "toggle", "louder", "softer"; the call window's scene
 
     def __init__(self, *, tr: Translator, metrics: Metrics, video, has_webengine: bool | None = None,
                  room_factory: Callable[[VideoCall], object] | None = None,
@@ -281,6 +282,7 @@ class VideoScreen(Screen):
         self.room.loaded.connect(self._on_loaded)
         if hasattr(self.room, "spoken"):
             self.room.spoken.connect(self.speech_from_call)
+            self.room.speech_key.connect(self.speech_key_from_call)
         if hasattr(self.room, "failed_to_start"):
             self.room.failed_to_start.connect(lambda _e: self._show_qr_only())
         self.phone_qr.set_text(call.phone_link)

@@ -9,7 +9,8 @@ newest window), and talks to the kiosk through lines of JSON:
     stdout:  {"event": "loaded", "seconds": 0.4}
              {"event": "ended", "service_id": ..., "source": ..., "reason": ..., ...}
              {"event": "say", "lines": [[text, lang, private], ...], "remember": true}
-                             (with --speech: what the kiosk's speech output should say)
+             {"event": "speech_key", "key": "toggle" | "louder" | "softer", "lines": [...]}
+                             (with --speech: what the kiosk's speech output should say or do)
     stdin:   "end <reason>"   end the call (e.g. session_ended after an idle reset)
              "volume <0..1>"  set the call's volume
              end of input     the kiosk went away: hang up
@@ -51,14 +52,16 @@ def call_screen(app, config, lang: str):
 
 
 def speech_relay(screen, app, out=emit) -> None:
-    """Speech for a person who listens (``--speech``): this window has the keyboard while it
+    """Speech for the call window (``--speech``): this window has the keyboard while it
     is on top, so what speech says about it is made here, and the kiosk's own speech output
     (its engine, volume and headphones) says it. The scene when it changes or Help is pressed,
-    the control the focus moves to; never anything inside the web page."""
+    the control the focus moves to; never anything inside the web page. The speech keys (on/off,
+    louder, softer) go to the kiosk too: its speech says nothing while it is off."""
     import shiboken6
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
-    from ui.speech import control_text
+    from ui.input_tap import watch_window_input
+    from ui.speech import LOUDER_KEYS, SOFTER_KEYS, SPEECH_KEYS, control_text
 
     def lines(utterances) -> list:
         return [[u.text, u.lang, bool(getattr(u, "private", False))] for u in utterances]
@@ -76,6 +79,22 @@ def speech_relay(screen, app, out=emit) -> None:
             return
         out("say", lines=[[control_text(screen.tr_, new), screen.tr_.language, False]], remember=False)
 
+    class SpeechKeys(QObject):
+        """The speech keys (ui/speech.py) pressed in this window: the kiosk's speech acts on them."""
+
+        def eventFilter(self, _obj, event) -> bool:
+            if event.type() != QEvent.Type.KeyPress or event.isAutoRepeat() or event.modifiers() & chord:
+                return False
+            for keys, word in ((SPEECH_KEYS, "toggle"), (LOUDER_KEYS, "louder"), (SOFTER_KEYS, "softer")):
+                if event.key() in keys:
+                    # With the scene: speech turned on here says this window, not the kiosk's.
+                    out("speech_key", key=word, lines=lines(screen.spoken() or []) if word == "toggle" else [])
+                    return True
+            return False
+
+    chord = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
+    screen.speech_keys = SpeechKeys(screen)
+    watch_window_input(screen, screen.speech_keys)
     soon = lambda: QTimer.singleShot(0, screen, scene)  # noqa: E731  (after the screen has drawn it)
     screen.call_started.connect(lambda _call: soon())
     screen.scene_changed.connect(soon)
@@ -91,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--call", required=True, help="the VideoCall as JSON")
     ap.add_argument("--lang", default="fi")
     ap.add_argument("--fullscreen", action="store_true")
-    ap.add_argument("--speech", action="store_true", help="the person listens: send what to say")
+    ap.add_argument("--speech", action="store_true", help="send what to say, and the speech keys, to the kiosk")
     args = ap.parse_args(argv)
 
     from kiosk.config import load_config
