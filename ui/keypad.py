@@ -323,6 +323,12 @@ class KeypadNavigation(QObject):
                 start = cover
         else:
             top = self.window
+            # A screen that must ask before it is left (a call that is on) takes the key,
+            # wherever the focus is: on its controls, in the top bar, or on the window.
+            screen = _asking_screen(start, self.window)
+            if screen is not None and screen.ask_before_leaving():
+                self.back_pressed.emit()
+                return True
         for mark in ("back", "home"):
             b = nearest_marked(start, top, mark)
             if b is not None:
@@ -330,6 +336,18 @@ class KeypadNavigation(QObject):
                 self.back_pressed.emit()
                 return True
         return True   # nothing to go back to: the key is used up, not typed anywhere
+
+
+def _asking_screen(start: QWidget, window: QWidget) -> QWidget | None:
+    """The widget above ``start`` (or the window's screen shown now) with ``ask_before_leaving``."""
+    w: QWidget | None = start
+    while w is not None:
+        if hasattr(w, "ask_before_leaving"):
+            return w
+        w = w.parentWidget()
+    current = getattr(window, "current_screen", None)
+    screen = current() if callable(current) else None
+    return screen if screen is not None and hasattr(screen, "ask_before_leaving") else None
 
 
 def scroll_into_view(w: QWidget) -> None:
@@ -379,11 +397,12 @@ def reading_order(root: QWidget) -> list[QWidget]:
     layouts, as the eye follows them (a column before the one beside it, a row's items along
     the reading direction: a right-to-left layout mirrors the same order), then children no
     layout holds (a scroll area's content, a stacked page). Hidden parts are skipped whole, so
-    the walk visits the widgets on screen (hundreds), not the window's thousands."""
+    the walk visits the widgets on screen (hundreds), not the window's thousands. A part marked
+    ``keypad_skip`` (the video call's web page) is skipped whole: the keypad never enters it."""
     found: list[QWidget] = []
 
     def visit(w: QWidget) -> None:
-        if not w.isVisible():
+        if not w.isVisible() or w.property("keypad_skip") is True:
             return
         if w is not root and _stops(w):
             found.append(w)

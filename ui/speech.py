@@ -197,10 +197,12 @@ class SpeechOutput(QObject):
         self._focus_watched = False
         self._watch_focus(speaker.on)
         window.flow.on_change(lambda _place: self._soon(self.speak_scene))
+        window.flow.on_change(lambda _place: self._follow_call(window.current_screen()))
         window.flow.on_reset(self.next_person)
         self.t.on_change(lambda _lang: self._soon(self.speak_scene))
         window.overlay.installEventFilter(self)
         self._scene_pending = False
+        self._lead: list[Utterance] = []   # said before the next scene (announce_next)
         for cover in covers():
             if cover is not None:
                 self.follow_cover(cover)
@@ -253,15 +255,57 @@ class SpeechOutput(QObject):
 
     def speak_scene(self) -> None:
         self._scene_pending = False
+        lead, self._lead = self._lead, []
         if not self.speaker.on:
             return  # reading the widgets costs the GUI thread: only for someone listening
         self._follow_pages(self.window.current_screen())
-        self.say(self.scene(), remember=True)
+        self.say(lead + self.scene(), remember=True)
+
+    def _follow_call(self, screen: QWidget | None) -> None:
+        """A call in its own window (ui/video/call_process.py) has the keyboard: what it says
+        and its speech keys come through the screen; followed with speech off too, so that the
+        speech key pressed there turns speech on."""
+        relayed = getattr(screen, "speech_from_call", None)
+        if relayed is not None and screen.property("speech_relay_followed") is not True:
+            screen.setProperty("speech_relay_followed", True)
+            relayed.connect(self._say_relayed)
+            screen.speech_key_from_call.connect(self._speech_key_relayed)
+
+    def _say_relayed(self, lines: list, remember: bool) -> None:
+        """What the call window (another process, with the keyboard) wants said."""
+        self.say([Utterance(str(text), str(lang), private=bool(private)) for text, lang, private in lines],
+                 remember=remember)
+
+    def _speech_key_relayed(self, key: str, lines: list) -> None:
+        if key == "toggle" and not self.speaker.on:
+            scene = [Utterance(str(text), str(lang), private=bool(private)) for text, lang, private in lines]
+            self.speaker.on = True
+            self._watch_focus(True)
+            self.hint_due = False
+            self.speaker.last = scene
+            self.say([self.line("speech.on"), *scene])
+        elif key == "toggle":
+            self.turn_off()
+        elif self.speaker.on and key == "louder":
+            self.say([self.line("speech.volume", n=self.speaker.volume_up())])
+        elif self.speaker.on and key == "softer":
+            self.say([self.line("speech.volume", n=self.speaker.volume_down())])
+
+    def announce_next(self, utterances: list[Utterance]) -> None:
+        """Say these first when the next scene is spoken (e.g. "The call has ended" before
+        the feedback screen the call led to): saying them now would be cut by that scene."""
+        if self.speaker.on:
+            self._lead = [*self._lead, *utterances]
+            self._soon(self.speak_scene)
 
     def _follow_pages(self, screen: QWidget | None) -> None:
         """A screen that turns pages (booking: confirm, busy, done) is a new scene each time."""
         if screen is None:
             return
+        changed = getattr(screen, "scene_changed", None)   # a screen that says its scene changed
+        if changed is not None and screen.property("speech_followed") is not True:
+            screen.setProperty("speech_followed", True)
+            changed.connect(lambda s=screen: self._page_turned(s))
         for stack in screen.findChildren(QStackedWidget):
             if stack.property("speech_followed") is not True:
                 stack.setProperty("speech_followed", True)

@@ -47,8 +47,8 @@ class KioskWindow(QWidget):
         col.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.top_bar = TopBar(tr=translator, languages=config.ui.languages, metrics=metrics,
                               appearance=self.appearance)
-        self.top_bar.back_pressed.connect(flow.back)
-        self.top_bar.home_pressed.connect(flow.home)
+        self.top_bar.back_pressed.connect(lambda: self._leave(flow.back))
+        self.top_bar.home_pressed.connect(lambda: self._leave(flow.home))
         self.top_bar.language_chosen.connect(translator.set_language)
         col.addWidget(self.top_bar)
         # Each screen in a page that scrolls when its words need more room (200 % text).
@@ -141,6 +141,15 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(screen)
         self.top_bar.set_navigation(can_go_back=self.flow.can_go_back, at_home=place.name == places.HOME)
         self.top_bar.set_title(screen.title())
+
+    def _leave(self, go: Callable[[], None]) -> None:
+        """Back or Home from the top bar: a screen that must ask first (a call that is on,
+        ``ask_before_leaving()``) keeps the person there; otherwise ``go``."""
+        screen = self.current_screen()
+        ask = getattr(screen, "ask_before_leaving", None)
+        if ask is not None and ask():
+            return
+        go()
 
     def retranslate(self) -> None:
         self.top_bar.retranslate()

@@ -405,8 +405,10 @@ def attach_video(window, services: KioskServices, parts: KioskParts):
     def room_in_own_process(call):
         from ui.video.process_room import CallProcessRoom
         device_file = config.source[1] if len(config.source) > 1 else None
+        # The call window has the keyboard: it sends what to say and the speech keys (on/off
+        # too: a person may turn speech on there), and the kiosk's speech output acts on them.
         return CallProcessRoom(call, config_path=device_file, language=window.translator.data_language,
-                               fullscreen=config.ui.fullscreen)
+                               fullscreen=config.ui.fullscreen, speech=parts.speech is not None)
 
     def build():
         from ui.screens.video import VideoScreen
@@ -472,7 +474,12 @@ def attach_video(window, services: KioskServices, parts: KioskParts):
             return  # a reset or the person left: the kiosk is already elsewhere
         step, choices = nav.ended(outcome, feedback_known=window.flow.knows("feedback"))
         if choices is not None:
-            built[0].show_failed(outcome.reason, choices)
+            built[0].show_failed(outcome.reason, choices)   # the failure page says it itself
+        elif parts.speech is not None:
+            from kiosk.speech import Utterance
+            from ui.screens.video import outcome_message_key
+            t = window.translator
+            parts.speech.announce_next([Utterance(t.t(outcome_message_key(outcome)), t.language)])
         navigation.follow(window.flow, step)
 
     def alternative(name: str) -> None:

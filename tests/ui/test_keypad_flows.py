@@ -56,8 +56,8 @@ def test_queue_number_by_keypad(qtbot, wired):
 
 @pytest.mark.conformance("5.1.6.1", "WCAG 2.1.1")
 def test_talk_to_a_nurse_offline_by_keypad_leads_to_a_queue_number(qtbot, wired):
-    """The video call itself cannot run offscreen (no web engine window here); offline the
-    screen offers the other ways, and those work by keypad."""
+    """Offline the screen offers the other ways, and those work by keypad (the call itself,
+    with the real web engine: tests/video/test_call_by_keypad.py)."""
     window, _kiosk = offline(wired)
     activate(qtbot, window, "tile-nurse")
     screen = window.current_screen()

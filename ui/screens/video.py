@@ -52,6 +52,11 @@ class VideoScreen(Screen):
     call_started = Signal(object)
     call_finished = Signal(object)
     alternative_chosen = Signal(str)
+    scene_changed = Signal()   # the room has loaded: speech says the scene again (ui/speech.py)
+    # What a call in its own window asks the kiosk's speech to say (ui/video/call_process.py):
+    # [[text, lang, private], ...], and whether Help should repeat it.
+    speech_from_call = Signal(list, bool)
+    speech_key_from_call = Signal(str, list)   # "toggle", "louder", "softer"; the call window's scene
 
     def __init__(self, *, tr: Translator, metrics: Metrics, video, has_webengine: bool | None = None,
                  room_factory: Callable[[VideoCall], object] | None = None,
@@ -106,7 +111,8 @@ class VideoScreen(Screen):
         self.area.addWidget(self.call_page)
         row.addWidget(self.area, 1)
 
-        # -- right: the controls -------------------------------------------------------------------
+        # -- right: the controls, or the question "End the call?" in their place ---------------------
+        self.side = Pages()
         self.controls = QFrame()
         self.controls.setProperty("role", "card")
         self.controls.setFixedWidth(460 if metrics.tile_px >= 160 else 340)
@@ -123,6 +129,8 @@ class VideoScreen(Screen):
         volume_row = QHBoxLayout()
         self.volume_down = button("−", "volume-down", min_height=big)
         self.volume_up = button("+", "volume-up", min_height=big)
+        self.volume_down.setObjectName("video-volume-down")
+        self.volume_up.setObjectName("video-volume-up")
         for b in (self.volume_down, self.volume_up):
             b.setFixedWidth(big + 8)
             b.setStyleSheet("QPushButton { font-size: 36pt; padding: 0px; }")
@@ -135,6 +143,7 @@ class VideoScreen(Screen):
         volume_row.addWidget(self.volume_label, 1)
         volume_row.addWidget(self.volume_up)
         self.phone_button = button("", "continue-on-phone", role="primary", min_height=big)
+        self.phone_button.setObjectName("video-phone")
         self.phone_button.setCheckable(True)
         self.phone_button.toggled.connect(self._show_phone_qr)
         self.phone_qr = QrCodeWidget(size_px=300 if metrics.tile_px >= 160 else 220)
@@ -150,23 +159,80 @@ class VideoScreen(Screen):
         col.addWidget(self.phone_qr, 0, Qt.AlignmentFlag.AlignHCenter)
         col.addWidget(self.phone_hint)
         col.addStretch(1)
-        row.addWidget(self.controls)
+        self.side.addWidget(self.controls)
+        self.side.addWidget(self._build_question(metrics))
+        self.side.setFixedWidth(self.controls.width())
+        row.addWidget(self.side)
 
         self._volume = 1.0
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._update_elapsed)
         self._show_phone_qr(False)
-        self.controls.hide()
+        self.side.hide()
         self.retranslate()
+
+    def _build_question(self, metrics: Metrics) -> QFrame:
+        """Back during a call asks first: a call with a nurse is hard to get again, and the
+        Back key is pressed to leave a control as often as to leave a screen. The question
+        takes the controls' place (the other side stays in view); Back again, or Continue,
+        goes on with the call; End the call hangs up as the red button does."""
+        self.question = QFrame()
+        self.question.setProperty("role", "card")
+        self.question.setObjectName("video-question")
+        col = QVBoxLayout(self.question)
+        col.setContentsMargins(metrics.gap_px, metrics.gap_px, metrics.gap_px, metrics.gap_px)
+        col.setSpacing(metrics.gap_px // 2)
+        self.question_title = label(role="heading")
+        self.end_button = button("", "end-call", min_height=metrics.touch_px + 40)
+        self.end_button.setObjectName("video-end-call")
+        self.end_button.setStyleSheet(_HANG_UP_STYLE)
+        self.end_button.clicked.connect(self.hang_up)
+        self.continue_button = button("", "continue-call", role="primary", min_height=metrics.touch_px + 40)
+        self.continue_button.setObjectName("video-continue-call")
+        self.continue_button.clicked.connect(self.keep_calling)
+        col.addWidget(self.question_title)
+        col.addWidget(self.end_button)
+        col.addWidget(self.continue_button)
+        col.addStretch(1)
+        return self.question
+
+    @property
+    def asking(self) -> bool:
+        """True while "End the call?" is shown."""
+        return self.room is not None and self.side.currentWidget() is self.question
+
+    def ask_before_leaving(self) -> bool:
+        """Back or Home (a key or the top bar) while a call is on: ask first, and keep the
+        person here (True). A second Back while asking means "no, go on with the call"."""
+        if self.room is None:
+            return False
+        if self.asking:
+            self.keep_calling()
+            return True
+        self.side.setCurrentWidget(self.question)
+        self.end_button.setFocus(Qt.FocusReason.OtherFocusReason)   # Enter answers yes, Back no
+        return True
+
+    def keep_calling(self) -> None:
+        """No, go on with the call: the controls again, the focus on Hang up."""
+        if self.side.currentWidget() is self.question:
+            self.side.setCurrentWidget(self.controls)
+            self.hang_up_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- the window's side ---------------------------------------------------------------------
     def title(self) -> str:
         return self.tr_.t("video.title")
 
     def spoken(self):
+        from kiosk.speech import Utterance
         from ui.speech import describe
-        return describe(self.tr_, self, self.title())
+
+        first = []
+        if self.room is not None and self.room.lifecycle.loaded_at is not None and not self.asking:
+            # What a person who cannot see the room needs to hear first: the other side is there.
+            first.append(Utterance(self.tr_.t("video.connected"), self.tr_.language))
+        return describe(self.tr_, self, self.title(), first=first)
 
     def enter(self, place: Place) -> None:
         call = place.get("call")
@@ -214,12 +280,16 @@ class VideoScreen(Screen):
         self.room = self._make_room(call)
         self.room.ended.connect(self._on_ended)
         self.room.loaded.connect(self._on_loaded)
+        if hasattr(self.room, "spoken"):
+            self.room.spoken.connect(self.speech_from_call)
+            self.room.speech_key.connect(self.speech_key_from_call)
         if hasattr(self.room, "failed_to_start"):
             self.room.failed_to_start.connect(lambda _e: self._show_qr_only())
         self.phone_qr.set_text(call.phone_link)
         self.big_qr.set_text(call.phone_link)
         self.phone_button.setChecked(False)
-        self.controls.show()
+        self.side.setCurrentWidget(self.controls)
+        self.side.show()
         if self.room.widget is not None:
             self.call_layout.addWidget(self.room.widget)
             self.area.setCurrentWidget(self.call_page)
@@ -228,6 +298,7 @@ class VideoScreen(Screen):
         else:
             self._show_qr_only()
         self.set_volume(self._volume)
+        self._show_status()   # "Connecting…" until the room has loaded
         self._tick.start()
         self._update_elapsed()
         self.call_started.emit(call)
@@ -240,6 +311,7 @@ class VideoScreen(Screen):
     def _on_loaded(self, seconds: float) -> None:
         log.info("video call: room on screen %.2f s after Join", seconds)
         self.retranslate()
+        self.scene_changed.emit()
 
     def hang_up(self) -> None:
         if self.room is not None:
@@ -253,7 +325,8 @@ class VideoScreen(Screen):
         if room is not None:
             room.deleteLater()
         self.call = None
-        self.controls.hide()
+        self.side.setCurrentWidget(self.controls)
+        self.side.hide()
         self.phone_button.setChecked(False)
         self.area.setCurrentWidget(self.message_page)
         self._set_message("", "", qr=False)
@@ -310,7 +383,7 @@ class VideoScreen(Screen):
         self._show_choices(f"video.failed.{reason}", "video.failed.detail", (*alternatives, *last))
 
     def _show_choices(self, heading_key: str, detail_key: str, names: tuple[str, ...]) -> None:
-        self.controls.hide()
+        self.side.hide()
         self.area.setCurrentWidget(self.message_page)
         self._clear_choices()
         for i, name in enumerate(names):
@@ -321,7 +394,13 @@ class VideoScreen(Screen):
             b.setMinimumWidth(int(self.width() * 0.45) if self.width() > 600 else 400)
             b.clicked.connect(lambda _=False, n=name: self.alternative_chosen.emit(n))
             self.choices.addWidget(b)
+            b.show()   # now, not at the layout's next turn: speech reads the scene before that
         self._set_message(heading_key, detail_key, qr=False)
+        first = self.choices.itemAt(0).widget() if self.choices.count() else None
+        if first is not None and self.isVisible():
+            # The controls the focus was on are gone: the first next step takes it, so Enter
+            # does what the page offers first (not the top bar's Back, where Qt put it).
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def choice_names(self) -> list[str]:
         """The next steps on offer now, in order (for tests and the screenshots)."""
@@ -343,12 +422,19 @@ class VideoScreen(Screen):
         self.detail.setVisible(bool(detail_key))
         self.big_qr.setVisible(qr)
 
-    def retranslate(self) -> None:
-        connecting = self.room is not None and self.room.lifecycle.state == "joining"
+    def _show_status(self) -> None:
+        connecting = self.room is not None and self.room.lifecycle.loaded_at is None
         self.status.setText(self.tr_.t("video.connecting" if connecting else "video.title"))
+
+    def retranslate(self) -> None:
+        self._show_status()
         self.volume_title.setText(self.tr_.t("video.volume_title"))
         self.hang_up_button.setText(self.tr_.t("video.hang_up"))
         self.hang_up_button.setAccessibleName(self.hang_up_button.text())
+        self.question_title.setText(self.tr_.t("video.question.end"))
+        for b, key in ((self.end_button, "video.question.yes"), (self.continue_button, "video.question.no")):
+            b.setText(self.tr_.t(key))
+            b.setAccessibleName(b.text())
         self.volume_down.setAccessibleName(self.tr_.t("video.volume_down"))
         self.volume_up.setAccessibleName(self.tr_.t("video.volume_up"))
         self.phone_hint.setText(self.tr_.t("video.phone_hint"))

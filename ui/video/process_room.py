@@ -24,14 +24,17 @@ class CallProcessRoom(QObject):
     ended = Signal(object)
     blocked = Signal(str, str)  # the call process logs blocked navigations itself
     failed_to_start = Signal(str)
+    spoken = Signal(list, bool)   # [[text, lang, private], ...], remember: speech from the call window
+    speech_key = Signal(str, list)   # "toggle", "louder", "softer" pressed in the call window; its scene
 
     def __init__(self, call: VideoCall, *, config_path: str | None, language: str, fullscreen: bool = True,
-                 parent: QObject | None = None, clock=time.monotonic) -> None:
+                 speech: bool = False, parent: QObject | None = None, clock=time.monotonic) -> None:
         super().__init__(parent)
         self.call = call
         self.config_path = config_path
         self.language = language
         self.fullscreen = fullscreen
+        self.speech = speech   # the call window sends what to say and the speech keys
         self._clock = clock
         self.lifecycle = CallLifecycle(call, started_at=clock())
         self.lifecycle.on_end(self._on_end)
@@ -49,6 +52,8 @@ class CallProcessRoom(QObject):
             args += ["--config", self.config_path]
         if self.fullscreen:
             args.append("--fullscreen")
+        if self.speech:
+            args.append("--speech")
         self.process = QProcess(self)
         self.process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
         self.process.readyReadStandardOutput.connect(self._read)
@@ -70,6 +75,15 @@ class CallProcessRoom(QObject):
                 seconds = self.lifecycle.room_loaded(self._clock())
                 if seconds is not None:
                     self.loaded.emit(seconds)
+            elif message.get("event") == "say":
+                said = [line for line in message.get("lines") or ()
+                        if isinstance(line, list) and len(line) == 3 and isinstance(line[0], str)]
+                if said:
+                    self.spoken.emit(said, bool(message.get("remember")))
+            elif message.get("event") == "speech_key" and message.get("key") in ("toggle", "louder", "softer"):
+                scene = [line for line in message.get("lines") or ()
+                         if isinstance(line, list) and len(line) == 3 and isinstance(line[0], str)]
+                self.speech_key.emit(message["key"], scene)
             elif message.get("event") == "ended":
                 reason = message.get("reason")
                 self.lifecycle.end(reason if reason in END_REASONS else PAGE_CRASHED, self._clock())

@@ -58,6 +58,11 @@ class CallView(QWebEngineView):
         super().__init__(parent)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setAcceptDrops(False)  # dropping a file would navigate to it
+        # No stop of the kiosk's keypad (ui/keypad.py): the room needs nothing pressed, the
+        # kiosk's controls beside it do what a call needs, and neither the focus ring nor
+        # speech could follow the focus into the page. A tap still gives the page the focus;
+        # the keypad's arrows and Back are seen by the window first and lead out again.
+        self.setProperty("keypad_skip", True)
         self.blocked_keys: list[str] = []
         self._watch(self)
 
