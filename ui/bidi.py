@@ -8,13 +8,15 @@ Catalogue texts have no Arabic: they are shown in fi/sv/en (``Translator.data_la
 Such a widget is marked with its own language (``QWidget.setLocale``, which speech and
 the accessibility tree read) and, inside a right-to-left screen, its own direction, so
 "Kontulantie 5, 00940 Helsinki" reads in order instead of being reordered by the
-Arabic paragraph around it.
+Arabic paragraph around it. Its words still stand where the screen's words start, at the
+right edge: a label's own left-to-right direction would put them at the left, and a results
+row would look half mirrored (its name at the left, its badges from the right).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ui.i18n import Translator, is_rtl
 
@@ -44,4 +46,25 @@ def mark_catalogue_text(widget: QWidget, tr: Translator) -> QWidget:
         widget.setLayoutDirection(direction(lang))
     else:
         widget.unsetLayoutDirection()
+    if isinstance(widget, QLabel):
+        _stand_at_the_screens_start(widget, tr.rtl and direction(lang) != Qt.LayoutDirection.RightToLeft)
     return widget
+
+
+_ALIGNED = "bidi_aligned"   # the label's horizontal alignment is this module's
+
+
+def _stand_at_the_screens_start(label: QLabel, against: bool) -> None:
+    """Left-to-right words in a right-to-left screen (``against``): at the right edge, lines
+    ragged on the left. A label centred or aligned on purpose keeps its alignment."""
+    align = label.alignment()
+    horizontal = align & Qt.AlignmentFlag.AlignHorizontal_Mask
+    ours = bool(label.property(_ALIGNED))
+    if not ours and horizontal not in (Qt.AlignmentFlag.AlignLeading, Qt.AlignmentFlag(0)):
+        return
+    vertical = align & Qt.AlignmentFlag.AlignVertical_Mask
+    if against:
+        label.setAlignment(vertical | Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+    else:
+        label.setAlignment(vertical | Qt.AlignmentFlag.AlignLeading)
+    label.setProperty(_ALIGNED, against)

@@ -315,3 +315,64 @@ def test_results_offer_the_persons_own_language_as_a_filter_beside_fi_sv_en(qtbo
     settle(qtbot)
     assert screen.filter.language is None
     assert all(b.sizeHint().width() <= b.width() + 1 for b in screen.language_chips.values() if b.isVisible())
+
+
+def _ink_span(window, w) -> tuple[int, int]:
+    """The leftmost and rightmost column, in the window, where ``w`` draws dark letters."""
+    from PySide6.QtGui import QColor
+
+    r = w.rect().translated(w.mapTo(window, w.rect().topLeft()))
+    image = window.grab(r).toImage()
+    xs = [x for x in range(image.width()) for y in range(0, image.height(), 2)
+          if QColor(image.pixel(x, y)).lightness() < 110]
+    assert xs, (w.objectName(), w.text())
+    return r.left() + min(xs), r.left() + max(xs)
+
+
+def _right_edge(window, w) -> int:
+    return w.mapTo(window, w.rect().topRight()).x()
+
+
+@pytest.mark.gui
+@pytest.mark.conformance("WCAG 1.3.2")
+def test_english_catalogue_text_in_arabic_stands_at_the_right_and_reads_left_to_right(qtbot, demo):
+    """Catalogue text falls back to English in Arabic: the row, the card and the take-part
+    question stay mirrored (the English name at the right edge, above the badges that flow from
+    the right), while the words read left to right inside their box. The words' own direction
+    had put the name at the left: the results row looked half mirrored."""
+    from PySide6.QtCore import Qt
+
+    from ui import screenshots
+    from ui.widgets.service_row import ServiceRow
+
+    window, _parts = demo
+    scenes = dict(screenshots.scenes(window))
+
+    def show(scene):
+        window.reset_for_next_person()
+        window.translator.set_language("ar")
+        scenes[scene]()
+        settle(qtbot)
+        return window.current_screen()
+
+    def at_the_right(w, slack=8):
+        assert w.layoutDirection() == Qt.LayoutDirection.LeftToRight, w.text()   # the words' own order
+        left, right = _ink_span(window, w)
+        assert right >= _right_edge(window, w) - slack, (w.text(), left, right, _right_edge(window, w))
+
+    screen = show("05-results")
+    rows = [r for r in screen.findChildren(ServiceRow) if r.isVisible()][:2]
+    assert rows
+    for row in rows:
+        title = row.body.itemAt(0).widget()
+        assert title.text().isascii() and title.property("lang") == "en"
+        at_the_right(title)
+        badge = next(w for w in row.findChildren(type(row.body.itemAt(1).layout().itemAt(0).widget()))
+                     if w.objectName().startswith("badge-") and w.isVisible())
+        assert abs(_right_edge(window, badge) - _right_edge(window, title)) <= 4   # one right edge
+        at_the_right(row.body.itemAt(2).widget())   # the provider, under the badges
+    card = show("10-service-card")
+    at_the_right(card.body.itemAt(0).widget())
+    assert card.fallback_text.isVisible()   # "the text is in English" stays said
+    screen = show("31-participation-question")
+    at_the_right(screen.q_title)

@@ -412,6 +412,25 @@ def test_the_desk_fits_its_page_and_stands_its_columns_one_under_the_other_at_20
     assert not screen.desk_view.stacked and page.verticalScrollBar().maximum() == 0
 
 
+def test_the_desk_shows_one_scroll_bar_when_its_columns_side_by_side_are_taller_than_the_page(
+        qtbot, queue_window):
+    """200 % text in Arabic at 1920x1080: the columns stay side by side but need more height
+    than the page has; the page scrolled and so did the actions column beside it."""
+    from ui.appearance import LARGEST
+
+    window, _ = queue_window(printer_target="", session=EndingStaffSession(NURSE), resolution="1920x1080")
+    window.translator.set_language("ar")
+    window.flow.go("staff_queue")
+    background_done(qtbot)
+    window.appearance.set_step(LARGEST)
+    settle(qtbot)
+    screen = window.current_screen()
+    page = window.stack.page_of(screen)
+    assert not screen.desk_view.stacked and page.verticalScrollBar().maximum() > 0
+    for area in (screen.list_area, screen.appointments_area, screen.actions_area):
+        assert area.whole and area.verticalScrollBar().maximum() == 0, area.objectName()
+
+
 def test_a_failed_desk_action_is_said_in_words_not_in_the_code(qtbot, queue_window):
     from kiosk.queue import QueueError
 

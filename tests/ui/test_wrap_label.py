@@ -91,3 +91,24 @@ def test_right_to_left_wrapped_lines_are_drawn_whole_at_the_right_edge(qtbot):
             assert abs(first[1] - last[1]) <= 2, (first, last)   # both lines end at the right edge
         else:
             assert first[0] <= 4 and last[0] <= 4, (first, last)
+
+
+def test_right_to_left_lines_break_where_the_text_has_a_line_break(qtbot):
+    """The take-part question's facts are lines joined by "\\n": drawn by hand from the right
+    edge they ran into one paragraph (QTextLayout breaks no line at "\\n"), the English values
+    mixed in between the Arabic ones, and the lower lines were empty. Each line is now a
+    paragraph of its own, as QLabel lays it out, and each stands at the right edge."""
+    font = QFont("Noto Sans")
+    font.setPixelSize(30)
+    lab = label("السائل: \u2068Eastern district committee\u2069\nلماذا نسأل: \u2068Residents decide\u2069")
+    lab.setFont(font)
+    lab.setStyleSheet("background: white; color: black; padding: 0px; margin: 0px; border: none; "
+                      "font-family: 'Noto Sans'; font-size: 30px;")
+    qtbot.addWidget(lab)
+    lab.resize(1200, lab.heightForWidth(1200))
+    assert lab.height() >= 2 * lab.fontMetrics().height()   # QLabel's own height: two lines
+    image = lab.grab().toImage()
+    half = image.height() // 2
+    first, second = _ink_columns(image, 0, half), _ink_columns(image, half, image.height())
+    assert abs(first[1] - second[1]) <= 3, (first, second)   # both at the right edge
+    assert first[0] > 500 and second[0] > 500, (first, second)   # short lines: no run-on paragraph

@@ -23,6 +23,7 @@ from kiosk.participation import (BUDGET, FIRST, IDEAS, POLL, Idea, Participation
                                  Receipt, authorise_in_person, budget_left, choice_problem, results_rows)
 from ui.widgets.pages import Pages
 from ui.background import BackgroundCalls
+from ui.bidi import mark_catalogue_text
 from ui.i18n import Translator
 from ui.screens.base import Screen
 from ui.screens.booking import plain
@@ -564,7 +565,7 @@ class ParticipationScreen(Screen):
         for n, (q, closed) in enumerate(entries):
             row = RichButton(role="row", min_height=self.m.touch_px)
             row.setObjectName(f"question-{q.id}")
-            title = plain(text_in(q.title, lang), role="heading")
+            title = mark_catalogue_text(plain(text_in(q.title, lang), role="heading"), self.tr_)
             kind = t(f"participation.type.{q.type}")
             sub = plain(f"{kind} · {text_in(q.asker, lang)} · " +
                         (t("participation.results_ready") if closed else self._until(q)), role="muted")
@@ -580,6 +581,7 @@ class ParticipationScreen(Screen):
         if q is None:
             return
         self.q_title.setText(text_in(q.title, lang))
+        mark_catalogue_text(self.q_title, self.tr_)
         facts = [t("participation.asker", who=text_in(q.asker, lang)),
                  t("participation.why", why=text_in(q.why, lang)),
                  self._until(q),
@@ -608,6 +610,7 @@ class ParticipationScreen(Screen):
         if q is None:
             return
         self.c_heading.setText(text_in(q.title, lang))
+        mark_catalogue_text(self.c_heading, self.tr_)
         hint = {POLL: "participation.poll.many" if q.multiple else "participation.poll.one",
                 BUDGET: "participation.budget.hint"}.get(q.type, "participation.poll.one")
         self.c_hint.setText(t(hint))
@@ -632,10 +635,12 @@ class ParticipationScreen(Screen):
                 h.setSpacing(self.m.gap_px)
                 h.addWidget(Pictogram(o.pictogram, size_px=max(48, self.m.touch_px - 16)), 0, Qt.AlignmentFlag.AlignTop)
                 texts = QVBoxLayout()
-                texts.addWidget(plain(f"{label} · {euros(self.tr_, o.cost)}", role="heading"))
+                texts.addWidget(mark_catalogue_text(plain(f"{label} · {euros(self.tr_, o.cost)}", role="heading"),
+                                                    self.tr_))
                 district = q.district_name(o.district, lang) if o.district else ""
-                texts.addWidget(plain(text_in(o.description, lang) + (f" · {district}" if district else ""),
-                                      role="muted"))
+                texts.addWidget(mark_catalogue_text(plain(text_in(o.description, lang) +
+                                                          (f" · {district}" if district else ""), role="muted"),
+                                                    self.tr_))
                 h.addLayout(texts, 1)
                 h.addWidget(mark)
                 for w in line.findChildren(QWidget):
@@ -643,7 +648,7 @@ class ParticipationScreen(Screen):
                 row.add(line)
                 name = f"{label}, {euros(self.tr_, o.cost)}. {text_in(o.description, lang)}"
             else:
-                row.add_row(plain(label, role="heading"), mark)
+                row.add_row(mark_catalogue_text(plain(label, role="heading"), self.tr_), mark)
             row.setAccessibleName(name)
             row.setChecked(o.id in self.picks)
             row.toggled.connect(lambda checked, oid=o.id: self._toggle(oid, checked))
@@ -686,6 +691,7 @@ class ParticipationScreen(Screen):
         if q is None:
             return
         self.i_heading.setText(text_in(q.title, self.tr_.data_language))
+        mark_catalogue_text(self.i_heading, self.tr_)
         self.i_note.setText(t("participation.ideas.none") if not self.ideas else t("participation.ideas.support_hint"))
         self._clear_rows(self.idea_rows)
         for n, idea in enumerate(self.ideas):
@@ -783,7 +789,8 @@ class ParticipationScreen(Screen):
             bar.set_values(k, other, top, f"{name}: {numbers}")
             # The name and its numbers on a line (the numbers wrap), the bar under them across
             # the whole width: beside the words, at 200 % text the bars had a third of the screen.
-            self.result_grid.addWidget(plain(name, role="heading"), 2 * n, 0, Qt.AlignmentFlag.AlignTop)
+            self.result_grid.addWidget(mark_catalogue_text(plain(name, role="heading"), self.tr_), 2 * n, 0,
+                                       Qt.AlignmentFlag.AlignTop)
             self.result_grid.addWidget(plain(numbers), 2 * n, 1)
             self.result_grid.addWidget(bar, 2 * n + 1, 0, 1, 2)
         self.result_grid.setColumnStretch(1, 1)

@@ -37,7 +37,10 @@ log = logging.getLogger(__name__)
 
 class DeskColumns(Columns):
     """The waiting list and the nurse's actions side by side while they fit, the actions under
-    the list when they do not (200 % text, or Swedish at 1280x800); its ``ColumnArea``s follow."""
+    the list when they do not (200 % text, or Swedish at 1280x800); its ``ColumnArea``s follow:
+    they stand whole when the columns are stacked, and when the page has to scroll anyway
+    because the columns side by side need more height than it has (200 % text at 1920x1080
+    in Arabic: the page's scroll bar and the actions column's stood side by side)."""
 
     def __init__(self, spacing: int) -> None:
         super().__init__(spacing=spacing)
@@ -56,8 +59,37 @@ class DeskColumns(Columns):
         return super().event(event)
 
     def _follow(self) -> None:
+        whole = self.stacked or self._side_by_side_height() > self._room()
         for area in self.areas:
-            area.set_whole(self.stacked)
+            area.set_whole(whole)
+
+    def _side_by_side_height(self) -> int:
+        """The height the columns need side by side while their areas scroll on their own,
+        whether they are whole now or not (so the choice does not feed on itself)."""
+        need = 0
+        for i in range(self.box.count()):
+            column = self.box.itemAt(i).widget()
+            if column is None or column.isHidden():
+                continue
+            height = column.minimumSizeHint().height()
+            for area in self.areas:
+                if area.whole and not area.isHidden() and (area is column or column.isAncestorOf(area)):
+                    # A column's parts stand one under the other: a whole area's content
+                    # height is in the column's once, in place of its scrolling height.
+                    height -= area.minimumSizeHint().height() - area.scrolling_height()
+            need = max(need, height)
+        return need
+
+    def _room(self) -> int:
+        """The height the page (ui/widgets/page_stack.py) leaves the desk without scrolling."""
+        page, screen = self.parentWidget(), self
+        while page is not None and not (isinstance(page, QScrollArea) and page.objectName() == "page"):
+            screen, page = page, page.parentWidget()
+        if page is None:
+            return 1 << 30   # not in a page (a test's bare screen): nothing scrolls it
+        screen = page.widget()
+        around = screen.minimumSizeHint().height() - self.minimumSizeHint().height()
+        return page.viewport().height() - max(0, around)
 
 
 class StaffQueueScreen(Screen):

@@ -37,6 +37,10 @@ class ColumnArea(QScrollArea):
             self.verticalScrollBar().setValue(0)
         self.updateGeometry()
 
+    def scrolling_height(self) -> int:
+        """The least height it takes while it scrolls on its own (not whole)."""
+        return super().minimumSizeHint().height()
+
     def _content_height(self, width: int) -> int:
         content = self.widget()
         if content is None:

@@ -55,27 +55,33 @@ class WrapLabel(QLabel):
         painter = QPainter(self)
         self.drawFrame(painter)
         rect = self.contentsRect().adjusted(self.margin(), self.margin(), -self.margin(), -self.margin())
-        layout = QTextLayout(self.text(), self.font(), self)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WordWrap)
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        layout.setTextOption(option)
         leading = self.fontMetrics().leading()
         height = 0.0
-        layout.beginLayout()
-        while (line := layout.createLine()).isValid():
-            line.setLineWidth(rect.width())
-            height = float(int(height + leading + 0.999999))  # whole pixels, as QLabel places them
-            line.setPosition(QPointF(rect.width() - line.horizontalAdvance(), height))
-            height += line.height()
-        layout.endLayout()
+        # One layout per paragraph, as QLabel's document has one block per "\n": QTextLayout
+        # breaks no line at a "\n", so the take-part question's facts ran into one paragraph.
+        paragraphs = []
+        for text in self.text().split("\n"):
+            layout = QTextLayout(text, self.font(), self)
+            layout.setTextOption(option)
+            layout.beginLayout()
+            while (line := layout.createLine()).isValid():
+                line.setLineWidth(rect.width())
+                height = float(int(height + leading + 0.999999))  # whole pixels, as QLabel places them
+                line.setPosition(QPointF(rect.width() - line.horizontalAdvance(), height))
+                height += line.height()
+            layout.endLayout()
+            paragraphs.append(layout)
         top = rect.y()
         if self.alignment() & Qt.AlignmentFlag.AlignVCenter:
             top += round((rect.height() - height) / 2)
         elif self.alignment() & Qt.AlignmentFlag.AlignBottom:
             top += rect.height() - height
         painter.setPen(self.palette().color(self.foregroundRole()))
-        layout.draw(painter, QPointF(rect.x(), top))
+        for layout in paragraphs:
+            layout.draw(painter, QPointF(rect.x(), top))
 
     def _draws_right_to_left_lines(self) -> bool:
         """Plain word-wrapped text whose direction is right to left, drawn from the right edge
