@@ -52,9 +52,12 @@ def run(items: int = 10_000, batch_size: int = 500) -> dict:
         db = open_database(data / "kiosk.db")
         app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
 
+        from ui.app import set_gui_switch_interval
         from ui.sync_bridge import SyncBridge
 
-        # As in the kiosk: the worker reports through the Qt bridge to the GUI thread.
+        # As in the kiosk: the interpreter's switch interval main() sets, and the worker
+        # reports through the Qt bridge to the GUI thread.
+        set_gui_switch_interval()
         bridge = SyncBridge()
         done_at: list[float] = []
         bridge.status_changed.connect(lambda st: (not st.syncing and st.pending == 0 and st.pushed

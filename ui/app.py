@@ -24,6 +24,22 @@ FALLBACK_CATALOGUE = REPO_ROOT / "tests" / "fixtures" / "mini_catalogue.json"
 
 _IMPORTED_AT = time.monotonic()
 
+# The GUI thread shares one interpreter with the runner's threads (database, QR codes, the
+# network) and the sync worker. Every Python call Qt makes into the kiosk during a paint
+# (paint events, heights for widths, event filters) takes the interpreter lock again, and
+# with Python's default 5 ms switch interval a busy background thread keeps it up to that
+# long each time; 1 ms keeps the longest GUI stall of a 10,000-item sync drain within a
+# frame (benchmarks/sync_drain.py, docs/benchmarks.md). Set once on the start path.
+GUI_SWITCH_INTERVAL_S = 0.001
+
+
+def set_gui_switch_interval() -> float:
+    """The interpreter's switch interval as the kiosk runs (``main()``, before any thread
+    starts; the flow and sync benchmarks call it too); returns the interval in force."""
+    if sys.getswitchinterval() > GUI_SWITCH_INTERVAL_S:
+        sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
+    return sys.getswitchinterval()
+
 
 def ms_since_process_start() -> float:
     """Milliseconds since the kernel started this process (not since Python got going)."""
@@ -170,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.demo:
         load_demo_catalogue(db)
     catalogue = Catalogue(db, index_later=True)  # home has no search: the index is built after ready
+    set_gui_switch_interval()  # before the first background thread starts
 
     # The composition root: every service once, from the configuration.
     # --exit-when-ready measures start-up only: no sync thread, no network.
