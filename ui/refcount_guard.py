@@ -17,6 +17,7 @@ The reserve is only added when a probe shows the leak, so a fixed PySide6 change
 from __future__ import annotations
 
 import ctypes
+import linecache
 import sys
 
 _RESERVE = 1 << 40
@@ -51,6 +52,68 @@ def guard_singletons() -> bool:
     return True
 
 
+# Shiboken's look at every imported module, without keeping the module's lines.
+# Once PySide6 is loaded, its ``__feature__`` support checks each module imported after it
+# for the word "PySide6" (a module that uses PySide may switch features such as
+# ``snake_case``). It does so with ``inspect.getsource(module)``, which leaves every line of
+# every such file in ``linecache`` for the life of the process: at an idle kiosk some 300
+# files, 1.6 million characters, 45,000 string objects (the standard library, Babel, our
+# screens), and the reading costs start-up CPU. Clearing ``linecache`` afterwards gives
+# little back: the lines are spread over Python's memory pools between objects that stay.
+#
+# ``read_sources_uncached()`` replaces that check with one that gives the same answer
+# from the file's bytes, read once and dropped. A module without a plain source file (a
+# zip import, a frozen module) goes to shiboken's own check, and its lines are dropped from
+# ``linecache`` again when they were not there before. A PySide6 without the check (a
+# newer one) is left as it is.
+
+
+_MARK = b"PySide6"
+_installed = False  # read_sources_uncached() done
+
+
+def _source_path(module) -> str | None:
+    """The module's own ``.py`` file when a plain source loader made it, else None."""
+    from importlib.machinery import SourceFileLoader
+
+    spec = getattr(module, "__spec__", None)
+    path = getattr(module, "__file__", None)
+    if spec is None or not isinstance(spec.loader, SourceFileLoader) or not isinstance(path, str):
+        return None
+    return path if path.endswith(".py") else None
+
+
+def read_sources_uncached() -> bool:
+    """Install the uncached check; True when shiboken's check was found and replaced."""
+    global _installed
+    if _installed:
+        return True
+    feature = sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if original is None:
+        return False
+
+    def mod_uses_pyside(module) -> bool:
+        path = _source_path(module)
+        if path is not None:
+            try:
+                with open(path, "rb") as f:
+                    return _MARK in f.read()
+            except OSError:
+                return False  # as shiboken's check: no source, no PySide use
+        name = getattr(module, "__file__", None)
+        had_lines = isinstance(name, str) and name in linecache.cache
+        try:
+            return original(module)
+        finally:
+            if isinstance(name, str) and not had_lines:
+                linecache.cache.pop(name, None)
+
+    feature._mod_uses_pyside = mod_uses_pyside
+    _installed = True
+    return True
+
+
 _QT_CORE = "PySide6.QtCore"
 
 
@@ -67,6 +130,7 @@ class _GuardOnLoad:  # an importlib Loader (importlib.abc would import importlib
         self._loader.exec_module(module)
         module.__loader__ = module.__spec__.loader = self._loader  # the module looks as if we were never here
         guard_singletons()
+        read_sources_uncached()
 
 
 class _WatchForQtCore:  # a meta path finder
@@ -89,8 +153,11 @@ def guard_when_qt_loads() -> None:
     Importing ``ui`` must not import Qt itself: once shiboken is loaded, it reads the source
     of every module imported after it (looking for "PySide6", its ``__feature__`` switch),
     and keeps those lines in ``linecache``. The kiosk's start imports SQLAlchemy and its own
-    core before Qt; read behind Qt that cost about 250 ms CPU and 20 MB at start."""
+    core before Qt; read behind Qt that cost about 250 ms CPU and 20 MB at start. What is
+    imported after Qt all the same (Babel, the screens) is checked without keeping its
+    lines (``read_sources_uncached``), from the moment QtCore is loaded."""
     if _QT_CORE in sys.modules:
         guard_singletons()
+        read_sources_uncached()
     elif not any(isinstance(f, _WatchForQtCore) for f in sys.meta_path):
         sys.meta_path.insert(0, _WatchForQtCore())
