@@ -16,6 +16,13 @@ OTHER = QColor("#9BC4E8")
 PICTOGRAMS = ("bench", "tree", "playground", "light", "sport", "culture", "path", "water")
 
 
+def _mirror_when_right_to_left(widget: QWidget, p: QPainter) -> None:
+    """A bar grows from where reading starts: from the right edge in Arabic."""
+    if widget.isRightToLeft():
+        p.translate(widget.width(), 0)
+        p.scale(-1, 1)
+
+
 class BudgetBar(QWidget):
     """How much of the budget the picks use, and what is left, as a bar with the words beside."""
 
@@ -38,6 +45,7 @@ class BudgetBar(QWidget):
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        _mirror_when_right_to_left(self, p)
         r = QRectF(1, 1, self.width() - 2, self.height() - 2)
         p.setPen(QPen(self.palette().color(QPalette.ColorRole.WindowText), 2))   # the theme's, seen on any
         p.setBrush(LEFT)
@@ -148,6 +156,7 @@ class ResultBar(QWidget):
 
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
+        _mirror_when_right_to_left(self, p)
         w = self.width() - 2
         wk, wo = w * self.kiosk / self.top, w * self.other / self.top
         p.setPen(Qt.PenStyle.NoPen)
